@@ -1,0 +1,37 @@
+"""The WorkshopError family: failures whose message is written for a person.
+
+The CLI prints ``workshop-app: error: <message>`` and exits 2; the GUI shows the message in a
+dialog. Nothing else is caught broadly: a bug is a bug and gets the crash dialog.
+"""
+
+from __future__ import annotations
+
+
+class WorkshopError(Exception):
+    """A failure the user can understand and act on. ``str(err)`` is the whole message."""
+
+
+class DocumentError(WorkshopError):
+    """A .workshop file cannot be opened or written (missing, corrupt, foreign, too new)."""
+
+
+class DocumentInUseError(DocumentError):
+    """Another process has the document open."""
+
+
+class NotFoundError(WorkshopError):
+    """A record asked for by id does not exist in the document."""
+
+
+class InterchangeError(WorkshopError):
+    """A JSON interchange file failed validation. ``problems`` lists every problem found,
+    each starting with the JSON path of the offending value."""
+
+    def __init__(self, problems: list[str], *, source: str = "") -> None:
+        self.problems = list(problems)
+        self.source = source
+        first = self.problems[0] if self.problems else "invalid file"
+        more = len(self.problems) - 1
+        prefix = f"{source}: " if source else ""
+        suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""
+        super().__init__(f"{prefix}{first}{suffix}")

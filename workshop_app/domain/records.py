@@ -1,0 +1,116 @@
+"""The records an event is made of, as frozen dataclasses.
+
+Every record has a UUID text ``id``, ``created_at``/``updated_at`` (UTC, see ``clock``), the
+``device_id`` of the laptop that last changed it, and a ``deleted`` tombstone flag: nothing is
+hard-deleted while a document lives, so files from several laptops can later merge without loss.
+Display order is kept by the storage layer (lists come back in order), not by a field here.
+
+Records are immutable: change one with ``dataclasses.replace`` or ``Document.update``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from workshop_app.domain.clock import new_id, utc_now
+
+SPEAKER_KINDS: tuple[str, ...] = ("keynote", "panellist", "facilitator", "host", "other")
+AGENDA_KINDS: tuple[str, ...] = ("welcome", "talk", "panel", "breakout", "plenary", "break", "other")
+NOTE_KINDS: tuple[str, ...] = ("idea", "concern", "quote", "action", "question")
+
+#: Longest text any field may hold (a note, a summary, a synthesis).
+MAX_TEXT = 20_000
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """Fields every record shares."""
+
+    id: str = field(default_factory=new_id)
+    created_at: str = field(default_factory=utc_now)
+    updated_at: str = field(default_factory=utc_now)
+    device_id: str = ""
+    deleted: bool = False
+
+    @classmethod
+    def content_fields(cls) -> tuple[str, ...]:
+        """Names of the fields a user edits (everything but the shared bookkeeping)."""
+        shared = {f.name for f in fields(Record)}
+        return tuple(f.name for f in fields(cls) if f.name not in shared)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event(Record):
+    """The event itself: one per document."""
+
+    title: str = ""
+    date: str | None = None  # YYYY-MM-DD
+    start_time: str | None = None  # HH:MM, local time of the venue
+    venue: str = ""
+    organiser: str = ""
+    summary: str = ""
+    attendee_count: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Speaker(Record):
+    name: str = ""
+    role: str = ""
+    organisation: str = ""
+    kind: str = "other"  # one of SPEAKER_KINDS
+
+
+@dataclass(frozen=True, kw_only=True)
+class Question(Record):
+    """A question the breakout tables answer. ``synthesis`` is the write-up after the event."""
+
+    text: str = ""
+    prompt: str = ""
+    synthesis: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Group(Record):
+    """A breakout table."""
+
+    name: str = ""
+    facilitator: str = ""
+    note_taker: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgendaItem(Record):
+    title: str = ""
+    kind: str = "other"  # one of AGENDA_KINDS
+    planned_minutes: int = 10
+    question_ids: tuple[str, ...] = ()
+    started_at: str | None = None
+    ended_at: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Theme(Record):
+    """A cluster of notes under one question."""
+
+    question_id: str | None = None
+    title: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Note(Record):
+    """A sticky note. ``question_id`` None is a general note (e.g. a keynote quote)."""
+
+    question_id: str | None = None
+    group_id: str | None = None
+    text: str = ""
+    kind: str = "idea"  # one of NOTE_KINDS
+    attribution: str = ""
+    role: str = ""
+    theme_id: str | None = None
+    votes: int = 0
+    starred: bool = False
+
+
+#: The list-kept record types, in the order the interchange format lists them.
+COLLECTIONS: tuple[type[Record], ...] = (Speaker, Question, Group, AgendaItem, Theme, Note)

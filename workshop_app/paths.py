@@ -1,0 +1,74 @@
+"""Every folder and bundled file the app uses, in one place.
+
+``WORKSHOP_APP_HOME`` overrides the per-user folders (tests and development always set it):
+data, backups, logs and settings then all live below that folder.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+APP_NAME = "workshop-app"
+HOME_ENV = "WORKSHOP_APP_HOME"
+
+
+def _home_override() -> Path | None:
+    value = os.environ.get(HOME_ENV)
+    return Path(value).expanduser() if value else None
+
+
+def data_dir() -> Path:
+    """Per-user data folder (created on demand): backups, logs, device id, the demo copy."""
+    home = _home_override()
+    if home is not None:
+        path = home / "data"
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    """Per-user settings folder (created on demand)."""
+    home = _home_override()
+    if home is not None:
+        path = home / "config"
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backups_dir() -> Path:
+    """Where rolling backups of every event are kept, one subfolder per event id."""
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def logs_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resource(*parts: str) -> Traversable:
+    """A bundled resource (templates, demo, fonts, sounds), wherever the package is installed.
+
+    From an installed package the files are ``workshop_app.resources``; from a source checkout
+    (tests run with the repository on ``sys.path``) they are the top-level ``resources/`` folder.
+    """
+    try:
+        root: Traversable = resources.files("workshop_app.resources")
+    except ModuleNotFoundError:
+        root = Path(__file__).resolve().parent.parent / "resources"
+    for part in parts:
+        root = root / part
+    return root
