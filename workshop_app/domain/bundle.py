@@ -55,9 +55,7 @@ class EventBundle:
             return mapping[old]
 
         def stamp(record: Record, **changes: object) -> Record:
-            return replace(
-                record, id=fresh(record.id), created_at=now, updated_at=now, **changes
-            )
+            return replace(record, id=fresh(record.id), created_at=now, updated_at=now, **changes)
 
         event = stamp(self.event, **({"title": title} if title is not None else {}))
         return EventBundle(

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field, fields
 from workshop_app.domain.clock import new_id, utc_now
 
 SPEAKER_KINDS: tuple[str, ...] = ("keynote", "panellist", "facilitator", "host", "other")
-AGENDA_KINDS: tuple[str, ...] = ("welcome", "talk", "panel", "breakout", "plenary", "break", "other")
+AGENDA_KINDS: tuple[str, ...] = (
+    "welcome",
+    "talk",
+    "panel",
+    "breakout",
+    "plenary",
+    "break",
+    "other",
+)
 NOTE_KINDS: tuple[str, ...] = ("idea", "concern", "quote", "action", "question")
 
 #: Longest text any field may hold (a note, a summary, a synthesis).

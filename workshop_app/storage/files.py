@@ -1,0 +1,137 @@
+"""Low-level file safety: recognising a workshop file without touching it, the one-process lock,
+and atomic writes of output files."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from workshop_app.domain.errors import DocumentError, DocumentInUseError, WorkshopError
+from workshop_app.storage.schema import APPLICATION_ID
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def check_header(path: Path) -> int:
+    """Read the SQLite header (without opening the database, so nothing can change) and return
+    the file's ``user_version``. Raises DocumentError if it is not a workshop document."""
+    name = path.name
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise DocumentError(f"There is no file called “{name}” at {path.parent}.") from None
+    except IsADirectoryError:
+        raise DocumentError(f"“{name}” is a folder, not a workshop file.") from None
+    except PermissionError:
+        raise DocumentError(f"You do not have permission to read “{name}”.") from None
+    if not header:
+        raise DocumentError(f"“{name}” is empty: it is not a workshop document.")
+    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
+        raise DocumentError(f"“{name}” is not a workshop document (it is some other kind of file).")
+    application_id = int.from_bytes(header[68:72], "big")
+    if application_id != APPLICATION_ID:
+        raise DocumentError(
+            f"“{name}” is a database made by another program, not a workshop document."
+        )
+    return int.from_bytes(header[60:64], "big")
+
+
+def readonly_uri(path: Path) -> str:
+    """An SQLite URI that opens ``path`` read-only (safe for any characters in the path)."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
+class FileLock:
+    """An exclusive advisory lock on ``<document>.lock`` holding the owner's pid.
+
+    The operating system releases it when the process dies, so a crash never leaves a stale lock.
+    A second open, from another process or this one, fails with DocumentInUseError.
+    """
+
+    def __init__(self, document: Path) -> None:
+        self.path = document.with_name(document.name + ".lock")
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise DocumentError(
+                f"Cannot open “{self.path.name[:-5]}” for writing: {exc.strerror}."
+            ) from None
+        if not _try_lock(fd):
+            try:
+                owner = os.read(fd, 64).decode("ascii", "replace").strip()
+            finally:
+                os.close(fd)
+            who = f" (pid {owner})" if owner.isdigit() else ""
+            raise DocumentInUseError(
+                f"“{self.path.name[:-5]}” is open in another window of Workshop{who}. "
+                "Close it there first, or open a copy."
+            )
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            self.path.unlink(missing_ok=True)
+        finally:
+            _unlock(fd)
+            os.close(fd)
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so a
+    reader sees the old file or the whole new one, never half. Refuses to replace an existing
+    file unless ``force``."""
+    path = Path(path)
+    if path.exists() and not force:
+        raise WorkshopError(f"“{path}” already exists; use --force to replace it.")
+    if not path.parent.is_dir():
+        raise WorkshopError(f"The folder “{path.parent}” does not exist.")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
