@@ -220,6 +220,30 @@ class Document:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def save_copy(self, target: str | os.PathLike[str], *, force: bool = False) -> Path:
+        """Write a consistent copy of the document to ``target`` (SQLite backup API, temporary
+        file and rename). The open document stays this one."""
+        target = Path(target).absolute()
+        if target.resolve() == self.path.resolve():
+            raise DocumentError("Choose a different file for the copy.")
+        if target.exists() and not force:
+            raise DocumentError(f"“{target.name}” already exists; use --force to replace it.")
+        if not target.parent.is_dir():
+            raise DocumentError(f"The folder “{target.parent}” does not exist.")
+        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                self._conn.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return target
+
     # -- reading -------------------------------------------------------------------------
 
     @property

@@ -1,0 +1,134 @@
+"""DocumentModel: the one QObject every GUI write goes through.
+
+Data flows one way: user action -> QUndoCommand (``commands.py``) -> a DocumentModel write method
+-> ``Document`` (one committed transaction) -> a DocumentModel signal -> views refresh.
+Views read through the model's read methods and never write to storage directly.
+
+Signals:
+    changed(object kind, str record_id): a record of ``kind`` (a Record subclass such as
+        ``Question``, or ``Event``) was added, edited, deleted, restored or moved. ``record_id``
+        is "" when several changed at once.
+    saved(str clock_time): a write was committed to disk, at this local time ("14:03:22").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from workshop_app.domain.records import Event, Record
+from workshop_app.storage.document import Document
+
+R = TypeVar("R", bound=Record)
+
+
+class DocumentModel(QObject):
+    """Wraps an open ``Document``; owns its undo stack."""
+
+    changed = Signal(object, str)
+    saved = Signal(str)
+
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.undo_stack = QUndoStack(self)
+        self.last_saved: str = ""
+
+    # -- reads ---------------------------------------------------------------------------
+
+    def event_record(self) -> Event:
+        """The event's details. (Not ``event``: that name is QObject's event handler.)"""
+        return self.document.event()
+
+    def list(self, kind: type[R], **where: Any) -> list[R]:
+        return self.document.list(kind, **where)
+
+    def get(self, kind: type[R], record_id: str) -> R:
+        return self.document.get(kind, record_id)
+
+    def count(self, kind: type[Record], **where: Any) -> int:
+        return self.document.count(kind, **where)
+
+    def index_of(self, kind: type[Record], record_id: str) -> int:
+        return self.document.index_of(kind, record_id)
+
+    # -- user actions: each pushes one undoable command ------------------------------------
+    # ``label`` names the step in Edit > Undo (not ``text``: notes and questions have a text field).
+
+    def push_add(self, record: R, *, index: int | None = None, label: str = "") -> R:
+        from workshop_app.ui.commands import AddRecords
+
+        self.undo_stack.push(AddRecords(self, [record], index=index, text=label))
+        return self.get(type(record), record.id)
+
+    def push_add_many(self, records: list[R], *, label: str = "") -> None:
+        from workshop_app.ui.commands import AddRecords
+
+        if records:
+            self.undo_stack.push(AddRecords(self, records, text=label))
+
+    def push_update(
+        self, kind: type[Record], record_id: str, *, label: str = "", **changes: Any
+    ) -> None:
+        """Edit fields; does nothing if the values are unchanged (no empty undo steps)."""
+        from workshop_app.ui.commands import UpdateFields
+
+        current = self.get(kind, record_id)
+        old = {name: getattr(current, name) for name in changes}
+        if old == changes:
+            return
+        self.undo_stack.push(UpdateFields(self, kind, record_id, old, changes, text=label))
+
+    def push_update_event(self, *, label: str = "", **changes: Any) -> None:
+        self.push_update(Event, self.document.event_id, label=label, **changes)
+
+    def push_delete(self, items: Iterable[tuple[type[Record], str]], *, label: str = "") -> None:
+        """Tombstone records together (e.g. a question with its notes and themes) as one step."""
+        from workshop_app.ui.commands import DeleteRecords
+
+        items = list(items)
+        if items:
+            self.undo_stack.push(DeleteRecords(self, items, text=label))
+
+    def push_move(self, kind: type[Record], record_id: str, index: int, *, label: str = "") -> None:
+        from workshop_app.ui.commands import MoveRecord
+
+        old = self.index_of(kind, record_id)
+        count = self.count(kind)
+        index = max(0, min(index, count - 1))
+        if index != old:
+            self.undo_stack.push(MoveRecord(self, kind, record_id, old, index, text=label))
+
+    # -- writes: called by undo commands only ----------------------------------------------
+
+    def add(self, records: list[Record], index: int | None = None) -> None:
+        with self.document.transaction():
+            for offset, record in enumerate(records):
+                self.document.add(record, index=None if index is None else index + offset)
+        self._done(type(records[0]), records[0].id if len(records) == 1 else "")
+
+    def set_deleted(self, items: list[tuple[type[Record], str]], deleted: bool) -> None:
+        with self.document.transaction():
+            for kind, record_id in items:
+                self.document.update(kind, record_id, deleted=deleted)
+        kinds = {kind for kind, _ in items}
+        for kind in kinds:
+            ids = [rid for k, rid in items if k is kind]
+            self._done(kind, ids[0] if len(ids) == 1 else "")
+
+    def update(self, kind: type[Record], record_id: str, changes: dict[str, Any]) -> None:
+        self.document.update(kind, record_id, **changes)
+        self._done(kind, record_id)
+
+    def move(self, kind: type[Record], record_id: str, index: int) -> None:
+        self.document.move(kind, record_id, index)
+        self._done(kind, record_id)
+
+    def _done(self, kind: type[Record], record_id: str) -> None:
+        self.last_saved = datetime.now().strftime("%H:%M:%S")
+        self.changed.emit(kind, record_id)
+        self.saved.emit(self.last_saved)
