@@ -1,0 +1,1 @@
+"""Plan mode: the organiser prepares the event (details, speakers, questions, tables, agenda)."""
