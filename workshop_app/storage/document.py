@@ -135,24 +135,40 @@ class Document:
     """An open event document. Create with ``Document.open`` or ``Document.create``; ``close``
     when done (also a context manager)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
         self.path = path
         self.device_id = this_device()
+        self.readonly = lock is None
         self._conn = conn
         self._db = Database(conn)
         self._lock = lock
         self._event_id: str = conn.execute("SELECT id FROM event LIMIT 1").fetchone()[0]
         self.backups = backups.BackupScheduler(path, self._event_id)
-        self.backups.now()
+        if not self.readonly:
+            self.backups.now()
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Document:
+    def open(cls, path: str | os.PathLike[str], *, readonly: bool = False) -> Document:
         """Open an existing document. Raises DocumentError (or DocumentInUseError) with a
-        message for a person; a refused file is never modified."""
+        message for a person; a refused file is never modified.
+
+        ``readonly`` opens without the lock (for export while the app has the file open):
+        it reads the last committed state and cannot write."""
         path = Path(path).absolute()
         _refuse_newer(path, check_header(path))
+        if readonly:
+            version = _verify_readonly(path)
+            _refuse_newer(path, version)
+            if version < SCHEMA_VERSION:
+                raise DocumentError(
+                    f"“{path.name}” was saved by an older version of Workshop; "
+                    "open it in the app once to bring it up to date."
+                )
+            conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            return cls(path, conn, None)
         lock = FileLock(path)
         lock.acquire()
         try:
@@ -208,7 +224,8 @@ class Document:
         self.backups.wait()
         conn, self._conn = self._conn, None  # type: ignore[assignment]
         conn.close()
-        self._lock.release()
+        if self._lock is not None:
+            self._lock.release()
 
     @property
     def closed(self) -> bool:
