@@ -271,16 +271,16 @@ class Document:
         row = self._conn.execute("SELECT * FROM event WHERE id = ?", (self._event_id,)).fetchone()
         return _from_row(Event, row)
 
-    def list(self, kind: type[R], *, include_deleted: bool = False, **where: Any) -> list[R]:
+    def list(self, kind: type[R], /, *, include_deleted: bool = False, **where: Any) -> list[R]:
         """Records of ``kind`` in display order; ``where`` filters by equal field values
-        (``None`` matches NULL)."""
+        (``None`` matches NULL). ``kind`` is positional-only so ``kind="quote"`` can filter."""
         sql, params = self._select(kind, include_deleted, where)
         return [
             _from_row(kind, row)
             for row in self._conn.execute(sql + " ORDER BY position, rowid", params)
         ]
 
-    def count(self, kind: type[Record], *, include_deleted: bool = False, **where: Any) -> int:
+    def count(self, kind: type[Record], /, *, include_deleted: bool = False, **where: Any) -> int:
         sql, params = self._select(kind, include_deleted, where, columns="COUNT(*)")
         return int(self._conn.execute(sql, params).fetchone()[0])
 
