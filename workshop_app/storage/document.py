@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import utc_now
-from workshop_app.domain.errors import DocumentError, NotFoundError
+from workshop_app.domain.errors import DocumentError, DocumentInUseError, NotFoundError
 from workshop_app.domain.records import (
     AgendaItem,
     Event,
@@ -95,8 +95,29 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def _remove_new_side_files(path: Path, existed: set[Path]) -> None:
+    """Remove the -wal/-shm files a read-only connection created (call only with the lock held,
+    so no other connection can be using them)."""
+    for side in _side_files(path):
+        if side not in existed:
+            side.unlink(missing_ok=True)
+
+
 def _verify_readonly(path: Path) -> int:
-    """Open read-only, check identity and run quick_check. Returns user_version."""
+    """Open read-only, check identity and run quick_check. Returns user_version.
+    Call with the lock held: side files the check creates are removed again."""
+    existed = {side for side in _side_files(path) if side.exists()}
+    try:
+        return _check_readonly(path)
+    finally:
+        _remove_new_side_files(path, existed)
+
+
+def _check_readonly(path: Path) -> int:
     name = path.name
     try:
         conn = sqlite3.connect(readonly_uri(path), uri=True)
@@ -135,10 +156,13 @@ class Document:
     """An open event document. Create with ``Document.open`` or ``Document.create``; ``close``
     when done (also a context manager)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: FileLock | None) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, lock: FileLock | None, *, readonly: bool = False
+    ) -> None:
         self.path = path
         self.device_id = this_device()
-        self.readonly = lock is None
+        self.readonly = readonly
+        self._side_existed: set[Path] = set()
         self._conn = conn
         self._db = Database(conn)
         self._lock = lock
@@ -159,16 +183,7 @@ class Document:
         path = Path(path).absolute()
         _refuse_newer(path, check_header(path))
         if readonly:
-            version = _verify_readonly(path)
-            _refuse_newer(path, version)
-            if version < SCHEMA_VERSION:
-                raise DocumentError(
-                    f"“{path.name}” was saved by an older version of Workshop; "
-                    "open it in the app once to bring it up to date."
-                )
-            conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            return cls(path, conn, None)
+            return cls._open_readonly(path)
         lock = FileLock(path)
         lock.acquire()
         try:
@@ -185,6 +200,33 @@ class Document:
                 raise
         except BaseException:
             lock.release()
+            raise
+
+    @classmethod
+    def _open_readonly(cls, path: Path) -> Document:
+        lock: FileLock | None = FileLock(path)
+        try:
+            lock.acquire()  # type: ignore[union-attr]
+        except DocumentInUseError:
+            lock = None  # the app has it open: read its committed state, touch nothing of its
+        existed = {side for side in _side_files(path) if side.exists()}
+        try:
+            version = _check_readonly(path)
+            _refuse_newer(path, version)
+            if version < SCHEMA_VERSION:
+                raise DocumentError(
+                    f"“{path.name}” was saved by an older version of Workshop; "
+                    "open it in the app once to bring it up to date."
+                )
+            conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            document = cls(path, conn, lock, readonly=True)
+            document._side_existed = existed
+            return document
+        except BaseException:
+            if lock is not None:
+                _remove_new_side_files(path, existed)
+                lock.release()
             raise
 
     @classmethod
@@ -225,6 +267,8 @@ class Document:
         conn, self._conn = self._conn, None  # type: ignore[assignment]
         conn.close()
         if self._lock is not None:
+            if self.readonly:  # nobody else had it open: tidy what the read-only read made
+                _remove_new_side_files(self.path, self._side_existed)
             self._lock.release()
 
     @property
