@@ -1,0 +1,110 @@
+"""The ``workshop-app`` command: open the app, or work with event files from a terminal.
+
+Qt is imported only when a window opens, so the file commands start fast and run headless.
+Errors a person can fix print one line, ``workshop-app: error: ...``, and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from workshop_app import __version__
+from workshop_app.domain.errors import WorkshopError
+
+PROG = "workshop-app"
+EXIT_USAGE = 2
+COMMANDS = ("new", "templates", "import", "export", "info")
+FORMATS = ("json", "csv", "md")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one line, like every other error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise WorkshopError(f"{message} (see {self.prog} --help)")
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Plan and run in-person workshops, capture notes, print the event summary.",
+        epilog="File commands: "
+        + ", ".join(COMMANDS)
+        + f". Run '{PROG} COMMAND --help' for one of them.",
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="a .workshop event file to open")
+    parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo event")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    new = sub.add_parser("new", help="make a new event file from a template")
+    new.add_argument("out", type=Path, metavar="OUT.workshop")
+    new.add_argument("--template", default="engagement", help="template key or name")
+    new.add_argument("--title", help="the event's title")
+    new.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    sub.add_parser("templates", help="list the built-in templates")
+
+    imp = sub.add_parser("import", help="make an event file from interchange JSON")
+    imp.add_argument("source", type=Path, metavar="IN.json")
+    imp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.workshop")
+    imp.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    exp = sub.add_parser(
+        "export", help="write an event as JSON, CSV (one row per note) or Markdown"
+    )
+    exp.add_argument("document", type=Path, metavar="FILE.workshop")
+    exp.add_argument("--format", choices=FORMATS, required=True)
+    exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    exp.add_argument("--force", action="store_true", help="replace OUT if it exists")
+
+    info = sub.add_parser("info", help="print a summary of an event file")
+    info.add_argument("document", type=Path, metavar="FILE.workshop")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] in COMMANDS:
+            return _run_command(_command_parser().parse_args(args))
+        options = _open_parser().parse_args(args)
+        if options.demo and options.file:
+            raise WorkshopError("give a file or --demo, not both")
+        return _open_window(options.file, demo=options.demo)
+    except WorkshopError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _open_window(path: Path | None, *, demo: bool) -> int:
+    if path is not None and not path.exists():
+        raise WorkshopError(f"There is no file called “{path}”.")
+    try:
+        from workshop_app.ui.app import run_gui
+    except ImportError as exc:  # Qt's system libraries missing on a bare machine
+        raise WorkshopError(
+            f"the window cannot open: {exc}. On Debian/Ubuntu install the libraries listed "
+            "in README.md (Quick start)."
+        ) from None
+    return run_gui(path, demo=demo)
+
+
+def _run_command(options: argparse.Namespace) -> int:
+    from workshop_app.cli_commands import COMMAND_HANDLERS
+
+    return COMMAND_HANDLERS[options.command](options)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

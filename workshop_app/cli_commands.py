@@ -1,0 +1,88 @@
+"""What each file command of ``workshop-app`` does. Shares storage functions with the GUI."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from workshop_app.domain.errors import WorkshopError
+from workshop_app.storage import export, interchange, templates
+from workshop_app.storage.document import Document
+from workshop_app.storage.files import write_atomic
+
+
+def _new(options: argparse.Namespace) -> int:
+    out: Path = options.out
+    if out.suffix != ".workshop":
+        raise WorkshopError(f"“{out}” should end in .workshop")
+    with templates.create_from_template(
+        out, options.template, title=options.title, force=options.force
+    ) as doc:
+        print(f"Created {out} ({doc.event().title}).")
+    return 0
+
+
+def _templates(options: argparse.Namespace) -> int:
+    for template in templates.list_templates():
+        print(f"{template.key:<14} {template.name}")
+        print(f"{'':<14} {template.summary}")
+    return 0
+
+
+def _import(options: argparse.Namespace) -> int:
+    source: Path = options.source
+    try:
+        data = source.read_bytes()
+    except FileNotFoundError:
+        raise WorkshopError(f"There is no file called “{source}”.") from None
+    except IsADirectoryError:
+        raise WorkshopError(f"“{source}” is a folder, not a JSON file.") from None
+    except OSError as exc:
+        raise WorkshopError(f"Cannot read “{source}”: {exc.strerror}.") from None
+    bundle = interchange.parse(data, source=source.name)
+    with Document.create(options.output, bundle, force=options.force):
+        pass
+    print(f"Imported {source} to {options.output} ({len(bundle.notes)} notes).")
+    return 0
+
+
+_RENDERERS = {"json": interchange.dumps, "csv": export.to_csv, "md": export.to_markdown}
+
+
+def _export(options: argparse.Namespace) -> int:
+    output: Path = options.output
+    if output.exists() and not options.force:
+        raise WorkshopError(f"“{output}” already exists; use --force to replace it.")
+    with Document.open(options.document, readonly=True) as doc:
+        text = _RENDERERS[options.format](doc.bundle())
+    write_atomic(output, text, force=options.force)
+    print(f"Wrote {output}.")
+    return 0
+
+
+def _info(options: argparse.Namespace) -> int:
+    with Document.open(options.document, readonly=True) as doc:
+        bundle = doc.bundle()
+    event = bundle.event
+    when = " ".join(part for part in (event.date, event.start_time) if part) or "date not set"
+    print(event.title)
+    print(f"  {when} · {event.venue or 'venue not set'} · {event.organiser or 'organiser not set'}")
+    print(
+        f"  {len(bundle.speakers)} speakers, {len(bundle.questions)} questions, "
+        f"{len(bundle.groups)} tables, {len(bundle.agenda)} agenda items "
+        f"({sum(item.planned_minutes for item in bundle.agenda)} min), {len(bundle.notes)} notes"
+    )
+    for number, question in enumerate(bundle.questions, 1):
+        count = sum(1 for note in bundle.notes if note.question_id == question.id)
+        print(f"  Q{number}. {question.text} ({count} notes)")
+    return 0
+
+
+COMMAND_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "new": _new,
+    "templates": _templates,
+    "import": _import,
+    "export": _export,
+    "info": _info,
+}
