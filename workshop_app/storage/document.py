@@ -138,10 +138,17 @@ def _check_readonly(path: Path) -> int:
         )
     if result != ["ok"]:
         raise DocumentError(
-            f"“{name}” is damaged and cannot be opened ({result[0]}). It has not been changed; "
+            f"“{name}” is damaged and cannot be opened ({_first_problem(result[0])}). "
+            "It has not been changed; "
             "the backups folder (Help ▸ Where files are kept) may hold a recent copy."
         )
     return int(version)
+
+
+def _first_problem(report: str) -> str:
+    """One line of a quick_check report (it lists pages over several lines, under banners)."""
+    lines = [line for line in report.splitlines() if line and not line.startswith("***")]
+    return lines[0] if lines else report.strip()
 
 
 def _refuse_newer(path: Path, version: int) -> None:
