@@ -56,6 +56,19 @@ class FileLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
+        while True:
+            fd = self._open_locked()
+            if _is_linked_at(fd, self.path):
+                break
+            # The holder released (and unlinked) the file between our open() and our lock: we
+            # hold a lock nobody else can see, so a third opener would get in too. Start again.
+            _unlock(fd)
+            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        self._fd = fd
+
+    def _open_locked(self) -> int:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
@@ -72,9 +85,7 @@ class FileLock:
                 f"“{self.path.name[:-5]}” is open in another window of Workshop{who}. "
                 "Close it there first, or open a copy."
             )
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode("ascii"))
-        self._fd = fd
+        return fd
 
     def release(self) -> None:
         if self._fd is None:
@@ -85,6 +96,16 @@ class FileLock:
         finally:
             _unlock(fd)
             os.close(fd)
+
+
+def _is_linked_at(fd: int, path: Path) -> bool:
+    """Whether ``path`` still names the file open as ``fd``."""
+    try:
+        named = os.stat(path)
+    except FileNotFoundError:
+        return False
+    opened = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (opened.st_dev, opened.st_ino)
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
