@@ -1,0 +1,1 @@
+"""The .workshop event document: SQLite storage, interchange and exports. No Qt here."""

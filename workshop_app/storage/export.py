@@ -1,0 +1,194 @@
+"""CSV and Markdown exports of an event's notes, for spreadsheets and write-ups.
+
+Notes come out in display order: question by question (in question order, each question's notes in
+note order), then the general notes (no question). Pure text in, text out: callers write the
+result to a file (CSV with ``newline=""`` so its ``\\r\\n`` line ends are kept).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.records import Note, Question, Theme
+
+CSV_COLUMNS = (
+    "question",
+    "table",
+    "theme",
+    "kind",
+    "text",
+    "attribution",
+    "role",
+    "votes",
+    "starred",
+    "created_at",
+)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def notes_in_order(bundle: EventBundle) -> list[tuple[Question | None, list[Note]]]:
+    """Each question with its notes, then ``None`` with the general notes (and any note whose
+    question is not in the bundle)."""
+    known = {q.id for q in bundle.questions}
+    out: list[tuple[Question | None, list[Note]]] = [
+        (q, [n for n in bundle.notes if n.question_id == q.id]) for q in bundle.questions
+    ]
+    out.append((None, [n for n in bundle.notes if n.question_id not in known]))
+    return out
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def _cell(value: str) -> str:
+    """Spreadsheet-safe text: a cell a spreadsheet would run as a formula gets a leading '."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def to_csv(bundle: EventBundle) -> str:
+    """One row per note, with a header row (``CSV_COLUMNS``), ``\\r\\n`` line ends.
+
+    Guard against CSV formula injection: any text cell starting with ``= + - @``, a tab or a
+    carriage return gets a leading apostrophe, so Excel, LibreOffice and Sheets show it as text
+    instead of running it (the apostrophe is visible if the file is read as plain CSV).
+    """
+    groups = {g.id: g.name for g in bundle.groups}
+    themes = {t.id: t.title for t in bundle.themes}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for question, notes in notes_in_order(bundle):
+        for note in notes:
+            texts = (
+                question.text if question else "",
+                groups.get(note.group_id or "", ""),
+                themes.get(note.theme_id or "", ""),
+                note.kind,
+                note.text,
+                note.attribution,
+                note.role,
+            )
+            starred = "yes" if note.starred else "no"
+            writer.writerow([*map(_cell, texts), note.votes, starred, note.created_at])
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- Markdown
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_BLOCK_START = re.compile(r"^([=+-])|^(\d+)([.)])")
+
+
+def _escape_line(line: str) -> str:
+    line = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", line.strip()))
+    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", line)
+
+
+def escape(text: str) -> str:
+    """User text as literal Markdown: inline marks escaped, and a line starting with ``#``, ``-``,
+    ``>``, ``1.`` and the like made plain. Lines are kept; runs of blank lines become one."""
+    lines = [_escape_line(line) for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(escape(text).split())
+
+
+def _hard_lines(text: str) -> str:
+    """Escaped text whose line breaks survive inside a bullet or quote (blank lines dropped)."""
+    return "\\\n".join(line for line in escape(text).split("\n") if line)
+
+
+def _note_source(note: Note, groups: dict[str, str]) -> str:
+    who = ", ".join(_one_line(part) for part in (note.attribution, note.role) if part.strip())
+    table = groups.get(note.group_id or "", "")
+    where = f"({_one_line(table)})" if table.strip() else ""
+    return " ".join(part for part in (f"— {who}" if who else "", where) if part)
+
+
+def _note_block(note: Note, groups: dict[str, str]) -> str:
+    """A bullet (continuation lines indented), or a blockquote for a quote."""
+    source = _note_source(note, groups)
+    text = _hard_lines(note.text) or "(empty note)"
+    if note.kind == "quote":
+        quoted = text[:1] in '“"' and text[-1:] in '”"' and len(text) > 1
+        body = (text if quoted else f"“{text}”") + (f" {source}" if source else "")
+        return "\n".join("> " + line for line in body.split("\n"))
+    body = text + (f" {source}" if source else "")
+    return "- " + body.replace("\n", "\n  ")
+
+
+def _notes_markdown(notes: list[Note], groups: dict[str, str]) -> list[str]:
+    """Blocks for a run of notes: consecutive bullets form one list; quotes stand apart."""
+    blocks: list[str] = []
+    for note in notes:
+        block = _note_block(note, groups)
+        if blocks and block.startswith("- ") and blocks[-1].startswith("- "):
+            blocks[-1] += "\n" + block
+        else:
+            blocks.append(block)
+    return blocks
+
+
+def _question_markdown(
+    question: Question, notes: list[Note], themes: list[Theme], groups: dict[str, str]
+) -> list[str]:
+    blocks = [f"## {_one_line(question.text) or 'Untitled question'}"]
+    if question.synthesis.strip():
+        blocks.append(escape(question.synthesis))
+    theme_ids = {t.id for t in themes}
+    for theme in themes:
+        blocks.append(f"### {_one_line(theme.title) or 'Untitled theme'}")
+        if theme.summary.strip():
+            blocks.append(escape(theme.summary))
+        blocks += _notes_markdown([n for n in notes if n.theme_id == theme.id], groups)
+    others = [n for n in notes if n.theme_id not in theme_ids]
+    if others:
+        blocks.append("### Other notes" if themes else "")
+        blocks += _notes_markdown(others, groups)
+    return blocks
+
+
+def _header_markdown(bundle: EventBundle) -> list[str]:
+    event = bundle.event
+    blocks = [f"# {_one_line(event.title) or 'Untitled event'}"]
+    when = " ".join(part for part in (event.date, event.start_time) if part)
+    facts = [
+        f"**Date:** {when}" if when else "",
+        f"**Venue:** {_one_line(event.venue)}" if event.venue.strip() else "",
+        f"**Organiser:** {_one_line(event.organiser)}" if event.organiser.strip() else "",
+        f"**Attendees:** {event.attendee_count}" if event.attendee_count is not None else "",
+    ]
+    blocks.append(" · ".join(fact for fact in facts if fact))
+    if event.summary.strip():
+        blocks.append(escape(event.summary))
+    if bundle.speakers:
+        blocks.append("## Speakers")
+        lines = []
+        for speaker in bundle.speakers:
+            extra = [_one_line(p) for p in (speaker.role, speaker.organisation) if p.strip()]
+            name = _one_line(speaker.name) or "Unnamed speaker"
+            lines.append("- " + ", ".join([f"**{name}**", *extra]))
+        blocks.append("\n".join(lines))
+    return blocks
+
+
+def to_markdown(bundle: EventBundle) -> str:
+    """A readable write-up: event details and speakers, then per question its synthesis, themes
+    (summary and notes) and other notes, then the general notes. All user text is escaped."""
+    groups = {g.id: g.name for g in bundle.groups}
+    blocks = _header_markdown(bundle)
+    for question, notes in notes_in_order(bundle):
+        if question is not None:
+            themes = [t for t in bundle.themes if t.question_id == question.id]
+            blocks += _question_markdown(question, notes, themes, groups)
+        elif notes:
+            blocks.append("## General notes")
+            blocks += _notes_markdown(notes, groups)
+    return "\n\n".join(block for block in blocks if block) + "\n"
