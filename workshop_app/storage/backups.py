@@ -28,8 +28,9 @@ def backup_folder(event_id: str) -> Path:
 
 
 def list_backups(event_id: str) -> list[Path]:
-    """The backups of an event, oldest first."""
-    return sorted(backup_folder(event_id).glob("*.workshop"))
+    """The backups of an event, oldest first (by the time stamped at the end of each name: the
+    document's name before it may have changed, e.g. after a rename)."""
+    return sorted(backup_folder(event_id).glob("*.workshop"), key=lambda p: (p.stem[-22:], p.name))
 
 
 def take_backup(source: Path, event_id: str) -> Path:
