@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from interchange_samples import G1, Q1, Q2, sample, texts  # noqa: E402
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import InterchangeError
@@ -22,76 +22,6 @@ from workshop_app.storage.interchange import (
     dumps,
     parse,
 )
-
-Q1, Q2, G1, T1, N1, N2 = ("q-1", "q-2", "g-1", "t-1", "n-1", "n-2")
-
-
-def sample() -> dict[str, Any]:
-    """A small valid v1 object with every field present."""
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "event": {
-            "id": "e-1",
-            "title": "Listening event",
-            "date": "2026-11-27",
-            "start_time": "09:30",
-            "venue": "Leeds",
-            "organiser": "NHS",
-            "summary": "",
-            "attendee_count": 40,
-        },
-        "speakers": [
-            {"id": "s-1", "name": "Ada", "role": "CDIO", "organisation": "NHS", "kind": "keynote"}
-        ],
-        "questions": [
-            {"id": Q1, "text": "Vision?", "prompt": "", "synthesis": ""},
-            {"id": Q2, "text": "People?", "prompt": "", "synthesis": ""},
-        ],
-        "groups": [{"id": G1, "name": "Table 1", "facilitator": "", "note_taker": ""}],
-        "agenda": [
-            {
-                "id": "a-1",
-                "title": "Breakout",
-                "kind": "breakout",
-                "planned_minutes": 20,
-                "question_ids": [Q1, Q2],
-                "started_at": "2026-11-27T10:00:00.000Z",
-                "ended_at": None,
-            }
-        ],
-        "themes": [{"id": T1, "question_id": Q1, "title": "Needs", "summary": ""}],
-        "notes": [
-            {
-                "id": N1,
-                "question_id": Q1,
-                "group_id": G1,
-                "text": "Start with the problem",
-                "kind": "idea",
-                "attribution": "",
-                "role": "GP",
-                "theme_id": T1,
-                "votes": 3,
-                "starred": True,
-                "created_at": "2026-11-27T10:05:00.123Z",
-                "updated_at": "2026-11-27T10:06:00.456Z",
-            },
-            {
-                "id": N2,
-                "question_id": None,
-                "group_id": None,
-                "text": "A keynote quote",
-                "kind": "quote",
-                "attribution": "Ada",
-                "role": "",
-                "theme_id": None,
-                "votes": 0,
-                "starred": False,
-                "created_at": "2026-11-27T09:40:00.000Z",
-                "updated_at": "2026-11-27T09:40:00.000Z",
-            },
-        ],
-    }
 
 
 def problems_for(obj: Any) -> list[str]:
@@ -168,29 +98,6 @@ def test_missing_optional_fields_take_defaults_and_extra_keys_are_ignored() -> N
     note = bundle.notes[0]
     assert (note.votes, note.starred, note.question_id) == (0, False, None)
     assert note.created_at == note.updated_at and note.created_at.endswith("Z")
-
-
-TRICKY = [
-    "",
-    "x<y & R&D <b>bold</b> &amp;",
-    "She said \"hello\", then 'bye'\\",
-    "line one\nline two\r\nline three\n",
-    "emoji 🎉👩🏽‍⚕️ and flags 🇬🇧",
-    "مرحبا بالعالم — שלום עולם",
-    "\u202eRTL override\u202c and zero width\u200b",
-    "# heading - * _ ` > | =SUM(A1)",
-    "\x00\x1f control \t tab",
-    "é" * MAX_TEXT,
-    "a\ud7ff\ue000\U0010ffff",
-]
-texts = st.one_of(
-    st.sampled_from(TRICKY),
-    st.text(max_size=200),
-    # long texts up to the limit: a random piece repeated to a random length
-    st.tuples(st.text(min_size=1, max_size=40), st.integers(1_000, MAX_TEXT)).map(
-        lambda piece_length: (piece_length[0] * MAX_TEXT)[: piece_length[1]]
-    ),
-)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
