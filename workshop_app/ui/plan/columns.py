@@ -1,0 +1,233 @@
+"""What each Plan list shows: its columns, words and new records, declared once per record type.
+
+``RecordTableModel`` and ``RecordListEditor`` are generic; everything particular to speakers,
+questions, tables or the agenda lives here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from workshop_app.domain.records import (
+    AGENDA_KINDS,
+    SPEAKER_KINDS,
+    AgendaItem,
+    Event,
+    Group,
+    Question,
+    Record,
+    Speaker,
+)
+from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.plan import checks
+from workshop_app.ui.plan.schedule import Schedule, schedule
+
+#: Computes a read-only cell: (record, row, context) -> text.
+Compute = Callable[[Any, int, Any], str]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: a record field (editable) or a computed value (read-only)."""
+
+    header: str
+    field: str = ""
+    editor: str = "text"  # "text", "choice", "minutes" or "" (read-only)
+    choices: tuple[str, ...] = ()
+    placeholder: str = ""
+    stretch: bool = False
+    undo_label: str = ""
+    compute: Compute | None = None
+    tooltip: str = ""
+
+    @property
+    def editable(self) -> bool:
+        return bool(self.field and self.editor)
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    """Everything the generic list editor needs to know about one kind of record."""
+
+    kind: type[Record]
+    noun: str  # "speaker"
+    plural: str  # "Speakers"
+    columns: tuple[Column, ...]
+    empty_text: str
+    watches: tuple[type[Record], ...] = ()  # other kinds whose changes alter computed cells
+    context: Callable[[DocumentModel, list[Any]], Any] = lambda model, records: None
+    problems: Callable[[Any, int, Any], list[str]] = lambda record, row, ctx: []
+    new_record: Callable[[DocumentModel], Record] = field(default=lambda model: Record())
+
+    def column_of(self, name: str) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.field == name)
+
+
+def choice_text(value: str) -> str:
+    """How a kind is shown: "panellist" -> "Panellist"."""
+    return value[:1].upper() + value[1:]
+
+
+SPEAKERS = RecordSpec(
+    kind=Speaker,
+    noun="speaker",
+    plural="Speakers",
+    columns=(
+        Column("Name", "name", placeholder="e.g. Wendy Clark", undo_label="Rename speaker"),
+        Column(
+            "Role",
+            "role",
+            placeholder="e.g. Chief Digital and Information Officer",
+            stretch=True,
+            undo_label="Edit speaker’s role",
+        ),
+        Column(
+            "Organisation",
+            "organisation",
+            placeholder="e.g. NHS Blood and Transplant",
+            stretch=True,
+            undo_label="Edit speaker’s organisation",
+        ),
+        Column(
+            "Kind",
+            "kind",
+            editor="choice",
+            choices=SPEAKER_KINDS,
+            undo_label="Change speaker’s kind",
+        ),
+    ),
+    empty_text="No speakers yet — press Ctrl+N to add one",
+    new_record=lambda model: Speaker(kind="keynote" if not model.count(Speaker) else "panellist"),
+)
+
+QUESTIONS = RecordSpec(
+    kind=Question,
+    noun="question",
+    plural="Questions",
+    columns=(
+        Column(
+            "Question",
+            "text",
+            placeholder="e.g. What’s our vision and how do we get there?",
+            stretch=True,
+            undo_label="Edit question",
+        ),
+        Column(
+            "Prompt for the tables",
+            compute=lambda q, row, ctx: q.prompt.split("\n")[0],
+            stretch=True,
+            tooltip="Edit the prompt in the box below the list",
+        ),
+    ),
+    empty_text="No questions yet — press Ctrl+N to add the first one the tables will answer",
+    problems=lambda q, row, ctx: checks.question_problems(q),
+    new_record=lambda model: Question(),
+)
+
+
+def _next_table_name(model: DocumentModel) -> str:
+    return f"Table {next_table_number(model)}"
+
+
+def next_table_number(model: DocumentModel) -> int:
+    """The number after the highest "Table k" (so new tables continue the numbering)."""
+    numbers = [0]
+    for group in model.list(Group):
+        words = group.name.split()
+        if len(words) == 2 and words[0].lower() == "table" and words[1].isdigit():
+            numbers.append(int(words[1]))
+    return max(max(numbers), model.count(Group)) + 1
+
+
+TABLES = RecordSpec(
+    kind=Group,
+    noun="table",
+    plural="Tables",
+    columns=(
+        Column(
+            "Table", "name", placeholder="e.g. Table 1", stretch=True, undo_label="Rename table"
+        ),
+        Column(
+            "Facilitator",
+            "facilitator",
+            placeholder="e.g. Priya",
+            stretch=True,
+            undo_label="Change table’s facilitator",
+        ),
+        Column(
+            "Note-taker",
+            "note_taker",
+            placeholder="e.g. Tom",
+            stretch=True,
+            undo_label="Change table’s note-taker",
+        ),
+    ),
+    empty_text="No tables yet — press Ctrl+N to add one, or use Add tables… to add several",
+    new_record=lambda model: Group(name=_next_table_name(model)),
+)
+
+
+@dataclass(frozen=True)
+class AgendaContext:
+    """What agenda rows need beyond themselves: the clock and the questions' numbers."""
+
+    schedule: Schedule
+    question_numbers: dict[str, int]
+
+
+def _agenda_context(model: DocumentModel, items: list[AgendaItem]) -> AgendaContext:
+    start = model.event_record().start_time
+    numbers = {q.id: n for n, q in enumerate(model.list(Question), start=1)}
+    return AgendaContext(schedule(start, [i.planned_minutes for i in items]), numbers)
+
+
+def _agenda_questions(item: AgendaItem, row: int, ctx: AgendaContext) -> str:
+    numbers = sorted(
+        ctx.question_numbers[q] for q in item.question_ids if q in ctx.question_numbers
+    )
+    return (
+        ", ".join(f"Q{n}" for n in numbers) if numbers else ("—" if item.kind == "breakout" else "")
+    )
+
+
+AGENDA = RecordSpec(
+    kind=AgendaItem,
+    noun="agenda item",
+    plural="Agenda",
+    columns=(
+        Column(
+            "Starts",
+            compute=lambda item, row, ctx: ctx.schedule.clock(row),
+            tooltip="Worked out from the event’s start time and the minutes above",
+        ),
+        Column(
+            "Item",
+            "title",
+            placeholder="e.g. Keynote",
+            stretch=True,
+            undo_label="Rename agenda item",
+        ),
+        Column(
+            "Kind",
+            "kind",
+            editor="choice",
+            choices=AGENDA_KINDS,
+            undo_label="Change agenda item’s kind",
+        ),
+        Column("Minutes", "planned_minutes", editor="minutes", undo_label="Change minutes"),
+        Column(
+            "Questions",
+            compute=_agenda_questions,
+            tooltip="Choose a breakout’s questions in the list below",
+        ),
+    ),
+    empty_text="No agenda yet — press Ctrl+N to add the first item (e.g. Welcome, 5 minutes)",
+    watches=(Question, Event),
+    context=_agenda_context,
+    problems=lambda item, row, ctx: checks.agenda_problems(
+        item, ctx.question_numbers, ctx.schedule, row
+    ),
+    new_record=lambda model: AgendaItem(),
+)

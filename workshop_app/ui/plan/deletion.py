@@ -1,0 +1,67 @@
+"""What deleting a Plan record takes with it, and what to ask first (no Qt).
+
+- A question takes its notes and themes with it, in the same undo step: they answer nothing once
+  the question is gone. Agenda items keep the question's id; views ignore ids of deleted
+  questions, so undo brings the links back untouched.
+- A table is tombstoned alone: its notes stay in the event with their text, kind and question,
+  still pointing at the (deleted) table, so nothing is lost and undo restores the link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop_app.domain.records import Group, Note, Question, Record, Theme
+from workshop_app.ui.document_model import DocumentModel
+
+
+@dataclass(frozen=True)
+class DeletePlan:
+    """The records to tombstone together, and the question to ask first ("" = just do it)."""
+
+    items: list[tuple[type[Record], str]]
+    label: str
+    ask: str = ""
+    action: str = "Delete"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split()) or "(untitled)"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def plan_delete(model: DocumentModel, record: Record, noun: str) -> DeletePlan:
+    """How to delete ``record`` (a speaker, question, table or agenda item)."""
+    items: list[tuple[type[Record], str]] = [(type(record), record.id)]
+    label = f"Delete {noun}"
+    if isinstance(record, Question):
+        notes = model.list(Note, question_id=record.id)
+        themes = model.list(Theme, question_id=record.id)
+        items += [(Note, n.id) for n in notes] + [(Theme, t.id) for t in themes]
+        if notes or themes:
+            parts = [_plural(len(notes), "note")] + (
+                [_plural(len(themes), "theme")] if themes else []
+            )
+            return DeletePlan(
+                items,
+                label,
+                ask=f"Delete the question “{_short(record.text)}”?\n\nIts "
+                + " and ".join(parts)
+                + " will be deleted with it. You can undo this (Ctrl+Z).",
+                action="Delete question and notes",
+            )
+    if isinstance(record, Group):
+        notes = model.count(Note, group_id=record.id)
+        if notes:
+            return DeletePlan(
+                items,
+                label,
+                ask=f"Delete “{_short(record.name)}”?\n\nIts {_plural(notes, 'note')} stay in the "
+                "event without a table; nothing written is lost. You can undo this (Ctrl+Z).",
+                action="Delete table",
+            )
+    return DeletePlan(items, label)

@@ -1,0 +1,195 @@
+"""DetailsForm: the event's title, date, start time, venue, organiser, attendees and summary.
+
+Each field writes one undoable step when it is committed (Enter, Tab, focus out), never per
+keystroke. Dates and times are read loosely ("15/06/2021", "2pm"); blank means "not set".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+
+from workshop_app.domain.records import Event
+from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.plan import checks
+from workshop_app.ui.plan.schedule import parse_date, parse_time, show_date
+from workshop_app.ui.plan.widgets import CommitTextEdit, Heading, ProblemLine
+
+MAX_ATTENDEES = 100_000
+
+
+class DetailsForm(QWidget):
+    """Edits the event record."""
+
+    def __init__(self, model: DocumentModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.setAccessibleName("Event details editor")
+        self._shown: dict[str, Any] = {}
+        self.heading = Heading("Event details", self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.title = self._line(
+            "Title", "e.g. Digital transformation in healthcare: what we can learn from the past"
+        )
+        self.title_problem = ProblemLine(self)
+        self.date = self._line("Date", "e.g. 15/06/2021 (optional)")
+        self.date_problem = ProblemLine(self)
+        self.start = self._line(
+            "Start time", "e.g. 10:00 (optional; the agenda’s clock starts here)"
+        )
+        self.start_problem = ProblemLine(self)
+        self.venue = self._line("Venue", "e.g. London")
+        self.organiser = self._line("Organiser", "e.g. NHS AI Lab")
+        self.attendees = QSpinBox(self)
+        self.attendees.setRange(0, MAX_ATTENDEES)
+        self.attendees.setSpecialValueText("Not set")
+        self.attendees.setAccessibleName("Expected attendees")
+        self.attendees.setToolTip("About how many people you expect (0 = not set)")
+        self.summary = CommitTextEdit(self)
+        self.summary.setAccessibleName("Summary")
+        self.summary.setPlaceholderText(
+            "e.g. Why we are holding this event, who is coming and what we want to learn. "
+            "This opens the report."
+        )
+
+        for label, field, problem in (
+            ("&Title", self.title, self.title_problem),
+            ("&Date", self.date, self.date_problem),
+            ("Start ti&me", self.start, self.start_problem),
+        ):
+            form.addRow(self._label(label, field), field)
+            form.addRow("", problem)
+        form.addRow(self._label("&Venue", self.venue), self.venue)
+        form.addRow(self._label("&Organiser", self.organiser), self.organiser)
+        form.addRow(self._label("Expected &attendees", self.attendees), self.attendees)
+        form.addRow(self._label("S&ummary", self.summary), self.summary)
+
+        em = self.fontMetrics().horizontalAdvance("M")
+        for short in (self.date, self.start, self.attendees):
+            short.setMaximumWidth(em * 22)
+        self.summary.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
+        body = QWidget(self)
+        body.setLayout(form)
+        body.setMaximumWidth(em * 60)  # long lines are hard to read
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(body, 1)
+
+        self._commit_on(self.title, self._on_title_editing_finished)
+        self._commit_on(self.date, self._on_date_editing_finished)
+        self._commit_on(self.start, self._on_start_editing_finished)
+        self._commit_on(self.venue, self._on_venue_editing_finished)
+        self._commit_on(self.organiser, self._on_organiser_editing_finished)
+        self.attendees.editingFinished.connect(self._on_attendees_editing_finished)
+        self.summary.committed.connect(self._on_summary_committed)
+        model.changed.connect(self._on_model_changed)
+        self.refresh()
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        line = QLineEdit(self)
+        line.setAccessibleName(name)
+        line.setPlaceholderText(placeholder)
+        return line
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    @staticmethod
+    def _commit_on(line: QLineEdit, slot: Callable[[], None]) -> None:
+        line.editingFinished.connect(slot)
+
+    # -- document -> form -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Show the document's values; a field is only rewritten when its value changed, so
+        text being typed elsewhere is left alone."""
+        event = self.model.event_record()
+        values = {
+            "title": event.title,
+            "date": show_date(event.date),
+            "start_time": event.start_time or "",
+            "venue": event.venue,
+            "organiser": event.organiser,
+            "attendee_count": event.attendee_count or 0,
+            "summary": event.summary,
+        }
+        widgets = {
+            "title": self.title,
+            "date": self.date,
+            "start_time": self.start,
+            "venue": self.venue,
+            "organiser": self.organiser,
+        }
+        for name, value in values.items():
+            if self._shown.get(name, object()) == value:
+                continue
+            self._shown[name] = value
+            if name in widgets:
+                widgets[name].setText(value)
+                widgets[name].setCursorPosition(0)
+            elif name == "attendee_count":
+                self.attendees.setValue(value)
+            else:
+                self.summary.set_text_quietly(value)
+        self._show_problem("title", checks.event_problems(event).get("title", ""))
+
+    def _show_problem(self, field: str, message: str) -> None:
+        line, widget = {
+            "title": (self.title_problem, self.title),
+            "date": (self.date_problem, self.date),
+            "start_time": (self.start_problem, self.start),
+        }[field]
+        line.set_problems([message] if message else [])
+        widget.setAccessibleDescription(message)
+
+    def _on_model_changed(self, kind: type, record_id: str) -> None:
+        if kind is Event:
+            self.refresh()
+
+    # -- form -> document -------------------------------------------------------------------
+
+    def _push(self, label: str, **changes: Any) -> None:
+        self.model.push_update_event(label=label, **changes)
+
+    def _on_title_editing_finished(self) -> None:
+        self._push("Edit event title", title=self.title.text().strip())
+
+    def _on_date_editing_finished(self) -> None:
+        try:
+            value = parse_date(self.date.text())
+        except ValueError as error:
+            self._show_problem("date", str(error))
+            return
+        self._show_problem("date", "")
+        self._shown.pop("date", None)  # show the date the way we write it
+        self._push("Change event date", date=value)
+        self.refresh()
+
+    def _on_start_editing_finished(self) -> None:
+        try:
+            value = parse_time(self.start.text())
+        except ValueError as error:
+            self._show_problem("start_time", str(error))
+            return
+        self._show_problem("start_time", "")
+        self._shown.pop("start_time", None)
+        self._push("Change start time", start_time=value)
+        self.refresh()
+
+    def _on_venue_editing_finished(self) -> None:
+        self._push("Edit venue", venue=self.venue.text().strip())
+
+    def _on_organiser_editing_finished(self) -> None:
+        self._push("Edit organiser", organiser=self.organiser.text().strip())
+
+    def _on_attendees_editing_finished(self) -> None:
+        self._push("Change expected attendees", attendee_count=self.attendees.value() or None)
+
+    def _on_summary_committed(self, text: str) -> None:
+        self._push("Edit summary", summary=text.strip())

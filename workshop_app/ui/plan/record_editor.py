@@ -1,0 +1,217 @@
+"""RecordListEditor: the generic editor of one Plan list (speakers, questions, tables, agenda).
+
+A table of the records with Add / Delete / Move up / Move down (Ctrl+N or Insert, Delete,
+Alt+Up / Alt+Down; drag and drop too), the current row's problems in words under it, and an
+optional detail form for long fields.
+
+Signals:
+    current_changed(str record_id): the current record changed ("" when none).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.plan.columns import RecordSpec
+from workshop_app.ui.plan.delegates import RecordDelegate
+from workshop_app.ui.plan.deletion import plan_delete
+from workshop_app.ui.plan.services import Dialogs
+from workshop_app.ui.plan.table_model import RecordTableModel
+from workshop_app.ui.plan.widgets import Heading, ProblemLine, RecordTableView, configure_table
+
+
+class RecordListEditor(QWidget):
+    """Edits the list of ``spec.kind`` records through ``model``."""
+
+    current_changed = Signal(str)
+
+    def __init__(
+        self,
+        model: DocumentModel,
+        spec: RecordSpec,
+        dialogs: Dialogs,
+        hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model, self.spec, self.dialogs = model, spec, dialogs
+        self.setAccessibleName(f"{spec.plural} editor")
+        self._current_id = ""
+        self._current_column = 0
+
+        self.heading = Heading(spec.plural, self)
+        self.hint = QLabel(hint, self)
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName(hint or spec.plural)
+        self.hint.setVisible(bool(hint))
+
+        self.table_model = RecordTableModel(model, spec, self)
+        self.view = RecordTableView(spec.empty_text, self)
+        self.view.setModel(self.table_model)
+        self.view.setItemDelegate(RecordDelegate(spec, self.view))
+        configure_table(self.view)
+        self.view.setAccessibleName(f"{spec.plural} list")
+        self.view.setAccessibleDescription(
+            f"Ctrl+N adds a {spec.noun}, Delete removes it, Alt+Up and Alt+Down move it"
+        )
+        self._size_columns()
+
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addStretch(1)
+        self.add_action = self._action(
+            f"Add {spec.noun}", ["Ctrl+N", "Insert"], self._on_add_triggered
+        )
+        self.delete_action = self._action("Delete", ["Delete"], self._on_delete_triggered)
+        self.up_action = self._action("Move up", ["Alt+Up"], self._on_up_triggered)
+        self.down_action = self._action("Move down", ["Alt+Down"], self._on_down_triggered)
+
+        self.problem_line = ProblemLine(self)
+        self.detail = QVBoxLayout()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.problem_line)
+        layout.addLayout(self.detail)
+
+        self.table_model.modelAboutToBeReset.connect(self._on_table_model_about_to_be_reset)
+        self.table_model.modelReset.connect(self._on_table_model_reset)
+        self.table_model.dataChanged.connect(self._on_table_model_data_changed)
+        self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+        self._update_actions()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _action(self, text: str, keys: list[str], slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setToolTip(f"{text} ({', '.join(keys)})")
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self.add_tool(action)
+        return action
+
+    def add_tool(self, action: QAction) -> QToolButton:
+        """Put a button for ``action`` on the toolbar (e.g. "Add tables…")."""
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setAccessibleName(action.text().replace("…", ""))
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.toolbar.insertWidget(max(0, self.toolbar.count() - 1), button)
+        return button
+
+    def _size_columns(self) -> None:
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        width = self.fontMetrics().horizontalAdvance("M")
+        for column, spec in enumerate(self.spec.columns):
+            if spec.stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                wide = {"minutes": 7, "choice": 9}.get(spec.editor, 14)
+                if spec.compute is not None and spec.field == "":
+                    wide = 6 if spec.header in ("Starts",) else 16
+                header.resizeSection(column, width * wide)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    # -- state ------------------------------------------------------------------------------
+
+    def current_id(self) -> str:
+        """The id of the current record, or ""."""
+        index = self.view.currentIndex()
+        return self.table_model.record(index.row()).id if index.isValid() else ""
+
+    def select(self, record_id: str, column: int | None = None) -> None:
+        row = self.table_model.row_of(record_id)
+        if row < 0:
+            return
+        column = self._first_editable() if column is None else column
+        index = self.table_model.index(row, column)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.view.scrollTo(index)
+
+    def _first_editable(self) -> int:
+        return next(i for i, c in enumerate(self.spec.columns) if c.editable)
+
+    def _update_actions(self) -> None:
+        row = self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
+        rows = self.table_model.rowCount()
+        self.delete_action.setEnabled(row >= 0)
+        self.up_action.setEnabled(row > 0)
+        self.down_action.setEnabled(0 <= row < rows - 1)
+        self.problem_line.set_problems(self.table_model.problems(row))
+
+    # -- handlers ---------------------------------------------------------------------------
+
+    def _on_table_model_about_to_be_reset(self) -> None:
+        self._current_id = self.current_id()
+        self._current_column = max(0, self.view.currentIndex().column())
+        self._current_row = self.view.currentIndex().row()
+
+    def _on_table_model_reset(self) -> None:
+        if self.table_model.row_of(self._current_id) >= 0:
+            self.select(self._current_id, self._current_column)
+        elif self.table_model.rowCount():  # the current one was deleted: take its neighbour
+            row = min(max(0, self._current_row), self.table_model.rowCount() - 1)
+            self.select(self.table_model.record(row).id, self._current_column)
+        self._update_actions()
+        self.current_changed.emit(self.current_id())
+
+    def _on_table_model_data_changed(self, *_: object) -> None:
+        self._update_actions()
+
+    def _on_view_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._update_actions()
+        if current.row() != previous.row() or not previous.isValid():
+            self.current_changed.emit(self.current_id())
+
+    def _on_add_triggered(self) -> None:
+        current = self.view.currentIndex()
+        index = current.row() + 1 if current.isValid() else None
+        record = self.spec.new_record(self.model)
+        self.model.push_add(record, index=index, label=f"Add {self.spec.noun}")
+        self.select(record.id, self._first_editable())
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.view.edit(self.view.currentIndex())
+
+    def _on_delete_triggered(self) -> None:
+        record_id = self.current_id()
+        if not record_id:
+            return
+        record = self.model.get(self.spec.kind, record_id)
+        plan = plan_delete(self.model, record, self.spec.noun)
+        if plan.ask and not self.dialogs.confirm(self, plan.label, plan.ask, plan.action):
+            return
+        self.model.push_delete(plan.items, label=plan.label)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_up_triggered(self) -> None:
+        self._move_current(-1)
+
+    def _on_down_triggered(self) -> None:
+        self._move_current(+1)
+
+    def _move_current(self, step: int) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        target = index.row() + step
+        if 0 <= target < self.table_model.rowCount():
+            self.table_model.move_record(self.current_id(), target)

@@ -1,0 +1,116 @@
+"""The four list sections of Plan mode, each a ``RecordListEditor`` plus what it needs alone:
+the question's prompt, "Add tables…", the agenda's running total and breakout questions."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QWidget
+
+from workshop_app.domain.records import Group
+from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.plan import columns
+from workshop_app.ui.plan.agenda_form import AgendaForm
+from workshop_app.ui.plan.question_form import QuestionForm
+from workshop_app.ui.plan.record_editor import RecordListEditor
+from workshop_app.ui.plan.services import Dialogs
+
+
+class SpeakersEditor(RecordListEditor):
+    def __init__(self, model: DocumentModel, dialogs: Dialogs, parent: QWidget | None = None):
+        super().__init__(
+            model,
+            columns.SPEAKERS,
+            dialogs,
+            "Who speaks, and in what part: keynote, panellist, facilitator, host.",
+            parent,
+        )
+
+
+class QuestionsEditor(RecordListEditor):
+    """Questions, with the current one's prompt for the tables under the list."""
+
+    def __init__(self, model: DocumentModel, dialogs: Dialogs, parent: QWidget | None = None):
+        super().__init__(
+            model,
+            columns.QUESTIONS,
+            dialogs,
+            "The questions the breakout tables answer, in the order they are asked.",
+            parent,
+        )
+        self.form = QuestionForm(model, self)
+        self.detail.addWidget(self.form)
+        self.current_changed.connect(self.form.set_record)
+        self.form.set_record(self.current_id())
+
+
+class TablesEditor(RecordListEditor):
+    """Breakout tables; "Add tables…" adds several at once as one undo step."""
+
+    def __init__(self, model: DocumentModel, dialogs: Dialogs, parent: QWidget | None = None):
+        super().__init__(
+            model,
+            columns.TABLES,
+            dialogs,
+            "The breakout tables, each with a facilitator and a note-taker.",
+            parent,
+        )
+        self.add_many_action = QAction("Add tables…", self)
+        self.add_many_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.add_many_action.setToolTip("Add several tables at once (Ctrl+Shift+N)")
+        self.add_many_action.triggered.connect(self._on_add_many_triggered)
+        self.add_many_action.setShortcutContext(self.add_action.shortcutContext())
+        self.addAction(self.add_many_action)
+        self.add_tool(self.add_many_action)
+
+    def add_tables(self, count: int) -> None:
+        """Add ``count`` tables named "Table k", continuing the numbering, as one step."""
+        first = columns.next_table_number(self.model)
+        tables = [Group(name=f"Table {first + k}") for k in range(count)]
+        label = "Add table" if count == 1 else f"Add {count} tables"
+        self.model.push_add_many(tables, label=label)
+        if tables:
+            self.select(tables[0].id)
+
+    def _on_add_many_triggered(self) -> None:
+        count = self.dialogs.ask_count(self, "Add tables", "How many tables?", 5)
+        if count:
+            self.add_tables(count)
+
+
+class AgendaEditor(RecordListEditor):
+    """The agenda with its running clock, total, and the current breakout's questions."""
+
+    def __init__(self, model: DocumentModel, dialogs: Dialogs, parent: QWidget | None = None):
+        super().__init__(
+            model,
+            columns.AGENDA,
+            dialogs,
+            "The running order. Start times follow from the event’s start time "
+            "and each item’s minutes.",
+            parent,
+        )
+        self.total = QLabel(self)
+        self.total.setAccessibleName("Agenda total")
+        layout = self.layout()
+        layout.insertWidget(layout.indexOf(self.view) + 1, self.total)
+        self.form = AgendaForm(model, self)
+        self.detail.addWidget(self.form)
+        self.current_changed.connect(self.form.set_record)
+        self.table_model.modelReset.connect(self._on_table_model_reset_total)
+        self.table_model.dataChanged.connect(self._on_table_model_data_changed_total)
+        self.form.set_record(self.current_id())
+        self._show_total()
+
+    def _show_total(self) -> None:
+        text = self.table_model.context.schedule.summary()
+        self.total.setText(f"<b>{text}</b>")
+        self.total.setAccessibleName(f"Agenda total: {text}")
+
+    def total_text(self) -> str:
+        return self.table_model.context.schedule.summary()
+
+    def _on_table_model_reset_total(self) -> None:
+        self._show_total()
+
+    def _on_table_model_data_changed_total(self, *_: object) -> None:
+        self._show_total()
