@@ -1,0 +1,70 @@
+"""Start the GUI in stages: crash log, QApplication, excepthook, then the window.
+
+Nothing slow happens before the first paint: heavy modules (matplotlib, reportlab, QtMultimedia,
+QtPdf) are imported by the modes that need them, when they need them; the welcome page's
+templates are read only if the welcome page is shown.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import sys
+from pathlib import Path
+from typing import IO
+
+from workshop_app import __version__, paths
+
+ORGANIZATION = "workshop-app"
+APPLICATION = "Workshop"
+
+_fault_log: IO[str] | None = None  # faulthandler writes to it from C: it must stay open
+
+
+def _enable_faulthandler() -> None:
+    """Stage 1, before Qt is even imported: hard crashes go to logs/faulthandler.log."""
+    global _fault_log
+    if _fault_log is None:
+        _fault_log = open(paths.logs_dir() / "faulthandler.log", "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(_fault_log)
+
+
+def run_gui(path: Path | None, *, demo: bool = False) -> int:
+    """Open the main window (on ``path``, on a fresh demo copy, or on the welcome page) and run
+    until it closes. Returns the process exit code."""
+    _enable_faulthandler()
+
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(ORGANIZATION)
+
+    from workshop_app.ui import errors
+    from workshop_app.ui.dialogs import Dialogs
+
+    dialogs = Dialogs()
+    errors.install(dialogs)
+
+    from workshop_app.ui.icons import app_icon
+    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.settings import AppSettings
+    from workshop_app.ui.text import apply_text_size
+
+    app.setWindowIcon(app_icon())
+    settings = AppSettings()
+    apply_text_size(settings.text_size_delta())
+    window = MainWindow(settings, dialogs)
+    window.show()  # the first paint happens in the event loop, after the event is open below
+    opened = False
+    if demo:
+        opened = window.open_demo()
+    elif path is not None:
+        opened = window.open_path(Path(path))
+    if not opened and window.workspace is None:
+        window.show_welcome()
+    return int(app.exec())

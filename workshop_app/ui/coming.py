@@ -1,0 +1,128 @@
+"""ComingPage: an honest placeholder for a mode that is not built yet.
+
+Says what the mode will do (from its issue), what works today instead, and offers a way back to
+Plan. Replaced by the real page when the mode's issue lands.
+
+Signals:
+    plan_requested(): the user asked to go to Plan mode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from workshop_app.ui.text import ScaledLabel
+
+
+@dataclass(frozen=True)
+class Coming:
+    """What a mode will offer."""
+
+    title: str
+    lead: str
+    points: tuple[str, ...]
+    meanwhile: str
+
+
+COMING: dict[str, Coming] = {
+    "run": Coming(
+        "Run",
+        "Keep the room to time on the day, driven by the agenda you plan.",
+        (
+            "A large countdown for each agenda item, with start, pause, add a minute and next "
+            "item from the keyboard.",
+            "A full-screen presenter display for the projector: the question, the time left "
+            "and what comes next.",
+            "A soft chime when time is nearly up and a clear one at zero, with a visual flash "
+            "for rooms where sound is off.",
+            "It remembers where it was: quit or crash mid-breakout and the countdown resumes.",
+            "Actual start and end times are recorded, for the report.",
+        ),
+        "Plan the agenda and its timings in Plan mode: Run will count them down.",
+    ),
+    "capture": Coming(
+        "Capture",
+        "Note-takers type what each table says, as sticky notes per question, by keyboard.",
+        (
+            "Pick your table once; the question follows the running breakout.",
+            "Type a note and press Enter: it is saved at once and appears as a sticky card.",
+            "Mark notes as idea, concern, quote, action or question; attribution is optional, "
+            "anonymous by default.",
+            "Edit, star and delete notes, all undoable; search across every table's notes.",
+        ),
+        "Set up the questions and tables in Plan mode: Capture will use them.",
+    ),
+    "board": Coming(
+        "Board",
+        "Make sense of the notes together after the breakouts.",
+        (
+            "Sticky notes on a board per question, clustered into themes.",
+            "Dot votes and key quotes.",
+            "An outline view that does the same by keyboard alone.",
+            "A question by table overview of who said what.",
+        ),
+        "Notes already in this event are kept safely in the file.",
+    ),
+    "report": Coming(
+        "Report",
+        "Print the event summary: the report to circulate after the event.",
+        (
+            "A print-ready PDF: what the event was, who spoke, the key quotes, then per "
+            "question the themes and notes.",
+            "Charts of contributions per question and of the top themes.",
+            "An accessible HTML version with the same content.",
+            "Options for paper size, an appendix of every note, and anonymous output.",
+        ),
+        "Export the event as JSON, CSV or Markdown from the File menu.",
+    ),
+}
+
+
+class ComingPage(QWidget):
+    """A calm page saying what a mode will do once it is built."""
+
+    plan_requested = Signal()
+
+    def __init__(self, mode: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        info = COMING[mode]
+        self.setAccessibleName(f"{info.title} mode (coming soon)")
+        column = QWidget(self)
+        column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 80)
+        layout = QVBoxLayout(column)
+        layout.setSpacing(self.fontMetrics().height())
+
+        heading = ScaledLabel(f"{info.title} is coming soon", 1.6, bold=True, parent=column)
+        lead = ScaledLabel(info.lead, 1.15, parent=column)
+        lead.setWordWrap(True)
+        points = QLabel(column)
+        points.setTextFormat(Qt.TextFormat.RichText)
+        points.setWordWrap(True)
+        items = "".join(f"<li style='margin-bottom:4px'>{escape(p)}</li>" for p in info.points)
+        points.setText(
+            f"<p>When it is ready, {escape(info.title)} mode will offer:</p><ul>{items}</ul>"
+        )
+        meanwhile = QLabel(f"Until then: {info.meanwhile}", column)
+        meanwhile.setWordWrap(True)
+
+        back = QPushButton("Go to Plan", column)
+        back.setAccessibleName("Go to Plan mode")
+        back.setToolTip("Switch to Plan mode (Ctrl+1)")
+        back.clicked.connect(self._on_back_clicked)
+        self.setFocusProxy(back)
+
+        for widget in (heading, lead, points, meanwhile):
+            layout.addWidget(widget)
+        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+        outer = QVBoxLayout(self)
+        outer.addSpacing(self.fontMetrics().height() * 2)
+        outer.addWidget(column, 1, Qt.AlignmentFlag.AlignHCenter)
+
+    def _on_back_clicked(self) -> None:
+        self.plan_requested.emit()

@@ -1,0 +1,67 @@
+"""Dialogs: the small service every question to the user goes through.
+
+The main window and its helpers never call QFileDialog or QMessageBox themselves; they ask this
+service, which tests replace with a fake that answers at once (see tests/ui/conftest.py). The
+real service uses the platform's native dialogs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+
+WORKSHOP_FILTER = "Workshop events (*.workshop)"
+
+
+class Dialogs:
+    """Ask, confirm, choose a file, show an error. Every method blocks until answered."""
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, default: str = ""
+    ) -> str | None:
+        """A line of text, or None if cancelled."""
+        text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, default)
+        return text if ok else None
+
+    def choose(
+        self, parent: QWidget | None, title: str, label: str, options: list[str]
+    ) -> int | None:
+        """The index of the option chosen from a list, or None if cancelled."""
+        text, ok = QInputDialog.getItem(parent, title, label, options, 0, False)
+        return options.index(text) if ok and text in options else None
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
+        """True if the user chose ``action`` (the button's text, e.g. "Delete")."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def open_file(
+        self, parent: QWidget | None, title: str, folder: Path, file_filter: str = WORKSHOP_FILTER
+    ) -> Path | None:
+        """An existing file to open, or None."""
+        name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), file_filter)
+        return Path(name) if name else None
+
+    def save_file(
+        self, parent: QWidget | None, title: str, suggested: Path, file_filter: str
+    ) -> Path | None:
+        """Where to write a new file, or None. The dialog itself asks before replacing a file,
+        so a returned path that exists may be replaced."""
+        name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+        return Path(name) if name else None
+
+    def show_error(self, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+        """A message about something that went wrong; ``details`` go in the expandable part."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+
+    def show_info(self, parent: QWidget | None, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+        box.exec()

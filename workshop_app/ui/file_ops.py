@@ -1,0 +1,111 @@
+"""File chores of the main window: where to put a new event, Save a copy, and the exports.
+
+Each asks through the dialogs service and writes through the same storage functions the CLI
+uses; a ``WorkshopError`` (e.g. the folder vanished) propagates for the caller to show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from workshop_app.domain.bundle import EventBundle
+from workshop_app.storage.document import SUFFIX, Document
+from workshop_app.ui.dialogs import WORKSHOP_FILTER, Dialogs
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def default_folder() -> Path:
+    """~/Documents if there is one, else the home folder."""
+    documents = Path.home() / "Documents"
+    return documents if documents.is_dir() else Path.home()
+
+
+def file_name_for(title: str, suffix: str = SUFFIX) -> str:
+    """A file name made from an event title: 'Team day: plans' -> 'Team day - plans.workshop'."""
+    stem = _UNSAFE.sub(" - ", title).strip(" .-")
+    stem = re.sub(r"\s+", " ", stem)[:80].strip() or "Untitled event"
+    return stem + suffix
+
+
+def with_suffix(dialogs: Dialogs, parent: QWidget | None, path: Path, suffix: str) -> Path | None:
+    """``path`` with ``suffix`` added if missing; None if that names an existing file the user
+    chose not to replace (the save dialog only asked about the name as typed)."""
+    if path.suffix.lower() == suffix:
+        return path
+    path = path.with_name(path.name + suffix)
+    if path.exists() and not dialogs.confirm(
+        parent, "Replace file?", f"“{path.name}” already exists. Replace it?", "Replace"
+    ):
+        return None
+    return path
+
+
+def ask_new_event_path(dialogs: Dialogs, parent: QWidget | None, title: str) -> Path | None:
+    """Where to save a new event called ``title`` (a path that may be replaced), or None."""
+    chosen = dialogs.save_file(
+        parent, "Save the new event as", default_folder() / file_name_for(title), WORKSHOP_FILTER
+    )
+    return with_suffix(dialogs, parent, chosen, SUFFIX) if chosen else None
+
+
+def save_copy(dialogs: Dialogs, parent: QWidget | None, document: Document) -> Path | None:
+    """Ask where, then write a copy of the open event there. Returns the copy's path."""
+    suggested = document.path.with_name(f"{document.path.stem} copy{SUFFIX}")
+    chosen = dialogs.save_file(parent, "Save a copy as", suggested, WORKSHOP_FILTER)
+    target = with_suffix(dialogs, parent, chosen, SUFFIX) if chosen else None
+    if target is None:
+        return None
+    return document.save_copy(target, force=True)
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    suffix: str
+    file_filter: str
+    render: Callable[[EventBundle], str]
+
+
+def _json(bundle: EventBundle) -> str:
+    from workshop_app.storage.interchange import dumps
+
+    return dumps(bundle)
+
+
+def _csv(bundle: EventBundle) -> str:
+    from workshop_app.storage.export import to_csv
+
+    return to_csv(bundle)
+
+
+def _markdown(bundle: EventBundle) -> str:
+    from workshop_app.storage.export import to_markdown
+
+    return to_markdown(bundle)
+
+
+EXPORTS: dict[str, ExportFormat] = {
+    "json": ExportFormat("JSON", ".json", "JSON files (*.json)", _json),
+    "csv": ExportFormat("CSV", ".csv", "CSV spreadsheets (*.csv)", _csv),
+    "markdown": ExportFormat("Markdown", ".md", "Markdown documents (*.md)", _markdown),
+}
+
+
+def export(dialogs: Dialogs, parent: QWidget | None, document: Document, kind: str) -> Path | None:
+    """Ask where, then write the event in format ``kind`` (a key of EXPORTS) atomically."""
+    from workshop_app.storage.files import write_atomic
+
+    fmt = EXPORTS[kind]
+    suggested = document.path.with_suffix(fmt.suffix)
+    chosen = dialogs.save_file(parent, f"Export as {fmt.name}", suggested, fmt.file_filter)
+    target = with_suffix(dialogs, parent, chosen, fmt.suffix) if chosen else None
+    if target is None:
+        return None
+    write_atomic(target, fmt.render(document.bundle()), force=True)
+    return target

@@ -1,0 +1,121 @@
+"""AppSettings: what the app remembers per user, in an INI file under ``paths.config_dir()``.
+
+Window geometry, the last mode, recent events and the text size. Because the file lives under
+``config_dir()``, ``WORKSHOP_APP_HOME`` isolates tests and development from the real settings.
+Values are stored as plain strings and JSON so the file stays readable and the types stay ours.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from workshop_app import paths
+
+MAX_RECENT = 10
+MODES: tuple[str, ...] = ("plan", "run", "capture", "board", "report")
+
+
+@dataclass(frozen=True)
+class RecentEvent:
+    """An event in the recent list: where it is, what it was called, when it was last opened."""
+
+    path: str
+    title: str
+    opened: str  # local time, ISO 8601 to the minute
+
+    @property
+    def exists(self) -> bool:
+        return Path(self.path).is_file()
+
+    def opened_text(self) -> str:
+        """'14 March 2026, 14:03' for people; the raw value if it does not parse."""
+        try:
+            when = datetime.fromisoformat(self.opened)
+        except ValueError:
+            return self.opened
+        return f"{when.day} {when:%B %Y, %H:%M}"
+
+
+class AppSettings:
+    """Typed access to the settings file. One instance per window, passed in (no globals)."""
+
+    FILE_NAME = "workshop-app.ini"
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or paths.config_dir() / self.FILE_NAME
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def sync(self) -> None:
+        self._qs.sync()
+
+    # -- window ----------------------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        value = self._qs.value("window/geometry")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_geometry(self, value: QByteArray) -> None:
+        self._qs.setValue("window/geometry", value)
+
+    def last_mode(self) -> str:
+        value = str(self._qs.value("window/mode", "plan"))
+        return value if value in MODES else "plan"
+
+    def set_last_mode(self, mode: str) -> None:
+        if mode in MODES:
+            self._qs.setValue("window/mode", mode)
+
+    # -- text size: points added to the system font (0 = follow the system) ----------------
+
+    def text_size_delta(self) -> int:
+        try:
+            return int(self._qs.value("view/text_size_delta", 0))
+        except (TypeError, ValueError):
+            return 0
+
+    def set_text_size_delta(self, delta: int) -> None:
+        self._qs.setValue("view/text_size_delta", int(delta))
+
+    # -- recent events ---------------------------------------------------------------------
+
+    def recent(self) -> list[RecentEvent]:
+        """The last events opened, newest first (at most ``MAX_RECENT``)."""
+        raw = self._qs.value("recent/events", "[]")
+        try:
+            items = json.loads(str(raw))
+            return [
+                RecentEvent(str(i["path"]), str(i["title"]), str(i.get("opened", "")))
+                for i in items
+            ][:MAX_RECENT]
+        except (ValueError, TypeError, KeyError):
+            return []  # an unreadable list is forgotten, never a crash
+
+    def add_recent(self, path: Path, title: str, when: datetime | None = None) -> None:
+        """Put an event at the top of the recent list (replacing an older entry for it)."""
+        key = str(Path(path).absolute())
+        opened = (when or datetime.now()).isoformat(timespec="minutes")
+        items = [RecentEvent(key, title, opened)]
+        items += [r for r in self.recent() if r.path != key]
+        self._write_recent(items[:MAX_RECENT])
+
+    def rename_recent(self, path: Path, title: str) -> None:
+        """Keep the listed title in step with the event's (its place in the list stays)."""
+        key = str(Path(path).absolute())
+        items = [
+            RecentEvent(r.path, title, r.opened) if r.path == key else r for r in self.recent()
+        ]
+        self._write_recent(items)
+
+    def clear_recent(self) -> None:
+        self._write_recent([])
+
+    def remove_recent(self, path: str) -> None:
+        self._write_recent([r for r in self.recent() if r.path != path])
+
+    def _write_recent(self, items: list[RecentEvent]) -> None:
+        self._qs.setValue("recent/events", json.dumps([asdict(r) for r in items]))
