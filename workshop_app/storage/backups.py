@@ -39,20 +39,36 @@ def take_backup(source: Path, event_id: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{source.stem}-{stamp}.workshop"
     tmp = target.with_suffix(".tmp")
-    src = sqlite3.connect(readonly_uri(source), uri=True)
+    _remove_abandoned(folder)
     try:
-        dst = sqlite3.connect(tmp)
+        src = sqlite3.connect(readonly_uri(source), uri=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
-    tmp.replace(target)
+            src.close()
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     for old in list_backups(event_id)[:-KEEP]:
         old.unlink(missing_ok=True)
     return target
+
+
+def _remove_abandoned(folder: Path, older_than: float = 600.0) -> None:
+    """Remove temporary files of backups that a killed process never finished."""
+    cutoff = time.time() - older_than
+    for stale in folder.glob("*.tmp"):
+        try:
+            if stale.stat().st_mtime < cutoff:
+                stale.unlink()
+        except OSError:
+            pass
 
 
 class BackupScheduler:

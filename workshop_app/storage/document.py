@@ -36,7 +36,7 @@ from workshop_app.domain.records import (
 )
 from workshop_app.storage import backups
 from workshop_app.storage.device import device_id as this_device
-from workshop_app.storage.files import FileLock, check_header, readonly_uri
+from workshop_app.storage.files import FileLock, check_header, readonly_uri, replace_durably
 from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 R = TypeVar("R", bound=Record)
@@ -259,7 +259,7 @@ class Document:
             _write_new(tmp, bundle, this_device())
             for stale in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                 stale.unlink(missing_ok=True)  # never let an old WAL replay onto the new file
-            os.replace(tmp, path)
+            replace_durably(tmp, path)
             conn = _connect(path)
             return cls(path, conn, lock)
         except BaseException:
@@ -306,7 +306,7 @@ class Document:
                 dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
-            os.replace(tmp, target)
+            replace_durably(tmp, target)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

@@ -136,6 +136,18 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def replace_durably(source: Path, target: Path) -> None:
+    """Rename ``source`` over ``target`` and flush the folder, so the new name survives a power
+    cut (POSIX; on Windows the rename alone is what the platform offers)."""
+    os.replace(source, target)
+    if sys.platform != "win32":
+        fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so a
     reader sees the old file or the whole new one, never half. Refuses to replace an existing
@@ -152,7 +164,7 @@ def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replace_durably(Path(tmp), path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
