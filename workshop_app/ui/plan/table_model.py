@@ -7,6 +7,8 @@ one undoable command. Columns come from a ``RecordSpec`` (``columns.py``).
 
 from __future__ import annotations
 
+import inspect
+import logging
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,16 +22,49 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QStyle
 
 from workshop_app.domain.records import Record
+from workshop_app.storage.document import Document
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan.columns import RecordSpec, choice_text
 
 Index = QModelIndex | QPersistentModelIndex
+log = logging.getLogger(__name__)
 MIME_TYPE = "application/x-workshop-record-ids"
 
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
 RecordRole = Qt.ItemDataRole.UserRole + 2
 ProblemsRole = Qt.ItemDataRole.UserRole + 3
 FieldRole = Qt.ItemDataRole.UserRole + 4
+
+
+def _takes_kind_field(function: Any) -> bool:
+    """True if ``function(kind, record_id, **changes)`` accepts a field named ``kind``
+    (its own ``kind`` parameter is positional-only)."""
+    parameter = inspect.signature(function).parameters.get("kind")
+    return parameter is None or parameter.kind is inspect.Parameter.POSITIONAL_ONLY
+
+
+def push_field(model: DocumentModel, record: Record, name: str, value: Any, label: str) -> bool:
+    """``model.push_update`` for one field. A field called ``kind`` needs storage whose
+    ``update(kind, record_id, /, **changes)`` is positional-only; until then the change is
+    refused (returns False) rather than failing inside an undo command."""
+    if name != "kind" or _takes_kind_field(model.push_update):
+        model.push_update(type(record), record.id, label=label, **{name: value})
+        return True
+    if not _takes_kind_field(Document.update):
+        log.warning(
+            "Cannot change a %s's kind: Document.update needs positional-only parameters",
+            type(record).__name__,
+        )
+        return False
+    from workshop_app.ui.commands import UpdateFields
+
+    current = getattr(model.get(type(record), record.id), name)
+    if current != value:
+        command = UpdateFields(
+            model, type(record), record.id, {name: current}, {name: value}, text=label
+        )
+        model.undo_stack.push(command)
+    return True
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -185,10 +220,7 @@ class RecordTableModel(QAbstractTableModel):
         elif column.editor == "text":
             value = str(value).strip()
         record = self._records[index.row()]
-        self.document_model.push_update(
-            self.spec.kind, record.id, label=column.undo_label, **{column.field: value}
-        )
-        return True
+        return push_field(self.document_model, record, column.field, value, column.undo_label)
 
     # -- moving: keyboard, moveRows and drag and drop all end in push_move ------------------
 
