@@ -28,6 +28,7 @@ class FakeDialogs(Dialogs):
         self.save_paths: list[Path | None] = []
         self.open_paths: list[Path | None] = []
         self.choices: list[int | None] = []
+        self.counts: list[int | None] = []
         self.confirms: list[bool] = []
         self.errors: list[tuple[str, str, str]] = []
         self.infos: list[tuple[str, str]] = []
@@ -44,6 +45,10 @@ class FakeDialogs(Dialogs):
     ) -> int | None:
         self.asked.append(f"choose: {label} {options}")
         return self.choices.pop(0) if self.choices else None
+
+    def ask_count(self, parent: QWidget | None, title: str, label: str, value: int) -> int | None:
+        self.asked.append(f"count: {label} [{value}]")
+        return self.counts.pop(0) if self.counts else None
 
     def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
         self.asked.append(f"confirm: {text}")

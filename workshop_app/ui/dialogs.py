@@ -31,6 +31,11 @@ class Dialogs:
         text, ok = QInputDialog.getItem(parent, title, label, options, 0, False)
         return options.index(text) if ok and text in options else None
 
+    def ask_count(self, parent: QWidget | None, title: str, label: str, value: int) -> int | None:
+        """A whole number from 1 to 100 (e.g. how many tables to add), or None."""
+        count, ok = QInputDialog.getInt(parent, title, label, value, 1, 100)
+        return count if ok else None
+
     def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
         """True if the user chose ``action`` (the button's text, e.g. "Delete")."""
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)

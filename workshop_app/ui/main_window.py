@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
     def _adopt(self, document: Document, mode: str, remember: bool) -> None:
         self._close_current()
         model = DocumentModel(document, self)
-        workspace = Workspace(model, self.stack)
+        workspace = Workspace(model, self.dialogs, self.stack)
         model.changed.connect(self._on_model_changed)
         model.saved.connect(self._on_model_saved)
         workspace.mode_changed.connect(self._on_workspace_mode_changed)

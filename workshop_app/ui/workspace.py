@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from workshop_app.ui.coming import ComingPage
+from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.settings import MODES
 
@@ -33,11 +34,15 @@ MODE_HINTS: dict[str, str] = {
 
 
 class Workspace(QWidget):
-    """The mode bar and the pages of one open event; owns nothing but its widgets."""
+    """The mode bar and the pages of one open event; owns nothing but its widgets.
+
+    ``dialogs`` is the app's dialogs service, handed to the pages that ask questions."""
 
     mode_changed = Signal(str)
 
-    def __init__(self, model: DocumentModel, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: DocumentModel, dialogs: Dialogs, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         from workshop_app.ui.plan.page import PlanPage
 
@@ -53,7 +58,7 @@ class Workspace(QWidget):
             index = self.mode_bar.addTab(MODE_TITLES[mode])
             self.mode_bar.setTabToolTip(index, f"{MODE_HINTS[mode]} (Ctrl+{number})")
             if mode == "plan":
-                page: QWidget = PlanPage(model, self.pages)
+                page: QWidget = PlanPage(model, self.pages, dialogs=dialogs)
             else:
                 coming = ComingPage(mode, self.pages)
                 coming.plan_requested.connect(self._on_coming_plan_requested)
