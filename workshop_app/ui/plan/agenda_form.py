@@ -86,7 +86,7 @@ class AgendaForm(QWidget):
             self._refresh()
 
     def _on_questions_item_changed(self, entry: QListWidgetItem) -> None:
-        if self._filling or not self._record_id:
+        if self._filling or not self._record_id or self.model.document.closed:
             return
         self.model.push_update(
             AgendaItem,

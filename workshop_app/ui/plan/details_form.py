@@ -155,6 +155,8 @@ class DetailsForm(QWidget):
     # -- form -> document -------------------------------------------------------------------
 
     def _push(self, label: str, **changes: Any) -> None:
+        if self.model.document.closed:  # a field losing focus as the window closes
+            return
         self.model.push_update_event(label=label, **changes)
 
     def _on_title_editing_finished(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -74,6 +75,14 @@ class PlanPage(QWidget):
 
     def editors(self) -> tuple[QWidget, ...]:
         return (self.details, self.speakers, self.questions, self.tables, self.agenda)
+
+    def commit_edits(self) -> None:
+        """Write whatever is being typed (the main window calls this before closing the
+        document): taking focus away commits the field or cell being edited."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+            QApplication.processEvents()
 
     def show_section(self, name: str) -> QWidget:
         """Switch to a section by name ("Agenda") and return its editor."""

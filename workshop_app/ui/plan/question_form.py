@@ -49,7 +49,7 @@ class QuestionForm(QWidget):
             self._refresh()
 
     def _on_prompt_committed(self, text: str) -> None:
-        if self._record_id:
+        if self._record_id and not self.model.document.closed:
             self.model.push_update(
                 Question, self._record_id, label="Edit prompt", prompt=text.strip()
             )

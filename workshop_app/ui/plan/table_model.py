@@ -210,6 +210,8 @@ class RecordTableModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
+        if self.document_model.document.closed:  # an editor closing with the window
+            return False
         column = self.spec.columns[index.column()]
         if not column.editable:
             return False
