@@ -45,8 +45,9 @@ def small_bundle() -> EventBundle:
         groups=(table, Group(name="Table 2")),
         agenda=(
             AgendaItem(title="Welcome", kind="welcome", planned_minutes=5),
-            AgendaItem(title="Breakout", kind="breakout", planned_minutes=20,
-                       question_ids=(q1.id,)),
+            AgendaItem(
+                title="Breakout", kind="breakout", planned_minutes=20, question_ids=(q1.id,)
+            ),
         ),
         notes=(
             Note(text="An idea", question_id=q1.id, group_id=table.id),

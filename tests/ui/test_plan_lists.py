@@ -1,5 +1,6 @@
 """Each Plan list (speakers, questions, tables, agenda): add, edit, reorder, delete by keyboard,
 each one undoable step, and the result is in the file after reopening."""
+# ruff: noqa: F811 - pytest fixtures are imported from test_plan_helpers and used as arguments
 
 from __future__ import annotations
 
@@ -44,8 +45,12 @@ def test_add_by_keyboard_types_straight_into_the_new_row(
     new_id = editor.current_id()
     assert getattr(model.get(kind, new_id), field) == value
     assert model.index_of(kind, new_id) == 1  # after the first row, which was current
-    assert model.undo_stack.undoText() in ("Rename speaker", "Edit question", "Rename table",
-                                           "Rename agenda item")
+    assert model.undo_stack.undoText() in (
+        "Rename speaker",
+        "Edit question",
+        "Rename table",
+        "Rename agenda item",
+    )
     model.undo_stack.undo()  # the edit
     model.undo_stack.undo()  # the add
     assert model.count(kind) == before
@@ -84,8 +89,9 @@ def test_edit_existing_cell_is_one_named_undo_step(qtbot, page, model, section, 
 
 
 @pytest.mark.parametrize(("section", "kind", "field", "value"), CASES)
-def test_alt_up_and_down_reorder_and_keep_the_selection(qtbot, page, model, section, kind, field,
-                                                        value):
+def test_alt_up_and_down_reorder_and_keep_the_selection(
+    qtbot, page, model, section, kind, field, value
+):
     editor = page.show_section(section)
     first, second = (r.id for r in model.list(kind)[:2])
     editor.select(first)
@@ -106,8 +112,9 @@ def test_alt_up_and_down_reorder_and_keep_the_selection(qtbot, page, model, sect
 
 
 @pytest.mark.parametrize(("section", "kind", "field", "value"), CASES)
-def test_moverows_and_drop_move_through_the_document(qtbot, page, model, section, kind, field,
-                                                     value):
+def test_moverows_and_drop_move_through_the_document(
+    qtbot, page, model, section, kind, field, value
+):
     table = page.show_section(section).table_model
     first, second = (r.id for r in model.list(kind)[:2])
     assert table.moveRows(QModelIndex(), 0, 1, QModelIndex(), 2)  # Qt: "before row 2"
@@ -121,8 +128,9 @@ def test_moverows_and_drop_move_through_the_document(qtbot, page, model, section
 
 
 @pytest.mark.parametrize(("section", "kind", "field", "value"), CASES)
-def test_delete_key_deletes_and_undo_restores(qtbot, page, model, dialogs, section, kind, field,
-                                              value):
+def test_delete_key_deletes_and_undo_restores(
+    qtbot, page, model, dialogs, section, kind, field, value
+):
     dialogs.answer_confirm = True
     editor = page.show_section(section)
     victim = model.list(kind)[-1]

@@ -1,4 +1,5 @@
 """RecordTableModel against Qt's model checks, and the pure clock and validation helpers."""
+# ruff: noqa: F811 - pytest fixtures are imported from test_plan_helpers and used as arguments
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtCore import Qt
 from test_plan_helpers import document, model  # noqa: F401 - fixtures
 
 from workshop_app.domain.records import AgendaItem, Question
+from workshop_app.storage.document import Document
 from workshop_app.ui.plan import checks, columns
 from workshop_app.ui.plan.schedule import (
     format_duration,
@@ -14,7 +16,6 @@ from workshop_app.ui.plan.schedule import (
     parse_time,
     schedule,
 )
-from workshop_app.storage.document import Document
 from workshop_app.ui.plan.table_model import (
     FieldRole,
     ProblemsRole,
@@ -111,8 +112,13 @@ def test_schedule_clock_and_total():
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("15/06/2021", "2021-06-15"), ("2021-06-15", "2021-06-15"), ("15 June 2021", "2021-06-15"),
-     ("Tue 15 Jun 2021", "2021-06-15"), ("", None)],
+    [
+        ("15/06/2021", "2021-06-15"),
+        ("2021-06-15", "2021-06-15"),
+        ("15 June 2021", "2021-06-15"),
+        ("Tue 15 Jun 2021", "2021-06-15"),
+        ("", None),
+    ],
 )
 def test_parse_date(typed, stored):
     assert parse_date(typed) == stored
@@ -120,8 +126,15 @@ def test_parse_date(typed, stored):
 
 @pytest.mark.parametrize(
     ("typed", "stored"),
-    [("10:00", "10:00"), ("9.30", "09:30"), ("1430", "14:30"), ("2pm", "14:00"),
-     ("12am", "00:00"), ("10", "10:00"), (" ", None)],
+    [
+        ("10:00", "10:00"),
+        ("9.30", "09:30"),
+        ("1430", "14:30"),
+        ("2pm", "14:00"),
+        ("12am", "00:00"),
+        ("10", "10:00"),
+        (" ", None),
+    ],
 )
 def test_parse_time(typed, stored):
     assert parse_time(typed) == stored
@@ -137,7 +150,9 @@ def test_agenda_checks():
     plan = schedule("23:00", [0, 90])
     empty = AgendaItem(title="", kind="breakout", planned_minutes=0)
     assert checks.agenda_problems(empty, set(), plan, 0) == [
-        checks.NEEDS_ITEM_TITLE, checks.NEEDS_MINUTES, checks.NEEDS_QUESTION
+        checks.NEEDS_ITEM_TITLE,
+        checks.NEEDS_MINUTES,
+        checks.NEEDS_QUESTION,
     ]
     q = Question(text="Q")
     late = AgendaItem(title="Late", kind="breakout", planned_minutes=90, question_ids=(q.id,))

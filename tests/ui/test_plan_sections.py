@@ -1,4 +1,5 @@
 """Details form, questions, tables and agenda: what each section does beyond a plain list."""
+# ruff: noqa: F811 - pytest fixtures are imported from test_plan_helpers and used as arguments
 
 from __future__ import annotations
 

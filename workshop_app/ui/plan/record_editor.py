@@ -104,14 +104,16 @@ class RecordListEditor(QWidget):
         self.add_tool(action)
         return action
 
-    def add_tool(self, action: QAction) -> QToolButton:
-        """Put a button for ``action`` on the toolbar (e.g. "Add tables…")."""
+    def add_tool(self, action: QAction, position: int | None = None) -> QToolButton:
+        """Put a button for ``action`` on the toolbar (e.g. "Add tables…"), at ``position``
+        or last."""
         button = QToolButton(self)
         button.setDefaultAction(action)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setAccessibleName(action.text().replace("…", ""))
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.toolbar.insertWidget(max(0, self.toolbar.count() - 1), button)
+        last = max(0, self.toolbar.count() - 1)
+        self.toolbar.insertWidget(last if position is None else position, button)
         return button
 
     def _size_columns(self) -> None:

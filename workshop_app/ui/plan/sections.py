@@ -60,7 +60,7 @@ class TablesEditor(RecordListEditor):
         self.add_many_action.triggered.connect(self._on_add_many_triggered)
         self.add_many_action.setShortcutContext(self.add_action.shortcutContext())
         self.addAction(self.add_many_action)
-        self.add_tool(self.add_many_action)
+        self.add_tool(self.add_many_action, position=1)
 
     def add_tables(self, count: int) -> None:
         """Add ``count`` tables named "Table k", continuing the numbering, as one step."""
