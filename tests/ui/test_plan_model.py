@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from test_plan_helpers import document, model  # noqa: F401 - fixtures
 
 from workshop_app.domain.records import AgendaItem, Question
-from workshop_app.storage.document import Document
 from workshop_app.ui.plan import checks, columns
 from workshop_app.ui.plan.schedule import (
     format_duration,
@@ -21,7 +20,6 @@ from workshop_app.ui.plan.table_model import (
     ProblemsRole,
     RecordIdRole,
     RecordTableModel,
-    _takes_kind_field,
 )
 
 SPECS = [columns.SPEAKERS, columns.QUESTIONS, columns.TABLES, columns.AGENDA]
@@ -69,11 +67,6 @@ def test_set_data_pushes_one_named_step(qapp, model):
     assert model.undo_stack.count() == 1
 
 
-@pytest.mark.xfail(
-    not _takes_kind_field(Document.update),
-    reason="storage: Document.update(kind, record_id, **changes) cannot take a field named "
-    "kind until its first parameters are positional-only",
-)
 def test_set_data_changes_a_kind(qapp, model):
     table = RecordTableModel(model, columns.AGENDA)
     kind = table.index(0, columns.AGENDA.column_of("kind"))

@@ -399,7 +399,7 @@ class Document:
         with self.transaction():
             return [self.add(record) for record in records]
 
-    def update(self, kind: type[R], record_id: str, **changes: Any) -> R:
+    def update(self, kind: type[R], record_id: str, /, **changes: Any) -> R:
         """Change content fields of a record. Returns the updated record."""
         unknown = set(changes) - set(kind.content_fields()) - {"deleted"}
         if unknown:

@@ -44,13 +44,13 @@ class DocumentModel(QObject):
         """The event's details. (Not ``event``: that name is QObject's event handler.)"""
         return self.document.event()
 
-    def list(self, kind: type[R], **where: Any) -> list[R]:
+    def list(self, kind: type[R], /, **where: Any) -> list[R]:
         return self.document.list(kind, **where)
 
     def get(self, kind: type[R], record_id: str) -> R:
         return self.document.get(kind, record_id)
 
-    def count(self, kind: type[Record], **where: Any) -> int:
+    def count(self, kind: type[Record], /, **where: Any) -> int:
         return self.document.count(kind, **where)
 
     def index_of(self, kind: type[Record], record_id: str) -> int:
@@ -72,7 +72,7 @@ class DocumentModel(QObject):
             self.undo_stack.push(AddRecords(self, records, text=label))
 
     def push_update(
-        self, kind: type[Record], record_id: str, *, label: str = "", **changes: Any
+        self, kind: type[Record], record_id: str, /, *, label: str = "", **changes: Any
     ) -> None:
         """Edit fields; does nothing if the values are unchanged (no empty undo steps)."""
         from workshop_app.ui.commands import UpdateFields

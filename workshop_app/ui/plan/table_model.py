@@ -7,7 +7,6 @@ one undoable command. Columns come from a ``RecordSpec`` (``columns.py``).
 
 from __future__ import annotations
 
-import inspect
 import logging
 from typing import Any
 
@@ -22,7 +21,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QStyle
 
 from workshop_app.domain.records import Record
-from workshop_app.storage.document import Document
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan.columns import RecordSpec, choice_text
 
@@ -34,37 +32,6 @@ RecordIdRole = Qt.ItemDataRole.UserRole + 1
 RecordRole = Qt.ItemDataRole.UserRole + 2
 ProblemsRole = Qt.ItemDataRole.UserRole + 3
 FieldRole = Qt.ItemDataRole.UserRole + 4
-
-
-def _takes_kind_field(function: Any) -> bool:
-    """True if ``function(kind, record_id, **changes)`` accepts a field named ``kind``
-    (its own ``kind`` parameter is positional-only)."""
-    parameter = inspect.signature(function).parameters.get("kind")
-    return parameter is None or parameter.kind is inspect.Parameter.POSITIONAL_ONLY
-
-
-def push_field(model: DocumentModel, record: Record, name: str, value: Any, label: str) -> bool:
-    """``model.push_update`` for one field. A field called ``kind`` needs storage whose
-    ``update(kind, record_id, /, **changes)`` is positional-only; until then the change is
-    refused (returns False) rather than failing inside an undo command."""
-    if name != "kind" or _takes_kind_field(model.push_update):
-        model.push_update(type(record), record.id, label=label, **{name: value})
-        return True
-    if not _takes_kind_field(Document.update):
-        log.warning(
-            "Cannot change a %s's kind: Document.update needs positional-only parameters",
-            type(record).__name__,
-        )
-        return False
-    from workshop_app.ui.commands import UpdateFields
-
-    current = getattr(model.get(type(record), record.id), name)
-    if current != value:
-        command = UpdateFields(
-            model, type(record), record.id, {name: current}, {name: value}, text=label
-        )
-        model.undo_stack.push(command)
-    return True
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -222,7 +189,10 @@ class RecordTableModel(QAbstractTableModel):
         elif column.editor == "text":
             value = str(value).strip()
         record = self._records[index.row()]
-        return push_field(self.document_model, record, column.field, value, column.undo_label)
+        self.document_model.push_update(
+            type(record), record.id, label=column.undo_label, **{column.field: value}
+        )
+        return True
 
     # -- moving: keyboard, moveRows and drag and drop all end in push_move ------------------
 
