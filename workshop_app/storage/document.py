@@ -14,7 +14,7 @@ import os
 import sqlite3
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,7 +34,8 @@ from workshop_app.domain.records import (
     Speaker,
     Theme,
 )
-from workshop_app.storage import backups
+from workshop_app.domain.run import RunState
+from workshop_app.storage import backups, run_state
 from workshop_app.storage.device import device_id as this_device
 from workshop_app.storage.files import FileLock, check_header, readonly_uri, replace_durably
 from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
@@ -423,6 +424,20 @@ class Document:
     def restore(self, kind: type[R], record_id: str) -> R:
         """Bring a tombstoned record back (undo of delete)."""
         return self.update(kind, record_id, deleted=False)
+
+    def run_state(self) -> RunState:
+        """Where the run is (Run mode): the countdown a restart resumes."""
+        return run_state.read(self._conn)
+
+    def set_run_state(
+        self, state: RunState, stamps: Mapping[str, Mapping[str, str | None]] | None = None
+    ) -> None:
+        """Store the run's state and record actual start/end times on agenda items
+        (``stamps``: item id -> {"started_at": ..., "ended_at": ...}), in one transaction."""
+        with self.transaction():
+            run_state.write(self._conn, state, self.device_id)
+            for item_id, times in (stamps or {}).items():
+                self.update(AgendaItem, item_id, **times)
 
     def move(self, kind: type[Record], record_id: str, index: int) -> None:
         """Move a live record to ``index`` in display order (clamped)."""

@@ -13,7 +13,7 @@ from sqlite_utils.migrations import Migrations
 #: ``PRAGMA application_id`` of every workshop document: "WKSP" in ASCII.
 APPLICATION_ID = 0x574B5350
 #: ``PRAGMA user_version`` written by this version of the app.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 migrations = Migrations("workshop_app")
 
@@ -58,5 +58,19 @@ def m001_initial(db: Database) -> None:
         CREATE INDEX note_position ON note (position);
         CREATE INDEX note_question ON note (question_id);
         CREATE INDEX theme_question ON theme (question_id);
+        """
+    )
+
+
+@migrations()
+def m002_run_state(db: Database) -> None:
+    """Version 2: where the run is (Run mode), one row, so a restart resumes the countdown."""
+    db.executescript(
+        """
+        CREATE TABLE run_state (
+            id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+            item_id TEXT, status TEXT NOT NULL DEFAULT 'idle',
+            deadline TEXT, remaining_ms INTEGER, total_ms INTEGER,
+            updated_at TEXT NOT NULL, device_id TEXT NOT NULL DEFAULT '');
         """
     )
