@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.settings import MODES
+from workshop_app.ui.modes import MODES
 
 INTERACTIVE = (
     QAbstractButton,

@@ -25,13 +25,16 @@ app = QApplication(sys.argv[:1])
 def check():
     windows = [w for w in app.topLevelWidgets() if w.isVisible() and w.windowTitle()]
     window = windows[0]
+    if window.workspace is None:  # the event opens after the first frame is painted
+        QTimer.singleShot(50, check)
+        return
     heavy = [name for name in {HEAVY!r} if name in sys.modules]
     print(json.dumps({{"heavy": heavy, "title": window.windowTitle(),
                       "mode": window.workspace.mode()}}))
     for w in windows:
         w.close()
 
-QTimer.singleShot(200, check)
+QTimer.singleShot(50, check)
 from workshop_app.ui.app import run_gui
 sys.exit(run_gui(None, demo=True))
 """

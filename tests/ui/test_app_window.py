@@ -17,7 +17,8 @@ from workshop_app.storage.document import Document
 from workshop_app.ui.coming import ComingPage
 from workshop_app.ui.help import FilesDialog
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.settings import MODES, AppSettings
+from workshop_app.ui.modes import MODES
+from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.text import system_point_size
 
 Make = Callable[[], MainWindow]

@@ -1,8 +1,9 @@
-"""Start the GUI in stages: crash log, QApplication, excepthook, then the window.
+"""Start the GUI in stages: crash log, QApplication, excepthook, the window, then the event.
 
-Nothing slow happens before the first paint: heavy modules (matplotlib, reportlab, QtMultimedia,
-QtPdf) are imported by the modes that need them, when they need them; the welcome page's
-templates are read only if the welcome page is shown.
+Nothing slow happens before the first paint. The window first shows a light "Opening…" page,
+built without importing storage (sqlite-utils), the Plan page or the templates; once that frame
+is on screen the event is opened (or the welcome page built). Heavy modules (matplotlib,
+reportlab, QtMultimedia, QtPdf) are imported by the modes that need them, when they need them.
 """
 
 from __future__ import annotations
@@ -39,7 +40,6 @@ def run_gui(path: Path | None, *, demo: bool = False) -> int:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(ORGANIZATION)
@@ -50,21 +50,33 @@ def run_gui(path: Path | None, *, demo: bool = False) -> int:
     dialogs = Dialogs()
     errors.install(dialogs)
 
+    from workshop_app.ui.first_paint import after_first_paint
     from workshop_app.ui.icons import app_icon
     from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.menus import install_shortcuts
     from workshop_app.ui.settings import AppSettings
     from workshop_app.ui.text import apply_text_size
 
     app.setWindowIcon(app_icon())
     settings = AppSettings()
     apply_text_size(settings.text_size_delta())
-    window = MainWindow(settings, dialogs)
-    window.show()  # the first paint happens in the event loop, after the event is open below
-    opened = False
+    window = MainWindow(settings, dialogs, shortcuts=False)
     if demo:
-        opened = window.open_demo()
+        window.show_opening("Opening the demo event…")
     elif path is not None:
-        opened = window.open_path(Path(path))
-    if not opened and window.workspace is None:
-        window.show_welcome()
+        window.show_opening(f"Opening “{Path(path).name}”…", title=Path(path).name)
+    window.show()
+
+    def open_event() -> None:
+        """Stage 2, once the window is on screen: open the event (or show the welcome)."""
+        install_shortcuts(window.actions)
+        opened = False
+        if demo:
+            opened = window.open_demo()
+        elif path is not None:
+            opened = window.open_path(Path(path))
+        if not opened and window.workspace is None:
+            window.show_welcome()
+
+    after_first_paint(window, open_event)
     return int(app.exec())

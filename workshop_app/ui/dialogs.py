@@ -2,14 +2,17 @@
 
 The main window and its helpers never call QFileDialog or QMessageBox themselves; they ask this
 service, which tests replace with a fake that answers at once (see tests/ui/conftest.py). The
-real service uses the platform's native dialogs.
+real service uses the platform's native dialogs, imported when first needed (they are not
+needed before the window's first paint).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 WORKSHOP_FILTER = "Workshop events (*.workshop)"
 
@@ -21,6 +24,8 @@ class Dialogs:
         self, parent: QWidget | None, title: str, label: str, default: str = ""
     ) -> str | None:
         """A line of text, or None if cancelled."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
         text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, default)
         return text if ok else None
 
@@ -28,16 +33,22 @@ class Dialogs:
         self, parent: QWidget | None, title: str, label: str, options: list[str]
     ) -> int | None:
         """The index of the option chosen from a list, or None if cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
         text, ok = QInputDialog.getItem(parent, title, label, options, 0, False)
         return options.index(text) if ok and text in options else None
 
     def ask_count(self, parent: QWidget | None, title: str, label: str, value: int) -> int | None:
         """A whole number from 1 to 100 (e.g. how many tables to add), or None."""
+        from PySide6.QtWidgets import QInputDialog
+
         count, ok = QInputDialog.getInt(parent, title, label, value, 1, 100)
         return count if ok else None
 
     def confirm(self, parent: QWidget | None, title: str, text: str, action: str) -> bool:
         """True if the user chose ``action`` (the button's text, e.g. "Delete")."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
         yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -49,6 +60,8 @@ class Dialogs:
         self, parent: QWidget | None, title: str, folder: Path, file_filter: str = WORKSHOP_FILTER
     ) -> Path | None:
         """An existing file to open, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), file_filter)
         return Path(name) if name else None
 
@@ -57,16 +70,22 @@ class Dialogs:
     ) -> Path | None:
         """Where to write a new file, or None. The dialog itself asks before replacing a file,
         so a returned path that exists may be replaced."""
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
         return Path(name) if name else None
 
     def show_error(self, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
         """A message about something that went wrong; ``details`` go in the expandable part."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
         if details:
             box.setDetailedText(details)
         box.exec()
 
     def show_info(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
         box.exec()

@@ -4,39 +4,58 @@ Opening another event replaces the open one in this same window: the new file is
 and only when that worked is the current one closed, so a refused file (in use, damaged, too
 new) leaves everything as it was, and the user sees why in a dialog. Closing the window closes
 the document, which releases its lock.
+
+Startup is staged (see ``app.run_gui``): the window first paints a light "Opening…" page, built
+without importing storage, the Plan page or the welcome page's templates; ``after_first_paint``
+then opens the event. Those heavier modules are imported where they are first used.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoGroup
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.domain.records import Event
-from workshop_app.storage.document import Document
-from workshop_app.ui import file_ops
 from workshop_app.ui.dialogs import Dialogs
-from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.icons import app_icon
-from workshop_app.ui.menus import build_menus, fill_recent_menu
+from workshop_app.ui.menu_handlers import MenuHandlers
+from workshop_app.ui.menus import build_menus
 from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.text import apply_text_size
-from workshop_app.ui.welcome import WelcomePage
-from workshop_app.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from workshop_app.storage.document import Document
+    from workshop_app.ui.document_model import DocumentModel
+    from workshop_app.ui.welcome import WelcomePage
+    from workshop_app.ui.workspace import Workspace
 
 APP_TITLE = "Workshop"
-SAVED_HINT = "All changes saved. Workshop saves every change the moment you make it."
 
 
 class MainWindow(QMainWindow):
-    """The main window; ``settings`` and ``dialogs`` are passed in (tests pass fakes)."""
+    """The main window; ``settings`` and ``dialogs`` are passed in (tests pass fakes).
+
+    ``shortcuts=False`` leaves the keyboard shortcuts for ``menus.install_shortcuts`` to set
+    after the first frame (startup does that; see ``menus.Actions.shortcuts``)."""
 
     def __init__(
-        self, settings: AppSettings, dialogs: Dialogs, parent: QWidget | None = None
+        self,
+        settings: AppSettings,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        *,
+        shortcuts: bool = True,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -48,8 +67,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAccessibleName("Workshop")
         self.undo_group = QUndoGroup(self)
-        self.actions = build_menus(self, self.undo_group)
-        self._connect_actions()
+        self.actions = build_menus(self, self.undo_group, shortcuts=shortcuts)
+        self.handlers = MenuHandlers(self)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
@@ -70,6 +89,8 @@ class MainWindow(QMainWindow):
         if current is not None and current.path == Path(path).absolute():
             self.stack.setCurrentWidget(self.workspace)
             return True
+        from workshop_app.storage.document import Document
+
         return self._open_with(lambda: Document.open(path))
 
     def open_demo(self) -> bool:
@@ -86,6 +107,8 @@ class MainWindow(QMainWindow):
         title = self.dialogs.ask_text(self, "New event", "Title of the event:", template.name)
         if title is None or not title.strip():
             return False
+        from workshop_app.ui import file_ops
+
         path = file_ops.ask_new_event_path(self.dialogs, self, title.strip())
         if path is None:
             return False
@@ -101,10 +124,11 @@ class MainWindow(QMainWindow):
     def show_welcome(self) -> None:
         if self.welcome is None:
             from workshop_app.storage.templates import list_templates
+            from workshop_app.ui.welcome import WelcomePage
 
             self.welcome = WelcomePage(list_templates(), self.settings.recent(), app_icon())
             self.welcome.create_requested.connect(self.new_event)
-            self.welcome.open_requested.connect(self._on_open_action_triggered)
+            self.welcome.open_requested.connect(self.actions.open.trigger)
             self.welcome.recent_chosen.connect(self._on_welcome_recent_chosen)
             self.welcome.recent_removed.connect(self._on_welcome_recent_removed)
             self.welcome.demo_requested.connect(self.open_demo)
@@ -132,6 +156,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _adopt(self, document: Document, mode: str, remember: bool) -> None:
+        from workshop_app.ui.document_model import DocumentModel
+        from workshop_app.ui.workspace import Workspace
+
         self._close_current()
         model = DocumentModel(document, self)
         workspace = Workspace(model, self.dialogs, self.stack)
@@ -171,6 +198,27 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
+    # -- staged startup --------------------------------------------------------------------
+
+    def show_opening(self, text: str, *, title: str = "") -> None:
+        """A light page for the first frame at startup, e.g. "Opening “x.workshop”…".
+
+        Centred with stretches rather than ``Qt.AlignmentFlag``: touching PySide6's ``Qt``
+        namespace builds all its enums (about 10 ms), which can wait until after this frame."""
+        page = QWidget()
+        rows = QVBoxLayout(page)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(QLabel(text))
+        row.addStretch(1)
+        rows.addStretch(1)
+        rows.addLayout(row)
+        rows.addStretch(2)
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        if title:
+            self.setWindowTitle(f"{title} — {APP_TITLE}")
+
     # -- window state ----------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
@@ -194,59 +242,6 @@ class MainWindow(QMainWindow):
     def set_text_size(self, delta: int) -> None:
         self.settings.set_text_size_delta(apply_text_size(delta))
 
-    # -- connections -----------------------------------------------------------------------
-
-    def _connect_actions(self) -> None:
-        a = self.actions
-        a.new.triggered.connect(self._on_new_action_triggered)
-        a.open.triggered.connect(self._on_open_action_triggered)
-        a.recent.aboutToShow.connect(self._on_recent_menu_about_to_show)
-        a.recent.triggered.connect(self._on_recent_menu_triggered)
-        a.save.triggered.connect(self._on_save_action_triggered)
-        a.save_copy.triggered.connect(self._on_save_copy_action_triggered)
-        for kind, action in a.exports.items():
-            action.triggered.connect(lambda _=False, k=kind: self._on_export_action_triggered(k))
-        a.close.triggered.connect(self.close_document)
-        a.quit.triggered.connect(self.close)
-        for mode, action in a.modes.items():
-            action.triggered.connect(lambda _=False, m=mode: self._on_mode_action_triggered(m))
-        a.larger.triggered.connect(lambda: self.set_text_size(self.settings.text_size_delta() + 1))
-        a.smaller.triggered.connect(lambda: self.set_text_size(self.settings.text_size_delta() - 1))
-        a.reset_text.triggered.connect(lambda: self.set_text_size(0))
-        a.about.triggered.connect(self._on_about_action_triggered)
-        a.files.triggered.connect(self._on_files_action_triggered)
-
-    # -- handlers --------------------------------------------------------------------------
-
-    def _on_new_action_triggered(self) -> None:
-        from workshop_app.storage.templates import list_templates
-
-        templates = list_templates()
-        index = self.dialogs.choose(
-            self, "New event", "Start from this template:", [t.name for t in templates]
-        )
-        if index is not None:
-            self.new_event(templates[index].key)
-
-    def _on_open_action_triggered(self) -> None:
-        document = self.document
-        folder = document.path.parent if document is not None else file_ops.default_folder()
-        path = self.dialogs.open_file(self, "Open an event", folder)
-        if path is not None:
-            self.open_path(path)
-
-    def _on_recent_menu_about_to_show(self) -> None:
-        fill_recent_menu(self.actions.recent, self.settings.recent(), self)
-
-    def _on_recent_menu_triggered(self, action: QAction) -> None:
-        path = str(action.data() or "")
-        if path:
-            self.open_path(Path(path))
-        else:
-            self.settings.clear_recent()
-            if self.welcome is not None:
-                self.welcome.set_recent([])
-
     def _on_welcome_recent_chosen(self, path: str) -> None:
         self.open_path(Path(path))
 
@@ -256,56 +251,15 @@ class MainWindow(QMainWindow):
             self.welcome.set_recent(self.settings.recent())
             self.welcome.recent_list.setFocus()
 
-    def _on_save_action_triggered(self) -> None:
-        if self.model is not None:
-            self.saved_label.setText(f"All changes saved {self.model.last_saved}".strip())
-        self.statusBar().showMessage(SAVED_HINT, 6000)
-
-    def _on_save_copy_action_triggered(self) -> None:
-        if self.document is None:
-            return
-        try:
-            path = file_ops.save_copy(self.dialogs, self, self.document)
-        except WorkshopError as err:
-            self.dialogs.show_error(self, "The copy could not be saved", str(err))
-            return
-        if path is not None:
-            self.statusBar().showMessage(f"Saved a copy to {path}", 8000)
-
-    def _on_export_action_triggered(self, kind: str) -> None:
-        if self.document is None:
-            return
-        try:
-            path = file_ops.export(self.dialogs, self, self.document, kind)
-        except WorkshopError as err:
-            self.dialogs.show_error(self, "The export could not be written", str(err))
-            return
-        if path is not None:
-            self.statusBar().showMessage(f"Exported to {path}", 8000)
-
-    def _on_mode_action_triggered(self, mode: str) -> None:
-        if self.workspace is not None:
-            self.workspace.set_mode(mode, focus=True)
-
     def _on_workspace_mode_changed(self, mode: str) -> None:
         self.settings.set_last_mode(mode)
         self.actions.modes[mode].setChecked(True)
 
     def _on_model_changed(self, kind: type, _record_id: str) -> None:
+        from workshop_app.domain.records import Event
+
         if kind is Event:
             self._update_title()
 
     def _on_model_saved(self, clock_time: str) -> None:
         self.saved_label.setText(f"All changes saved {clock_time}")
-
-    def _on_about_action_triggered(self) -> None:
-        from workshop_app.ui.help import about_text
-
-        self.dialogs.show_info(self, "About Workshop", about_text())
-
-    def _on_files_action_triggered(self) -> None:
-        from workshop_app.ui.help import FilesDialog
-
-        dialog = FilesDialog(self.document, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()

@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from workshop_app.ui.settings import MODES, RecentEvent
-from workshop_app.ui.workspace import MODE_HINTS, MODE_TITLES
+from workshop_app.ui.modes import MODE_HINTS, MODE_TITLES, MODES
+from workshop_app.ui.settings import RecentEvent
 
 
 @dataclass
@@ -37,24 +37,36 @@ class Actions:
     about: QAction
     files: QAction
     document: list[QAction] = field(default_factory=list)
+    #: Keyboard shortcuts, set by ``install_shortcuts`` (at startup only after the first frame:
+    #: the first ``setShortcut`` call makes PySide6 build the enums of the whole ``Qt`` namespace).
+    shortcuts: list[tuple[QAction, tuple[Key, ...]]] = field(default_factory=list)
 
 
-def _action(
-    window: QMainWindow, text: str, shortcut: QKeySequence | str | None = None, tip: str = ""
-) -> QAction:
-    action = QAction(text, window)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    if tip:
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-    return action
+Key = QKeySequence.StandardKey | str
 
 
-def build_menus(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
-    """Create the menu bar of ``window``; returns the actions for the window to connect."""
+def install_shortcuts(actions: Actions) -> None:
+    for action, keys in actions.shortcuts:
+        action.setShortcuts([QKeySequence(key) for key in keys])
+
+
+def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool = True) -> Actions:
+    """Create the menu bar of ``window``; returns the actions for the window to connect.
+    With ``shortcuts=False`` the caller installs them later with ``install_shortcuts``."""
     keys = QKeySequence.StandardKey
     bar = window.menuBar()
+    pending: list[tuple[QAction, tuple[Key, ...]]] = []
+
+    def _action(
+        window: QMainWindow, text: str, shortcut: Key | None = None, tip: str = ""
+    ) -> QAction:
+        action = QAction(text, window)
+        if shortcut is not None:
+            pending.append((action, (shortcut,)))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        return action
 
     file_menu = bar.addMenu("&File")
     new = _action(window, "&New event…", keys.New, "Start a new event from a template")
@@ -83,9 +95,9 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
 
     edit_menu = bar.addMenu("&Edit")
     undo = undo_group.createUndoAction(window, "Undo")
-    undo.setShortcut(QKeySequence(keys.Undo))
+    pending.append((undo, (keys.Undo,)))
     redo = undo_group.createRedoAction(window, "Redo")
-    redo.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Y")])
+    pending.append((redo, (keys.Redo, "Ctrl+Y")))
     edit_menu.addActions([undo, redo])
 
     view_menu = bar.addMenu("&View")
@@ -100,7 +112,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
     view_menu.addActions(list(modes.values()))
     view_menu.addSeparator()
     larger = _action(window, "&Larger Text", None, "Make all text larger")
-    larger.setShortcuts([QKeySequence(keys.ZoomIn), QKeySequence("Ctrl+=")])
+    pending.append((larger, (keys.ZoomIn, "Ctrl+=")))
     smaller = _action(window, "&Smaller Text", keys.ZoomOut, "Make all text smaller")
     reset_text = _action(window, "&Reset Text Size", "Ctrl+0", "Use the system's text size")
     view_menu.addActions([larger, smaller, reset_text])
@@ -112,7 +124,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
     help_menu.addActions([files, about])
 
     document = [save, save_copy, *exports.values(), close, *modes.values()]
-    return Actions(
+    actions = Actions(
         new=new,
         open=open_,
         recent=recent,
@@ -130,7 +142,11 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup) -> Actions:
         about=about,
         files=files,
         document=document,
+        shortcuts=pending,
     )
+    if shortcuts:
+        install_shortcuts(actions)
+    return actions
 
 
 def fill_recent_menu(menu: QMenu, recent: list[RecentEvent], window: QMainWindow) -> list[QAction]:

@@ -15,9 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from workshop_app import paths
+from workshop_app.ui.modes import MODES
 
 MAX_RECENT = 10
-MODES: tuple[str, ...] = ("plan", "run", "capture", "board", "report")
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,7 @@ class WelcomePage(QScrollArea):
         self.create_button.setAccessibleName("Create event from the chosen template")
         self.create_button.setToolTip("Name the event and choose where to save it")
         self.create_button.setEnabled(bool(self.template_buttons))
+        self.create_button.setDefault(True)  # drawn as the main action of the page
         self.create_button.clicked.connect(self._on_create_button_clicked)
         column.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
@@ -154,11 +155,13 @@ class WelcomePage(QScrollArea):
         column = QVBoxLayout()
         self.recent_empty = QLabel("Events you open or create will be listed here.")
         self.recent_empty.setWordWrap(True)
+        self.recent_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.recent_list = QListWidget()
         self.recent_list.setAccessibleName("Recent events")
         self.recent_list.setToolTip("Enter opens the event; Delete removes it from this list")
         self.recent_list.setWordWrap(True)
         self.recent_list.setAlternatingRowColors(True)
+        self.recent_list.setSpacing(max(2, self.fontMetrics().height() // 4))
         self.recent_list.itemActivated.connect(self._on_recent_list_item_activated)
         self.recent_list.currentItemChanged.connect(self._on_recent_list_current_item_changed)
         self.recent_list.installEventFilter(self)  # Delete removes the selected entry
@@ -171,17 +174,19 @@ class WelcomePage(QScrollArea):
         self.remove_button.setToolTip("Forget it here; the file itself is not touched")
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         buttons = QHBoxLayout()
+        buttons.setSpacing(self.fontMetrics().height() // 2)
         buttons.addWidget(self.open_recent_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
 
-        column.addWidget(self.recent_empty)
+        column.addWidget(self.recent_empty, 1)
         column.addWidget(self.recent_list, 1)
         column.addLayout(buttons)
         return column
 
     def _other_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
+        row.setSpacing(self.fontMetrics().height() // 2)
         self.open_button = QPushButton("Open an event file…")
         self.open_button.setAccessibleName("Open an event file")
         self.open_button.setToolTip("Open a .workshop file (Ctrl+O)")

@@ -15,22 +15,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
 from workshop_app.ui.coming import ComingPage
 from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.settings import MODES
-
-MODE_TITLES: dict[str, str] = {
-    "plan": "Plan",
-    "run": "Run",
-    "capture": "Capture",
-    "board": "Board",
-    "report": "Report",
-}
-MODE_HINTS: dict[str, str] = {
-    "plan": "Details, speakers, questions, tables and the agenda",
-    "run": "Countdowns and the presenter display (coming soon)",
-    "capture": "Type sticky notes per question (coming soon)",
-    "board": "Themes, votes and key quotes (coming soon)",
-    "report": "The printable event summary (coming soon)",
-}
+from workshop_app.ui.modes import MODE_HINTS, MODE_TITLES, MODES
 
 
 class Workspace(QWidget):
@@ -47,6 +32,7 @@ class Workspace(QWidget):
         from workshop_app.ui.plan.page import PlanPage
 
         self.model = model
+        self.setObjectName("workspace")
         self.setAccessibleName("Event workspace")
         self.mode_bar = QTabBar(self)
         self.mode_bar.setAccessibleName("Modes")
