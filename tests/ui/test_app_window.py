@@ -178,3 +178,24 @@ def test_help_menu(demo_window: MainWindow, dialogs: FakeDialogs, app_home: Path
     assert dialog.paths["This event"] == document.path
     assert dialog.paths["Logs"].is_relative_to(app_home)
     assert dialog.paths["Its backups"].name == document.event_id
+
+
+def test_open_recent_menu(make_window: Make, settings: AppSettings, tmp_path: Path) -> None:
+    Document.create(tmp_path / "kept.workshop").close()
+    settings.add_recent(tmp_path / "gone.workshop", "Gone")
+    settings.add_recent(tmp_path / "kept.workshop", "Kept & sound")
+    window = make_window()
+    window.show_welcome()
+    window.actions.recent.aboutToShow.emit()
+    actions = [a for a in window.actions.recent.actions() if not a.isSeparator()]
+    assert [a.text() for a in actions] == [
+        "&1 Kept && sound — kept.workshop",
+        "&2 Gone — gone.workshop (file not found)",
+        "&Clear List",
+    ]
+    assert not actions[1].isEnabled()
+    actions[0].trigger()
+    assert window.document is not None and window.document.path.name == "kept.workshop"
+    window.actions.recent.aboutToShow.emit()
+    window.actions.recent.actions()[-1].trigger()  # Clear List
+    assert settings.recent() == []
