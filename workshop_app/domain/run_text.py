@@ -29,11 +29,15 @@ def until_next_second(remaining: float) -> float:
 
 
 def format_remaining(remaining: float) -> str:
-    """Countdown digits: "59:59", "1:05:00", "0:00"; overtime counts up with a plus: "+2:05"."""
+    """Countdown digits: "60:00", "4:59", "0:00", past 99 minutes "1:45:00"; overtime counts up
+    with a plus: "+2:05". (An hour's round starts at 60:00: same width as the rest of it.)"""
     seconds = display_seconds(remaining)
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    text = f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    minutes, secs = divmod(seconds, 60)
+    if minutes > 99:
+        hours, minutes = divmod(minutes, 60)
+        text = f"{hours}:{minutes:02d}:{secs:02d}"
+    else:
+        text = f"{minutes}:{secs:02d}"
     return f"+{text}" if remaining < 0 and seconds > 0 else text
 
 
