@@ -9,6 +9,7 @@ Signals:
         ``Question``, or ``Event``) was added, edited, deleted, restored or moved. ``record_id``
         is "" when several changed at once.
     saved(str clock_time): a write was committed to disk, at this local time ("14:03:22").
+    run_changed(): the run's state (Run mode) was written.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from workshop_app.domain.records import Event, Record
+from workshop_app.domain.records import AgendaItem, Event, Record
+from workshop_app.domain.run import RunState, Stamps
 from workshop_app.storage.document import Document
 
 R = TypeVar("R", bound=Record)
@@ -31,6 +33,7 @@ class DocumentModel(QObject):
 
     changed = Signal(object, str)
     saved = Signal(str)
+    run_changed = Signal()
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +130,24 @@ class DocumentModel(QObject):
     def move(self, kind: type[Record], record_id: str, index: int) -> None:
         self.document.move(kind, record_id, index)
         self._done(kind, record_id)
+
+    # -- the run (Run mode): written straight through, not undoable ---------------------------
+    # Time moved on between a start and an undo of it; the run's own controls go back (P, R).
+
+    def run_state(self) -> RunState:
+        return self.document.run_state()
+
+    def set_run_state(self, state: RunState, stamps: Stamps) -> None:
+        """Store the run and record actual item times (one transaction); nothing once closed."""
+        if self.document.closed:
+            return
+        self.document.set_run_state(state, stamps)
+        if stamps:
+            self._done(AgendaItem, next(iter(stamps)) if len(stamps) == 1 else "")
+        else:
+            self.last_saved = datetime.now().strftime("%H:%M:%S")
+            self.saved.emit(self.last_saved)
+        self.run_changed.emit()
 
     def _done(self, kind: type[Record], record_id: str) -> None:
         self.last_saved = datetime.now().strftime("%H:%M:%S")
