@@ -35,7 +35,8 @@ from workshop_app.domain.bundle import EventBundle  # noqa: E402
 from workshop_app.domain.clock import utc_now  # noqa: E402
 from workshop_app.domain.records import Event, Note  # noqa: E402
 from workshop_app.storage.document import Document  # noqa: E402
-from workshop_app.storage.schema import APPLICATION_ID, migrations  # noqa: E402
+from workshop_app.storage.migrations import migrations  # noqa: E402
+from workshop_app.storage.schema import APPLICATION_ID  # noqa: E402
 
 NOTE_TEXT = "We need a named contact for discharge planning, not a shared inbox."
 COLUMNS = (

@@ -23,7 +23,8 @@ from workshop_app.domain.records import AgendaItem, Event, Question
 from workshop_app.domain.run import PAUSED, RUNNING, RunState
 from workshop_app.storage import backups, interchange
 from workshop_app.storage.document import Document
-from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from workshop_app.storage.migrations import migrations
+from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("run_child.py")

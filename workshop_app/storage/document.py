@@ -9,17 +9,13 @@ refused and left byte-identical.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
-import sys
 import uuid
 from collections.abc import Iterator, Mapping
-from dataclasses import fields, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
-
-from sqlite_utils import Database
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import utc_now
@@ -35,129 +31,14 @@ from workshop_app.domain.records import (
     Theme,
 )
 from workshop_app.domain.run import RunState
-from workshop_app.storage import backups, run_state
+from workshop_app.storage import backups, opening, run_state
 from workshop_app.storage.device import device_id as this_device
 from workshop_app.storage.files import FileLock, check_header, readonly_uri, replace_durably
-from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from workshop_app.storage.rows import COLUMNS, TABLES, from_row, to_row
+from workshop_app.storage.schema import SCHEMA_VERSION
 
 R = TypeVar("R", bound=Record)
-
-TABLES: dict[type[Record], str] = {
-    Event: "event",
-    Speaker: "speaker",
-    Question: "question",
-    Group: "breakout_group",
-    AgendaItem: "agenda_item",
-    Theme: "theme",
-    Note: "note",
-}
-_BOOLS = {"deleted", "starred"}
-_JSON_LISTS = {"question_ids"}
-_COLUMNS: dict[type[Record], tuple[str, ...]] = {
-    kind: tuple(f.name for f in fields(kind)) for kind in TABLES
-}
 SUFFIX = ".workshop"
-
-
-def _to_row(record: Record, position: float) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    for name in _COLUMNS[type(record)]:
-        value = getattr(record, name)
-        if name in _BOOLS:
-            value = int(bool(value))
-        elif name in _JSON_LISTS:
-            value = json.dumps(list(value))
-        row[name] = value
-    row["position"] = position
-    return row
-
-
-def _from_row(kind: type[R], row: sqlite3.Row) -> R:
-    values: dict[str, Any] = {}
-    for name in _COLUMNS[kind]:
-        value = row[name]
-        if name in _BOOLS:
-            value = bool(value)
-        elif name in _JSON_LISTS:
-            value = tuple(json.loads(value))
-        values[name] = value
-    return kind(**values)
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA busy_timeout=5000")
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    if sys.platform == "darwin":  # F_FULLFSYNC: flush the drive's cache too
-        conn.execute("PRAGMA fullfsync=ON")
-        conn.execute("PRAGMA checkpoint_fullfsync=ON")
-    return conn
-
-
-def _side_files(path: Path) -> list[Path]:
-    return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
-
-
-def _remove_new_side_files(path: Path, existed: set[Path]) -> None:
-    """Remove the -wal/-shm files a read-only connection created (call only with the lock held,
-    so no other connection can be using them)."""
-    for side in _side_files(path):
-        if side not in existed:
-            side.unlink(missing_ok=True)
-
-
-def _verify_readonly(path: Path) -> int:
-    """Open read-only, check identity and run quick_check. Returns user_version.
-    Call with the lock held: side files the check creates are removed again."""
-    existed = {side for side in _side_files(path) if side.exists()}
-    try:
-        return _check_readonly(path)
-    finally:
-        _remove_new_side_files(path, existed)
-
-
-def _check_readonly(path: Path) -> int:
-    name = path.name
-    try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise DocumentError(
-            f"“{name}” is damaged and cannot be opened ({exc}). It has not been changed; "
-            "the backups folder (Help ▸ Where files are kept) may hold a recent copy."
-        ) from None
-    if app_id != APPLICATION_ID:
-        raise DocumentError(
-            f"“{name}” is a database made by another program, not a workshop document."
-        )
-    if result != ["ok"]:
-        raise DocumentError(
-            f"“{name}” is damaged and cannot be opened ({_first_problem(result[0])}). "
-            "It has not been changed; "
-            "the backups folder (Help ▸ Where files are kept) may hold a recent copy."
-        )
-    return int(version)
-
-
-def _first_problem(report: str) -> str:
-    """One line of a quick_check report (it lists pages over several lines, under banners)."""
-    lines = [line for line in report.splitlines() if line and not line.startswith("***")]
-    return lines[0] if lines else report.strip()
-
-
-def _refuse_newer(path: Path, version: int) -> None:
-    if version > SCHEMA_VERSION:
-        raise DocumentError(
-            f"“{path.name}” was saved by a newer version of Workshop (file format {version}; "
-            f"this version reads up to {SCHEMA_VERSION}). Update Workshop to open it."
-        )
 
 
 class Document:
@@ -172,7 +53,6 @@ class Document:
         self.readonly = readonly
         self._side_existed: set[Path] = set()
         self._conn = conn
-        self._db = Database(conn)
         self._lock = lock
         self._event_id: str = conn.execute("SELECT id FROM event LIMIT 1").fetchone()[0]
         self.backups = backups.BackupScheduler(path, self._event_id)
@@ -189,19 +69,19 @@ class Document:
         ``readonly`` opens without the lock (for export while the app has the file open):
         it reads the last committed state and cannot write."""
         path = Path(path).absolute()
-        _refuse_newer(path, check_header(path))
+        opening.refuse_newer(path, check_header(path))
         if readonly:
             return cls._open_readonly(path)
         lock = FileLock(path)
         lock.acquire()
         try:
-            version = _verify_readonly(path)
-            _refuse_newer(path, version)
+            version = opening.verify_readonly(path)
+            opening.refuse_newer(path, version)
             if version < SCHEMA_VERSION:
-                backups.take_backup(path, _event_id_of(path))
-            conn = _connect(path)
+                backups.take_backup(path, opening.event_id_of(path))
+            conn = opening.connect(path)
             try:
-                _migrate(conn)
+                opening.migrate_if_needed(conn)
                 return cls(path, conn, lock)
             except BaseException:
                 conn.close()
@@ -217,10 +97,10 @@ class Document:
             lock.acquire()  # type: ignore[union-attr]
         except DocumentInUseError:
             lock = None  # the app has it open: read its committed state, touch nothing of its
-        existed = {side for side in _side_files(path) if side.exists()}
+        existed = {side for side in opening.side_files(path) if side.exists()}
         try:
-            version = _check_readonly(path)
-            _refuse_newer(path, version)
+            version = opening.check_readonly(path)
+            opening.refuse_newer(path, version)
             if version < SCHEMA_VERSION:
                 raise DocumentError(
                     f"“{path.name}” was saved by an older version of Workshop; "
@@ -233,7 +113,7 @@ class Document:
             return document
         except BaseException:
             if lock is not None:
-                _remove_new_side_files(path, existed)
+                opening.remove_new_side_files(path, existed)
                 lock.release()
             raise
 
@@ -257,11 +137,11 @@ class Document:
         lock.acquire()
         tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
-            _write_new(tmp, bundle, this_device())
+            opening.write_new(tmp, bundle, this_device())
             for stale in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
                 stale.unlink(missing_ok=True)  # never let an old WAL replay onto the new file
             replace_durably(tmp, path)
-            conn = _connect(path)
+            conn = opening.connect(path)
             return cls(path, conn, lock)
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -276,7 +156,7 @@ class Document:
         conn.close()
         if self._lock is not None:
             if self.readonly:  # nobody else had it open: tidy what the read-only read made
-                _remove_new_side_files(self.path, self._side_existed)
+                opening.remove_new_side_files(self.path, self._side_existed)
             self._lock.release()
 
     @property
@@ -321,14 +201,14 @@ class Document:
 
     def event(self) -> Event:
         row = self._conn.execute("SELECT * FROM event WHERE id = ?", (self._event_id,)).fetchone()
-        return _from_row(Event, row)
+        return from_row(Event, row)
 
     def list(self, kind: type[R], /, *, include_deleted: bool = False, **where: Any) -> list[R]:
         """Records of ``kind`` in display order; ``where`` filters by equal field values
         (``None`` matches NULL). ``kind`` is positional-only so ``kind="quote"`` can filter."""
         sql, params = self._select(kind, include_deleted, where)
         return [
-            _from_row(kind, row)
+            from_row(kind, row)
             for row in self._conn.execute(sql + " ORDER BY position, rowid", params)
         ]
 
@@ -343,7 +223,7 @@ class Document:
         ).fetchone()
         if row is None:
             raise NotFoundError(f"No {kind.__name__.lower()} with id “{record_id}” in this event.")
-        return _from_row(kind, row)
+        return from_row(kind, row)
 
     def index_of(self, kind: type[Record], record_id: str) -> int:
         """Display index of a live record among the live records of its kind."""
@@ -372,8 +252,27 @@ class Document:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Document]:
         """Group several writes into one transaction (nested calls become savepoints)."""
-        with self._db.atomic():
+        conn = self._conn
+        if conn.in_transaction:
+            name = f"nested_{uuid.uuid4().hex[:12]}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
             yield self
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
         self.backups.changed()
 
     def update_event(self, **changes: Any) -> Event:
@@ -387,7 +286,7 @@ class Document:
         table = TABLES[type(record)]
         with self.transaction():
             position = self._position_for(table, index)
-            row = _to_row(record, position)
+            row = to_row(record, position)
             names = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             self._conn.execute(
@@ -408,7 +307,7 @@ class Document:
         with self.transaction():
             current = self.get(kind, record_id)
             updated = replace(current, updated_at=utc_now(), device_id=self.device_id, **changes)
-            row = _to_row(updated, 0)
+            row = to_row(updated, 0)
             del row["position"], row["id"], row["created_at"]
             assignments = ", ".join(f"{name} = ?" for name in row)
             self._conn.execute(
@@ -469,7 +368,7 @@ class Document:
         clauses: list[str] = [] if include_deleted else ["deleted = 0"]
         params: list[Any] = []
         for name, value in where.items():
-            if name not in _COLUMNS[kind]:
+            if name not in COLUMNS[kind]:
                 raise ValueError(f"{kind.__name__} has no field {name}")
             if value is None:
                 clauses.append(f"{name} IS NULL")
@@ -498,57 +397,3 @@ class Document:
         after = positions[index]
         before = positions[index - 1] if index > 0 else after - 2.0
         return (before + after) / 2.0
-
-
-def _event_id_of(path: Path) -> str:
-    conn = sqlite3.connect(readonly_uri(path), uri=True)
-    try:
-        return str(conn.execute("SELECT id FROM event LIMIT 1").fetchone()[0])
-    finally:
-        conn.close()
-
-
-def _migrate(conn: sqlite3.Connection) -> None:
-    db = Database(conn)
-    if migrations.pending(db):
-        migrations.apply(db)
-        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-
-
-def _write_new(tmp: Path, bundle: EventBundle, device: str) -> None:
-    """Build a complete document in ``tmp`` (rollback journal, so it is one file) and fsync."""
-    conn = sqlite3.connect(tmp, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode=DELETE")
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        _migrate(conn)
-        with Database(conn).atomic():
-            for position, record in _positioned(bundle):
-                if not record.device_id:
-                    record = replace(record, device_id=device)
-                row = _to_row(record, float(position))
-                names = ", ".join(row)
-                marks = ", ".join("?" for _ in row)
-                conn.execute(
-                    f"INSERT INTO {TABLES[type(record)]} ({names}) VALUES ({marks})",
-                    tuple(row.values()),
-                )
-        conn.execute("PRAGMA journal_mode=WAL")
-    finally:
-        conn.close()
-    with open(tmp, "rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _positioned(bundle: EventBundle) -> Iterator[tuple[int, Record]]:
-    yield 0, bundle.event
-    for group in (
-        bundle.speakers,
-        bundle.questions,
-        bundle.groups,
-        bundle.agenda,
-        bundle.themes,
-        bundle.notes,
-    ):
-        yield from enumerate(group)

@@ -1,0 +1,84 @@
+"""Migrations of the .workshop schema (sqlite-utils ``Migrations``), loaded only when a file needs
+them: a file already at ``SCHEMA_VERSION`` opens without importing sqlite-utils at all.
+
+Migrations are frozen in time: each states its own SQL and never derives it from today's
+dataclasses, so an old file always upgrades the same way. Add a new function for every change and
+bump ``schema.SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from workshop_app.storage.schema import SCHEMA_VERSION
+
+migrations = Migrations("workshop_app")
+
+_COMMON = """
+    id TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    device_id TEXT NOT NULL DEFAULT '',
+    deleted INTEGER NOT NULL DEFAULT 0,
+    position REAL NOT NULL DEFAULT 0,
+"""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(
+        f"""
+        CREATE TABLE event ({_COMMON}
+            title TEXT NOT NULL DEFAULT '', date TEXT, start_time TEXT,
+            venue TEXT NOT NULL DEFAULT '', organiser TEXT NOT NULL DEFAULT '',
+            summary TEXT NOT NULL DEFAULT '', attendee_count INTEGER);
+        CREATE TABLE speaker ({_COMMON}
+            name TEXT NOT NULL DEFAULT '', role TEXT NOT NULL DEFAULT '',
+            organisation TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT 'other');
+        CREATE TABLE question ({_COMMON}
+            text TEXT NOT NULL DEFAULT '', prompt TEXT NOT NULL DEFAULT '',
+            synthesis TEXT NOT NULL DEFAULT '');
+        CREATE TABLE breakout_group ({_COMMON}
+            name TEXT NOT NULL DEFAULT '', facilitator TEXT NOT NULL DEFAULT '',
+            note_taker TEXT NOT NULL DEFAULT '');
+        CREATE TABLE agenda_item ({_COMMON}
+            title TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT 'other',
+            planned_minutes INTEGER NOT NULL DEFAULT 10,
+            question_ids TEXT NOT NULL DEFAULT '[]', started_at TEXT, ended_at TEXT);
+        CREATE TABLE theme ({_COMMON}
+            question_id TEXT, title TEXT NOT NULL DEFAULT '', summary TEXT NOT NULL DEFAULT '');
+        CREATE TABLE note ({_COMMON}
+            question_id TEXT, group_id TEXT, text TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'idea', attribution TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '', theme_id TEXT,
+            votes INTEGER NOT NULL DEFAULT 0, starred INTEGER NOT NULL DEFAULT 0);
+        CREATE INDEX note_position ON note (position);
+        CREATE INDEX note_question ON note (question_id);
+        CREATE INDEX theme_question ON theme (question_id);
+        """
+    )
+
+
+@migrations()
+def m002_run_state(db: Database) -> None:
+    """Version 2: where the run is (Run mode), one row, so a restart resumes the countdown."""
+    db.executescript(
+        """
+        CREATE TABLE run_state (
+            id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+            item_id TEXT, status TEXT NOT NULL DEFAULT 'idle',
+            deadline TEXT, remaining_ms INTEGER, total_ms INTEGER,
+            updated_at TEXT NOT NULL, device_id TEXT NOT NULL DEFAULT '');
+        """
+    )
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Apply pending migrations, each in its own transaction, then stamp ``user_version``."""
+    db = Database(conn)
+    if migrations.pending(db):
+        migrations.apply(db)
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")

@@ -1,0 +1,150 @@
+"""Opening and creating .workshop files safely: read-only checks that never modify a refused
+file, the connection's durability pragmas, and building a new file whole in a temporary file."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.errors import DocumentError
+from workshop_app.domain.records import Record
+from workshop_app.storage.files import readonly_uri
+from workshop_app.storage.rows import TABLES, to_row
+from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
+
+
+def migrate_if_needed(conn: sqlite3.Connection) -> None:
+    """Bring the schema up to date; sqlite-utils is only imported when there is work to do."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        from workshop_app.storage.migrations import migrate
+
+        migrate(conn)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout=5000")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    if sys.platform == "darwin":  # F_FULLFSYNC: flush the drive's cache too
+        conn.execute("PRAGMA fullfsync=ON")
+        conn.execute("PRAGMA checkpoint_fullfsync=ON")
+    return conn
+
+
+def side_files(path: Path) -> list[Path]:
+    return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+
+
+def remove_new_side_files(path: Path, existed: set[Path]) -> None:
+    """Remove the -wal/-shm files a read-only connection created (call only with the lock held,
+    so no other connection can be using them)."""
+    for side in side_files(path):
+        if side not in existed:
+            side.unlink(missing_ok=True)
+
+
+def verify_readonly(path: Path) -> int:
+    """Open read-only, check identity and run quick_check. Returns user_version.
+    Call with the lock held: side files the check creates are removed again."""
+    existed = {side for side in side_files(path) if side.exists()}
+    try:
+        return check_readonly(path)
+    finally:
+        remove_new_side_files(path, existed)
+
+
+def check_readonly(path: Path) -> int:
+    name = path.name
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DocumentError(
+            f"“{name}” is damaged and cannot be opened ({exc}). It has not been changed; "
+            "the backups folder (Help ▸ Where files are kept) may hold a recent copy."
+        ) from None
+    if app_id != APPLICATION_ID:
+        raise DocumentError(
+            f"“{name}” is a database made by another program, not a workshop document."
+        )
+    if result != ["ok"]:
+        raise DocumentError(
+            f"“{name}” is damaged and cannot be opened ({_first_problem(result[0])}). "
+            "It has not been changed; "
+            "the backups folder (Help ▸ Where files are kept) may hold a recent copy."
+        )
+    return int(version)
+
+
+def _first_problem(report: str) -> str:
+    """One line of a quick_check report (it lists pages over several lines, under banners)."""
+    lines = [line for line in report.splitlines() if line and not line.startswith("***")]
+    return lines[0] if lines else report.strip()
+
+
+def refuse_newer(path: Path, version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise DocumentError(
+            f"“{path.name}” was saved by a newer version of Workshop (file format {version}; "
+            f"this version reads up to {SCHEMA_VERSION}). Update Workshop to open it."
+        )
+
+
+def event_id_of(path: Path) -> str:
+    conn = sqlite3.connect(readonly_uri(path), uri=True)
+    try:
+        return str(conn.execute("SELECT id FROM event LIMIT 1").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def write_new(tmp: Path, bundle: EventBundle, device: str) -> None:
+    """Build a complete document in ``tmp`` (rollback journal, so it is one file) and fsync."""
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        migrate_if_needed(conn)
+        conn.execute("BEGIN")
+        for position, record in _positioned(bundle):
+            if not record.device_id:
+                record = replace(record, device_id=device)
+            row = to_row(record, float(position))
+            names = ", ".join(row)
+            marks = ", ".join("?" for _ in row)
+            conn.execute(
+                f"INSERT INTO {TABLES[type(record)]} ({names}) VALUES ({marks})",
+                tuple(row.values()),
+            )
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _positioned(bundle: EventBundle) -> Iterator[tuple[int, Record]]:
+    yield 0, bundle.event
+    for group in (
+        bundle.speakers,
+        bundle.questions,
+        bundle.groups,
+        bundle.agenda,
+        bundle.themes,
+        bundle.notes,
+    ):
+        yield from enumerate(group)
