@@ -16,7 +16,7 @@ from workshop_app.domain.errors import WorkshopError
 
 PROG = "workshop-app"
 EXIT_USAGE = 2
-COMMANDS = ("new", "templates", "import", "export", "info")
+COMMANDS = ("new", "templates", "import", "export", "info", "report")
 FORMATS = ("json", "csv", "md")
 
 
@@ -68,7 +68,28 @@ def _command_parser() -> argparse.ArgumentParser:
 
     info = sub.add_parser("info", help="print a summary of an event file")
     info.add_argument("document", type=Path, metavar="FILE.workshop")
+
+    _add_report_parser(sub)
     return parser
+
+
+def _add_report_parser(sub: argparse._SubParsersAction) -> None:
+    report = sub.add_parser(
+        "report", help="print the event summary as a PDF (or an accessible HTML file)"
+    )
+    report.add_argument("document", type=Path, metavar="FILE.workshop")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    report.add_argument(
+        "--format", choices=("pdf", "html"), help="default: from OUT's name, else pdf"
+    )
+    report.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    report.add_argument("--no-appendix", action="store_true", help="leave out the note list")
+    report.add_argument("--no-charts", action="store_true", help="leave out the charts")
+    report.add_argument(
+        "--anonymous", action="store_true", help="no names of participants, speakers or staff"
+    )
+    report.add_argument("--logo", type=Path, metavar="PNG", help="a PNG or JPEG for the cover")
+    report.add_argument("--force", action="store_true", help="replace OUT if it exists")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

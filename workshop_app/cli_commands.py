@@ -79,10 +79,34 @@ def _info(options: argparse.Namespace) -> int:
     return 0
 
 
+def _report(options: argparse.Namespace) -> int:
+    from workshop_app.report.model import ReportOptions
+    from workshop_app.report.render import format_for, load_logo, write_report
+
+    output: Path = options.output
+    if output.exists() and not options.force:
+        raise WorkshopError(f"“{output}” already exists; use --force to replace it.")
+    logo = load_logo(options.logo) if options.logo is not None else None
+    settings = ReportOptions(
+        appendix=not options.no_appendix,
+        charts=not options.no_charts,
+        anonymous=options.anonymous,
+        paper=options.paper,
+        logo=logo,
+    )
+    with Document.open(options.document, readonly=True) as doc:
+        bundle = doc.bundle()
+    fmt = format_for(output, options.format)
+    write_report(bundle, output, settings, fmt, force=options.force)
+    print(f"Wrote {output} ({fmt.upper()}).")
+    return 0
+
+
 COMMAND_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "new": _new,
     "templates": _templates,
     "import": _import,
     "export": _export,
     "info": _info,
+    "report": _report,
 }

@@ -1,0 +1,316 @@
+"""Build the report's content (``report.model``) from an event: ranking, grouping, anonymity.
+
+Pure Python over the domain records: no reportlab, no matplotlib, no Qt. The PDF and the HTML
+renderers both start from ``build_content(bundle, options)``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime
+
+from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.records import Note, Question, Theme
+from workshop_app.report import content_charts
+from workshop_app.report.model import (
+    About,
+    AppendixRow,
+    AppendixSection,
+    Cover,
+    Fact,
+    NoteItem,
+    QuestionSection,
+    QuoteItem,
+    ReportContent,
+    ReportOptions,
+    SpeakerLine,
+    TableGroup,
+    TableLine,
+    ThemeSection,
+)
+from workshop_app.storage.export import notes_in_order
+
+KIND_LABELS = {
+    "idea": "Idea",
+    "concern": "Concern",
+    "quote": "Quote",
+    "action": "Action",
+    "question": "Question",
+}
+SPEAKER_KINDS = {
+    "keynote": "Keynote speaker",
+    "panellist": "Panellist",
+    "facilitator": "Facilitator",
+    "host": "Host",
+    "other": "Speaker",
+}
+NO_TABLE = "No table"
+_MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+_DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+
+
+def long_date(iso: str | None) -> str:
+    """"2021-06-15" -> "Tuesday 15 June 2021" (English, whatever the machine's locale)."""
+    if not iso:
+        return ""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def _join(*parts: str, sep: str = ", ") -> str:
+    return sep.join(p.strip() for p in parts if p and p.strip())
+
+
+class _Builder:
+    """One build: the lookups shared by every section."""
+
+    def __init__(self, bundle: EventBundle, options: ReportOptions) -> None:
+        self.bundle = bundle
+        self.options = options
+        self.anonymous = options.anonymous
+        self.tables = {g.id: g.name.strip() or "Unnamed table" for g in bundle.groups}
+        self.table_order = {g.id: i for i, g in enumerate(bundle.groups)}
+        self.numbers = {q.id: i for i, q in enumerate(bundle.questions, 1)}
+
+    def table_of(self, note: Note) -> str:
+        return self.tables.get(note.group_id or "", NO_TABLE)
+
+    def credit(self, note: Note) -> str:
+        return "" if self.anonymous else _join(note.attribution, note.role)
+
+    def note_item(self, note: Note) -> NoteItem:
+        return NoteItem(
+            text=note.text,
+            kind=note.kind,
+            kind_label=KIND_LABELS.get(note.kind, note.kind.title()),
+            credit=self.credit(note),
+            table=self.table_of(note),
+            votes=note.votes,
+            starred=note.starred,
+        )
+
+    def quote_item(self, note: Note) -> QuoteItem:
+        number = self.numbers.get(note.question_id or "")
+        table = self.tables.get(note.group_id or "", "")
+        context = _join(f"Question {number}" if number else "", table, sep=" · ")
+        return QuoteItem(note.text, self.credit(note), context, note.starred)
+
+    # ------------------------------------------------------------ sections
+
+    def cover(self) -> Cover:
+        event = self.bundle.event
+        when = _join(long_date(event.date), event.start_time or "", sep=", ")
+        facts = [Fact("Date", when), Fact("Venue", event.venue.strip())]
+        facts.append(Fact("Organiser", event.organiser.strip()))
+        return Cover(
+            title=event.title.strip() or "Untitled event",
+            kicker="Event summary",
+            facts=tuple(f for f in facts if f.value),
+            logo=self.options.logo,
+        )
+
+    def about(self) -> About:
+        bundle, event = self.bundle, self.bundle.event
+        facts = list(self.cover().facts)
+        if event.attendee_count is not None:
+            facts.append(Fact("Attendees", f"About {event.attendee_count}"))
+        facts.append(Fact("Tables", str(len(bundle.groups))))
+        facts.append(Fact("Notes", str(len(bundle.notes))))
+        speakers = tuple(
+            SpeakerLine(
+                name="" if self.anonymous else s.name.strip(),
+                kind=SPEAKER_KINDS.get(s.kind, "Speaker"),
+                detail="" if self.anonymous else _join(s.role, s.organisation),
+            )
+            for s in bundle.speakers
+        )
+        counts = Counter(n.group_id for n in bundle.notes)
+        tables = tuple(
+            TableLine(
+                name=self.tables[g.id],
+                people="" if self.anonymous else _join(
+                    f"Facilitator: {g.facilitator.strip()}" if g.facilitator.strip() else "",
+                    f"Note-taker: {g.note_taker.strip()}" if g.note_taker.strip() else "",
+                    sep=" · ",
+                ),
+                note_count=counts.get(g.id, 0),
+            )
+            for g in bundle.groups
+        )
+        return About(
+            summary=event.summary.strip(),
+            facts=tuple(facts),
+            speakers=speakers,
+            speakers_note="Names are left out of this anonymous edition."
+            if self.anonymous and speakers
+            else "",
+            questions=tuple(q.text.strip() or "Untitled question" for q in bundle.questions),
+            tables=tables,
+        )
+
+    def key_quotes(self) -> tuple[QuoteItem, ...]:
+        quotes = [n for n in self.bundle.notes if n.kind == "quote"]
+        general = [n for n in quotes if n.question_id not in self.numbers]
+        starred = [n for n in quotes if n.question_id in self.numbers and n.starred]
+        return tuple(self.quote_item(n) for n in general + starred)
+
+    def question(self, question: Question, notes: list[Note]) -> QuestionSection:
+        themes = [t for t in self.bundle.themes if t.question_id == question.id]
+        by_theme: dict[str, list[Note]] = {t.id: [] for t in themes}
+        loose: list[Note] = []
+        for note in notes:
+            (by_theme[note.theme_id] if note.theme_id in by_theme else loose).append(note)
+        ranked = sorted(
+            themes,
+            key=lambda t: (-sum(n.votes for n in by_theme[t.id]), -len(by_theme[t.id])),
+        )
+        return QuestionSection(
+            number=self.numbers[question.id],
+            text=question.text.strip() or "Untitled question",
+            prompt=question.prompt.strip(),
+            synthesis=question.synthesis.strip(),
+            quotes=tuple(self.quote_item(n) for n in notes if n.kind == "quote"),
+            themes=tuple(
+                self.theme(rank, theme, by_theme[theme.id])
+                for rank, theme in enumerate(ranked, 1)
+            ),
+            unthemed=self.by_table(loose),
+            note_count=len(notes),
+            vote_count=sum(n.votes for n in notes),
+        )
+
+    def theme(self, rank: int, theme: Theme, notes: list[Note]) -> ThemeSection:
+        ordered = sorted(notes, key=lambda n: (not n.starred, -n.votes))  # stable: keeps order
+        return ThemeSection(
+            rank=rank,
+            title=theme.title.strip() or "Untitled theme",
+            summary=theme.summary.strip(),
+            votes=sum(n.votes for n in notes),
+            notes=tuple(self.note_item(n) for n in ordered),
+        )
+
+    def by_table(self, notes: list[Note]) -> tuple[TableGroup, ...]:
+        groups: dict[str, list[Note]] = {}
+        for note in sorted(notes, key=lambda n: self.table_order.get(n.group_id or "", 10**9)):
+            groups.setdefault(self.table_of(note), []).append(note)
+        return tuple(
+            TableGroup(name, tuple(self.note_item(n) for n in group))
+            for name, group in groups.items()
+        )
+
+    def appendix(
+        self, sections: list[tuple[Question | None, list[Note]]]
+    ) -> tuple[AppendixSection, ...]:
+        out = []
+        for question, notes in sections:
+            if not notes:
+                continue
+            if question is None:
+                heading = "General notes"
+            else:
+                heading = f"Question {self.numbers[question.id]}: {question.text.strip()}"
+            ordered = sorted(notes, key=lambda n: self.table_order.get(n.group_id or "", 10**9))
+            rows = tuple(
+                AppendixRow(
+                    table=self.table_of(n),
+                    kind=KIND_LABELS.get(n.kind, n.kind),
+                    role="" if self.anonymous else n.role.strip(),
+                    text=n.text,
+                )
+                for n in ordered
+            )
+            out.append(AppendixSection(heading, rows))
+        return tuple(out)
+
+    def method(self) -> tuple[str, ...]:
+        bundle = self.bundle
+        notes = bundle.notes
+        takers = {g.note_taker.strip() for g in bundle.groups if g.note_taker.strip()}
+        kinds = Counter(n.kind for n in notes)
+        lines = []
+        if notes:
+            mix = ", ".join(
+                plural(kinds[k], KIND_LABELS[k].lower()) for k in KIND_LABELS if kinds[k]
+            )
+            lines.append(
+                f"{plural(len(notes), 'note')} ({mix}) were captured at "
+                f"{plural(len(bundle.groups), 'table')}"
+                + (f" by {plural(len(takers), 'note-taker')}." if takers else ".")
+            )
+            lines.append(_capture_span(notes))
+        else:
+            lines.append("No notes were captured for this event.")
+        if bundle.themes:
+            lines.append(
+                "After the event, similar notes were grouped into themes. Themes are ranked by "
+                "the dot votes their notes received, then by their number of notes; starred "
+                "notes come first within a theme."
+            )
+        timed = sum(1 for a in bundle.agenda if a.started_at and a.ended_at)
+        if bundle.agenda:
+            lines.append(
+                f"Actual timings were recorded for {timed} of "
+                f"{plural(len(bundle.agenda), 'agenda item')}."
+                if timed
+                else "Actual timings of the agenda were not recorded."
+            )
+        if self.anonymous:
+            lines.append(
+                "This edition is anonymous: the names of speakers, participants, facilitators "
+                "and note-takers, and participants' roles, are left out."
+            )
+        return tuple(lines)
+
+
+def _capture_span(notes: tuple[Note, ...]) -> str:
+    """When the notes were entered, from their timestamps (UTC: the venue's zone is unknown)."""
+    stamps = []
+    for note in notes:
+        try:
+            stamps.append(datetime.fromisoformat(note.created_at.replace("Z", "+00:00")))
+        except ValueError:
+            continue
+    if not stamps:
+        return ""
+    first, last = min(stamps), max(stamps)
+    day = long_date(first.date().isoformat())
+    if first.date() != last.date():
+        end = long_date(last.date().isoformat())
+        return f"Notes were entered into the app between {day} and {end} (UTC)."
+    if f"{first:%H:%M}" == f"{last:%H:%M}":
+        return f"Notes were entered into the app at {first:%H:%M} UTC on {day}."
+    return f"Notes were entered into the app between {first:%H:%M} and {last:%H:%M} UTC on {day}."
+
+
+def build_content(bundle: EventBundle, options: ReportOptions | None = None) -> ReportContent:
+    """The report for ``bundle``: every section in reading order, anonymity applied."""
+    options = options or ReportOptions()
+    builder = _Builder(bundle, options)
+    sections = notes_in_order(bundle)
+    questions = tuple(builder.question(q, notes) for q, notes in sections if q is not None)
+    general = [n for n in sections[-1][1] if n.kind != "quote"]
+    event = bundle.event
+    cover = builder.cover()
+    return ReportContent(
+        title=cover.title,
+        author=event.organiser.strip(),
+        subject=_join("Event summary", long_date(event.date), event.venue, sep=" · "),
+        cover=cover,
+        about=builder.about(),
+        key_quotes=builder.key_quotes(),
+        charts=content_charts.charts(bundle, questions) if options.charts else (),
+        questions=questions,
+        general_notes=tuple(builder.note_item(n) for n in general),
+        method=tuple(line for line in builder.method() if line),
+        appendix=builder.appendix(sections) if options.appendix else None,
+        options=options,
+    )

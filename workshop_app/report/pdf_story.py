@@ -1,0 +1,258 @@
+"""The report's content as reportlab flowables, section by section (import lazily).
+
+Every piece of user text reaches a Paragraph through ``fonts.markup`` (escaped, line breaks kept,
+missing glyphs marked). Headings carry an ``outline`` attribute that the document template turns
+into a PDF bookmark when the heading is placed.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Image,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from workshop_app.report import charts as chart_drawing
+from workshop_app.report import pdf_tables
+from workshop_app.report.content import NO_TABLE
+from workshop_app.report.fonts import markup
+from workshop_app.report.model import (
+    ContributionsChart,
+    NoteItem,
+    QuestionSection,
+    QuoteItem,
+    ReportContent,
+)
+from workshop_app.report.pdf_styles import ACCENT, MUTED, Styles, para
+
+_GREY = MUTED.hexval()[2:]
+
+
+def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
+    """Text with blank lines as separate paragraphs (single line breaks kept inside them)."""
+    blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
+    return [para(b, style) for b in blocks if b.strip()]
+
+
+class RuledQuote(Flowable):
+    """A Paragraph with an accent rule down its left side; splits across pages like its text."""
+
+    def __init__(self, inner: Paragraph, indent: float = 14, rule: float = 2.5) -> None:
+        super().__init__()
+        self.inner, self.indent, self.rule = inner, indent, rule
+        self.spaceBefore = inner.style.spaceBefore
+        self.spaceAfter = inner.style.spaceAfter
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, self.height = self.inner.wrap(avail_width - self.indent, avail_height)
+        self.width = avail_width
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = self.inner.split(avail_width - self.indent, avail_height)
+        return [RuledQuote(part, self.indent, self.rule) for part in parts]  # type: ignore[arg-type]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(ACCENT)
+        canvas.rect(0, 0, self.rule, self.height, stroke=0, fill=1)
+        canvas.restoreState()
+        self.inner.drawOn(canvas, self.indent, 0)
+
+
+def _quote(quote: QuoteItem, style: ParagraphStyle, show_context: bool = True) -> Flowable:
+    credit = " · ".join(p for p in (quote.credit, quote.context if show_context else "") if p)
+    text = f"“{markup(quote.text.strip(), style.fontName)}”"
+    if quote.text.strip()[:1] in "“\"'‘" and quote.text.strip()[-1:] in "”\"'’":
+        text = markup(quote.text.strip(), style.fontName)
+    if credit:
+        text += (
+            f'<br/><font name="DejaVuSans" size="9" color="#{_GREY}">'
+            f"— {markup(credit)}</font>"
+        )
+    return RuledQuote(Paragraph(text, style))
+
+
+def _note(note: NoteItem, s: Styles) -> Paragraph:
+    meta = [note.kind_label, note.credit, note.table]
+    if note.votes:
+        meta.append(f"{note.votes} vote{'s' if note.votes != 1 else ''}")
+    if note.starred:
+        meta.append("starred")
+    body = markup(note.text) if note.text.strip() else "<i>(empty note)</i>"
+    line = " · ".join(markup(m) for m in meta if m)
+    return Paragraph(
+        f'{body}<br/><font size="7.5" color="#{_GREY}">{line}</font>',
+        s.note,
+        bulletText="★" if note.starred else "•",
+    )
+
+
+def cover(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
+    c = content.cover
+    out: list[Flowable] = []
+    if c.logo is not None:
+        scale = min(60 * mm / c.logo.width, 22 * mm / c.logo.height)
+        logo = Image(io.BytesIO(c.logo.data), c.logo.width * scale, c.logo.height * scale)
+        logo.hAlign = "LEFT"
+        out += [logo, Spacer(1, 38 * mm)]
+    else:
+        out.append(Spacer(1, 60 * mm))
+    out += [
+        Paragraph(c.kicker.upper(), s.kicker),
+        HRFlowable(width=36 * mm, thickness=3, color=ACCENT, hAlign="LEFT", spaceAfter=16),
+        para(c.title, s.cover_title),
+    ]
+    if c.facts:
+        rows = [[Paragraph(f.label.upper(), s.cover_label), para(f.value, s.cover_fact)]
+                for f in c.facts]
+        table = Table(rows, colWidths=[32 * mm, frame_width - 32 * mm], hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+        out.append(table)
+    return out + [NextPageTemplate("body"), PageBreak()]
+
+
+def about(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
+    a = content.about
+    out: list[Flowable] = [para("About the event", s.h1, ("About the event", 0))]
+    out += paragraphs(a.summary, s.lead) or [Paragraph("No summary was written.", s.empty)]
+    out.append(pdf_tables.facts(a.facts, s, frame_width))
+    if a.speakers:
+        out.append(Paragraph("Who spoke", s.h2))
+        for speaker in a.speakers:
+            name = markup(speaker.name, s.body.fontName)
+            line = f"<b>{name}</b> · " if speaker.name else ""
+            detail = f", {markup(speaker.detail)}" if speaker.detail else ""
+            out.append(Paragraph(f"{line}{markup(speaker.kind)}{detail}", s.body))
+        if a.speakers_note:
+            out.append(Paragraph(a.speakers_note, s.small))
+    out.append(Paragraph("The questions", s.h2))
+    if a.questions:
+        out += [para(q, s.note) for q in a.questions]
+        for number, flowable in enumerate(out[-len(a.questions):], 1):
+            flowable.bulletText = f"{number}."  # type: ignore[attr-defined]
+    else:
+        out.append(Paragraph("No questions were set for this event.", s.empty))
+    if a.tables:
+        out += [Paragraph("The tables", s.h2), pdf_tables.tables(a.tables, s, frame_width)]
+    return out
+
+
+def key_quotes(content: ReportContent, s: Styles) -> list[Flowable]:
+    if not content.key_quotes:
+        return []
+    out: list[Flowable] = [CondPageBreak(80 * mm), para("Key quotes", s.h1, ("Key quotes", 0))]
+    return out + [_quote(q, s.key_quote) for q in content.key_quotes]
+
+
+def at_a_glance(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
+    if not content.charts:
+        return []
+    out: list[Flowable] = [PageBreak(), para("At a glance", s.h1, ("At a glance", 0))]
+    for chart in content.charts:
+        drawn = chart_drawing.render(chart)
+        scale = min(1.0, frame_width / (drawn.width_in * 72))
+        image = Image(io.BytesIO(drawn.data), drawn.width_in * 72 * scale,
+                      drawn.height_in * 72 * scale)
+        caption = ""
+        if isinstance(chart, ContributionsChart):
+            caption = "   ".join(f"<b>{q}</b> {markup(t)}" for q, t in
+                                 zip(chart.questions, chart.question_texts, strict=True))
+        block = [para(chart.title, s.h3), Spacer(1, 4), image]
+        if caption:
+            block.append(Paragraph(caption, s.caption))
+        else:
+            block.append(Spacer(1, 14))
+        out += [CondPageBreak(image.drawHeight + 40), *block]
+    return out
+
+
+def question(section: QuestionSection, s: Styles) -> Iterator[Flowable]:
+    yield PageBreak()
+    yield Paragraph(section.heading.upper(), s.label)
+    yield para(section.text, s.question, (f"{section.number}. {section.text}", 0))
+    if section.prompt:
+        yield para(section.prompt, s.prompt)
+    tables = {n.table for t in section.themes for n in t.notes}
+    tables = (tables | {g.table for g in section.unthemed}) - {NO_TABLE}
+    stats = [f"{section.note_count} note{'s' if section.note_count != 1 else ''}"]
+    if tables:
+        stats[0] += f" from {len(tables)} table{'s' if len(tables) != 1 else ''}"
+    if section.vote_count:
+        stats.append(f"{section.vote_count} votes")
+    if section.themes:
+        stats.append(f"{len(section.themes)} theme{'s' if len(section.themes) != 1 else ''}")
+    yield Paragraph(" · ".join(stats), s.stats)
+    yield HRFlowable(width="100%", thickness=0.6, color=ACCENT, spaceBefore=2, spaceAfter=6)
+    if section.synthesis:
+        yield Paragraph("What we heard", s.h2)
+        yield from paragraphs(section.synthesis, s.body)
+    for quote in section.quotes:
+        yield _quote(quote, s.quote, show_context=False)
+    if not section.note_count:
+        yield Paragraph("No notes were captured for this question.", s.empty)
+        return
+    if section.themes:
+        yield Paragraph("Themes, by votes", s.h2)
+    for theme in section.themes:
+        yield para(theme.title, s.h3, (theme.title, 1))
+        count = len(theme.notes)
+        info = f"Theme {theme.rank} · {count} note{'s' if count != 1 else ''}"
+        info += f" · {theme.votes} vote{'s' if theme.votes != 1 else ''}" if theme.votes else ""
+        yield Paragraph(info, s.stats)
+        if theme.summary:
+            yield para(theme.summary, s.prompt)
+        if not theme.notes:
+            yield Paragraph("No notes in this theme.", s.empty)
+        yield from (_note(n, s) for n in theme.notes)
+    if section.unthemed:
+        title = "Other notes, by table" if section.themes else "What the tables said"
+        yield Paragraph(title, s.h2)
+        for group in section.unthemed:
+            yield para(group.table.upper(), s.table_label)
+            yield from (_note(n, s) for n in group.notes)
+
+
+def general(content: ReportContent, s: Styles) -> list[Flowable]:
+    if not content.general_notes:
+        return []
+    title = "Other contributions"
+    return [PageBreak(), para(title, s.h1, (title, 0)),
+            Paragraph("Notes that were not about one of the questions.", s.small),
+            *(_note(n, s) for n in content.general_notes)]
+
+
+def method(content: ReportContent, s: Styles) -> list[Flowable]:
+    title = "How this report was made"
+    out: list[Flowable] = [CondPageBreak(60 * mm), para(title, s.h1, (title, 0))]
+    out += [para(line, s.body) for line in content.method]
+    out.append(Paragraph("★ marks a note the team starred as important.", s.small))
+    return out
+
+
+def story(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
+    """Every flowable of the report, in reading order."""
+    out = cover(content, s, frame_width) + about(content, s, frame_width)
+    out += key_quotes(content, s) + at_a_glance(content, s, frame_width)
+    for section in content.questions:
+        out += question(section, s)
+    out += general(content, s) + method(content, s)
+    if content.appendix is not None:
+        out += pdf_tables.appendix(content, s, frame_width)
+    return out

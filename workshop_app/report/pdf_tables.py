@@ -1,0 +1,100 @@
+"""The PDF's tables: event facts, the breakout tables, and the appendix of every note.
+
+Table headers repeat on every page; a row taller than a page (a 5,000-character note) splits
+inside the row rather than failing the layout. Import lazily (reportlab).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
+
+from workshop_app.report.fonts import markup
+from workshop_app.report.model import Fact, ReportContent, TableLine
+from workshop_app.report.pdf_styles import ACCENT, RULE, SHADE, Styles, para
+
+#: The appendix is laid out as tables of at most this many rows: one huge Table costs
+#: quadratic time to split across pages. Each chunk repeats the column header.
+CHUNK_ROWS = 120
+
+
+def _grid(header_rows: int = 1) -> list[tuple]:
+    return [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.9, ACCENT),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, RULE),
+        ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, SHADE]),
+    ]
+
+
+def facts(items: tuple[Fact, ...], s: Styles, width: float) -> Flowable:
+    """The event's key facts as a two-column list (label, value)."""
+    rows = [[Paragraph(f.label, s.cell_head), Paragraph(markup(f.value), s.cell)]
+            for f in items]
+    table = Table(rows, colWidths=[30 * mm, width - 30 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.9, ACCENT),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+    ]))
+    table.spaceBefore, table.spaceAfter = 4, 6
+    return table
+
+
+def tables(items: tuple[TableLine, ...], s: Styles, width: float) -> Flowable:
+    """The breakout tables: name, who ran them (unless anonymous) and how many notes."""
+    with_people = any(t.people for t in items)
+    head = ["Table", "Facilitator and note-taker", "Notes"] if with_people else ["Table", "Notes"]
+    rows: list[list[Flowable]] = [[Paragraph(h, s.cell_head) for h in head]]
+    for item in items:
+        row = [Paragraph(markup(item.name), s.cell)]
+        if with_people:
+            row.append(Paragraph(markup(item.people) or "—", s.cell))
+        row.append(Paragraph(str(item.note_count), s.cell))
+        rows.append(row)
+    widths = [45 * mm, width - 65 * mm, 20 * mm] if with_people else [width - 20 * mm, 20 * mm]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+    table.setStyle(TableStyle(_grid()))
+    return table
+
+
+def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
+    """Every note, by question and table, with its kind (and role unless anonymous)."""
+    title = "Appendix: every note"
+    out: list[Flowable] = [PageBreak(), para(title, s.h1, (title, 0))]
+    sections = content.appendix or ()
+    if not sections:
+        return [*out, Paragraph("No notes were captured for this event.", s.empty)]
+    out.append(Paragraph(
+        "Every note as it was captured, question by question and table by table.", s.small))
+    anonymous = content.options.anonymous
+    head = ["Table", "Kind", "Note"] if anonymous else ["Table", "Kind", "Role", "Note"]
+    fixed = [24 * mm, 19 * mm] if anonymous else [24 * mm, 19 * mm, 30 * mm]
+    widths = [*fixed, width - sum(fixed)]
+    header = [Paragraph(h, s.cell_head) for h in head]
+    for number, section in enumerate(sections, 1):
+        # Not kept with its table (a long table would then jump to the next page whole);
+        # the conditional break leaves room for the heading and a few rows instead.
+        heading = para(section.heading, s.h2, (f"A{number}. {section.heading}", 1))
+        heading.keepWithNext = 0  # type: ignore[attr-defined]
+        out += [CondPageBreak(45 * mm), heading]
+        cell = s.cell
+        rows = [
+            [Paragraph(markup(r.table), cell), Paragraph(r.kind, cell)]
+            + ([] if anonymous else [Paragraph(markup(r.role), cell)])
+            + [Paragraph(markup(r.text) or "<i>(empty note)</i>", cell)]
+            for r in section.rows
+        ]
+        for start in range(0, len(rows), CHUNK_ROWS):
+            table = Table([header, *rows[start:start + CHUNK_ROWS]], colWidths=widths,
+                          repeatRows=1, hAlign="LEFT", splitInRow=1)
+            table.setStyle(TableStyle(_grid()))
+            out.append(table)
+    return out
