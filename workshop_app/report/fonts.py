@@ -8,10 +8,10 @@ every character is checked against the face's character map. A character the fac
 regular face has (Arabic in the oblique face, say) is set in the regular face; a character no
 bundled face has is printed as a visible replacement mark (U+FFFD), never dropped silently.
 
-Right-to-left text (Hebrew, Arabic) is printed in logical order, one glyph per character, without
-bidi reordering or Arabic joining: reportlab needs extra native packages for that, so the PDF keeps
-the characters and their order as typed (searchable and copyable) and the HTML twin, which the
-browser shapes, is the faithful rendering.
+Right-to-left text: each line is put in visual order (``bidi``) after Arabic letters are joined
+(``arabic``), since a PDF draws glyphs left to right as stored; paragraphs whose direction is
+right to left are broken into lines by ``pdf_rtl`` first. The HTML twin leaves all of this to the
+browser.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from workshop_app import paths
+from workshop_app.report.arabic import shape
+from workshop_app.report.bidi import has_rtl, visual
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -55,10 +57,13 @@ def register() -> str:
 
 @cache
 def coverage(face: str) -> frozenset[str]:
-    """The characters ``face`` has a glyph for (from the font's cmap)."""
+    """The characters ``face`` has a glyph for (from the font's cmap), within the Basic
+    Multilingual Plane: reportlab writes a malformed ToUnicode entry for characters beyond it
+    (emoji), which breaks copying and text extraction, so those print as the replacement mark."""
     register()
     font = pdfmetrics.getFont(face)
-    return frozenset(chr(code) for code in font.face.charToGlyph if code >= 0x20) | {"\n"}
+    codes = font.face.charToGlyph
+    return frozenset(chr(c) for c in codes if 0x20 <= c <= 0xFFFF) | {"\n"}
 
 
 def printable(text: str, face: str = REGULAR) -> tuple[str, int]:
@@ -72,9 +77,19 @@ def printable(text: str, face: str = REGULAR) -> tuple[str, int]:
     return "".join(ch if ch in have else REPLACEMENT for ch in text), missing
 
 
-def markup(text: str, face: str = REGULAR) -> str:
-    """User text as Paragraph markup that prints exactly as typed, in ``face`` where it can."""
+def display_line(text: str, face: str = REGULAR) -> str:
+    """Plain text for drawing on the canvas directly (one line: headers, footers)."""
+    line = " ".join(printable(text, face)[0].split())
+    return visual(shape(line)) if has_rtl(line) else line
+
+
+def markup(text: str, face: str = REGULAR, *, rtl: bool | None = None) -> str:
+    """User text as Paragraph markup that prints exactly as typed, in ``face`` where it can.
+    Lines holding right-to-left letters are shaped and put in visual order (``rtl`` is the
+    paragraph direction; by default each line's first strong letter decides)."""
     text = _LINE_BREAKS.sub("\n", text).translate(_SPACES)
+    if has_rtl(text):
+        text = "\n".join(visual(shape(line), rtl) for line in text.split("\n"))
     own = coverage(face)
     chars = set(text)
     if chars <= own:  # the fast path: nearly every note

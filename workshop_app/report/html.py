@@ -223,7 +223,8 @@ def render_html(content: ReportContent) -> str:
         *_about(content),
     ]
     if content.key_quotes:
-        parts.append('<section id="key-quotes" aria-labelledby="kq-h"><h2 id="kq-h">Key quotes</h2>')
+        parts.append('<section id="key-quotes" aria-labelledby="kq-h">'
+                     '<h2 id="kq-h">Key quotes</h2>')
         parts += [_quote(q) for q in content.key_quotes] + ["</section>"]
     parts += _charts(content)
     for section in content.questions:

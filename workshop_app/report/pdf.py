@@ -60,7 +60,7 @@ class _Canvas(Canvas):
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` on one line within ``width`` points, cut with an ellipsis if it must be."""
-    text = " ".join(fonts.printable(text, font)[0].split())
+    text = fonts.display_line(text, font)
     if stringWidth(text, font, size) <= width:
         return text
     while text and stringWidth(text + "…", font, size) > width:
@@ -89,7 +89,9 @@ class _Document(BaseDocTemplate):
         )
         self.content = content
         self.progress = progress
+        self.story: list[Flowable] = []
         self.total = 1
+        self.done = 0.0
         self._bookmarks = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
@@ -141,8 +143,11 @@ class _Document(BaseDocTemplate):
     # -------------------------------------------------------------- hooks
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
-        if self.progress is not None:
-            self.progress(max(0.0, min(1.0, 1 - len(flowables) / self.total)))
+        if self.progress is not None and flowables is self.story:  # not inner action lists
+            # Splits put pieces back on the list, so the raw fraction can step back: keep it
+            # monotonic for the progress bar.
+            self.done = max(self.done, min(1.0, 1 - len(flowables) / self.total))
+            self.progress(self.done)
         super().handle_flowable(flowables)
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -163,9 +168,9 @@ def render_pdf(content: ReportContent, progress: Progress | None = None) -> byte
     styles = make_styles()
     buffer = io.BytesIO()
     doc = _Document(buffer, content, progress)
-    story = pdf_story.story(content, styles, doc.width)
-    doc.total = max(1, len(story))
-    doc.build(story, canvasmaker=_Canvas)
+    doc.story = pdf_story.story(content, styles, doc.width)
+    doc.total = max(1, len(doc.story))
+    doc.build(doc.story, canvasmaker=_Canvas)
     if progress is not None:
         progress(1.0)
     return buffer.getvalue()

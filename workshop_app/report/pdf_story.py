@@ -36,6 +36,7 @@ from workshop_app.report.model import (
     QuoteItem,
     ReportContent,
 )
+from workshop_app.report.pdf_rtl import user_paragraph
 from workshop_app.report.pdf_styles import ACCENT, MUTED, Styles, para
 
 _GREY = MUTED.hexval()[2:]
@@ -50,7 +51,7 @@ def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
 class RuledQuote(Flowable):
     """A Paragraph with an accent rule down its left side; splits across pages like its text."""
 
-    def __init__(self, inner: Paragraph, indent: float = 14, rule: float = 2.5) -> None:
+    def __init__(self, inner: Flowable, indent: float = 14, rule: float = 2.5) -> None:
         super().__init__()
         self.inner, self.indent, self.rule = inner, indent, rule
         self.spaceBefore = inner.style.spaceBefore
@@ -76,30 +77,30 @@ class RuledQuote(Flowable):
 
 def _quote(quote: QuoteItem, style: ParagraphStyle, show_context: bool = True) -> Flowable:
     credit = " · ".join(p for p in (quote.credit, quote.context if show_context else "") if p)
-    text = f"“{markup(quote.text.strip(), style.fontName)}”"
-    if quote.text.strip()[:1] in "“\"'‘" and quote.text.strip()[-1:] in "”\"'’":
-        text = markup(quote.text.strip(), style.fontName)
+    words = quote.text.strip()
+    if not (words[:1] in "“\"'‘" and words[-1:] in "”\"'’"):
+        words = f"“{words}”"
+    suffix = ""
     if credit:
-        text += (
+        suffix = (
             f'<br/><font name="DejaVuSans" size="9" color="#{_GREY}">'
             f"— {markup(credit)}</font>"
         )
-    return RuledQuote(Paragraph(text, style))
+    return RuledQuote(user_paragraph(words, style, suffix=suffix))
 
 
-def _note(note: NoteItem, s: Styles) -> Paragraph:
+def _note(note: NoteItem, s: Styles) -> Flowable:
     meta = [note.kind_label, note.credit, note.table]
     if note.votes:
         meta.append(f"{note.votes} vote{'s' if note.votes != 1 else ''}")
     if note.starred:
         meta.append("starred")
-    body = markup(note.text) if note.text.strip() else "<i>(empty note)</i>"
     line = " · ".join(markup(m) for m in meta if m)
-    return Paragraph(
-        f'{body}<br/><font size="7.5" color="#{_GREY}">{line}</font>',
-        s.note,
-        bulletText="★" if note.starred else "•",
-    )
+    suffix = f'<br/><font size="7.5" color="#{_GREY}">{line}</font>'
+    bullet = "★" if note.starred else "•"
+    if not note.text.strip():
+        return Paragraph("<i>(empty note)</i>" + suffix, s.note, bulletText=bullet)
+    return user_paragraph(note.text, s.note, bullet=bullet, suffix=suffix)
 
 
 def cover(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:

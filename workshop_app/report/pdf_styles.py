@@ -14,7 +14,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable
 
 from workshop_app.report import fonts
 
@@ -107,10 +107,12 @@ def make_styles() -> Styles:
     )
 
 
-def para(text: str, style: ParagraphStyle, outline: tuple[str, int] | None = None) -> Paragraph:
-    """A Paragraph of user text in ``style`` (its face decides the glyph check). ``outline``
-    (title, level) makes the paragraph a PDF bookmark when it is placed."""
-    flowable = Paragraph(fonts.markup(text, style.fontName), style)
+def para(text: str, style: ParagraphStyle, outline: tuple[str, int] | None = None) -> Flowable:
+    """A Paragraph of user text in ``style`` (its face decides the glyph check; right to left
+    if its first letter is). ``outline`` (title, level) makes it a PDF bookmark when placed."""
+    from workshop_app.report.pdf_rtl import user_paragraph
+
+    flowable = user_paragraph(text, style)
     if outline:
         flowable.outline = outline  # type: ignore[attr-defined]
     return flowable

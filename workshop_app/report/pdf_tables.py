@@ -11,6 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Ta
 
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import Fact, ReportContent, TableLine
+from workshop_app.report.pdf_rtl import user_paragraph
 from workshop_app.report.pdf_styles import ACCENT, RULE, SHADE, Styles, para
 
 #: The appendix is laid out as tables of at most this many rows: one huge Table costs
@@ -89,7 +90,8 @@ def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
         rows = [
             [Paragraph(markup(r.table), cell), Paragraph(r.kind, cell)]
             + ([] if anonymous else [Paragraph(markup(r.role), cell)])
-            + [Paragraph(markup(r.text) or "<i>(empty note)</i>", cell)]
+            + [user_paragraph(r.text, cell) if r.text.strip()
+               else Paragraph("<i>(empty note)</i>", cell)]
             for r in section.rows
         ]
         for start in range(0, len(rows), CHUNK_ROWS):

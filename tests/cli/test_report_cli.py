@@ -1,0 +1,121 @@
+"""workshop-app report: PDF and HTML out, options, and each kind of bad input (one line, exit 2,
+nothing written)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from workshop_app.cli import main
+from workshop_app.storage.document import Document
+from workshop_app.storage.templates import demo_bundle
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(code: int, err: str, *needles: str) -> None:
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("workshop-app: error: ") and "Traceback" not in err
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+
+
+@pytest.fixture
+def demo_file(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.workshop"
+    with Document.create(path, demo_bundle()):
+        pass
+    return path
+
+
+def test_report_pdf_with_options(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report.pdf"
+    code, stdout, _ = run(capsys, "report", demo_file, "-o", out, "--paper", "letter",
+                          "--no-appendix", "--anonymous")
+    assert code == 0 and "Wrote" in stdout
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "Appendix" not in text and "Wendy Clark" not in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.workshop", "report.pdf"]
+
+
+def test_report_html_from_the_file_name_or_format(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, _ = run(capsys, "report", demo_file, "-o", tmp_path / "r.html", "--no-charts")
+    assert code == 0
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    code, _, _ = run(capsys, "report", demo_file, "-o", tmp_path / "r.out", "--format", "html")
+    assert code == 0 and (tmp_path / "r.out").read_bytes().startswith(b"<!DOCTYPE html>")
+
+
+def test_missing_and_corrupt_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.pdf"
+    code, _, err = run(capsys, "report", tmp_path / "nope.workshop", "-o", out)
+    assert_one_line_error(code, err, "no file called “nope.workshop”")
+    corrupt = tmp_path / "bad.workshop"
+    corrupt.write_bytes(b"this is not a database" * 10)
+    code, _, err = run(capsys, "report", corrupt, "-o", out)
+    assert_one_line_error(code, err, "“bad.workshop” is not a workshop document")
+    assert not out.exists()
+
+
+def test_existing_output_is_refused_unless_forced(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "r.pdf"
+    out.write_text("keep me")
+    code, _, err = run(capsys, "report", demo_file, "-o", out)
+    assert_one_line_error(code, err, "already exists", "--force")
+    assert out.read_text() == "keep me"
+    code, _, _ = run(capsys, "report", demo_file, "-o", out, "--force")
+    assert code == 0 and out.read_bytes().startswith(b"%PDF-")
+
+
+def test_bad_logos(demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from PIL import Image
+
+    out = tmp_path / "r.pdf"
+    text = tmp_path / "logo.png"
+    text.write_text("not an image")
+    truncated = tmp_path / "cut.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 64), "red").save(buffer, "PNG")
+    truncated.write_bytes(buffer.getvalue()[:60])
+    cases = [
+        (tmp_path / "missing.png", "no logo file called"),
+        (text, "not a PNG or JPEG image"),
+        (truncated, "is damaged"),
+        (tmp_path, "is a folder"),
+    ]
+    for logo, needle in cases:
+        code, _, err = run(capsys, "report", demo_file, "-o", out, "--logo", logo)
+        assert_one_line_error(code, err, needle)
+        assert not out.exists()
+    good = tmp_path / "good.jpg"
+    Image.new("RGB", (120, 40), "navy").save(good, "JPEG")
+    code, _, _ = run(capsys, "report", demo_file, "-o", out, "--logo", good)
+    assert code == 0 and len(PdfReader(out).pages[0].images) == 1
+
+
+def test_usage_mistakes(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "report", demo_file)
+    assert_one_line_error(code, err, "-o/--output")
+    code, _, err = run(capsys, "report", demo_file, "-o", tmp_path / "r.pdf", "--paper", "a3")
+    assert_one_line_error(code, err, "a3")
+    code, _, err = run(capsys, "report", demo_file, "-o", tmp_path / "no" / "r.pdf")
+    assert_one_line_error(code, err, "does not exist")
