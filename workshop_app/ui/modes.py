@@ -12,7 +12,7 @@ MODE_TITLES: dict[str, str] = {
 }
 MODE_HINTS: dict[str, str] = {
     "plan": "Details, speakers, questions, tables and the agenda",
-    "run": "Countdowns and the presenter display (coming soon)",
+    "run": "Countdowns, the presenter display and chimes",
     "capture": "Type sticky notes per question (coming soon)",
     "board": "Themes, votes and key quotes (coming soon)",
     "report": "The printable event summary (coming soon)",

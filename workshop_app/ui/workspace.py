@@ -30,6 +30,7 @@ class Workspace(QWidget):
     ) -> None:
         super().__init__(parent)
         from workshop_app.ui.plan.page import PlanPage
+        from workshop_app.ui.run.page import RunPage
 
         self.model = model
         self.setObjectName("workspace")
@@ -45,6 +46,8 @@ class Workspace(QWidget):
             self.mode_bar.setTabToolTip(index, f"{MODE_HINTS[mode]} (Ctrl+{number})")
             if mode == "plan":
                 page: QWidget = PlanPage(model, self.pages, dialogs=dialogs)
+            elif mode == "run":
+                page = RunPage(model, self.pages)
             else:
                 coming = ComingPage(mode, self.pages)
                 coming.plan_requested.connect(self._on_coming_plan_requested)

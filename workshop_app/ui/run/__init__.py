@@ -1,0 +1,1 @@
+"""Run mode: the Run page, the presenter display, the countdown widget and the chimes."""

@@ -1,0 +1,62 @@
+"""The Run page's actions and their keys, in one place (buttons, tooltips and the key strip
+all read from here).
+
+Space start/pause, + (or =) and - one minute, Shift++ and Shift+- five minutes, N next,
+P previous, R reset, F5 presenter display, M mute.
+
+Shift++ is Shift with a plus key that needs no Shift of its own (the keypad's, or a layout
+with a plus key): on a US or UK keyboard "+" is already Shift+=, and Qt treats it as "+".
+Binding Shift+= as well would make "+" ambiguous, so it is not bound.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class Key:
+    text: str
+    keys: tuple[str, ...]
+    tip: str
+    checkable: bool = False
+
+
+KEYS: dict[str, Key] = {
+    "toggle": Key("Start", ("Space",), "Start, pause or resume the countdown"),
+    "less": Key("−1 min", ("-",), "Take a minute off"),
+    "more": Key("+1 min", ("+", "="), "Add a minute"),
+    "more5": Key("+5 min", ("Shift++",), "Add five minutes"),
+    "less5": Key("−5 min", ("Shift+-",), "Take five minutes off"),
+    "previous": Key("Previous", ("P",), "Back to the previous item"),
+    "next": Key("Next", ("N",), "End this item and go to the next (keeps counting if running)"),
+    "reset": Key("Reset", ("R",), "This item back to its planned length, not started"),
+    "present": Key("Presenter display", ("F5",), "Open or close the full-screen display"),
+    "mute": Key("Mute chimes", ("M",), "Turn the chimes off or on", checkable=True),
+}
+#: The key strip under the controls.
+HINT = (
+    "Space start/pause · + / − one minute · Shift++ / Shift+− five minutes · N next · "
+    "P previous · R reset · F5 presenter display · M mute"
+)
+
+
+def build_actions(owner: QWidget) -> dict[str, QAction]:
+    """Actions for every run control, active while ``owner`` (or a window they are added to)
+    has the focus."""
+    actions: dict[str, QAction] = {}
+    for name, key in KEYS.items():
+        action = QAction(key.text, owner)
+        action.setShortcuts([QKeySequence(k) for k in key.keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shown = " or ".join(key.keys)
+        action.setToolTip(f"{key.tip} ({shown})")
+        action.setStatusTip(key.tip)
+        action.setCheckable(key.checkable)
+        owner.addAction(action)
+        actions[name] = action
+    return actions

@@ -1,0 +1,214 @@
+"""PresenterWindow: the full-screen display for the projector, mirroring the Run page live.
+
+White and bright colours on black, drawn to the screen's size: the event title and the clock
+along the top, the current item, the breakout question in large type, the countdown filling
+over 40% of the screen height with a progress bar, the phase in words and shape, and what
+comes next. Esc or F5 closes it; the run's own keys (Space, N, P ...) keep working in it.
+
+Signals:
+    closed(): the window was closed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from PySide6.QtCore import QRectF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QScreen,
+)
+from PySide6.QtWidgets import QWidget
+
+from workshop_app.domain.run import OVERTIME, Reading
+from workshop_app.domain.run_text import format_remaining
+from workshop_app.ui.run.controller import RunController
+from workshop_app.ui.run.display import digits_font
+from workshop_app.ui.run.style import draw_shape, phase_color, phase_word
+
+BACKGROUND = QColor("#000000")
+TEXT = QColor("#ffffff")
+MUTED = QColor("#c9d1d9")  # 13:1 on black
+DIGITS_SHARE = 0.44  # of the screen height, for the digits' ink
+
+
+class PresenterWindow(QWidget):
+    """A frameless full-screen window showing ``controller``'s countdown."""
+
+    closed = Signal()
+
+    def __init__(
+        self, controller: RunController, actions: Iterable[QAction], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.controller = controller
+        self.setWindowTitle("Workshop — presenter display")
+        self.setAccessibleName("Presenter display")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.addActions(list(actions))
+        leave = QAction("Close the presenter display", self)
+        leave.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence(Qt.Key.Key_F5)])
+        leave.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        leave.triggered.connect(self.close)
+        self.addAction(leave)
+        self.reading: Reading = controller.reading
+        self.shown_text = ""
+        self.digits_ink = QRectF()
+        self._flash = 0.0
+        self._flash_phase = OVERTIME
+        self._animation = QVariantAnimation(self)
+        self._animation.setStartValue(1.0)
+        self._animation.setEndValue(0.0)
+        self._animation.setDuration(900)
+        self._animation.valueChanged.connect(self._on_animation_value_changed)
+        controller.ticked.connect(self._on_controller_ticked)
+        controller.agenda_changed.connect(self.update)
+
+    def show_on(self, screen: QScreen) -> None:
+        """Cover ``screen`` entirely."""
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+
+    def flash(self, phase: str, pulses: int) -> None:
+        self._flash_phase = phase
+        self._animation.stop()
+        self._animation.setLoopCount(pulses)
+        self._animation.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.controller.ticked.disconnect(self._on_controller_ticked)
+        self.controller.agenda_changed.disconnect(self.update)
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def _on_controller_ticked(self, reading: Reading) -> None:
+        self.reading = reading
+        self.update()
+
+    def _on_animation_value_changed(self, value: float) -> None:
+        self._flash = float(value)
+        self.update()
+
+    # -- drawing -------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.fillRect(self.rect(), BACKGROUND)
+        reading = self.reading
+        phase = reading.phase
+        color = phase_color(phase, dark=True)
+        if self._flash > 0:
+            tint = QColor(phase_color(self._flash_phase, dark=True))
+            tint.setAlphaF(0.35 * self._flash)
+            painter.fillRect(self.rect(), tint)
+        w, h = float(self.width()), float(self.height())
+        margin = 0.04 * w
+        column = QRectF(margin, 0, w - 2 * margin, h)
+
+        def band(top: float, bottom: float) -> QRectF:
+            return QRectF(column.x(), top * h, column.width(), (bottom - top) * h)
+
+        top_band = band(0.03, 0.09)
+        clock = datetime.now().strftime("%H:%M")
+        clock_width = self._text(painter, top_band, clock, 0.034 * h, MUTED, right=True)
+        event_title = self.controller.details.title.strip()
+        title_band = top_band.adjusted(0, 0, -(clock_width + margin), 0)
+        self._text(painter, title_band, event_title, 0.034 * h, MUTED, left=True)
+        item = reading.item
+        title = item.title if item is not None else phase_word(phase, finished=reading.finished)
+        self._text(painter, band(0.10, 0.18), title, 0.056 * h, TEXT, bold=True, left=True)
+        questions = self.controller.questions(item)
+        top = 0.20
+        if questions:
+            text = "\n".join(q.text for q in questions)
+            self._fit(painter, band(0.19, 0.37), text, 0.062 * h, TEXT)
+            top = 0.38
+        self.shown_text = format_remaining(reading.remaining) if item is not None else ""
+        if self.shown_text:
+            digits = band(top, top + DIGITS_SHARE)
+            font = digits_font(self.font(), self.shown_text, digits.width(), digits.height())
+            painter.setFont(font)
+            painter.setPen(TEXT if phase not in (OVERTIME, "warning") else color)
+            painter.drawText(digits, Qt.AlignmentFlag.AlignCenter, self.shown_text)
+            ink = QFontMetricsF(font).tightBoundingRect(self.shown_text)
+            ink.moveCenter(digits.center())
+            self.digits_ink = ink
+            bar = band(top + DIGITS_SHARE + 0.02, top + DIGITS_SHARE + 0.035)
+            painter.fillRect(bar, QColor(255, 255, 255, 40))
+            filled = QRectF(bar)
+            filled.setWidth(bar.width() * (1.0 if phase == OVERTIME else reading.progress))
+            painter.fillRect(filled, color)
+        state = band(0.86, 0.92)
+        size = state.height() * 0.8
+        draw_shape(painter, QRectF(state.x(), state.y() + state.height() * 0.1, size, size),
+                   phase, color)  # fmt: skip
+        word = phase_word(phase, finished=reading.finished)
+        self._text(painter, state.adjusted(size * 1.4, 0, 0, 0), word, 0.04 * h, color,
+                   bold=True, left=True)  # fmt: skip
+        nxt = reading.next_item
+        if nxt is not None:
+            line = f"Next: {nxt.title} · {nxt.planned_minutes} min"
+            self._text(painter, band(0.93, 0.98), line, 0.04 * h, MUTED, left=True)
+        painter.end()
+
+    def _text(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        text: str,
+        pixels: float,
+        color: QColor,
+        *,
+        bold: bool = False,
+        left: bool = False,
+        right: bool = False,
+    ) -> float:
+        """One line of text, elided to fit ``rect``; returns the width drawn."""
+        font = QFont(self.font())
+        font.setPixelSize(max(8, int(pixels)))
+        font.setBold(bold)
+        painter.setFont(font)
+        painter.setPen(color)
+        horizontal = (
+            Qt.AlignmentFlag.AlignLeft
+            if left
+            else Qt.AlignmentFlag.AlignRight
+            if right
+            else Qt.AlignmentFlag.AlignHCenter
+        )
+        metrics = QFontMetricsF(font)
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, horizontal | Qt.AlignmentFlag.AlignVCenter, elided)
+        return metrics.horizontalAdvance(elided)
+
+    def _fit(
+        self, painter: QPainter, rect: QRectF, text: str, pixels: float, color: QColor
+    ) -> None:
+        """Wrapped text, shrunk until it fits ``rect`` (never below a third of ``pixels``)."""
+        font = QFont(self.font())
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        size = pixels
+        while True:
+            font.setPixelSize(max(8, int(size)))
+            bound = QFontMetricsF(font).boundingRect(
+                rect, int(flags | Qt.TextFlag.TextWordWrap), text
+            )
+            if bound.height() <= rect.height() or size <= pixels / 3:
+                break
+            size *= 0.92
+        painter.setFont(font)
+        painter.setPen(color)
+        painter.drawText(rect, int(flags | Qt.TextFlag.TextWordWrap), text)

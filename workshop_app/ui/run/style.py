@@ -1,0 +1,92 @@
+"""How each phase of the countdown looks: a word, a shape and a colour (never colour alone).
+
+Shared by the Run page's countdown and the presenter display. Colours come in a light-background
+and a dark-background set, each with at least 4.5:1 contrast against its background.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
+
+from workshop_app.domain.run import IDLE, OVERTIME, PAUSED, RUNNING, WARNING
+
+
+@dataclass(frozen=True)
+class PhaseStyle:
+    word: str
+    light: str  # on a light background
+    dark: str  # on a dark background (and the presenter display)
+
+
+PHASES: dict[str, PhaseStyle] = {
+    IDLE: PhaseStyle("Ready", "#57606a", "#c9d1d9"),
+    RUNNING: PhaseStyle("Running", "#1a7f37", "#56d364"),
+    PAUSED: PhaseStyle("Paused", "#57606a", "#c9d1d9"),
+    WARNING: PhaseStyle("Nearly time", "#9a6700", "#ffd33d"),
+    OVERTIME: PhaseStyle("Time's up", "#c62828", "#ff7b72"),
+}
+FINISHED_WORD = "Agenda complete"
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def phase_color(phase: str, *, dark: bool) -> QColor:
+    style = PHASES.get(phase, PHASES[IDLE])
+    return QColor(style.dark if dark else style.light)
+
+
+def phase_word(phase: str, *, finished: bool = False) -> str:
+    return FINISHED_WORD if finished else PHASES.get(phase, PHASES[IDLE]).word
+
+
+def draw_shape(painter: QPainter, rect: QRectF, phase: str, color: QColor) -> None:
+    """The phase's symbol in ``rect``: ready ■, running ▶, paused ❚❚, nearly time ⚠ (a triangle
+    with an exclamation mark), time's up ⯃ (a stop sign)."""
+    side = min(rect.width(), rect.height())
+    box = QRectF(0, 0, side, side)
+    box.moveCenter(rect.center())
+    path = QPainterPath()
+    x, y, s = box.x(), box.y(), side
+    if phase == RUNNING:
+        path.moveTo(x + s * 0.2, y + s * 0.1)
+        path.lineTo(x + s * 0.9, y + s * 0.5)
+        path.lineTo(x + s * 0.2, y + s * 0.9)
+        path.closeSubpath()
+    elif phase == PAUSED:
+        path.addRect(QRectF(x + s * 0.15, y + s * 0.1, s * 0.25, s * 0.8))
+        path.addRect(QRectF(x + s * 0.6, y + s * 0.1, s * 0.25, s * 0.8))
+    elif phase == WARNING:
+        path.moveTo(x + s * 0.5, y + s * 0.05)
+        path.lineTo(x + s * 0.98, y + s * 0.92)
+        path.lineTo(x + s * 0.02, y + s * 0.92)
+        path.closeSubpath()
+        mark = QPainterPath()
+        mark.addRect(QRectF(x + s * 0.45, y + s * 0.33, s * 0.1, s * 0.32))
+        mark.addRect(QRectF(x + s * 0.45, y + s * 0.72, s * 0.1, s * 0.1))
+        path = path.subtracted(mark)
+    elif phase == OVERTIME:
+        cut = s * 0.29
+        points = [
+            (cut, 0), (s - cut, 0), (s, cut), (s, s - cut),
+            (s - cut, s), (cut, s), (0, s - cut), (0, cut),
+        ]  # fmt: skip
+        path.moveTo(QPointF(x + points[0][0], y + points[0][1]))
+        for px, py in points[1:]:
+            path.lineTo(QPointF(x + px, y + py))
+        path.closeSubpath()
+        bar = QPainterPath()
+        bar.addRect(QRectF(x + s * 0.2, y + s * 0.42, s * 0.6, s * 0.16))
+        path = path.subtracted(bar)
+    else:
+        path.addRect(QRectF(x + s * 0.15, y + s * 0.15, s * 0.7, s * 0.7))
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawPath(path)
+    painter.restore()
