@@ -126,5 +126,5 @@ class RunController(QObject):
             self.countdown.set_items(self.model.list(AgendaItem))
         if kind in (AgendaItem, Event, Question):
             self._load_details()
-            self.agenda_changed.emit()
             self.tick()
+            self.agenda_changed.emit()

@@ -10,7 +10,6 @@ presenter display shares.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from html import escape
 from types import ModuleType
 
@@ -255,7 +254,7 @@ class RunPage(QWidget):
         status = self.controller.countdown.status
         self.keys["toggle"].setText(TOGGLE_TEXT.get(status, "Start"))
         self.keys["toggle"].setEnabled(reading.item is not None)
-        now = datetime.now().astimezone()
+        now = reading.at.utc.astimezone()  # the controller's clock (tests inject one)
         self.clock_label.setText(now.strftime("%H:%M"))
         offset = day_offset(self.controller.details, self.controller.countdown.items, reading, now)
         self.day_label.setText(describe_offset(offset) or "Not started")

@@ -12,7 +12,6 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
 from PySide6.QtCore import QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import (
@@ -55,9 +54,10 @@ class PresenterWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setCursor(Qt.CursorShape.BlankCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so the run's keys work in it
         self.addActions(list(actions))
-        leave = QAction("Close the presenter display", self)
-        leave.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence(Qt.Key.Key_F5)])
+        leave = QAction("Close the presenter display", self)  # F5 is the page's, added above
+        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         leave.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         leave.triggered.connect(self.close)
         self.addAction(leave)
@@ -79,6 +79,7 @@ class PresenterWindow(QWidget):
         self.setScreen(screen)
         self.setGeometry(screen.geometry())
         self.showFullScreen()
+        self.setFocus()  # taken when the window is activated (clicked), not before
 
     def flash(self, phase: str, pulses: int) -> None:
         self._flash_phase = phase
@@ -122,7 +123,7 @@ class PresenterWindow(QWidget):
             return QRectF(column.x(), top * h, column.width(), (bottom - top) * h)
 
         top_band = band(0.03, 0.09)
-        clock = datetime.now().strftime("%H:%M")
+        clock = reading.at.utc.astimezone().strftime("%H:%M")
         clock_width = self._text(painter, top_band, clock, 0.034 * h, MUTED, right=True)
         event_title = self.controller.details.title.strip()
         title_band = top_band.adjusted(0, 0, -(clock_width + margin), 0)

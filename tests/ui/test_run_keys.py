@@ -1,0 +1,144 @@
+"""The Run page by keyboard: every control has its key, and the keys work where the facilitator
+is (the page, or the presenter display when it has the focus)."""
+# ruff: noqa: F811 - pytest fixtures are imported from run_helpers and used as arguments
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from run_helpers import BREAKOUT_1, demo_model, fake_multimedia, go_to, show_page  # noqa: F401
+
+from tests.unit.fake_clock import FakeClock
+from workshop_app.domain.run import IDLE, PAUSED, RUNNING
+from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.run.keys import KEYS
+from workshop_app.ui.run.page import RunPage
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, demo_model: DocumentModel, clock: FakeClock) -> RunPage:
+    return show_page(qtbot, RunPage(demo_model, clock=clock, chime_loader=fake_multimedia()))
+
+
+def press(qtbot: QtBot, page: RunPage, key: Key, modifier: Mod = Mod.NoModifier) -> None:
+    qtbot.keyClick(page.focusWidget() or page, key, modifier)
+
+
+def remaining(page: RunPage) -> float:
+    return page.controller.reading.remaining
+
+
+def test_space_starts_pauses_and_resumes(qtbot: QtBot, page: RunPage, clock: FakeClock) -> None:
+    assert page.toggle_button.text() == "Start"
+    press(qtbot, page, Key.Key_Space)
+    assert page.controller.countdown.status == RUNNING
+    assert page.toggle_button.text() == "Pause"
+    clock.advance(30)
+    press(qtbot, page, Key.Key_Space)
+    assert page.controller.countdown.status == PAUSED
+    assert page.toggle_button.text() == "Resume"
+    assert remaining(page) == 5 * 60 - 30
+    assert page.display.shown_text == "4:30"
+    press(qtbot, page, Key.Key_Space)
+    assert page.controller.countdown.status == RUNNING
+    assert page.model.run_state().status == RUNNING  # each press is written
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier", "change"),
+    [
+        (Key.Key_Plus, Mod.NoModifier, 60),
+        (Key.Key_Equal, Mod.NoModifier, 60),  # the same key without Shift on US/UK keyboards
+        (Key.Key_Plus, Mod.KeypadModifier, 60),
+        (Key.Key_Minus, Mod.NoModifier, -60),
+        (Key.Key_Minus, Mod.KeypadModifier, -60),
+        (Key.Key_Plus, Mod.ShiftModifier, 300),
+        (Key.Key_Plus, Mod.ShiftModifier | Mod.KeypadModifier, 300),
+        (Key.Key_Minus, Mod.ShiftModifier, -300),
+    ],
+)
+def test_plus_and_minus_change_the_time(
+    qtbot: QtBot, page: RunPage, key: Key, modifier: Mod, change: int
+) -> None:
+    go_to(page, BREAKOUT_1)  # 20 minutes
+    press(qtbot, page, Key.Key_Space)
+    before = remaining(page)
+    press(qtbot, page, key, modifier)
+    assert remaining(page) == before + change
+
+
+def test_n_p_and_r_move_through_the_agenda(qtbot: QtBot, page: RunPage, clock: FakeClock) -> None:
+    items = page.controller.countdown.items
+    press(qtbot, page, Key.Key_Space)
+    clock.advance(200)
+    press(qtbot, page, Key.Key_N)
+    assert page.controller.reading.item == page.controller.countdown.items[1]
+    assert page.controller.countdown.status == RUNNING  # N keeps the clock going
+    assert page.title.text() == items[1].title
+    assert page.agenda.currentRow() == 1
+    assert page.agenda.item(0).text().endswith("took 3 min")
+    assert page.agenda.item(1).text().split("\n")[1].startswith("Now")
+    assert page.agenda.item(2).text().split("\n")[1].startswith("Next")
+    clock.advance(100)
+    press(qtbot, page, Key.Key_R)
+    assert page.controller.countdown.status == IDLE
+    assert remaining(page) == items[1].planned_minutes * 60
+    press(qtbot, page, Key.Key_P)
+    assert page.controller.countdown.index == 0
+    assert page.controller.countdown.status == PAUSED  # back to the welcome, paused
+    assert page.model.run_state().item_id == items[0].id
+
+
+def test_m_mutes_the_chimes(qtbot: QtBot, page: RunPage) -> None:
+    press(qtbot, page, Key.Key_M)
+    assert page.chimes.muted
+    assert page.mute_button.text() == "Chimes muted"
+    press(qtbot, page, Key.Key_M)
+    assert not page.chimes.muted
+
+
+def test_f5_opens_the_presenter_and_esc_or_f5_close_it(qtbot: QtBot, page: RunPage) -> None:
+    press(qtbot, page, Key.Key_F5)
+    presenter = page.presenter
+    assert presenter is not None and presenter.isVisible()
+    assert presenter.windowFlags() & Qt.WindowType.FramelessWindowHint
+    presenter.activateWindow()
+    qtbot.waitUntil(presenter.isActiveWindow)
+    qtbot.keyClick(presenter, Key.Key_Space)  # the run's keys work on the big screen too
+    assert page.controller.countdown.status == RUNNING
+    qtbot.keyClick(presenter, Key.Key_N)
+    assert page.controller.countdown.index == 1
+    qtbot.keyClick(presenter, Key.Key_Escape)
+    assert page.presenter is None
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    press(qtbot, page, Key.Key_F5)
+    presenter = page.presenter
+    assert presenter is not None
+    presenter.activateWindow()
+    qtbot.waitUntil(presenter.isActiveWindow)
+    qtbot.keyClick(presenter, Key.Key_F5)
+    assert page.presenter is None
+
+
+def test_buttons_do_what_their_keys_do_and_say_which_key(qtbot: QtBot, page: RunPage) -> None:
+    page.toggle_button.click()
+    assert page.controller.countdown.status == RUNNING
+    for name, key in KEYS.items():
+        assert any(k in page.keys[name].toolTip() for k in key.keys), name
+    assert page.toggle_button.focusPolicy() == Qt.FocusPolicy.NoFocus  # Space is the timer's
+
+
+def test_keys_do_nothing_while_another_mode_is_shown(qtbot: QtBot, page: RunPage) -> None:
+    page.hide()
+    qtbot.keyClick(page, Key.Key_Space)
+    assert page.controller.countdown.status == IDLE
