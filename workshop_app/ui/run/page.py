@@ -10,16 +10,13 @@ presenter display shares.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from types import ModuleType
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +28,7 @@ from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.run.agenda_list import RunAgendaList
 from workshop_app.ui.run.chime import ChimePlayer, load_multimedia
 from workshop_app.ui.run.controller import RunController
+from workshop_app.ui.run.details import RoundPanel, day_text
 from workshop_app.ui.run.display import CountdownDisplay
 from workshop_app.ui.run.keys import HINT, build_actions
 from workshop_app.ui.run.presenter import PresenterWindow
@@ -46,7 +44,8 @@ def _button(action, parent: QWidget) -> QToolButton:  # noqa: ANN001 - QAction
     button.setDefaultAction(action)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space belongs to the countdown
-    button.setMinimumHeight(button.fontMetrics().height() * 2)
+    button.setMinimumHeight(int(button.fontMetrics().height() * 2.4))
+    button.setMinimumWidth(button.fontMetrics().averageCharWidth() * 9)
     button.setAccessibleName(action.text())
     action.changed.connect(lambda: button.setAccessibleName(action.text()))
     return button
@@ -92,30 +91,21 @@ class RunPage(QWidget):
         self.meta = QLabel(self)
         self.meta.setWordWrap(True)
         self.display = CountdownDisplay(self)
-        self.next_label = ScaledLabel("", 1.1, parent=self)
-        self.next_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.question_panel = QFrame(self)
-        self.question_panel.setFrameShape(QFrame.Shape.StyledPanel)
-        self.question = ScaledLabel("", 1.25, parent=self.question_panel)
-        self.question.setWordWrap(True)
-        self.question.setTextFormat(Qt.TextFormat.RichText)
-        self.question.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        panel = QVBoxLayout(self.question_panel)
-        panel.addWidget(self.question, 1)
-        self.question_panel.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                          QSizePolicy.Policy.Expanding)  # fmt: skip
-
+        self.side = RoundPanel(self)
+        self.question_panel = self.side.question_box
+        self.question, self.prompt = self.side.question, self.side.prompt
+        self.next_label = self.side.next_label
+        self.clock_label, self.day_label = self.side.clock_label, self.side.day_label
         middle = QHBoxLayout()
-        timer = QVBoxLayout()
-        timer.addWidget(self.display, 1)
-        timer.addWidget(self.next_label)
-        middle.addLayout(timer, 3)
-        middle.addWidget(self.question_panel, 2)
+        middle.addWidget(self.display, 3)
+        middle.addWidget(self.side, 2)
 
         controls = QHBoxLayout()
         self.toggle_button = _button(self.keys["toggle"], self)
         self.toggle_button.setMinimumWidth(self.fontMetrics().averageCharWidth() * 14)
+        bold = self.toggle_button.font()
+        bold.setBold(True)
+        self.toggle_button.setFont(bold)
         controls.addWidget(self.toggle_button)
         for name in ROW:
             controls.addWidget(_button(self.keys[name], self))
@@ -125,24 +115,15 @@ class RunPage(QWidget):
         hint.setAccessibleName("Keys")
 
         status = QHBoxLayout()
-        self.clock_label = ScaledLabel("", 1.1, bold=True, parent=self)
-        self.clock_label.setAccessibleName("Clock")
-        self.day_label = ScaledLabel("", 1.1, parent=self)
-        self.day_label.setAccessibleName("Day against the plan")
-        status.addWidget(self.clock_label)
-        status.addSpacing(self.fontMetrics().height())
-        status.addWidget(self.day_label)
-        status.addStretch(1)
-        display = QHBoxLayout()
         self.present_button = _button(self.keys["present"], self)
         self.chooser = ScreenChooser(self)
         self.mute_button = _button(self.keys["mute"], self)
-        display.addWidget(self.present_button)
-        display.addWidget(QLabel("on", self))
-        display.addWidget(self.chooser, 1)
-        display.addWidget(self.mute_button)
-        status.addLayout(display)
-        self.notice = QLabel(self)
+        status.addWidget(self.present_button)
+        status.addWidget(QLabel("on", self))
+        status.addWidget(self.chooser)
+        status.addWidget(self.mute_button)
+        status.addStretch(1)
+        self.notice = ScaledLabel("", 1.15, bold=True, parent=self)
         self.notice.setWordWrap(True)
         self.notice.setAccessibleName("Notice")
         self.sound_note = QLabel(self)
@@ -255,9 +236,8 @@ class RunPage(QWidget):
         self.keys["toggle"].setText(TOGGLE_TEXT.get(status, "Start"))
         self.keys["toggle"].setEnabled(reading.item is not None)
         now = reading.at.utc.astimezone()  # the controller's clock (tests inject one)
-        self.clock_label.setText(now.strftime("%H:%M"))
         offset = day_offset(self.controller.details, self.controller.countdown.items, reading, now)
-        self.day_label.setText(describe_offset(offset) or "Not started")
+        self.side.show_time(now.strftime("%H:%M"), day_text(describe_offset(offset)))
         if reading.notice:
             self.notice.setText(reading.notice)
         elif self.notice.text().startswith("Time ran out"):
@@ -285,15 +265,5 @@ class RunPage(QWidget):
                 f"{kind} · {item.planned_minutes} min planned · nearly-time warning at {warn_text}"
             )
         nxt = reading.next_item
-        self.next_label.setText(f"Next: {nxt.title} ({nxt.planned_minutes} min)" if nxt else "")
-        questions = c.questions(item)
-        self.question_panel.setVisible(bool(questions))
-        parts = []
-        for question in questions:
-            part = f"<p><b>{escape(question.text)}</b></p>"
-            if question.prompt.strip():
-                prompt = escape(question.prompt).replace("\n", "<br>")
-                part += f"<p>{prompt}</p>"
-            parts.append(part)
-        self.question.setText("".join(parts))
-        self.question.setAccessibleName(" ".join(q.text for q in questions) or "No question")
+        self.side.show_next(f"Next: {nxt.title} · {nxt.planned_minutes} min" if nxt else "")
+        self.side.show_questions(c.questions(item))

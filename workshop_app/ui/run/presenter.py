@@ -135,7 +135,12 @@ class PresenterWindow(QWidget):
         top = 0.20
         if questions:
             text = "\n".join(q.text for q in questions)
-            self._fit(painter, band(0.19, 0.37), text, 0.062 * h, TEXT)
+            area = band(0.19, 0.37)
+            used = self._fit(painter, area, text, 0.062 * h, TEXT)
+            prompt = " ".join(" ".join(q.prompt.split()) for q in questions if q.prompt.strip())
+            rest = area.adjusted(0, used + 0.012 * h, 0, 0)
+            if prompt and rest.height() >= 0.045 * h:  # the prompt, if there is room for it
+                self._fit(painter, rest, prompt, 0.034 * h, MUTED, shrink=False)
             top = 0.38
         self.shown_text = format_remaining(reading.remaining) if item is not None else ""
         if self.shown_text:
@@ -196,20 +201,32 @@ class PresenterWindow(QWidget):
         return metrics.horizontalAdvance(elided)
 
     def _fit(
-        self, painter: QPainter, rect: QRectF, text: str, pixels: float, color: QColor
-    ) -> None:
-        """Wrapped text, shrunk until it fits ``rect`` (never below a third of ``pixels``)."""
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        text: str,
+        pixels: float,
+        color: QColor,
+        *,
+        shrink: bool = True,
+    ) -> float:
+        """Wrapped text from the top of ``rect``, shrunk until it fits (never below a third of
+        ``pixels``; without ``shrink``, cut off at the bottom). Returns the height used."""
         font = QFont(self.font())
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        flags = int(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        )
         size = pixels
         while True:
             font.setPixelSize(max(8, int(size)))
-            bound = QFontMetricsF(font).boundingRect(
-                rect, int(flags | Qt.TextFlag.TextWordWrap), text
-            )
-            if bound.height() <= rect.height() or size <= pixels / 3:
+            bound = QFontMetricsF(font).boundingRect(rect, flags, text)
+            if not shrink or bound.height() <= rect.height() or size <= pixels / 3:
                 break
             size *= 0.92
+        painter.save()
+        painter.setClipRect(rect)
         painter.setFont(font)
         painter.setPen(color)
-        painter.drawText(rect, int(flags | Qt.TextFlag.TextWordWrap), text)
+        painter.drawText(rect, flags, text)
+        painter.restore()
+        return min(bound.height(), rect.height())

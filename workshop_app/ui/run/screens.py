@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -49,6 +49,14 @@ class ScreenChooser(QComboBox):
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self._on_app_screen_added)
             app.screenRemoved.connect(self._on_app_screen_removed)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """Wide enough for the longest entry (it may still shrink to its minimum)."""
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())),
+                     default=0)  # fmt: skip
+        return QSize(max(hint.width(), widest + metrics.height() * 3), hint.height())
 
     def screens(self) -> list[QScreen]:
         """The screens listed, in order."""
