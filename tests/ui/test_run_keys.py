@@ -128,6 +128,12 @@ def test_f5_opens_the_presenter_and_esc_or_f5_close_it(qtbot: QtBot, page: RunPa
     qtbot.waitUntil(presenter.isActiveWindow)
     qtbot.keyClick(presenter, Key.Key_F5)
     assert page.presenter is None
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    press(qtbot, page, Key.Key_F5)
+    assert page.presenter is not None and not page.presenter.isActiveWindow()
+    press(qtbot, page, Key.Key_Escape)  # the laptop keeps the focus: Esc there closes it too
+    assert page.presenter is None
 
 
 def test_buttons_do_what_their_keys_do_and_say_which_key(qtbot: QtBot, page: RunPage) -> None:
@@ -138,7 +144,25 @@ def test_buttons_do_what_their_keys_do_and_say_which_key(qtbot: QtBot, page: Run
     assert page.toggle_button.focusPolicy() == Qt.FocusPolicy.NoFocus  # Space is the timer's
 
 
-def test_keys_do_nothing_while_another_mode_is_shown(qtbot: QtBot, page: RunPage) -> None:
+def test_keys_do_nothing_while_the_page_is_hidden(qtbot: QtBot, page: RunPage) -> None:
     page.hide()
     qtbot.keyClick(page, Key.Key_Space)
     assert page.controller.countdown.status == IDLE
+
+
+def test_keys_work_right_after_clicking_the_run_tab(qtbot: QtBot, make_window) -> None:
+    window = make_window()
+    assert window.open_demo()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    workspace = window.workspace
+    tab = workspace.mode_bar.tabRect(1).center()
+    qtbot.mouseClick(workspace.mode_bar, Qt.MouseButton.LeftButton, pos=tab)
+    assert workspace.mode() == "run"
+    workspace.mode_bar.setFocus()  # the tab bar keeps the focus after a click
+    page = workspace.page("run")
+    qtbot.keyClick(workspace.mode_bar, Key.Key_Space)
+    assert page.controller.countdown.status == RUNNING
+    workspace.set_mode("plan")
+    qtbot.keyClick(window, Key.Key_N)  # Run's keys sleep while Plan is shown
+    assert page.controller.countdown.index == 0

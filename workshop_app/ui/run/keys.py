@@ -46,13 +46,14 @@ HINT = (
 
 
 def build_actions(owner: QWidget) -> dict[str, QAction]:
-    """Actions for every run control, active while ``owner`` (or a window they are added to)
-    has the focus."""
+    """Actions for every run control, active while ``owner`` is shown in the active window
+    (so they work right after clicking the Run tab, and not while another mode is shown), or
+    while another window they are added to (the presenter display) is active."""
     actions: dict[str, QAction] = {}
     for name, key in KEYS.items():
         action = QAction(key.text, owner)
         action.setShortcuts([QKeySequence(k) for k in key.keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         shown = " or ".join(key.keys)
         action.setToolTip(f"{key.tip} ({shown})")
         action.setStatusTip(key.tip)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -157,6 +157,11 @@ class RunPage(QWidget):
         k["previous"].triggered.connect(c.previous)
         k["reset"].triggered.connect(c.reset)
         k["present"].triggered.connect(self._on_present_triggered)
+        leave = QAction("Close the presenter display", self)  # Esc from the laptop, too
+        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        leave.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        leave.triggered.connect(self.close_presenter)
+        self.addAction(leave)
         k["mute"].toggled.connect(self._on_mute_toggled)
         self.chimes.unavailable.connect(self._on_chimes_unavailable)
         self.chooser.activated.connect(self._on_chooser_activated)

@@ -52,6 +52,7 @@ class PresenterWindow(QWidget):
         self.setWindowTitle("Workshop — presenter display")
         self.setAccessibleName("Presenter display")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # closing the app ends it
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so the run's keys work in it
