@@ -45,6 +45,8 @@ SPEAKER_KINDS = {
     "other": "Speaker",
 }
 NO_TABLE = "No table"
+#: Most quotes pulled out large under each question.
+PULL_QUOTES = 3
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
@@ -178,7 +180,7 @@ class _Builder:
             text=question.text.strip() or "Untitled question",
             prompt=question.prompt.strip(),
             synthesis=question.synthesis.strip(),
-            quotes=tuple(self.quote_item(n) for n in notes if n.kind == "quote"),
+            quotes=tuple(self.quote_item(n) for n in _best_quotes(notes)),
             themes=tuple(
                 self.theme(rank, theme, by_theme[theme.id])
                 for rank, theme in enumerate(ranked, 1)
@@ -269,6 +271,13 @@ class _Builder:
                 "and note-takers, and participants' roles, are left out."
             )
         return tuple(lines)
+
+
+def _best_quotes(notes: list[Note]) -> list[Note]:
+    """The quotes to pull out large under a question: starred first, then by votes, at most
+    ``PULL_QUOTES`` (every quote is still printed among the notes)."""
+    quotes = [n for n in notes if n.kind == "quote"]
+    return sorted(quotes, key=lambda n: (not n.starred, -n.votes))[:PULL_QUOTES]
 
 
 def _capture_span(notes: tuple[Note, ...]) -> str:

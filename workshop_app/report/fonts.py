@@ -66,12 +66,17 @@ def coverage(face: str) -> frozenset[str]:
     return frozenset(chr(c) for c in codes if 0x20 <= c <= 0xFFFF) | {"\n"}
 
 
+@cache
+def _printable_set(face: str) -> frozenset[str]:
+    return coverage(face) | coverage(REGULAR)
+
+
 def printable(text: str, face: str = REGULAR) -> tuple[str, int]:
     """``text`` as the PDF will show it (plain text, no markup), and how many characters were
     replaced because no bundled face has them."""
     text = _LINE_BREAKS.sub("\n", text).translate(_SPACES)
-    have = coverage(face) | coverage(REGULAR)
-    if set(text) <= have:
+    have = _printable_set(face)
+    if have.issuperset(text):
         return text, 0
     missing = sum(1 for ch in text if ch not in have)
     return "".join(ch if ch in have else REPLACEMENT for ch in text), missing
@@ -91,8 +96,7 @@ def markup(text: str, face: str = REGULAR, *, rtl: bool | None = None) -> str:
     if has_rtl(text):
         text = "\n".join(visual(shape(line), rtl) for line in text.split("\n"))
     own = coverage(face)
-    chars = set(text)
-    if chars <= own:  # the fast path: nearly every note
+    if own.issuperset(text):  # the fast path: nearly every note
         return escape(text).replace("\n", "<br/>")
     regular = coverage(REGULAR)
     out: list[str] = []

@@ -115,7 +115,7 @@ class QuestionSection:
     text: str
     prompt: str
     synthesis: str
-    quotes: tuple[QuoteItem, ...]
+    quotes: tuple[QuoteItem, ...]  # the best few, pulled out large
     themes: tuple[ThemeSection, ...]  # ranked by votes, then by size
     unthemed: tuple[TableGroup, ...]  # notes with no theme, by table
     note_count: int

@@ -88,6 +88,8 @@ class _Document(BaseDocTemplate):
             displayDocTitle=1,
         )
         self.content = content
+        self.header = _fit(content.title, fonts.REGULAR, 8, self.width - 90)
+        self.footer = _fit(content.author, fonts.REGULAR, 8, 250) if content.author else ""
         self.progress = progress
         self.story: list[Flowable] = []
         self.total = 1
@@ -123,8 +125,7 @@ class _Document(BaseDocTemplate):
         canvas.setFont(fonts.REGULAR, 8)
         canvas.setFillColor(MUTED)
         head_y = height - 15 * mm
-        canvas.drawString(MARGIN_X, head_y,
-                          _fit(self.content.title, fonts.REGULAR, 8, right - MARGIN_X - 90))
+        canvas.drawString(MARGIN_X, head_y, self.header)
         canvas.drawRightString(right, head_y, "Event summary")
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
@@ -136,8 +137,8 @@ class _Document(BaseDocTemplate):
         canvas.translate(MARGIN_X + stringWidth(label, fonts.REGULAR, 8), foot_y)
         canvas.doForm(_TOTAL_FORM)
         canvas.restoreState()
-        if self.content.author:
-            canvas.drawRightString(right, foot_y, _fit(self.content.author, fonts.REGULAR, 8, 250))
+        if self.footer:
+            canvas.drawRightString(right, foot_y, self.footer)
         canvas.restoreState()
 
     # -------------------------------------------------------------- hooks

@@ -36,7 +36,8 @@ from workshop_app.report.model import (
     QuoteItem,
     ReportContent,
 )
-from workshop_app.report.pdf_rtl import user_paragraph
+from workshop_app.report.pdf_flowables import NoteBlock, RuledQuote
+from workshop_app.report.pdf_rtl import RtlParagraph, user_paragraph
 from workshop_app.report.pdf_styles import ACCENT, MUTED, Styles, para
 
 _GREY = MUTED.hexval()[2:]
@@ -46,33 +47,6 @@ def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
     """Text with blank lines as separate paragraphs (single line breaks kept inside them)."""
     blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
     return [para(b, style) for b in blocks if b.strip()]
-
-
-class RuledQuote(Flowable):
-    """A Paragraph with an accent rule down its left side; splits across pages like its text."""
-
-    def __init__(self, inner: Flowable, indent: float = 14, rule: float = 2.5) -> None:
-        super().__init__()
-        self.inner, self.indent, self.rule = inner, indent, rule
-        self.spaceBefore = inner.style.spaceBefore
-        self.spaceAfter = inner.style.spaceAfter
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        _, self.height = self.inner.wrap(avail_width - self.indent, avail_height)
-        self.width = avail_width
-        return self.width, self.height
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        parts = self.inner.split(avail_width - self.indent, avail_height)
-        return [RuledQuote(part, self.indent, self.rule) for part in parts]  # type: ignore[arg-type]
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.saveState()
-        canvas.setFillColor(ACCENT)
-        canvas.rect(0, 0, self.rule, self.height, stroke=0, fill=1)
-        canvas.restoreState()
-        self.inner.drawOn(canvas, self.indent, 0)
 
 
 def _quote(quote: QuoteItem, style: ParagraphStyle, show_context: bool = True) -> Flowable:
@@ -95,12 +69,12 @@ def _note(note: NoteItem, s: Styles) -> Flowable:
         meta.append(f"{note.votes} vote{'s' if note.votes != 1 else ''}")
     if note.starred:
         meta.append("starred")
-    line = " · ".join(markup(m) for m in meta if m)
-    suffix = f'<br/><font size="7.5" color="#{_GREY}">{line}</font>'
-    bullet = "★" if note.starred else "•"
     if not note.text.strip():
-        return Paragraph("<i>(empty note)</i>" + suffix, s.note, bulletText=bullet)
-    return user_paragraph(note.text, s.note, bullet=bullet, suffix=suffix)
+        body: Flowable = Paragraph("<i>(empty note)</i>", s.note_text)
+    else:
+        body = user_paragraph(note.text, s.note_text)
+    return NoteBlock(body, " · ".join(m for m in meta if m), s.note,
+                     bullet="★" if note.starred else "•", right=isinstance(body, RtlParagraph))
 
 
 def cover(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:

@@ -47,6 +47,7 @@ class Styles:
     prompt: ParagraphStyle
     stats: ParagraphStyle
     note: ParagraphStyle
+    note_text: ParagraphStyle
     quote: ParagraphStyle
     key_quote: ParagraphStyle
     small: ParagraphStyle
@@ -60,7 +61,8 @@ def make_styles() -> Styles:
     """The paragraph styles, with the fonts registered."""
     regular = fonts.register()
     base = ParagraphStyle(
-        "base", fontName=regular, fontSize=10, leading=15, textColor=INK, alignment=TA_LEFT
+        "base", fontName=regular, fontSize=10, leading=15, textColor=INK, alignment=TA_LEFT,
+        bulletFontName=regular,
     )
 
     def style(name: str, **kw: object) -> ParagraphStyle:
@@ -93,6 +95,8 @@ def make_styles() -> Styles:
                     keepWithNext=1),
         note=style("note", fontSize=9.5, leading=13.5, leftIndent=14, bulletIndent=3,
                    spaceBefore=3, spaceAfter=3),
+        note_text=style("note_text", fontSize=9.5, leading=13.5, leftIndent=14,
+                        bulletIndent=3, bulletFontSize=9.5),
         quote=style("quote", fontName=fonts.ITALIC, fontSize=12.5, leading=18.5,
                     spaceBefore=6, spaceAfter=10),
         key_quote=style("key_quote", fontName=fonts.ITALIC, fontSize=15, leading=22,

@@ -6,13 +6,16 @@ inside the row rather than failing the layout. Import lazily (reportlab).
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
 
+from workshop_app.report import fonts
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import Fact, ReportContent, TableLine
 from workshop_app.report.pdf_rtl import user_paragraph
-from workshop_app.report.pdf_styles import ACCENT, RULE, SHADE, Styles, para
+from workshop_app.report.pdf_styles import ACCENT, INK, RULE, SHADE, Styles, para
 
 #: The appendix is laid out as tables of at most this many rows: one huge Table costs
 #: quadratic time to split across pages. Each chunk repeats the column header.
@@ -29,7 +32,18 @@ def _grid(header_rows: int = 1) -> list[tuple]:
         ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.9, ACCENT),
         ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, RULE),
         ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, SHADE]),
+        ("FONT", (0, header_rows), (-1, -1), fonts.REGULAR, 8.5, 11.5),
+        ("TEXTCOLOR", (0, header_rows), (-1, -1), INK),
     ]
+
+
+def _short(text: str, style: ParagraphStyle, width: float) -> str | Flowable:
+    """A cell's text as a plain string when it fits on one line (far cheaper for reportlab to
+    lay out than a Paragraph), else a wrapping Paragraph."""
+    line = fonts.display_line(text)
+    if "\n" not in text and stringWidth(line, style.fontName, style.fontSize) <= width - 10:
+        return line
+    return user_paragraph(text, style)
 
 
 def facts(items: tuple[Fact, ...], s: Styles, width: float) -> Flowable:
@@ -86,12 +100,11 @@ def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
         heading = para(section.heading, s.h2, (f"A{number}. {section.heading}", 1))
         heading.keepWithNext = 0  # type: ignore[attr-defined]
         out += [CondPageBreak(45 * mm), heading]
-        cell = s.cell
         rows = [
-            [Paragraph(markup(r.table), cell), Paragraph(r.kind, cell)]
-            + ([] if anonymous else [Paragraph(markup(r.role), cell)])
-            + [user_paragraph(r.text, cell) if r.text.strip()
-               else Paragraph("<i>(empty note)</i>", cell)]
+            [_short(r.table, s.cell, widths[0]), r.kind]
+            + ([] if anonymous else [_short(r.role, s.cell, widths[2])])
+            + [user_paragraph(r.text, s.cell) if r.text.strip()
+               else Paragraph("<i>(empty note)</i>", s.cell)]
             for r in section.rows
         ]
         for start in range(0, len(rows), CHUNK_ROWS):
