@@ -113,11 +113,18 @@ class _Builder:
         when = _join(long_date(event.date), event.start_time or "", sep=", ")
         facts = [Fact("Date", when), Fact("Venue", event.venue.strip())]
         facts.append(Fact("Organiser", event.organiser.strip()))
+        bundle = self.bundle
+        numbers = [Fact("attendees", str(event.attendee_count))] if event.attendee_count else []
+        for word, items in (("question", bundle.questions), ("table", bundle.groups),
+                            ("note", bundle.notes)):
+            if items:
+                numbers.append(Fact(word if len(items) == 1 else word + "s", str(len(items))))
         return Cover(
             title=event.title.strip() or "Untitled event",
             kicker="Event summary",
             facts=tuple(f for f in facts if f.value),
             logo=self.options.logo,
+            numbers=tuple(numbers),
         )
 
     def about(self) -> About:

@@ -75,6 +75,10 @@ def _cover(content: ReportContent) -> Iterator[str]:
     yield f'<p class="kicker">{text(cover.kicker)}</p>'
     yield f'<h1 dir="auto">{text(cover.title)}</h1>'
     yield _facts(cover.facts)
+    if cover.numbers:
+        yield '<ul class="numbers">' + "".join(
+            f"<li><strong>{text(n.value)}</strong> {text(n.label)}</li>" for n in cover.numbers
+        ) + "</ul>"
     yield "</header>"
 
 

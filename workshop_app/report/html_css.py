@@ -24,6 +24,9 @@ h4.table-name { color: var(--muted); text-transform: uppercase; font-size: .8rem
 h2.contents { font-size: 1.1rem; margin-top: 0; }
 nav { border-block: 1px solid var(--rule); padding: 1rem 0; }
 .lead { font-size: 1.1rem; }
+.numbers { list-style: none; padding: 1rem 0 0; margin: 2rem 0 0; display: flex; gap: 2.5rem;
+  border-top: 1px solid var(--accent); color: var(--muted); }
+.numbers strong { display: block; font-size: 2rem; color: var(--ink); }
 .facts { display: grid; grid-template-columns: 9rem 1fr; gap: .3rem 1rem; margin: 1rem 0; }
 .facts dt { color: var(--muted); font-weight: bold; font-size: .85rem; }
 .facts dd { margin: 0; }

@@ -47,6 +47,7 @@ class Cover:
     kicker: str  # the small line above the title, e.g. "Event summary"
     facts: tuple[Fact, ...]  # date, venue, organiser (only those set)
     logo: Logo | None = None
+    numbers: tuple[Fact, ...] = ()  # the event in figures: ("attendees", "40"), ...
 
 
 @dataclass(frozen=True)

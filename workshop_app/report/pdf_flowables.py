@@ -18,6 +18,7 @@ from workshop_app.report.pdf_styles import ACCENT, MUTED
 
 META_SIZE = 7.5
 META_LEADING = 10.5
+GAP = 16  # between a note's last word and its source set on the same line
 
 
 class RuledQuote(Flowable):
@@ -68,9 +69,9 @@ def _lines(body: Flowable) -> object:
 
 
 class NoteBlock(Flowable):
-    """A note: a bullet, its text (one Paragraph) and its source in small grey, set on the
-    text's last line, right-aligned, when there is room, else on a line of its own. Bullet and
-    source are drawn in one text object: no per-note Paragraph markup for them."""
+    """A note: a bullet, its text (one Paragraph) and its source in small grey, following the
+    text on its last line when there is room, else on a line of its own. Bullet and source are
+    drawn directly (a form, a text object): no per-note Paragraph markup for them."""
 
     def __init__(self, body: Flowable, meta: str, style: ParagraphStyle, *, bullet: str,
                  right: bool = False) -> None:
@@ -90,7 +91,7 @@ class NoteBlock(Flowable):
             needed = stringWidth(self.line, fonts.REGULAR, META_SIZE)
             lines = _lines(self.body)
             if (not self.right and lines is not None and lines.kind == 0
-                    and lines.lines and lines.lines[-1][0] >= needed + 16):
+                    and lines.lines and lines.lines[-1][0] >= needed + GAP):
                 self.inline = True
             elif needed <= room:
                 self.meta_height = META_LEADING
@@ -118,7 +119,7 @@ class NoteBlock(Flowable):
         body_height = self.height - self.meta_height
         self.body.drawOn(canvas, 0, self.meta_height)
         lines = _lines(self.body)
-        ascent = getattr(lines, "ascent", self.style.fontSize)
+        ascent = self.style.fontSize  # reportlab's first baseline (paraFontSizeHeightOffset)
         count = len(getattr(lines, "lines", ())) or 1
         if self.bullet:
             canvas.saveState()
@@ -132,8 +133,9 @@ class NoteBlock(Flowable):
             width = stringWidth(self.line, fonts.REGULAR, META_SIZE)
             if self.inline:
                 last = body_height - ascent - self.style.leading * (count - 1)
-                text.setTextOrigin(self.width - self.style.rightIndent - width,
-                                   self.meta_height + last)
+                spare = lines.lines[-1][0]  # type: ignore[union-attr]
+                used = self.width - self.style.leftIndent - self.style.rightIndent - spare
+                text.setTextOrigin(self.style.leftIndent + used + GAP / 2, self.meta_height + last)
             else:
                 x = (self.width - self.style.rightIndent - width if self.right
                      else self.style.leftIndent)

@@ -26,7 +26,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from workshop_app.report import charts as chart_drawing
-from workshop_app.report import pdf_tables
+from workshop_app.report import fonts, pdf_tables
 from workshop_app.report.content import NO_TABLE
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import (
@@ -100,7 +100,24 @@ def cover(content: ReportContent, s: Styles, frame_width: float) -> list[Flowabl
                                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
         out.append(table)
+    if c.numbers:
+        out += [Spacer(1, 22 * mm), _numbers(c.numbers, s, frame_width)]
     return out + [NextPageTemplate("body"), PageBreak()]
+
+
+def _numbers(numbers: tuple, s: Styles, width: float) -> Flowable:
+    """The event in figures: a row of large numbers with their labels beneath."""
+    cells = [[Paragraph(f'<font name="{fonts.BOLD}" size="26">{n.value}</font>'
+                        f'<br/><font size="9" color="#{_GREY}">{n.label}</font>', s.body)
+              for n in numbers]]
+    table = Table(cells, colWidths=[width / 4] * len(numbers), hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("LINEABOVE", (0, 0), (-1, 0), 0.6, ACCENT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 10),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return table
 
 
 def about(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
