@@ -40,7 +40,7 @@ def test_ctrl_1_to_5_switch_modes(demo_window: MainWindow, qtbot: QtBot) -> None
         assert workspace.mode() == mode
         assert workspace.pages.currentWidget() is workspace.page(mode)
         assert demo_window.actions.modes[mode].isChecked()
-    for mode in MODES[2:]:  # Plan and Run are built
+    for mode in ("capture", "board"):  # Plan, Run and Report are built
         page = workspace.page(mode)
         assert isinstance(page, ComingPage)
         assert "coming soon" in page.accessibleName()
@@ -49,8 +49,8 @@ def test_ctrl_1_to_5_switch_modes(demo_window: MainWindow, qtbot: QtBot) -> None
 def test_coming_page_goes_back_to_plan(demo_window: MainWindow) -> None:
     workspace = demo_window.workspace
     assert workspace is not None
-    workspace.set_mode("report")
-    page = workspace.page("report")
+    workspace.set_mode("board")
+    page = workspace.page("board")
     assert isinstance(page, ComingPage)
     page.focusProxy().click()
     assert workspace.mode() == "plan"

@@ -30,6 +30,7 @@ class Workspace(QWidget):
     ) -> None:
         super().__init__(parent)
         from workshop_app.ui.plan.page import PlanPage
+        from workshop_app.ui.report.page import ReportPage
         from workshop_app.ui.run.page import RunPage
 
         self.model = model
@@ -48,6 +49,8 @@ class Workspace(QWidget):
                 page: QWidget = PlanPage(model, self.pages, dialogs=dialogs)
             elif mode == "run":
                 page = RunPage(model, self.pages)
+            elif mode == "report":
+                page = ReportPage(model, self.pages, dialogs=dialogs)
             else:
                 coming = ComingPage(mode, self.pages)
                 coming.plan_requested.connect(self._on_coming_plan_requested)

@@ -1,0 +1,1 @@
+"""Report mode: options, export in the background, preview, print and open."""
