@@ -1,4 +1,9 @@
-"""Fixtures and helpers shared by the Run mode tests (imported by the test_run_* files)."""
+"""Fixtures and helpers shared by the Run mode tests (imported by the test_run_* files).
+
+These tests avoid ``qtbot.waitSignal``/``assertNotEmitted``: they disconnect afterwards, and in
+PySide6 6.12 every ``signal.disconnect()`` drops a reference to ``True`` (enough of them abort
+the process at exit with "bool_dealloc"). Signals are recorded with a plain ``connect``.
+"""
 
 from __future__ import annotations
 

@@ -166,3 +166,25 @@ def test_nothing_ticks_into_a_closed_document(qtbot: QtBot, tmp_path: Path) -> N
     qtbot.wait(700)  # timer ticks and paints after the close must not touch the file
     assert not page.controller._timer.isActive()
     page.close_presenter()
+
+
+def test_ticking_does_not_drain_pyside_references_to_true(
+    qtbot: QtBot, demo_model: DocumentModel
+) -> None:
+    """PySide6 6.12.0 drops a reference to True on every Python-side Signal.emit(): ticks go
+    through plain callbacks, so hours of countdown cannot abort the app ("bool_dealloc")."""
+    import gc
+    import sys
+
+    clock = FakeClock()
+    page = make(qtbot, demo_model, clock)
+    page.keys["toggle"].trigger()
+    page.open_presenter()
+    gc.collect()
+    before = sys.getrefcount(True)
+    for _ in range(200):
+        clock.advance(0.25)
+        page.controller.tick()
+    gc.collect()
+    assert sys.getrefcount(True) - before >= 0
+    page.close_presenter()

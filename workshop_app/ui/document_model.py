@@ -9,7 +9,6 @@ Signals:
         ``Question``, or ``Event``) was added, edited, deleted, restored or moved. ``record_id``
         is "" when several changed at once.
     saved(str clock_time): a write was committed to disk, at this local time ("14:03:22").
-    run_changed(): the run's state (Run mode) was written.
 """
 
 from __future__ import annotations
@@ -33,7 +32,6 @@ class DocumentModel(QObject):
 
     changed = Signal(object, str)
     saved = Signal(str)
-    run_changed = Signal()
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -147,7 +145,6 @@ class DocumentModel(QObject):
         else:
             self.last_saved = datetime.now().strftime("%H:%M:%S")
             self.saved.emit(self.last_saved)
-        self.run_changed.emit()
 
     def _done(self, kind: type[Record], record_id: str) -> None:
         self.last_saved = datetime.now().strftime("%H:%M:%S")

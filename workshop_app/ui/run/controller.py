@@ -6,15 +6,24 @@ transaction each, never per tick). A precise single-shot timer fires just after 
 second changes (and at least every ``MAX_INTERVAL_MS``), so the digits flip on time without
 busy repainting.
 
-Signals:
-    ticked(object reading): a new ``Reading`` (after every tick and every action).
-    crossed(str phase): time ran into "warning" or "overtime" (chime and flash).
+Notifications (``Listeners``, connect/disconnect/emit like signals):
+    ticked(reading): a new ``Reading`` (after every tick and every action).
+    crossed(phase): time ran into "warning" or "overtime" (chime and flash).
     agenda_changed(): the items, their order or the event's details changed.
+
+They are plain Python callbacks, not Qt signals, on purpose: in PySide6 6.12.0 every
+Python-side ``Signal.emit()`` (and ``disconnect()``) drops a reference to ``True``; at four
+ticks a second a running countdown used up the ~3,000 references an app holds in about 13
+minutes, and the process aborted ("bool_dealloc"). Qt's own signals (the timer's timeout)
+are not affected.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
 
 from workshop_app.domain.countdown import Countdown
 from workshop_app.domain.records import AgendaItem, Event, Question
@@ -27,17 +36,34 @@ IDLE_INTERVAL_MS = 500
 LATE_MS = 2  # tick just after the change, never just before it
 
 
+class Listeners:
+    """Callbacks called in the order they were connected (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[Callable[..., Any]] = []
+
+    def connect(self, callback: Callable[..., Any]) -> None:
+        self._callbacks.append(callback)
+
+    def disconnect(self, callback: Callable[..., Any]) -> None:
+        if callback in self._callbacks:
+            self._callbacks.remove(callback)
+
+    def emit(self, *args: Any) -> None:
+        for callback in list(self._callbacks):
+            callback(*args)
+
+
 class RunController(QObject):
     """The running countdown of ``model``'s event; ``clock`` is injectable for tests."""
-
-    ticked = Signal(object)
-    crossed = Signal(str)
-    agenda_changed = Signal()
 
     def __init__(
         self, model: DocumentModel, clock: Clock = system_clock, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
+        self.ticked = Listeners()
+        self.crossed = Listeners()
+        self.agenda_changed = Listeners()
         self.model = model
         self.countdown = Countdown(
             model.list(AgendaItem),
@@ -49,6 +75,7 @@ class RunController(QObject):
         self._questions: dict[str, Question] = {}
         self._load_details()
         self.reading: Reading = self.countdown.read()
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -76,10 +103,7 @@ class RunController(QObject):
     def stop(self) -> None:
         """No more ticks (the event is closing)."""
         self._timer.stop()
-        try:
-            self.model.changed.disconnect(self._on_model_changed)
-        except (RuntimeError, TypeError):
-            pass
+        self._stopped = True  # (not model.changed.disconnect(): see the module docstring)
 
     # -- reads for the views ----------------------------------------------------------------
 
@@ -122,6 +146,8 @@ class RunController(QObject):
         self.tick()
 
     def _on_model_changed(self, kind: type, _record_id: str) -> None:
+        if self._stopped:
+            return
         if kind is AgendaItem:
             self.countdown.set_items(self.model.list(AgendaItem))
         if kind in (AgendaItem, Event, Question):
