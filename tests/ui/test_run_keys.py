@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from run_helpers import BREAKOUT_1, demo_model, fake_multimedia, go_to, show_page  # noqa: F401
 
 from tests.unit.fake_clock import FakeClock
+from workshop_app.domain.records import AgendaItem
 from workshop_app.domain.run import IDLE, PAUSED, RUNNING
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.run.keys import KEYS
@@ -166,3 +167,21 @@ def test_keys_work_right_after_clicking_the_run_tab(qtbot: QtBot, make_window) -
     workspace.set_mode("plan")
     qtbot.keyClick(window, Key.Key_N)  # Run's keys sleep while Plan is shown
     assert page.controller.countdown.index == 0
+
+
+def test_the_whole_demo_agenda_runs_by_keyboard(
+    qtbot: QtBot, page: RunPage, clock: FakeClock
+) -> None:
+    items = page.controller.countdown.items
+    press(qtbot, page, Key.Key_Space)
+    for item in items:
+        clock.advance(item.planned_minutes * 60 + 20)  # each runs 20 s over
+        page.controller.tick()
+        assert page.display.shown_text == "+0:20"
+        press(qtbot, page, Key.Key_N)
+    assert page.title.text() == "Agenda complete"
+    assert page.display.shown_word == "Agenda complete"
+    recorded = page.model.list(AgendaItem)
+    assert all(i.started_at and i.ended_at for i in recorded)
+    assert all(a.ended_at == b.started_at for a, b in zip(recorded, recorded[1:], strict=False))
+    assert page.day_label.text() == "3 min behind the plan"  # 9 items x 20 s
