@@ -76,7 +76,7 @@ class ReportPage(QWidget):
 
     def _build(self) -> None:
         side = QWidget(self)
-        side.setMaximumWidth(side.fontMetrics().averageCharWidth() * 52)
+        side.setMaximumWidth(side.fontMetrics().averageCharWidth() * 64)
         column = QVBoxLayout(side)
         column.addWidget(ScaledLabel("Report", 1.5, bold=True, parent=side))
         intro = QLabel(INTRO, side)
@@ -85,9 +85,14 @@ class ReportPage(QWidget):
 
         include = QGroupBox("Include", side)
         boxes = QVBoxLayout(include)
-        self.charts = QCheckBox("Charts (notes per question, top themes, timings)", include)
+        self.charts = QCheckBox("Charts", include)
+        self.charts.setToolTip("Notes per question by table, top themes by votes, timings")
         self.appendix = QCheckBox("Appendix: every note in a table", include)
-        self.anonymous = QCheckBox("Anonymous: leave out every person's name and role", include)
+        self.anonymous = QCheckBox("Anonymous: no names or roles", include)
+        self.anonymous.setToolTip(
+            "Leave out the names of speakers, participants, facilitators and note-takers, "
+            "and participants' roles"
+        )
         for box, name in ((self.charts, "Include charts"), (self.appendix, "Include appendix"),
                           (self.anonymous, "Anonymous report")):
             box.setAccessibleName(name)
