@@ -7,11 +7,12 @@ renderers both start from ``build_content(bundle, options)``.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import Note, Question, Theme
 from workshop_app.report import content_charts
+from workshop_app.report.content_method import method_note
+from workshop_app.report.labels import KIND_LABELS, SPEAKER_KINDS, long_date
 from workshop_app.report.model import (
     About,
     AppendixRow,
@@ -30,44 +31,9 @@ from workshop_app.report.model import (
 )
 from workshop_app.storage.export import notes_in_order
 
-KIND_LABELS = {
-    "idea": "Idea",
-    "concern": "Concern",
-    "quote": "Quote",
-    "action": "Action",
-    "question": "Question",
-}
-SPEAKER_KINDS = {
-    "keynote": "Keynote speaker",
-    "panellist": "Panellist",
-    "facilitator": "Facilitator",
-    "host": "Host",
-    "other": "Speaker",
-}
 NO_TABLE = "No table"
 #: Most quotes pulled out large under each question.
 PULL_QUOTES = 3
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-_DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-
-
-def long_date(iso: str | None) -> str:
-    """"2021-06-15" -> "Tuesday 15 June 2021" (English, whatever the machine's locale)."""
-    if not iso:
-        return ""
-    try:
-        day = date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
 def _join(*parts: str, sep: str = ", ") -> str:
     return sep.join(p.strip() for p in parts if p and p.strip())
 
@@ -240,71 +206,12 @@ class _Builder:
             out.append(AppendixSection(heading, rows))
         return tuple(out)
 
-    def method(self) -> tuple[str, ...]:
-        bundle = self.bundle
-        notes = bundle.notes
-        takers = {g.note_taker.strip() for g in bundle.groups if g.note_taker.strip()}
-        kinds = Counter(n.kind for n in notes)
-        lines = []
-        if notes:
-            mix = ", ".join(
-                plural(kinds[k], KIND_LABELS[k].lower()) for k in KIND_LABELS if kinds[k]
-            )
-            lines.append(
-                f"{plural(len(notes), 'note')} ({mix}) were captured at "
-                f"{plural(len(bundle.groups), 'table')}"
-                + (f" by {plural(len(takers), 'note-taker')}." if takers else ".")
-            )
-            lines.append(_capture_span(notes))
-        else:
-            lines.append("No notes were captured for this event.")
-        if bundle.themes:
-            lines.append(
-                "After the event, similar notes were grouped into themes. Themes are ranked by "
-                "the dot votes their notes received, then by their number of notes; starred "
-                "notes come first within a theme."
-            )
-        timed = sum(1 for a in bundle.agenda if a.started_at and a.ended_at)
-        if bundle.agenda:
-            lines.append(
-                f"Actual timings were recorded for {timed} of "
-                f"{plural(len(bundle.agenda), 'agenda item')}."
-                if timed
-                else "Actual timings of the agenda were not recorded."
-            )
-        if self.anonymous:
-            lines.append(
-                "This edition is anonymous: the names of speakers, participants, facilitators "
-                "and note-takers, and participants' roles, are left out."
-            )
-        return tuple(lines)
-
 
 def _best_quotes(notes: list[Note]) -> list[Note]:
     """The quotes to pull out large under a question: starred first, then by votes, at most
     ``PULL_QUOTES`` (every quote is still printed among the notes)."""
     quotes = [n for n in notes if n.kind == "quote"]
     return sorted(quotes, key=lambda n: (not n.starred, -n.votes))[:PULL_QUOTES]
-
-
-def _capture_span(notes: tuple[Note, ...]) -> str:
-    """When the notes were entered, from their timestamps (UTC: the venue's zone is unknown)."""
-    stamps = []
-    for note in notes:
-        try:
-            stamps.append(datetime.fromisoformat(note.created_at.replace("Z", "+00:00")))
-        except ValueError:
-            continue
-    if not stamps:
-        return ""
-    first, last = min(stamps), max(stamps)
-    day = long_date(first.date().isoformat())
-    if first.date() != last.date():
-        end = long_date(last.date().isoformat())
-        return f"Notes were entered into the app between {day} and {end} (UTC)."
-    if f"{first:%H:%M}" == f"{last:%H:%M}":
-        return f"Notes were entered into the app at {first:%H:%M} UTC on {day}."
-    return f"Notes were entered into the app between {first:%H:%M} and {last:%H:%M} UTC on {day}."
 
 
 def build_content(bundle: EventBundle, options: ReportOptions | None = None) -> ReportContent:
@@ -326,7 +233,7 @@ def build_content(bundle: EventBundle, options: ReportOptions | None = None) -> 
         charts=content_charts.charts(bundle, questions) if options.charts else (),
         questions=questions,
         general_notes=tuple(builder.note_item(n) for n in general),
-        method=tuple(line for line in builder.method() if line),
+        method=method_note(bundle, anonymous=options.anonymous),
         appendix=builder.appendix(sections) if options.appendix else None,
         options=options,
     )
