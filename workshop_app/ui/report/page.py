@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,9 +32,10 @@ from workshop_app.report.model import Logo, ReportOptions
 from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.report.preview import PdfPreview
-from workshop_app.ui.report.worker import ExportJob
+from workshop_app.ui.report.worker import CANCELLED, FINISHED, ExportJob
 from workshop_app.ui.text import ScaledLabel
 
+POLL_MS = 80
 FORMATS = (("pdf", "PDF, to print"), ("html", "HTML, accessible (for screen readers)"))
 PAPERS = (("a4", "A4"), ("letter", "US Letter"))
 FILTERS = {"pdf": "PDF documents (*.pdf)", "html": "Web pages (*.html)"}
@@ -65,10 +66,9 @@ class ReportPage(QWidget):
         self.job = ExportJob()
         self.setAccessibleName("Report mode")
         self._build()
-        self.job.progress.connect(self._on_job_progress)
-        self.job.finished.connect(self._on_job_finished)
-        self.job.failed.connect(self._on_job_failed)
-        self.job.cancelled.connect(self._on_job_cancelled)
+        self._poll = QTimer(self)  # reads the worker's progress (see worker.py for why)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._on_poll_timeout)
         self.model.changed.connect(self._on_model_changed)
         self._set_running(False)
 
@@ -170,6 +170,10 @@ class ReportPage(QWidget):
             logo=self.logo,
         )
 
+    def running(self) -> bool:
+        """Whether an export is under way (until its outcome has been shown)."""
+        return self._poll.isActive()
+
     def _set_running(self, running: bool) -> None:
         for widget in (self.export, self.charts, self.appendix, self.anonymous, self.paper,
                        self.format, self.choose_logo):
@@ -221,9 +225,20 @@ class ReportPage(QWidget):
         self.status.setText(f"Making “{path.name}”…")
         self.job.start(bundle, path, self.options(), fmt)
         self._set_running(True)
+        self._poll.start()
 
-    def _on_job_progress(self, fraction: float) -> None:
-        self.progress.setValue(round(fraction * 100))
+    def _on_poll_timeout(self) -> None:
+        self.progress.setValue(round(self.job.fraction * 100))
+        outcome = self.job.outcome()
+        if outcome is None:
+            return
+        self._poll.stop()
+        if outcome.kind == FINISHED:
+            self._on_job_finished(str(outcome.path))
+        elif outcome.kind == CANCELLED:
+            self._on_job_cancelled()
+        else:
+            self._on_job_failed(outcome.message)
 
     def _on_job_finished(self, path: str) -> None:
         self.output = Path(path)

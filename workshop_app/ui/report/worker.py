@@ -1,48 +1,54 @@
-"""ExportJob: render and write a report on a worker thread, reporting progress to the GUI.
+"""ExportJob: render and write a report on a worker thread; the page polls it for progress.
 
 The event is read on the GUI thread (the document's SQLite connection belongs to it); only the
-rendering, which takes the time, runs on a ``concurrent.futures`` worker. Progress and the
-outcome come back as Qt signals, which Qt queues onto the GUI thread. Cancel sets a flag that
-the renderer's progress callback checks; nothing is written when cancelled (the output is
-written atomically after rendering).
-
-Signals:
-    progress(float fraction): 0..1 as pages are laid out.
-    finished(str path): the report was written to ``path``.
-    failed(str message): a WorkshopError message, or a one-line description of a bug.
-    cancelled(): the person cancelled; nothing was written.
+rendering, which takes the time, runs on a ``concurrent.futures`` worker. The worker only sets
+plain attributes (the fraction done) and the GUI reads them from a QTimer: no Qt signal is
+emitted from Python per progress step, because PySide6 6.12 drops a reference to ``True`` on
+every Python-side ``Signal.emit()`` (thousands of them abort the app, "bool_dealloc"), and no
+Qt object is touched from the worker thread. Cancel sets a flag the renderer's progress callback
+checks; nothing is written when cancelled (the output is written atomically after rendering).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-
-from PySide6.QtCore import QObject, Signal
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.report.model import ReportOptions
+
+FINISHED, FAILED, CANCELLED = "finished", "failed", "cancelled"
 
 
 class _Cancelled(Exception):
     pass
 
 
-class ExportJob(QObject):
-    """One export at a time; ``start`` again after it ends for another."""
+@dataclass(frozen=True)
+class Outcome:
+    """How an export ended: ``kind`` is FINISHED (``path`` written), FAILED (``message``) or
+    CANCELLED (nothing written)."""
 
-    progress = Signal(float)
-    finished = Signal(str)
-    failed = Signal(str)
-    cancelled = Signal()
+    kind: str
+    path: Path | None = None
+    message: str = ""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+
+class ExportJob:
+    """One export at a time; ``start`` again after it ends for another.
+
+    ``on_progress`` (tests) is called on the worker thread with each fraction."""
+
+    def __init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report")
         self._cancel = threading.Event()
         self._future: Future[Path] | None = None
+        self.fraction = 0.0
+        self.on_progress: Callable[[float], None] | None = None
 
     def running(self) -> bool:
         return self._future is not None and not self._future.done()
@@ -51,16 +57,31 @@ class ExportJob(QObject):
         if self.running():
             raise WorkshopError("An export is already running.")
         self._cancel.clear()
+        self.fraction = 0.0
         self._future = self._pool.submit(self._run, bundle, path, options, fmt)
-        self._future.add_done_callback(self._on_future_done)
 
     def cancel(self) -> None:
         self._cancel.set()
 
     def shutdown(self) -> None:
-        """Cancel any export and let the worker finish (called when the page goes away)."""
+        """Cancel any export and wait for the worker (when the page goes away)."""
         self._cancel.set()
         self._pool.shutdown(wait=True)
+
+    def outcome(self) -> Outcome | None:
+        """How the last export ended, once it has (None while running or before any)."""
+        future = self._future
+        if future is None or not future.done():
+            return None
+        error = future.exception()
+        if error is None:
+            return Outcome(FINISHED, path=future.result())
+        if isinstance(error, _Cancelled):
+            return Outcome(CANCELLED)
+        if isinstance(error, WorkshopError):
+            return Outcome(FAILED, message=str(error))
+        return Outcome(FAILED, message=f"The report could not be made ({type(error).__name__}: "
+                                       f"{error}).")
 
     def _run(self, bundle: EventBundle, path: Path, options: ReportOptions, fmt: str) -> Path:
         from workshop_app.report.render import write_report
@@ -68,17 +89,8 @@ class ExportJob(QObject):
         def report(fraction: float) -> None:
             if self._cancel.is_set():
                 raise _Cancelled()
-            self.progress.emit(fraction)
+            self.fraction = fraction
+            if self.on_progress is not None:
+                self.on_progress(fraction)
 
         return write_report(bundle, path, options, fmt, force=True, progress=report)
-
-    def _on_future_done(self, future: Future[Path]) -> None:  # on the worker thread
-        error = future.exception()
-        if error is None:
-            self.finished.emit(str(future.result()))
-        elif isinstance(error, _Cancelled):
-            self.cancelled.emit()
-        elif isinstance(error, WorkshopError):
-            self.failed.emit(str(error))
-        else:
-            self.failed.emit(f"The report could not be made ({type(error).__name__}: {error}).")
