@@ -163,7 +163,7 @@ def test_nothing_ticks_into_a_closed_document(qtbot: QtBot, tmp_path: Path) -> N
     page.keys["toggle"].trigger()
     page.open_presenter()
     document.close()
-    qtbot.wait(700)  # timer ticks and paints after the close must not touch the file
+    qtbot.wait(1200)  # timer ticks and paints after the close must not touch the file
     assert not page.controller._timer.isActive()
     page.close_presenter()
 

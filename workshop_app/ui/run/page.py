@@ -72,6 +72,7 @@ class RunPage(QWidget):
         self.keys = build_actions(self)
         self.presenter: PresenterWindow | None = None
         self._shown_item: object = object()
+        self._shown_state: tuple[object, ...] = ()
         self._build()
         self._connect()
         self._on_controller_agenda_changed()
@@ -237,16 +238,23 @@ class RunPage(QWidget):
 
     def _on_controller_ticked(self, reading: Reading) -> None:
         self.display.set_reading(reading)
-        status = self.controller.countdown.status
-        self.keys["toggle"].setText(TOGGLE_TEXT.get(status, "Start"))
-        self.keys["toggle"].setEnabled(reading.item is not None)
         now = reading.at.utc.astimezone()  # the controller's clock (tests inject one)
         offset = day_offset(self.controller.details, self.controller.countdown.items, reading, now)
-        self.side.show_time(now.strftime("%H:%M"), day_text(describe_offset(offset)))
-        if reading.notice:
-            self.notice.setText(reading.notice)
-        elif self.notice.text().startswith("Time ran out"):
-            self.notice.clear()
+        notice = reading.notice or ("" if self.notice.text().startswith("Time ran out") else None)
+        shown = (
+            TOGGLE_TEXT.get(self.controller.countdown.status, "Start"),
+            reading.item is not None,
+            now.strftime("%H:%M"),
+            day_text(describe_offset(offset)),
+            self.notice.text() if notice is None else notice,
+        )
+        if shown != self._shown_state:  # touch the widgets only when something changed
+            self._shown_state = shown
+            toggle, enabled, clock, day, notice_text = shown
+            self.keys["toggle"].setText(toggle)
+            self.keys["toggle"].setEnabled(enabled)
+            self.side.show_time(clock, day)
+            self.notice.setText(notice_text)
         item = reading.item
         key = (item, reading.index, reading.finished)
         if key != self._shown_item:

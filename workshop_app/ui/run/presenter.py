@@ -73,7 +73,7 @@ class PresenterWindow(QWidget):
         self._animation.setDuration(900)
         self._animation.valueChanged.connect(self._on_animation_value_changed)
         controller.ticked.connect(self._on_controller_ticked)
-        controller.agenda_changed.connect(self.update)
+        controller.agenda_changed.connect(self.update)  # titles and questions may have changed
 
     def show_on(self, screen: QScreen) -> None:
         """Cover ``screen`` entirely."""
@@ -95,8 +95,15 @@ class PresenterWindow(QWidget):
         self.closed.emit()
 
     def _on_controller_ticked(self, reading: Reading) -> None:
-        self.reading = reading
-        self.update()
+        previous, self.reading = self.reading, reading
+        if self._looks(previous) != self._looks(reading):  # repaint only what would change
+            self.update()
+
+    def _looks(self, reading: Reading) -> tuple[object, ...]:
+        bar = int(reading.progress * self.width() * 0.92)
+        clock = reading.at.utc.astimezone().strftime("%H:%M")
+        text = format_remaining(reading.remaining)
+        return (text, reading.phase, reading.item, reading.next_item, reading.finished, bar, clock)
 
     def _on_animation_value_changed(self, value: float) -> None:
         self._flash = float(value)
