@@ -285,10 +285,27 @@ def test_module_entry_point_in_a_real_process(tmp_path: Path) -> None:
 def test_file_commands_do_not_load_qt(tmp_path: Path) -> None:
     code = (
         "import sys; from workshop_app.cli import main; main(['templates']); "
-        "loaded = [m for m in sys.modules if m.startswith(('PySide6', 'matplotlib', 'reportlab'))]; "
+        "heavy = ('PySide6', 'matplotlib', 'reportlab'); "
+        "loaded = [m for m in sys.modules if m.startswith(heavy)]; "
         "print(loaded); sys.exit(1 if loaded else 0)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_exported_files_get_the_usual_permissions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+    import stat
+
+    doc_path = tmp_path / "demo.workshop"
+    run(capsys, "import", DEMO, "-o", doc_path)
+    old = os.umask(0o022)
+    try:
+        assert run(capsys, "export", doc_path, "--format", "md", "-o", tmp_path / "r.md")[0] == 0
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "r.md").stat().st_mode) == 0o644

@@ -148,6 +148,12 @@ def replace_durably(source: Path, target: Path) -> None:
             os.close(fd)
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so a
     reader sees the old file or the whole new one, never half. Refuses to replace an existing
@@ -160,6 +166,8 @@ def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if sys.platform != "win32":  # mkstemp makes 0600; exports get the user's usual mode
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
