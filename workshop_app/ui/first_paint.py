@@ -1,4 +1,5 @@
-"""Run something once a window's first frame is on screen (the second stage of startup)."""
+"""Run something once a window's (or a widget's) first frame is on screen: the second stage
+of startup, and pages the workspace builds after the page on screen."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 
 class FirstPaint(QObject):
-    """Watches the app's events until a widget of ``window`` paints, then queues ``callback``:
-    a zero-time timer fires after the whole frame (the window and its children) is painted."""
+    """Watches the app's events until ``widget`` or a widget inside it paints, then queues
+    ``callback``: a zero-time timer fires after the whole frame is painted."""
 
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.widget = widget
         self.callback: Callable[[], None] | None = callback
         QApplication.instance().installEventFilter(self)
 
@@ -23,13 +24,13 @@ class FirstPaint(QObject):
             self.callback is not None
             and event.type() == QEvent.Type.Paint
             and isinstance(watched, QWidget)
-            and watched.window() is self.window
+            and (watched is self.widget or self.widget.isAncestorOf(watched))
         ):
             QApplication.instance().removeEventFilter(self)
-            QTimer.singleShot(0, self.callback)
+            QTimer.singleShot(0, self, self.callback)  # not once ``widget`` is deleted
             self.callback = None
         return False
 
 
-def after_first_paint(window: QWidget, callback: Callable[[], None]) -> FirstPaint:
-    return FirstPaint(window, callback)
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> FirstPaint:
+    return FirstPaint(widget, callback)

@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
 
         self._close_current()
         model = DocumentModel(document, self)
-        workspace = Workspace(model, self.dialogs, self.stack)
+        workspace = Workspace(model, self.dialogs, self.stack, mode=mode)
         model.changed.connect(self._on_model_changed)
         model.saved.connect(self._on_model_saved)
         workspace.mode_changed.connect(self._on_workspace_mode_changed)

@@ -3,37 +3,78 @@
 The mode bar is a QTabBar: each mode is a tab with its name, and the selected tab is drawn by the
 platform style (shape and position, not colour alone). Ctrl+1..5 live in the View menu.
 
+Pages are built when their mode is first shown (``PAGES``), so opening an event builds only the
+page on screen; ``LIVE_MODES`` pages follow right after that first frame.
+
 Signals:
     mode_changed(str mode): the visible mode changed ("plan", "run", ...).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
-from workshop_app.ui.coming import ComingPage
 from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.first_paint import after_first_paint
 from workshop_app.ui.modes import MODE_HINTS, MODE_TITLES, MODES
+
+PageFactory = Callable[[DocumentModel, Dialogs, QWidget], QWidget]
+
+
+def _plan_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QWidget:
+    from workshop_app.ui.plan.page import PlanPage
+
+    return PlanPage(model, parent, dialogs=dialogs)
+
+
+def _run_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QWidget:
+    from workshop_app.ui.run.page import RunPage
+
+    return RunPage(model, parent)
+
+
+def _report_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QWidget:
+    from workshop_app.ui.report.page import ReportPage
+
+    return ReportPage(model, parent, dialogs=dialogs)
+
+
+#: The page of each built mode: ``factory(model, dialogs, parent)``, called (and its module
+#: imported) when the mode is first shown. A mode not listed shows its ComingPage.
+PAGES: dict[str, PageFactory] = {
+    "plan": _plan_page,
+    "run": _run_page,
+    "report": _report_page,
+}
+#: Modes whose page works while hidden (Run's countdown ticks and chimes in every mode): built
+#: right after the workspace's first frame even if not shown.
+LIVE_MODES: tuple[str, ...] = ("run",)
 
 
 class Workspace(QWidget):
     """The mode bar and the pages of one open event; owns nothing but its widgets.
 
-    ``dialogs`` is the app's dialogs service, handed to the pages that ask questions."""
+    ``dialogs`` is the app's dialogs service, handed to the pages that ask questions; ``mode``
+    is the one shown first."""
 
     mode_changed = Signal(str)
 
     def __init__(
-        self, model: DocumentModel, dialogs: Dialogs, parent: QWidget | None = None
+        self,
+        model: DocumentModel,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        *,
+        mode: str = MODES[0],
     ) -> None:
         super().__init__(parent)
-        from workshop_app.ui.plan.page import PlanPage
-        from workshop_app.ui.report.page import ReportPage
-        from workshop_app.ui.run.page import RunPage
-
         self.model = model
+        self.dialogs = dialogs
+        self._pages: dict[str, QWidget] = {}
         self.setObjectName("workspace")
         self.setAccessibleName("Event workspace")
         self.mode_bar = QTabBar(self)
@@ -42,21 +83,13 @@ class Workspace(QWidget):
         self.mode_bar.setExpanding(False)
         self.mode_bar.setDrawBase(True)
         self.pages = QStackedWidget(self)
-        for number, mode in enumerate(MODES, start=1):
-            index = self.mode_bar.addTab(MODE_TITLES[mode])
-            self.mode_bar.setTabToolTip(index, f"{MODE_HINTS[mode]} (Ctrl+{number})")
-            if mode == "plan":
-                page: QWidget = PlanPage(model, self.pages, dialogs=dialogs)
-            elif mode == "run":
-                page = RunPage(model, self.pages)
-            elif mode == "report":
-                page = ReportPage(model, self.pages, dialogs=dialogs)
-            else:
-                coming = ComingPage(mode, self.pages)
-                coming.plan_requested.connect(self._on_coming_plan_requested)
-                page = coming
-            self.pages.addWidget(page)
+        for number, name in enumerate(MODES, start=1):
+            index = self.mode_bar.addTab(MODE_TITLES[name])
+            self.mode_bar.setTabToolTip(index, f"{MODE_HINTS[name]} (Ctrl+{number})")
+        self.mode_bar.setCurrentIndex(MODES.index(mode) if mode in MODES else 0)
+        self.pages.setCurrentWidget(self.page(self.mode()))
         self.mode_bar.currentChanged.connect(self._on_mode_bar_current_changed)
+        after_first_paint(self, self._on_first_paint)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -74,10 +107,30 @@ class Workspace(QWidget):
             self.pages.currentWidget().setFocus()
 
     def page(self, mode: str) -> QWidget:
-        return self.pages.widget(MODES.index(mode))
+        """The page of ``mode``, built now if it has not been shown yet."""
+        page = self._pages.get(mode)
+        if page is None:
+            factory = PAGES.get(mode)
+            page = factory(self.model, self.dialogs, self.pages) if factory else self._coming(mode)
+            self._pages[mode] = page
+            self.pages.addWidget(page)
+        return page
+
+    def _coming(self, mode: str) -> QWidget:
+        from workshop_app.ui.coming import ComingPage
+
+        coming = ComingPage(mode, self.pages)
+        coming.plan_requested.connect(self._on_coming_plan_requested)
+        return coming
+
+    def _on_first_paint(self) -> None:
+        if self.model.document.closed:  # another event replaced this one meanwhile
+            return
+        for mode in LIVE_MODES:
+            self.page(mode)
 
     def _on_mode_bar_current_changed(self, index: int) -> None:
-        self.pages.setCurrentIndex(index)
+        self.pages.setCurrentWidget(self.page(MODES[index]))
         self.mode_changed.emit(MODES[index])
 
     def _on_coming_plan_requested(self) -> None:
