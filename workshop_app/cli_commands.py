@@ -9,7 +9,7 @@ from pathlib import Path
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.storage import export, interchange, templates
 from workshop_app.storage.document import Document
-from workshop_app.storage.files import write_atomic
+from workshop_app.storage.files import read_input, write_atomic
 
 
 def _new(options: argparse.Namespace) -> int:
@@ -32,14 +32,7 @@ def _templates(options: argparse.Namespace) -> int:
 
 def _import(options: argparse.Namespace) -> int:
     source: Path = options.source
-    try:
-        data = source.read_bytes()
-    except FileNotFoundError:
-        raise WorkshopError(f"There is no file called “{source}”.") from None
-    except IsADirectoryError:
-        raise WorkshopError(f"“{source}” is a folder, not a JSON file.") from None
-    except OSError as exc:
-        raise WorkshopError(f"Cannot read “{source}”: {exc.strerror}.") from None
+    data = read_input(source, "JSON file")
     bundle = interchange.parse(data, source=source.name)
     with Document.create(options.output, bundle, force=options.force):
         pass

@@ -7,26 +7,11 @@ import io
 from pathlib import Path
 
 import pytest
+from cli_helpers import assert_one_line_error, run
 from pypdf import PdfReader
 
-from workshop_app.cli import main
 from workshop_app.storage.document import Document
 from workshop_app.storage.templates import demo_bundle
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(code: int, err: str, *needles: str) -> None:
-    assert code == 2
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("workshop-app: error: ") and "Traceback" not in err
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
 
 
 @pytest.fixture
@@ -41,8 +26,9 @@ def test_report_pdf_with_options(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "report.pdf"
-    code, stdout, _ = run(capsys, "report", demo_file, "-o", out, "--paper", "letter",
-                          "--no-appendix", "--anonymous")
+    code, stdout, _ = run(
+        capsys, "report", demo_file, "-o", out, "--paper", "letter", "--no-appendix", "--anonymous"
+    )
     assert code == 0 and "Wrote" in stdout
     reader = PdfReader(io.BytesIO(out.read_bytes()))
     assert round(float(reader.pages[0].mediabox.width)) == 612

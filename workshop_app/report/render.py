@@ -13,7 +13,7 @@ from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.report.content import build_content
 from workshop_app.report.model import Logo, ReportOptions
-from workshop_app.storage.files import write_atomic
+from workshop_app.storage.files import read_input, write_atomic
 
 FORMATS: tuple[str, ...] = ("pdf", "html")
 MAX_LOGO_BYTES = 10 * 1024 * 1024
@@ -24,14 +24,7 @@ def load_logo(path: str | os.PathLike[str]) -> Logo:
     """A PNG or JPEG file checked fully (it decodes), for the cover. WorkshopError otherwise."""
     path = Path(path)
     name = path.name
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise WorkshopError(f"There is no logo file called “{path}”.") from None
-    except IsADirectoryError:
-        raise WorkshopError(f"The logo “{name}” is a folder, not an image.") from None
-    except OSError as exc:
-        raise WorkshopError(f"Cannot read the logo “{name}”: {exc.strerror}.") from None
+    data = read_input(path, "logo file")
     if len(data) > MAX_LOGO_BYTES:
         raise WorkshopError(f"The logo “{name}” is too large (at most 10 MB).")
     mime = next((m for magic, m in _MAGIC.items() if data.startswith(magic)), None)

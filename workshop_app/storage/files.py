@@ -39,6 +39,19 @@ def check_header(path: Path) -> int:
     return int.from_bytes(header[60:64], "big")
 
 
+def read_input(path: Path, what: str = "file") -> bytes:
+    """The bytes of a file the user named (an import, a logo), or a WorkshopError saying why
+    not, in words: ``what`` names the file in the message ("logo", "JSON file")."""
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise WorkshopError(f"There is no {what} called “{path}”.") from None
+    except IsADirectoryError:
+        raise WorkshopError(f"“{path}” is a folder, not a {what}.") from None
+    except OSError as exc:
+        raise WorkshopError(f"Cannot read the {what} “{path}”: {exc.strerror}.") from None
+
+
 def readonly_uri(path: Path) -> str:
     """An SQLite URI that opens ``path`` read-only (safe for any characters in the path)."""
     return Path(path).resolve().as_uri() + "?mode=ro"
