@@ -20,30 +20,27 @@ def _home_override() -> Path | None:
     return Path(value).expanduser() if value else None
 
 
-def data_dir() -> Path:
-    """Per-user data folder (created on demand): backups, logs, device id, the demo copy."""
+def _user_dir(sub: str, platform_dir: str) -> Path:
+    """``$WORKSHOP_APP_HOME/<sub>`` when set, else platformdirs' folder (created on demand)."""
     home = _home_override()
     if home is not None:
-        path = home / "data"
+        path = home / sub
     else:
         import platformdirs
 
-        path = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        path = Path(getattr(platformdirs, platform_dir)(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def data_dir() -> Path:
+    """Per-user data folder: backups, logs, device id, the demo copy."""
+    return _user_dir("data", "user_data_dir")
 
 
 def config_dir() -> Path:
-    """Per-user settings folder (created on demand)."""
-    home = _home_override()
-    if home is not None:
-        path = home / "config"
-    else:
-        import platformdirs
-
-        path = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """Per-user settings folder."""
+    return _user_dir("config", "user_config_dir")
 
 
 def backups_dir() -> Path:
