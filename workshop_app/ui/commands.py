@@ -82,6 +82,22 @@ class DeleteRecords(QUndoCommand):
         self.model.set_deleted(self.items, False)
 
 
+class RestoreRecords(QUndoCommand):
+    """Restore from the trash; undo puts them back in it."""
+
+    def __init__(
+        self, model: DocumentModel, items: list[tuple[type[Record], str]], *, text: str = ""
+    ) -> None:
+        super().__init__(text or f"Restore {_label(items[0][0])}")
+        self.model, self.items = model, items
+
+    def redo(self) -> None:
+        self.model.set_deleted(self.items, False)
+
+    def undo(self) -> None:
+        self.model.set_deleted(self.items, True)
+
+
 class MoveRecord(QUndoCommand):
     def __init__(
         self,

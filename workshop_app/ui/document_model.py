@@ -51,6 +51,10 @@ class DocumentModel(QObject):
     def get(self, kind: type[R], record_id: str) -> R:
         return self.document.get(kind, record_id)
 
+    def deleted(self, kind: type[R], /, **where: Any) -> list[R]:
+        """Tombstoned records of ``kind`` (a trash view), in display order."""
+        return [r for r in self.document.list(kind, include_deleted=True, **where) if r.deleted]
+
     def count(self, kind: type[Record], /, **where: Any) -> int:
         return self.document.count(kind, **where)
 
@@ -94,6 +98,14 @@ class DocumentModel(QObject):
         items = list(items)
         if items:
             self.undo_stack.push(DeleteRecords(self, items, text=label))
+
+    def push_restore(self, items: Iterable[tuple[type[Record], str]], *, label: str = "") -> None:
+        """Bring tombstoned records back (from a trash view) as one step."""
+        from workshop_app.ui.commands import RestoreRecords
+
+        items = list(items)
+        if items:
+            self.undo_stack.push(RestoreRecords(self, items, text=label))
 
     def push_move(self, kind: type[Record], record_id: str, index: int, *, label: str = "") -> None:
         from workshop_app.ui.commands import MoveRecord

@@ -81,6 +81,22 @@ class AppSettings:
     def set_text_size_delta(self, delta: int) -> None:
         self._qs.setValue("view/text_size_delta", int(delta))
 
+    # -- Capture: the note-taker's table per event, and the order of the cards ----------------
+
+    def capture_table(self, event_id: str) -> str | None:
+        """The table (group id) this laptop takes notes for in this event, if picked."""
+        value = self._qs.value(f"capture/table-{event_id}", "")
+        return str(value) or None
+
+    def set_capture_table(self, event_id: str, group_id: str) -> None:
+        self._qs.setValue(f"capture/table-{event_id}", group_id)
+
+    def capture_newest_first(self) -> bool:
+        return str(self._qs.value("capture/newest_first", "true")).lower() == "true"
+
+    def set_capture_newest_first(self, value: bool) -> None:
+        self._qs.setValue("capture/newest_first", "true" if value else "false")
+
     # -- recent events ---------------------------------------------------------------------
 
     def recent(self) -> list[RecentEvent]:
