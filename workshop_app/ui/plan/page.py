@@ -2,9 +2,13 @@
 
 A list of sections on the left (Details, Speakers, Questions, Tables, Agenda, each with its
 count and a warning when something needs attention) and the section's editor on the right.
+Each editor is built when its section is first shown; the lists' table models (which the
+section list counts) are built at once.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
@@ -18,19 +22,27 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.plan import checks
-from workshop_app.ui.plan.details_form import DetailsForm
-from workshop_app.ui.plan.record_editor import RecordListEditor
-from workshop_app.ui.plan.sections import (
-    AgendaEditor,
-    QuestionsEditor,
-    SpeakersEditor,
-    TablesEditor,
-)
-from workshop_app.ui.plan.services import Dialogs, PlanDialogs
+from workshop_app.ui.plan import checks, columns
+from workshop_app.ui.plan.table_model import RecordTableModel
 from workshop_app.ui.plan.widgets import Heading, is_font_change
 
+if TYPE_CHECKING:
+    from workshop_app.ui.plan.details_form import DetailsForm
+    from workshop_app.ui.plan.sections import (
+        AgendaEditor,
+        QuestionsEditor,
+        SpeakersEditor,
+        TablesEditor,
+    )
+    from workshop_app.ui.plan.services import Dialogs
+
 SECTIONS = ("Details", "Speakers", "Questions", "Tables", "Agenda")
+LISTS = {
+    "Speakers": columns.SPEAKERS,
+    "Questions": columns.QUESTIONS,
+    "Tables": columns.TABLES,
+    "Agenda": columns.AGENDA,
+}
 
 
 class PlanPage(QWidget):
@@ -44,7 +56,11 @@ class PlanPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = model
-        self.dialogs: Dialogs = dialogs or PlanDialogs()
+        if dialogs is None:
+            from workshop_app.ui.plan.services import PlanDialogs
+
+            dialogs = PlanDialogs()
+        self.dialogs: Dialogs = dialogs
         self.setAccessibleName("Plan")
 
         self.sections = QListWidget(self)
@@ -52,15 +68,12 @@ class PlanPage(QWidget):
         self.sections.setAccessibleDescription("Up and Down choose what to plan")
         self.stack = QStackedWidget(self)
         self.stack.setAccessibleName("Plan section editor")
-        self.details = DetailsForm(model, self.stack)
-        self.speakers = SpeakersEditor(model, self.dialogs, self.stack)
-        self.questions = QuestionsEditor(model, self.dialogs, self.stack)
-        self.tables = TablesEditor(model, self.dialogs, self.stack)
-        self.agenda = AgendaEditor(model, self.dialogs, self.stack)
-        for name, editor in zip(SECTIONS, self.editors(), strict=True):
-            self.stack.addWidget(editor)
-            item = QListWidgetItem(name)
-            self.sections.addItem(item)
+        self.table_models = {
+            name: RecordTableModel(model, spec, self) for name, spec in LISTS.items()
+        }
+        self._editors: dict[str, QWidget] = {}
+        for name in SECTIONS:
+            self.sections.addItem(QListWidgetItem(name))
         self._size_sections()
 
         layout = QHBoxLayout(self)
@@ -73,8 +86,49 @@ class PlanPage(QWidget):
         self.sections.setCurrentRow(0)
         self._update_sections()
 
-    def editors(self) -> tuple[QWidget, ...]:
-        return (self.details, self.speakers, self.questions, self.tables, self.agenda)
+    def editor(self, name: str) -> QWidget:
+        """The editor of section ``name`` ("Agenda"), built now if it has not been shown yet."""
+        editor = self._editors.get(name)
+        if editor is None:
+            editor = self._build_editor(name)
+            self._editors[name] = editor
+            self.stack.addWidget(editor)
+        return editor
+
+    def _build_editor(self, name: str) -> QWidget:
+        if name == "Details":
+            from workshop_app.ui.plan.details_form import DetailsForm
+
+            return DetailsForm(self.model, self.stack)
+        from workshop_app.ui.plan import sections
+
+        kind = {
+            "Speakers": sections.SpeakersEditor,
+            "Questions": sections.QuestionsEditor,
+            "Tables": sections.TablesEditor,
+            "Agenda": sections.AgendaEditor,
+        }[name]
+        return kind(self.model, self.dialogs, self.stack, table_model=self.table_models[name])
+
+    @property
+    def details(self) -> DetailsForm:
+        return self.editor("Details")  # type: ignore[return-value]
+
+    @property
+    def speakers(self) -> SpeakersEditor:
+        return self.editor("Speakers")  # type: ignore[return-value]
+
+    @property
+    def questions(self) -> QuestionsEditor:
+        return self.editor("Questions")  # type: ignore[return-value]
+
+    @property
+    def tables(self) -> TablesEditor:
+        return self.editor("Tables")  # type: ignore[return-value]
+
+    @property
+    def agenda(self) -> AgendaEditor:
+        return self.editor("Agenda")  # type: ignore[return-value]
 
     def commit_edits(self) -> None:
         """Write whatever is being typed (the main window calls this before closing the
@@ -87,7 +141,7 @@ class PlanPage(QWidget):
     def show_section(self, name: str) -> QWidget:
         """Switch to a section by name ("Agenda") and return its editor."""
         self.sections.setCurrentRow(SECTIONS.index(name))
-        return self.stack.currentWidget()
+        return self.editor(name)
 
     def _size_sections(self) -> None:
         metrics = self.sections.fontMetrics()
@@ -98,10 +152,9 @@ class PlanPage(QWidget):
 
     def _update_sections(self) -> None:
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for row, editor in enumerate(self.editors()):
-            name = SECTIONS[row]
-            if isinstance(editor, RecordListEditor):
-                table = editor.table_model
+        for row, name in enumerate(SECTIONS):
+            table = self.table_models.get(name)
+            if table is not None:
                 count = table.rowCount()
                 issues = sum(1 for r in range(count) if table.problems(r))
                 text = f"{name}  {count}"
@@ -124,7 +177,7 @@ class PlanPage(QWidget):
 
     def _on_sections_current_row_changed(self, row: int) -> None:
         if row >= 0:
-            self.stack.setCurrentIndex(row)
+            self.stack.setCurrentWidget(self.editor(SECTIONS[row]))
 
     def _on_model_changed(self, kind: type, record_id: str) -> None:
         self._update_sections()

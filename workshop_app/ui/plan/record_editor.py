@@ -31,7 +31,8 @@ from workshop_app.ui.plan.widgets import Heading, ProblemLine, RecordTableView, 
 
 
 class RecordListEditor(QWidget):
-    """Edits the list of ``spec.kind`` records through ``model``."""
+    """Edits the list of ``spec.kind`` records through ``model``, shown by ``table_model`` (a
+    new one when not given; Plan mode passes the one its section list already counts)."""
 
     current_changed = Signal(str)
 
@@ -42,6 +43,8 @@ class RecordListEditor(QWidget):
         dialogs: Dialogs,
         hint: str = "",
         parent: QWidget | None = None,
+        *,
+        table_model: RecordTableModel | None = None,
     ) -> None:
         super().__init__(parent)
         self.model, self.spec, self.dialogs = model, spec, dialogs
@@ -55,7 +58,7 @@ class RecordListEditor(QWidget):
         self.hint.setAccessibleName(hint or spec.plural)
         self.hint.setVisible(bool(hint))
 
-        self.table_model = RecordTableModel(model, spec, self)
+        self.table_model = table_model or RecordTableModel(model, spec, self)
         self.view = RecordTableView(spec.empty_text, self)
         self.view.setModel(self.table_model)
         self.view.setItemDelegate(RecordDelegate(spec, self.view))

@@ -13,29 +13,46 @@ from workshop_app.ui.plan.agenda_form import AgendaForm
 from workshop_app.ui.plan.question_form import QuestionForm
 from workshop_app.ui.plan.record_editor import RecordListEditor
 from workshop_app.ui.plan.services import Dialogs
+from workshop_app.ui.plan.table_model import RecordTableModel
 
 
 class SpeakersEditor(RecordListEditor):
-    def __init__(self, model: DocumentModel, dialogs: Dialogs, parent: QWidget | None = None):
+    def __init__(
+        self,
+        model: DocumentModel,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        *,
+        table_model: RecordTableModel | None = None,
+    ) -> None:
         super().__init__(
             model,
             columns.SPEAKERS,
             dialogs,
             "Who speaks, and in what part: keynote, panellist, facilitator, host.",
             parent,
+            table_model=table_model,
         )
 
 
 class QuestionsEditor(RecordListEditor):
     """Questions, with the current one's prompt for the tables under the list."""
 
-    def __init__(self, model: DocumentModel, dialogs: Dialogs, parent: QWidget | None = None):
+    def __init__(
+        self,
+        model: DocumentModel,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        *,
+        table_model: RecordTableModel | None = None,
+    ) -> None:
         super().__init__(
             model,
             columns.QUESTIONS,
             dialogs,
             "The questions the breakout tables answer, in the order they are asked.",
             parent,
+            table_model=table_model,
         )
         self.form = QuestionForm(model, self)
         self.detail.addWidget(self.form)
@@ -46,13 +63,21 @@ class QuestionsEditor(RecordListEditor):
 class TablesEditor(RecordListEditor):
     """Breakout tables; "Add tables…" adds several at once as one undo step."""
 
-    def __init__(self, model: DocumentModel, dialogs: Dialogs, parent: QWidget | None = None):
+    def __init__(
+        self,
+        model: DocumentModel,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        *,
+        table_model: RecordTableModel | None = None,
+    ) -> None:
         super().__init__(
             model,
             columns.TABLES,
             dialogs,
             "The breakout tables, each with a facilitator and a note-taker.",
             parent,
+            table_model=table_model,
         )
         self.add_many_action = QAction("Add tables…", self)
         self.add_many_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
@@ -80,7 +105,14 @@ class TablesEditor(RecordListEditor):
 class AgendaEditor(RecordListEditor):
     """The agenda with its running clock, total, and the current breakout's questions."""
 
-    def __init__(self, model: DocumentModel, dialogs: Dialogs, parent: QWidget | None = None):
+    def __init__(
+        self,
+        model: DocumentModel,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        *,
+        table_model: RecordTableModel | None = None,
+    ) -> None:
         super().__init__(
             model,
             columns.AGENDA,
@@ -88,6 +120,7 @@ class AgendaEditor(RecordListEditor):
             "The running order. Start times follow from the event’s start time "
             "and each item’s minutes.",
             parent,
+            table_model=table_model,
         )
         self.total = QLabel(self)
         self.total.setAccessibleName("Agenda total")
