@@ -13,7 +13,7 @@ MODE_TITLES: dict[str, str] = {
 MODE_HINTS: dict[str, str] = {
     "plan": "Details, speakers, questions, tables and the agenda",
     "run": "Countdowns, the presenter display and chimes",
-    "capture": "Type sticky notes per question (coming soon)",
+    "capture": "Type sticky notes per question, by table",
     "board": "Themes, votes and key quotes (coming soon)",
     "report": "The printable event summary (coming soon)",
 }

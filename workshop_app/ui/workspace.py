@@ -37,6 +37,12 @@ def _run_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QWidge
     return RunPage(model, parent)
 
 
+def _capture_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QWidget:
+    from workshop_app.ui.capture.page import CapturePage
+
+    return CapturePage(model, parent, dialogs=dialogs)
+
+
 def _report_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QWidget:
     from workshop_app.ui.report.page import ReportPage
 
@@ -48,6 +54,7 @@ def _report_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QWi
 PAGES: dict[str, PageFactory] = {
     "plan": _plan_page,
     "run": _run_page,
+    "capture": _capture_page,
     "report": _report_page,
 }
 #: Modes whose page works while hidden (Run's countdown ticks and chimes in every mode): built

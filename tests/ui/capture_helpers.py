@@ -1,0 +1,50 @@
+"""Helpers for the Capture tests: a demo window in Capture mode, typing notes, the run."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from workshop_app.domain.records import AgendaItem, Group
+from workshop_app.ui.capture.page import CapturePage
+from workshop_app.ui.main_window import MainWindow
+
+
+def capture_page(window: MainWindow, *, table: int | None = 0) -> CapturePage:
+    """Show Capture mode in ``window`` and (unless ``table`` is None) pick that table."""
+    assert window.workspace is not None
+    window.workspace.set_mode("capture", focus=True)
+    page = window.workspace.page("capture")
+    assert isinstance(page, CapturePage)
+    if table is not None:
+        group = page.model.list(Group)[table]
+        page.where.table.setCurrentIndex(page.where.table.findData(group.id))
+        page.where.table.activated.emit(page.where.table.currentIndex())
+    return page
+
+
+def type_note(qtbot: QtBot, page: CapturePage, text: str) -> None:
+    """Type ``text`` into the note box (\\n as Shift+Enter) and press Enter; a line that is
+    not ASCII is pasted (QTest cannot type it in this environment)."""
+    box = page.entry.box
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+        if line.isascii():
+            qtbot.keyClicks(box, line)
+        else:  # QTest cannot type beyond ASCII here: paste such a line instead
+            box.insertPlainText(line)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+def start_breakout(window: MainWindow, title: str = "Breakout round 1") -> AgendaItem:
+    """Walk the run to the agenda item called ``title`` and start its countdown (Run mode's
+    controller, as the facilitator would)."""
+    assert window.workspace is not None
+    controller = window.workspace.page("run").controller  # type: ignore[attr-defined]
+    items = list(controller.countdown.items)
+    target = next(i for i in items if i.title == title)
+    while controller.countdown.current().id != target.id:
+        controller.next()
+    controller.toggle()
+    return target

@@ -1,0 +1,1 @@
+"""Capture mode: note-takers type sticky notes per question, by keyboard, fast."""

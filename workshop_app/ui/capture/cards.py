@@ -1,0 +1,105 @@
+"""CardListView: sticky cards in a wrapping grid, by keyboard as well as by mouse.
+
+A QListView (virtualised: only the cards on screen are painted) with the shared
+``StickyDelegate``. The card width follows the view's width (as many columns as fit). Its
+actions are on the view (so the context menu lists them with their keys) and act on the
+selected card while the view has the focus: F2 or double-click edits in place, S stars,
+Alt+1..5 change the kind, M moves the note to another question, Del deletes (Ctrl+Z undoes).
+
+Signals:
+    note_action(str action, str note_id): "star", "kind:<kind>", "move", "delete", "restore".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+from workshop_app.domain.records import NOTE_KINDS
+from workshop_app.ui.capture.notes_model import IdRole
+from workshop_app.ui.sticky import SPACING, StickyDelegate, kind_style
+
+MIN_CARD_EM = 34  # a card is at least this many average characters wide
+MAX_CARD_EM = 60
+
+
+class CardListView(QListView):
+    """Cards for one ``NoteListModel``; ``trash`` views offer Restore instead of editing."""
+
+    note_action = Signal(str, str)
+
+    def __init__(self, name: str, parent: QWidget | None = None, *, trash: bool = False) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.card_delegate = StickyDelegate(self)
+        self.setItemDelegate(self.card_delegate)
+        self.setViewMode(QListView.ViewMode.ListMode)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSpacing(SPACING // 2)
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        if trash:
+            self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            self._add("Restore", ("R", "Return", "Enter"), "restore")
+        else:
+            self.setEditTriggers(
+                QAbstractItemView.EditTrigger.DoubleClicked
+                | QAbstractItemView.EditTrigger.EditKeyPressed
+            )
+            edit = QAction("Edit", self)
+            edit.setShortcut(QKeySequence("F2"))
+            edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            edit.triggered.connect(self._on_edit_triggered)
+            self.addAction(edit)
+            self._add("Star or unstar", ("S",), "star")
+            for number, kind in enumerate(NOTE_KINDS, start=1):
+                self._add(
+                    f"Make it {kind_style(kind).word.lower()}", (f"Alt+{number}",), f"kind:{kind}"
+                )
+            self._add("Move to another question…", ("M",), "move")
+            self._add("Delete", ("Del",), "delete")
+
+    def _add(self, text: str, keys: tuple[str, ...], name: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _=False, n=name: self._on_action_triggered(n))
+        self.addAction(action)
+        return action
+
+    def current_id(self) -> str:
+        index = self.currentIndex()
+        return str(index.data(IdRole) or "") if index.isValid() else ""
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model().rowCount():
+            self.setCurrentIndex(self.model().index(row, 0))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        self._fit_cards(event.size())
+        super().resizeEvent(event)
+
+    def _fit_cards(self, size: QSize) -> None:
+        em = max(1, self.fontMetrics().averageCharWidth())
+        usable = size.width() - self.verticalScrollBar().sizeHint().width() - SPACING // 2
+        columns = max(1, usable // (MIN_CARD_EM * em + SPACING))
+        width = min(MAX_CARD_EM * em, usable // columns - SPACING)
+        width = max(MIN_CARD_EM * em // 2, width)
+        if width != self.card_delegate.card_width:
+            self.card_delegate.set_card_width(int(width))
+            self.scheduleDelayedItemsLayout()
+
+    def _on_edit_triggered(self) -> None:
+        if self.currentIndex().isValid():
+            self.edit(self.currentIndex())
+
+    def _on_action_triggered(self, name: str) -> None:
+        note_id = self.current_id()
+        if note_id:
+            self.note_action.emit(name, note_id)

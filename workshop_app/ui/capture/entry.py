@@ -1,0 +1,208 @@
+"""The note box and what goes with it: kind chips, who said a quote, a role tag.
+
+``NoteBox`` is a large plain-text box: Enter saves, Shift+Enter is a new line, Esc clears. Its
+Ctrl+Z undoes typing while there is typing to undo; on an empty box it reaches Edit ▸ Undo (so
+a note saved by mistake is one Ctrl+Z away). ``EntryPanel`` adds the kinds (chips and Alt+1..5),
+"who said it" for quotes (optional) and a role tag (anonymous unless chosen).
+
+Signals:
+    EntryPanel.submitted(): the note-taker pressed Enter (or Save) to save the note.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.records import NOTE_KINDS
+from workshop_app.ui.sticky import INK, kind_style
+
+#: Role tags a note can carry (the person's role, never their name).
+ROLE_TAGS: tuple[str, ...] = (
+    "patient or public",
+    "clinician",
+    "carer",
+    "manager",
+    "innovator",
+    "policy",
+    "other",
+)
+ANONYMOUS = "No role (anonymous)"
+HINT = (
+    "Enter saves · Shift+Enter new line · Esc clears · Alt+1–5 kind · "
+    "Ctrl+PgUp/PgDn question · Ctrl+F search · Tab to the cards: F2 edit, S star, Del delete"
+)
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class NoteBox(QPlainTextEdit):
+    """The box a note is typed in. ``submit`` is called on Enter."""
+
+    submit = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("New note")
+        self.setPlaceholderText("Type what was said, then press Enter")
+        self.setTabChangesFocus(True)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.setFont(font)
+        lines = self.fontMetrics().lineSpacing()
+        self.setMinimumHeight(lines * 3 + 16)
+        self.setMaximumHeight(lines * 6 + 16)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            undoing = event.matches(QKeySequence.StandardKey.Undo)
+            redoing = event.matches(QKeySequence.StandardKey.Redo)
+            text = self.document()
+            if (undoing and not text.isUndoAvailable()) or (redoing and not text.isRedoAvailable()):
+                event.ignore()  # Edit ▸ Undo/Redo: the last saved change, not typing
+                return True
+            if event.key() in (*ENTER_KEYS, Qt.Key.Key_Escape):
+                event.accept()  # ours, even if a window shortcut uses the key
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in ENTER_KEYS:
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+            else:
+                self.submit.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+class EntryPanel(QWidget):
+    """The note box with its kind, attribution and role; ``draft()`` reads them."""
+
+    submitted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.box = NoteBox(self)
+        self.box.submit.connect(self._on_box_submit)
+        self.setFocusProxy(self.box)
+        self.chips = QButtonGroup(self)
+        self.chips.setExclusive(True)
+        chip_row = QHBoxLayout()
+        chip_row.setSpacing(6)
+        kind_label = QLabel("Kind:", self)
+        chip_row.addWidget(kind_label)
+        self.kind_actions: list[QAction] = []
+        for number, kind in enumerate(NOTE_KINDS, start=1):
+            chip = QToolButton(self)
+            chip.setText(f"{kind_style(kind).word}  Alt+{number}")
+            chip.setCheckable(True)
+            chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicking keeps the focus in the box
+            chip.setAccessibleName(f"Kind: {kind_style(kind).word}")
+            chip.setToolTip(f"Mark the note as {kind_style(kind).word.lower()} (Alt+{number})")
+            chip.setMinimumHeight(int(chip.fontMetrics().height() * 1.9))
+            style = kind_style(kind)
+            chip.setStyleSheet(
+                f"QToolButton {{ padding: 2px 8px; }} QToolButton:checked {{ "
+                f"background: {style.tint}; color: {INK}; border: 2px solid {style.ink}; "
+                "font-weight: bold; border-radius: 3px; }"
+            )
+            self.chips.addButton(chip, number - 1)
+            chip_row.addWidget(chip)
+            action = QAction(kind_style(kind).word, self)
+            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, k=kind: self.set_kind(k))
+            self.addAction(action)
+            self.kind_actions.append(action)
+        chip_row.addStretch(1)
+        self.chips.idToggled.connect(self._on_chips_id_toggled)
+
+        self.who = QLineEdit(self)
+        self.who.setAccessibleName("Who said it (optional)")
+        self.who.setPlaceholderText("Who said it? (optional: leave empty to keep them anonymous)")
+        self.who.returnPressed.connect(self._on_box_submit)
+        self.who_label = QLabel("Said by:", self)
+        self.who_label.setBuddy(self.who)
+        self.role = QComboBox(self)
+        self.role.setAccessibleName("Role of the person (optional)")
+        self.role.addItem(ANONYMOUS, "")
+        for tag in ROLE_TAGS:
+            self.role.addItem(tag.capitalize(), tag)
+        self.role.setToolTip("Tag the note with the speaker's role, never their name")
+        role_label = QLabel("Role:", self)
+        role_label.setBuddy(self.role)
+        self.save_button = QToolButton(self)
+        self.save_button.setText("Save note (Enter)")
+        self.save_button.setAccessibleName("Save note")
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.save_button.clicked.connect(self._on_box_submit)
+        details = QHBoxLayout()
+        details.addWidget(self.who_label)
+        details.addWidget(self.who, 2)
+        details.addWidget(role_label)
+        details.addWidget(self.role)
+        details.addStretch(1)
+        details.addWidget(self.save_button)
+        self.hint = QLabel(HINT, self)
+        self.hint.setWordWrap(True)
+        self.hint.setAccessibleName("Keys")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.box, 1)
+        column.addLayout(chip_row)
+        column.addLayout(details)
+        column.addWidget(self.hint)
+        self.set_kind("idea")
+
+    def kind(self) -> str:
+        return NOTE_KINDS[max(0, self.chips.checkedId())]
+
+    def set_kind(self, kind: str) -> None:
+        self.chips.button(NOTE_KINDS.index(kind)).setChecked(True)
+
+    def draft(self) -> dict[str, str]:
+        """What is typed: text, kind, attribution (quotes only) and role tag."""
+        kind = self.kind()
+        return {
+            "text": self.box.toPlainText(),
+            "kind": kind,
+            "attribution": self.who.text().strip() if kind == "quote" else "",
+            "role": str(self.role.currentData() or ""),
+        }
+
+    def reset(self) -> None:
+        """Ready for the next note: empty box, an idea, anonymous."""
+        self.box.clear()
+        self.who.clear()
+        self.role.setCurrentIndex(0)
+        self.set_kind("idea")
+
+    def _on_box_submit(self) -> None:
+        self.submitted.emit()
+
+    def _on_chips_id_toggled(self, number: int, checked: bool) -> None:
+        if not checked:
+            return
+        style = kind_style(NOTE_KINDS[number])
+        palette = self.box.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(style.tint))
+        palette.setColor(QPalette.ColorRole.Text, QColor(INK))
+        palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(style.ink))
+        self.box.setPalette(palette)
+        quote = NOTE_KINDS[number] == "quote"
+        self.who.setVisible(quote)
+        self.who_label.setVisible(quote)

@@ -1,0 +1,316 @@
+"""CapturePage: Capture mode, where a table's note-taker types sticky notes per question.
+
+Top: the table (picked once, remembered on this laptop per event) and the question, which
+follows the facilitator's running breakout (Run mode) or is chosen with the bar or
+Ctrl+PgUp/PgDn; the question and its prompt stay on screen. Left: the note box (Enter saves,
+one committed transaction, and the card appears at once marked saved; the focus stays in the
+box) over this table's cards for the question. Right: the other tables' notes, search
+(Ctrl+F) and the trash. Every change goes through ``DocumentModel`` as an undoable command.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolButton, QVBoxLayout, QWidget
+
+from workshop_app.domain.records import AgendaItem, Group, Note, Question
+from workshop_app.ui.capture.cards import CardListView
+from workshop_app.ui.capture.entry import EntryPanel
+from workshop_app.ui.capture.follow import running_breakout
+from workshop_app.ui.capture.note_cache import NoteCache
+from workshop_app.ui.capture.notes_model import NoteListModel
+from workshop_app.ui.capture.side import SidePanel
+from workshop_app.ui.capture.where import QuestionHeader, WhereBar
+from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.settings import AppSettings
+from workshop_app.ui.sticky import kind_style
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class CapturePage(QWidget):
+    """Capture mode for ``model``'s event; ``settings`` remembers the table (tests pass one)."""
+
+    def __init__(
+        self,
+        model: DocumentModel,
+        parent: QWidget | None = None,
+        *,
+        dialogs: Dialogs | None = None,
+        settings: AppSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Capture")
+        self.model = model
+        self.dialogs = dialogs or Dialogs()
+        self.settings = settings or AppSettings()
+        self.event_id = model.document.event_id
+        self.cache = NoteCache(model, self)
+        self.questions: list[Question] = []
+        self.groups: dict[str, Group] = {}
+        self.agenda: list[AgendaItem] = []
+        self.table_id: str | None = None
+        self.question_id: str | None = None
+        self.followed: AgendaItem | None = None
+        self._note_written = False
+        self.mine = NoteListModel(self.cache, model, parent=self)
+        self.others = NoteListModel(self.cache, model, place=self.place, parent=self)
+        self.found = NoteListModel(self.cache, model, place=self.place, parent=self)
+        self.trash = NoteListModel(self.cache, model, place=self.place, deleted=True, parent=self)
+        self._build()
+        self._load_tables()
+        self._load_questions()
+        self._load_agenda()
+        self._check_run()
+        self._refilter()
+        self.cache.on_note_changed(self._on_cache_note_changed)
+        model.changed.connect(self._on_model_changed)
+        model.saved.connect(self._on_model_saved)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.where = WhereBar(self)
+        self.header = QuestionHeader(self)
+        self.entry = EntryPanel(self)
+        self.status = QLabel(self)
+        self.status.setAccessibleName("Saved")
+        self.cards_label = QLabel(self)
+        self.order = QToolButton(self)
+        self.order.setCheckable(True)
+        self.order.setText("Newest first")
+        self.order.setAccessibleName("Newest first")
+        self.order.setToolTip("Show the newest note first, or in the order they were written")
+        self.cards = CardListView("Your table's notes on this question", self)
+        self.cards.setModel(self.mine)
+        self.side = SidePanel(self.others, self.found, self.trash, self)
+        heading = QHBoxLayout()
+        heading.addWidget(self.cards_label, 1)
+        heading.addWidget(self.order)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.entry)
+        column.addWidget(self.status)
+        column.addLayout(heading)
+        column.addWidget(self.cards, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.side)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.where)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+        self.setFocusProxy(self.entry)
+        search = QAction("Search all notes", self)
+        search.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        search.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        search.triggered.connect(self._on_search_triggered)
+        self.addAction(search)
+        order = self.settings.capture_newest_first()
+        self.order.setChecked(order)
+        for view_model in (self.mine, self.others, self.trash):
+            view_model.set_newest_first(order)
+        self.order.toggled.connect(self._on_order_toggled)
+        self.entry.submitted.connect(self._on_entry_submitted)
+        self.where.table_chosen.connect(self._on_where_table_chosen)
+        self.where.question_chosen.connect(self._on_where_question_chosen)
+        for view in (self.cards, self.side.others, self.side.found, self.side.trash):
+            view.note_action.connect(self._on_cards_note_action)
+        chain = [self.where.table, self.where.question, self.entry.box, self.entry.who,
+                 self.entry.role, self.cards, self.order, self.side.tabBar()]  # fmt: skip
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    # -- reading the event ---------------------------------------------------------------------
+
+    def _load_tables(self) -> None:
+        groups = self.model.list(Group)
+        self.groups = {g.id: g for g in groups}
+        remembered = self.settings.capture_table(self.event_id)
+        self.table_id = remembered if remembered in self.groups else None
+        self.where.set_tables(groups, self.table_id)
+
+    def _load_questions(self) -> None:
+        self.questions = self.model.list(Question)
+        ids = [q.id for q in self.questions]
+        if self.question_id not in ids:
+            self.question_id = ids[0] if ids else None
+        self._show_questions()
+
+    def _load_agenda(self) -> None:
+        self.agenda = self.model.list(AgendaItem)
+
+    def _show_questions(self, *, counts_only: bool = False) -> None:
+        rows = [(q, self._counts(q.id)) for q in self.questions]
+        if counts_only:
+            self.where.set_counts([counts for _, counts in rows])
+        else:
+            self.where.set_questions(rows, self.question_id)
+        question = next((q for q in self.questions if q.id == self.question_id), None)
+        self.header.show_question(question)
+        mine = self.cache.count(self.question_id, self.table_id) if self.table_id else 0
+        table = self.groups[self.table_id].name if self.table_id in self.groups else "your table"
+        every = self.cache.count(self.question_id)
+        self.cards_label.setText(
+            f"<b>{table}</b>: {_plural(mine, 'note')} on this question · {every} from all tables"
+        )
+
+    def _counts(self, question_id: str) -> str:
+        everyone = self.cache.count(question_id)
+        if self.table_id is None:
+            return _plural(everyone, "note")
+        return f"{self.cache.count(question_id, self.table_id)} here · {everyone} in all"
+
+    def place(self, note: Note) -> str:
+        """Where a note is from: its table, and its question when it is not the current one."""
+        group = self.groups.get(note.group_id or "")
+        where = group.name if group else "No table"
+        if note.question_id != self.question_id:
+            number = next(
+                (n for n, q in enumerate(self.questions, 1) if q.id == note.question_id), None
+            )
+            where += f" · Q{number}" if number else " · general"
+        return where
+
+    def _refilter(self) -> None:
+        q, table = self.question_id, self.table_id
+        self.mine.set_filter(lambda n: n.question_id == q and n.group_id == table)
+        self.others.set_filter(
+            lambda n: n.question_id == q and n.group_id != table, show_place=True
+        )
+        self.trash.set_filter(lambda n: n.group_id == table, show_place=True)
+        self.side.update_labels()
+        self._show_questions()
+
+    def _set_question(self, question_id: str | None) -> None:
+        if question_id != self.question_id:
+            self.question_id = question_id
+            self._refilter()
+
+    def _check_run(self) -> None:
+        """Follow the running breakout: a newly running one sets the question."""
+        item = running_breakout(self.model.run_state(), self.agenda)
+        if (item and item.id) != (self.followed and self.followed.id):
+            self.followed = item
+            known = [q for q in (item.question_ids if item else ()) if q in
+                     {question.id for question in self.questions}]  # fmt: skip
+            if known:
+                self._set_question(known[0])
+        self.where.follow.setText(
+            f"Following the run: <b>{item.title}</b>" if item else "Run: no breakout running"
+        )
+
+    # -- user actions ----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.focus_entry()
+
+    def focus_entry(self) -> None:
+        """The note box, or the table chooser while no table is picked."""
+        if self.table_id is None and self.groups:
+            self.where.table.setFocus()
+        else:
+            self.entry.box.setFocus()
+
+    def _on_entry_submitted(self) -> None:
+        draft = self.entry.draft()
+        text = draft.pop("text").strip()
+        if not text:
+            return
+        if self.table_id is None and self.groups:
+            self.status.setText("Choose your table first: your note is still in the box.")
+            self.where.table.setFocus()
+            return
+        note = Note(question_id=self.question_id, group_id=self.table_id, text=text, **draft)
+        self.model.push_add(note, label="Add note")
+        self.entry.reset()
+        self.entry.box.setFocus()
+        n = self.cache.count(self.question_id, self.table_id)
+        word = kind_style(note.kind).word.lower()
+        self.status.setText(f"✓ Saved at {datetime.now():%H:%M:%S}: {word}, note {n} here.")
+        if self.mine.newest_first:
+            self.cards.scrollToTop()
+        else:
+            self.cards.scrollToBottom()
+
+    def _on_cards_note_action(self, action: str, note_id: str) -> None:
+        note = self.cache.notes.get(note_id)
+        if note is None:
+            return
+        view = self.sender() if isinstance(self.sender(), CardListView) else self.cards
+        if action == "star":
+            label = "Unstar note" if note.starred else "Star note"
+            self.model.push_update(Note, note_id, starred=not note.starred, label=label)
+        elif action.startswith("kind:"):
+            self.model.push_update(Note, note_id, kind=action[5:], label="Change kind of note")
+        elif action == "move":
+            self._move(note)
+        elif action in ("delete", "restore"):
+            row = view.currentIndex().row()
+            if action == "delete":
+                self.model.push_delete([(Note, note_id)], label="Delete note")
+            else:
+                self.model.push_restore([(Note, note_id)], label="Restore note")
+            view.select_row(min(row, view.model().rowCount() - 1))
+
+    def _move(self, note: Note) -> None:
+        options = [f"Q{n}. {q.text}" for n, q in enumerate(self.questions, 1)]
+        if not options:
+            return
+        choice = self.dialogs.choose(self, "Move note", "Move the note to question:", options)
+        if choice is not None:
+            question_id = self.questions[choice].id
+            self.model.push_update(Note, note.id, question_id=question_id, label="Move note")
+
+    def _on_search_triggered(self) -> None:
+        if self.isVisible():
+            self.side.focus_search()
+
+    def _on_order_toggled(self, newest_first: bool) -> None:
+        self.settings.set_capture_newest_first(newest_first)
+        for view_model in (self.mine, self.others, self.trash):
+            view_model.set_newest_first(newest_first)
+
+    def _on_where_table_chosen(self, group_id: str) -> None:
+        self.table_id = group_id
+        self.settings.set_capture_table(self.event_id, group_id)
+        self._refilter()
+        self.entry.box.setFocus()
+
+    def _on_where_question_chosen(self, question_id: str) -> None:
+        self._set_question(question_id)
+
+    def _on_cache_note_changed(self, _old: Note | None, _new: Note) -> None:
+        self._note_written = True
+        self._show_questions(counts_only=True)
+
+    def _on_model_changed(self, kind: type, _record_id: str) -> None:
+        if self.model.document.closed:
+            return
+        if kind is Group:
+            self._load_tables()
+            self._refilter()
+        elif kind is Question:
+            self._load_questions()
+            self._refilter()
+        elif kind is AgendaItem:
+            self._load_agenda()
+            self._check_run()
+
+    def _on_model_saved(self, _time: str) -> None:
+        if self._note_written:  # a note: the run did not change (saves one read per note)
+            self._note_written = False
+            return
+        if not self.model.document.closed:
+            self._check_run()

@@ -1,0 +1,274 @@
+"""Sticky cards: the look of a note, shared by Capture and the Board.
+
+``StickyDelegate`` paints one note (a ``Note`` under ``NoteRole``) as a sticky card in any item
+view: a tint by kind from the Okabe-Ito colour-blind-safe palette, the kind as a word (never
+colour alone), a star, the text wrapped to the card's width (long words break anywhere, so text
+is never cut off: the card grows instead), who said it and when it was saved. Every colour pair
+keeps a contrast of at least 4.5:1 (``contrast``; tested). Editing in place uses a plain text
+box where Enter saves, Shift+Enter starts a new line and Esc cancels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtWidgets import (
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from workshop_app.domain.records import NOTE_KINDS, Note
+
+Index = QModelIndex | QPersistentModelIndex
+
+NoteRole = Qt.ItemDataRole.UserRole + 1  # the Note record
+TableNameRole = Qt.ItemDataRole.UserRole + 2  # the note's table name, shown when it differs
+ShowTableRole = Qt.ItemDataRole.UserRole + 3  # bool: show the table name on the card
+INK = "#1F1F1F"  # text on every card
+SHADOW = QColor(0, 0, 0, 40)
+PAD, GAP, RADIUS, SPACING = 10, 6, 4.0, 10
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    """A kind's look: its word, Okabe-Ito accent, the card's tint and the word's ink."""
+
+    word: str
+    accent: str
+    tint: str
+    ink: str
+
+
+KIND_STYLES: dict[str, KindStyle] = {
+    "idea": KindStyle("Idea", "#F0E442", "#F9F4B3", "#6E691E"),
+    "concern": KindStyle("Concern", "#D55E00", "#F3D2B8", "#914000"),
+    "quote": KindStyle("Quote", "#56B4E9", "#C9E7F8", "#2E617E"),
+    "action": KindStyle("Action", "#009E73", "#B8E4D8", "#00654A"),
+    "question": KindStyle("Question", "#CC79A7", "#EFD4E3", "#7A4964"),
+}
+assert tuple(KIND_STYLES) == NOTE_KINDS
+
+
+def kind_style(kind: str) -> KindStyle:
+    return KIND_STYLES.get(kind, KIND_STYLES["idea"])
+
+
+def _luminance(color: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    q = QColor(color)
+    return 0.2126 * channel(q.redF()) + 0.7152 * channel(q.greenF()) + 0.0722 * channel(q.blueF())
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two colours (1 to 21)."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def saved_time(note: Note) -> str:
+    """The local time a note was last saved, "14:03"."""
+    try:
+        when = datetime.fromisoformat(note.updated_at.replace("Z", "+00:00"))
+    except ValueError:
+        return ""
+    return when.astimezone().strftime("%H:%M")
+
+
+def footer_text(note: Note, table: str = "") -> tuple[str, str]:
+    """The card's footer: (who said it and their role, table and saved time)."""
+    who = f"— {note.attribution}" if note.attribution else ""
+    if note.role:
+        who = f"{who} ({note.role})" if who else f"Role: {note.role}"
+    saved = f"✓ Saved {saved_time(note)}"
+    return who, f"{table} · {saved}" if table else saved
+
+
+def describe(note: Note, table: str = "") -> str:
+    """What a screen reader says for a card."""
+    parts = [kind_style(note.kind).word]
+    if note.starred:
+        parts.append("starred")
+    who, saved = footer_text(note, table)
+    text = f"{', '.join(parts)}: {note.text}"
+    return f"{text}. {who}. {saved}." if who else f"{text}. {saved}."
+
+
+def _layout(text: str, font: QFont, width: float) -> tuple[QTextLayout, float]:
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    height = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, height
+
+
+@dataclass(frozen=True)
+class _Card:
+    text: QTextLayout
+    text_height: float
+    footer: QTextLayout
+    footer_height: float
+
+
+class StickyDelegate(QStyledItemDelegate):
+    """Paints notes as sticky cards ``card_width`` wide; heights are cached per note version."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.card_width = 260
+        self._cache: dict[tuple[object, ...], _Card] = {}
+
+    def set_card_width(self, width: int) -> None:
+        if width != self.card_width:
+            self.card_width = width
+            self._cache.clear()
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        body = QFont(option.font)
+        body.setPointSizeF(option.font.pointSizeF() * 1.12)
+        small = QFont(option.font)
+        small.setPointSizeF(option.font.pointSizeF() * 0.9)
+        word = QFont(small)
+        word.setBold(True)
+        return body, small, word
+
+    def _card(self, note: Note, table: str, option: QStyleOptionViewItem) -> _Card:
+        """The card's wrapped text and footer (cached per note version, place and width)."""
+        body, small, _ = self._fonts(option)
+        key = (note.id, note.updated_at, note.text, table, self.card_width, body.key())
+        card = self._cache.get(key)
+        if card is None:
+            if len(self._cache) > 4000:
+                self._cache.clear()
+            width = self.card_width - 2 * PAD - 3
+            text, text_height = _layout(note.text, body, width)
+            footer = "\n".join(line for line in footer_text(note, table) if line)
+            foot, foot_height = _layout(footer, small, width)
+            card = self._cache[key] = _Card(text, text_height, foot, foot_height)
+        return card
+
+    def _table(self, index: Index) -> str:
+        return str(index.data(TableNameRole) or "") if index.data(ShowTableRole) else ""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        note = index.data(NoteRole)
+        if not isinstance(note, Note):
+            return QSize(self.card_width, 40)
+        card = self._card(note, self._table(index), option)
+        line = option.fontMetrics.height() * 0.95
+        height = PAD + line + GAP + card.text_height + GAP + card.footer_height + PAD
+        return QSize(self.card_width, int(height) + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        note = index.data(NoteRole)
+        if not isinstance(note, Note):
+            return
+        style = kind_style(note.kind)
+        _, _, word = self._fonts(option)
+        card = self._card(note, self._table(index), option)
+        rect = QRectF(option.rect).adjusted(0, 0, -3, -3)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(SHADOW)
+        painter.drawRoundedRect(rect.translated(2, 3), RADIUS, RADIUS)
+        painter.setBrush(QColor(style.tint))
+        painter.drawRoundedRect(rect, RADIUS, RADIUS)
+        painter.setBrush(QColor(style.accent))
+        painter.drawRect(QRectF(rect.left(), rect.top(), rect.width(), 5))
+        if option.state & QStyle.StateFlag.State_Selected:
+            focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(QColor(INK), 3 if focused else 2))
+            painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), RADIUS, RADIUS)
+        line = option.fontMetrics.height() * 0.95
+        top = rect.top() + PAD
+        inner = QRectF(rect.left() + PAD, top, rect.width() - 2 * PAD, line)
+        painter.setFont(word)
+        painter.setPen(QColor(style.ink))
+        align = Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(inner, align | Qt.AlignmentFlag.AlignLeft, style.word.upper())
+        painter.setPen(QColor(INK))
+        if note.starred:
+            painter.drawText(inner, align | Qt.AlignmentFlag.AlignRight, "★ Starred")
+        card.text.draw(painter, QPointF(inner.left(), top + line + GAP))
+        card.footer.draw(painter, QPointF(inner.left(), top + line + GAP + card.text_height + GAP))
+        painter.restore()
+
+    # -- editing in place --------------------------------------------------------------------
+
+    def createEditor(  # noqa: N802 - Qt's name
+        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> QWidget:
+        editor = CardEditor(parent)
+        editor.setAccessibleName("Edit note")
+        editor.installEventFilter(self)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        note = index.data(NoteRole)
+        if isinstance(editor, QPlainTextEdit) and isinstance(note, Note):
+            editor.setPlainText(note.text)
+            editor.selectAll()
+
+    def setModelData(  # noqa: N802
+        self, editor: QWidget, model: QAbstractItemModel, index: Index
+    ) -> None:
+        if isinstance(editor, QPlainTextEdit) and editor.toPlainText().strip():
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(  # noqa: N802
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        editor.setGeometry(option.rect.adjusted(4, 4, -6, -6))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter saves, Shift+Enter is a new line, Esc cancels (the base class handles Esc)."""
+        if isinstance(watched, CardEditor) and isinstance(event, QKeyEvent):
+            key_event = event
+            enter = key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            if event.type() != QEvent.Type.KeyPress:
+                return super().eventFilter(watched, event)
+            if enter and not key_event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.commitData.emit(watched)
+                self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.NoHint)
+                return True
+            if enter:
+                watched.insertPlainText("\n")
+                return True
+        return super().eventFilter(watched, event)
+
+
+class CardEditor(QPlainTextEdit):
+    """The text box that edits a card in place."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
