@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from workshop_app.domain.records import AgendaItem, Group
+from workshop_app.domain.records import AgendaItem, Group, Note
+from workshop_app.storage.document import Document
 from workshop_app.ui.capture.page import CapturePage
 from workshop_app.ui.main_window import MainWindow
 
@@ -48,3 +49,21 @@ def start_breakout(window: MainWindow, title: str = "Breakout round 1") -> Agend
         controller.next()
     controller.toggle()
     return target
+
+
+def reopen_notes(window: MainWindow) -> list[Note]:
+    """Close the event in ``window`` and read its live notes back from the file."""
+    assert window.document is not None
+    path = window.document.path
+    window.close_document()
+    with Document.open(path) as document:
+        return document.list(Note)
+
+
+def reopen_all_notes(window: MainWindow) -> list[Note]:
+    """Like ``reopen_notes`` with the tombstoned notes too."""
+    assert window.document is not None
+    path = window.document.path
+    window.close_document()
+    with Document.open(path) as document:
+        return document.list(Note, include_deleted=True)

@@ -40,7 +40,7 @@ ROLE_TAGS: tuple[str, ...] = (
 )
 ANONYMOUS = "No role (anonymous)"
 HINT = (
-    "Enter saves · Shift+Enter new line · Esc clears · Alt+1–5 kind · "
+    "Enter saves · Shift+Enter new line · Esc clears · Alt+1–5 kind (in the order shown) · "
     "Ctrl+PgUp/PgDn question · Ctrl+F search · Tab to the cards: F2 edit, S star, Del delete"
 )
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -108,7 +108,7 @@ class EntryPanel(QWidget):
         self.kind_actions: list[QAction] = []
         for number, kind in enumerate(NOTE_KINDS, start=1):
             chip = QToolButton(self)
-            chip.setText(f"{kind_style(kind).word}  Alt+{number}")
+            chip.setText(kind_style(kind).word)
             chip.setCheckable(True)
             chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicking keeps the focus in the box
             chip.setAccessibleName(f"Kind: {kind_style(kind).word}")

@@ -152,6 +152,8 @@ class NoteListModel(QAbstractListModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._deleted:
             return False
+        if self.document_model.document.closed:  # an editor closing with the event
+            return False
         text = str(value)
         if not text.strip():
             return False

@@ -69,6 +69,9 @@ class CapturePage(QWidget):
         self._load_agenda()
         self._check_run()
         self._refilter()
+        self.setFocusProxy(
+            self.where.table if self.table_id is None and self.groups else self.entry
+        )
         self.cache.on_note_changed(self._on_cache_note_changed)
         model.changed.connect(self._on_model_changed)
         model.saved.connect(self._on_model_saved)
@@ -82,6 +85,8 @@ class CapturePage(QWidget):
         self.status = QLabel(self)
         self.status.setAccessibleName("Saved")
         self.cards_label = QLabel(self)
+        self.cards_label.setWordWrap(True)
+        self.status.setWordWrap(True)
         self.order = QToolButton(self)
         self.order.setCheckable(True)
         self.order.setText("Newest first")
@@ -110,7 +115,6 @@ class CapturePage(QWidget):
         layout.addWidget(self.where)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
-        self.setFocusProxy(self.entry)
         search = QAction("Search all notes", self)
         search.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         search.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -217,11 +221,11 @@ class CapturePage(QWidget):
         self.focus_entry()
 
     def focus_entry(self) -> None:
-        """The note box, or the table chooser while no table is picked."""
-        if self.table_id is None and self.groups:
-            self.where.table.setFocus()
-        else:
-            self.entry.box.setFocus()
+        """The note box, or the table chooser while no table is picked (also the page's focus
+        proxy, so the mode shortcut lands there)."""
+        target = self.where.table if self.table_id is None and self.groups else self.entry.box
+        self.setFocusProxy(target)
+        target.setFocus()
 
     def _on_entry_submitted(self) -> None:
         draft = self.entry.draft()
@@ -286,7 +290,7 @@ class CapturePage(QWidget):
         self.table_id = group_id
         self.settings.set_capture_table(self.event_id, group_id)
         self._refilter()
-        self.entry.box.setFocus()
+        self.focus_entry()
 
     def _on_where_question_chosen(self, question_id: str) -> None:
         self._set_question(question_id)

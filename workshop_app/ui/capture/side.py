@@ -35,6 +35,8 @@ class SidePanel(QTabWidget):
         super().__init__(parent)
         self.setAccessibleName("More notes")
         self.setDocumentMode(True)
+        self.setUsesScrollButtons(False)  # three short tabs; no arrow buttons in the Tab chain
+        self.tabBar().setExpanding(False)
         self.others_model, self.found_model, self.trash_model = others, found, trash
 
         self.others = CardListView("Other tables' notes on this question", self)

@@ -48,13 +48,14 @@ class WhereBar(QWidget):
         self.question.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.question.setMinimumContentsLength(30)
+        self.question.setMinimumContentsLength(12)
         question_label = QLabel("&Question:", self)
         question_label.setBuddy(self.question)
         self.previous = self._step("◀", "Previous question (Ctrl+PgUp)", "Ctrl+PgUp", -1)
         self.next = self._step("▶", "Next question (Ctrl+PgDown)", "Ctrl+PgDown", 1)
         self.follow = QLabel(self)
         self.follow.setAccessibleName("Run")
+        self.follow.setWordWrap(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(table_label)
@@ -65,7 +66,7 @@ class WhereBar(QWidget):
         row.addWidget(self.question, 1)
         row.addWidget(self.next)
         row.addSpacing(16)
-        row.addWidget(self.follow)
+        row.addWidget(self.follow, 0)
         self.table.activated.connect(self._on_table_activated)
         self.question.activated.connect(self._on_question_activated)
 
