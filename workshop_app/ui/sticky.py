@@ -38,8 +38,7 @@ from workshop_app.domain.records import NOTE_KINDS, Note
 Index = QModelIndex | QPersistentModelIndex
 
 NoteRole = Qt.ItemDataRole.UserRole + 1  # the Note record
-TableNameRole = Qt.ItemDataRole.UserRole + 2  # the note's table name, shown when it differs
-ShowTableRole = Qt.ItemDataRole.UserRole + 3  # bool: show the table name on the card
+PlaceRole = Qt.ItemDataRole.UserRole + 2  # where the note is from, shown on the card ("" none)
 INK = "#1F1F1F"  # text on every card
 SHADOW = QColor(0, 0, 0, 40)
 PAD, GAP, RADIUS, SPACING = 10, 6, 4.0, 10
@@ -134,7 +133,7 @@ class _Card:
     text: QTextLayout
     text_height: float
     footer: QTextLayout
-    footer_height: float
+    size: QSize
 
 
 class StickyDelegate(QStyledItemDelegate):
@@ -144,6 +143,7 @@ class StickyDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.card_width = 260
         self._cache: dict[tuple[object, ...], _Card] = {}
+        self._fonts_cache: dict[str, tuple[QFont, QFont, QFont]] = {}
 
     def set_card_width(self, width: int) -> None:
         if width != self.card_width:
@@ -151,40 +151,43 @@ class StickyDelegate(QStyledItemDelegate):
             self._cache.clear()
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        body = QFont(option.font)
-        body.setPointSizeF(option.font.pointSizeF() * 1.12)
-        small = QFont(option.font)
-        small.setPointSizeF(option.font.pointSizeF() * 0.9)
-        word = QFont(small)
-        word.setBold(True)
-        return body, small, word
+        """Body, footer and kind-word fonts, relative to the view's font (cached)."""
+        key = option.font.key()
+        fonts = self._fonts_cache.get(key)
+        if fonts is None:
+            body = QFont(option.font)
+            body.setPointSizeF(option.font.pointSizeF() * 1.12)
+            small = QFont(option.font)
+            small.setPointSizeF(option.font.pointSizeF() * 0.9)
+            word = QFont(small)
+            word.setBold(True)
+            fonts = self._fonts_cache[key] = (body, small, word)
+        return fonts
 
-    def _card(self, note: Note, table: str, option: QStyleOptionViewItem) -> _Card:
-        """The card's wrapped text and footer (cached per note version, place and width)."""
-        body, small, _ = self._fonts(option)
-        key = (note.id, note.updated_at, note.text, table, self.card_width, body.key())
+    def _card(self, note: Note, place: str, option: QStyleOptionViewItem) -> _Card:
+        """The card's wrapped text, footer and size (cached per note version, place, width and
+        font size: a relayout of hundreds of cards costs a dictionary look-up each)."""
+        key = (note.id, note.updated_at, place, self.card_width, option.font.pointSizeF())
         card = self._cache.get(key)
         if card is None:
-            if len(self._cache) > 4000:
+            if len(self._cache) > 20_000:
                 self._cache.clear()
+            body, small, _ = self._fonts(option)
             width = self.card_width - 2 * PAD - 3
             text, text_height = _layout(note.text, body, width)
-            footer = "\n".join(line for line in footer_text(note, table) if line)
+            footer = "\n".join(line for line in footer_text(note, place) if line)
             foot, foot_height = _layout(footer, small, width)
-            card = self._cache[key] = _Card(text, text_height, foot, foot_height)
+            line = option.fontMetrics.height() * 0.95
+            height = PAD + line + GAP + text_height + GAP + foot_height + PAD
+            size = QSize(self.card_width, int(height) + 4)
+            card = self._cache[key] = _Card(text, text_height, foot, size)
         return card
-
-    def _table(self, index: Index) -> str:
-        return str(index.data(TableNameRole) or "") if index.data(ShowTableRole) else ""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         note = index.data(NoteRole)
         if not isinstance(note, Note):
             return QSize(self.card_width, 40)
-        card = self._card(note, self._table(index), option)
-        line = option.fontMetrics.height() * 0.95
-        height = PAD + line + GAP + card.text_height + GAP + card.footer_height + PAD
-        return QSize(self.card_width, int(height) + 4)
+        return self._card(note, index.data(PlaceRole) or "", option).size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         note = index.data(NoteRole)
@@ -192,7 +195,7 @@ class StickyDelegate(QStyledItemDelegate):
             return
         style = kind_style(note.kind)
         _, _, word = self._fonts(option)
-        card = self._card(note, self._table(index), option)
+        card = self._card(note, index.data(PlaceRole) or "", option)
         rect = QRectF(option.rect).adjusted(0, 0, -3, -3)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -22,6 +22,7 @@ from workshop_app.ui.sticky import SPACING, StickyDelegate, kind_style
 
 MIN_CARD_EM = 34  # a card is at least this many average characters wide
 MAX_CARD_EM = 60
+BATCH = 60
 
 
 class CardListView(QListView):
@@ -40,6 +41,10 @@ class CardListView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSpacing(SPACING // 2)
         self.setUniformItemSizes(False)
+        # Lay out in batches: after a new note the cards on screen are placed (and painted)
+        # first, the hundreds below follow in idle moments instead of before the paint.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(BATCH)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

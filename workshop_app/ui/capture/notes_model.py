@@ -5,7 +5,7 @@ written (or newest first). A change to one note inserts, removes or updates just
 (``beginInsertRows`` for a new note), never a reset; only a new filter or order resets.
 
 Named roles (``roleNames``): ``display`` (text), ``note`` (the Note), ``noteId``, ``kind``,
-``starred``, ``place`` (table, or table and question), ``showPlace``, ``accessibleText``.
+``starred``, ``place`` (table, or table and question; "" when not shown), ``accessibleText``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersist
 from workshop_app.domain.records import Note
 from workshop_app.ui.capture.note_cache import NoteCache
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.sticky import NoteRole, ShowTableRole, TableNameRole, describe
+from workshop_app.ui.sticky import NoteRole, PlaceRole, describe
 
 Index = QModelIndex | QPersistentModelIndex
 Predicate = Callable[[Note], bool]
@@ -34,8 +34,7 @@ ROLE_NAMES = {
     IdRole: b"noteId",
     KindRole: b"kind",
     StarredRole: b"starred",
-    TableNameRole: b"place",
-    ShowTableRole: b"showPlace",
+    PlaceRole: b"place",
 }
 
 
@@ -143,10 +142,8 @@ class NoteListModel(QAbstractListModel):
             return note.kind
         if role == StarredRole:
             return note.starred
-        if role == TableNameRole:
-            return self.place(note)
-        if role == ShowTableRole:
-            return self.show_place
+        if role == PlaceRole:
+            return self.place(note) if self.show_place else ""
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

@@ -11,6 +11,7 @@ box) over this table's cards for the question. Right: the other tables' notes, s
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolButton, QVBox
 from workshop_app.domain.records import AgendaItem, Group, Note, Question
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.entry import EntryPanel
+from workshop_app.ui.capture.fixes import fix_note
 from workshop_app.ui.capture.follow import running_breakout
 from workshop_app.ui.capture.note_cache import NoteCache
 from workshop_app.ui.capture.notes_model import NoteListModel
@@ -165,9 +167,8 @@ class CapturePage(QWidget):
         mine = self.cache.count(self.question_id, self.table_id) if self.table_id else 0
         table = self.groups[self.table_id].name if self.table_id in self.groups else "your table"
         every = self.cache.count(self.question_id)
-        self.cards_label.setText(
-            f"<b>{table}</b>: {_plural(mine, 'note')} on this question · {every} from all tables"
-        )
+        counts = f"{_plural(mine, 'note')} on this question · {every} from all tables"
+        self.cards_label.setText(f"<b>{escape(table)}</b>: {counts}")
 
     def _counts(self, question_id: str) -> str:
         everyone = self.cache.count(question_id)
@@ -210,9 +211,8 @@ class CapturePage(QWidget):
                      {question.id for question in self.questions}]  # fmt: skip
             if known:
                 self._set_question(known[0])
-        self.where.follow.setText(
-            f"Following the run: <b>{item.title}</b>" if item else "Run: no breakout running"
-        )
+        follow = f"Following the run: <b>{escape(item.title)}</b>" if item else ""
+        self.where.follow.setText(follow or "Run: no breakout running")
 
     # -- user actions ----------------------------------------------------------------------------
 
@@ -250,32 +250,10 @@ class CapturePage(QWidget):
 
     def _on_cards_note_action(self, action: str, note_id: str) -> None:
         note = self.cache.notes.get(note_id)
-        if note is None:
-            return
-        view = self.sender() if isinstance(self.sender(), CardListView) else self.cards
-        if action == "star":
-            label = "Unstar note" if note.starred else "Star note"
-            self.model.push_update(Note, note_id, starred=not note.starred, label=label)
-        elif action.startswith("kind:"):
-            self.model.push_update(Note, note_id, kind=action[5:], label="Change kind of note")
-        elif action == "move":
-            self._move(note)
-        elif action in ("delete", "restore"):
-            row = view.currentIndex().row()
-            if action == "delete":
-                self.model.push_delete([(Note, note_id)], label="Delete note")
-            else:
-                self.model.push_restore([(Note, note_id)], label="Restore note")
-            view.select_row(min(row, view.model().rowCount() - 1))
-
-    def _move(self, note: Note) -> None:
-        options = [f"Q{n}. {q.text}" for n, q in enumerate(self.questions, 1)]
-        if not options:
-            return
-        choice = self.dialogs.choose(self, "Move note", "Move the note to question:", options)
-        if choice is not None:
-            question_id = self.questions[choice].id
-            self.model.push_update(Note, note.id, question_id=question_id, label="Move note")
+        sender = self.sender()
+        view = sender if isinstance(sender, CardListView) else self.cards
+        if note is not None:
+            fix_note(self.model, self.dialogs, view, note, action, self.questions)
 
     def _on_search_triggered(self) -> None:
         if self.isVisible():

@@ -154,9 +154,11 @@ class QuestionHeader(QFrame):
         self.question.setWordWrap(True)
         self.question.setAccessibleName("Current question")
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)  # "x <y" shows as typed
         self.prompt = ScaledLabel("", 1.08, parent=self)
         self.prompt.setWordWrap(True)
         self.prompt.setAccessibleName("Prompt")
+        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 4, 0, 4)
         column.setSpacing(4)
