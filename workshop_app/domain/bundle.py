@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from workshop_app.domain.clock import new_id, utc_now
 from workshop_app.domain.records import (
@@ -15,6 +16,8 @@ from workshop_app.domain.records import (
     Speaker,
     Theme,
 )
+
+T = TypeVar("T", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -47,29 +50,29 @@ class EventBundle:
         now = utc_now()
         mapping: dict[str, str] = {}
 
+        def fresh_id(old: str) -> str:
+            return mapping.setdefault(old, new_id())
+
         def fresh(old: str | None) -> str | None:
-            if old is None:
-                return None
-            if old not in mapping:
-                mapping[old] = new_id()
-            return mapping[old]
+            return None if old is None else fresh_id(old)
 
-        def stamp(record: Record, **changes: object) -> Record:
-            return replace(record, id=fresh(record.id), created_at=now, updated_at=now, **changes)
+        def stamp(record: T, **changes: Any) -> T:
+            return replace(
+                record, id=fresh_id(record.id), created_at=now, updated_at=now, **changes
+            )
 
-        event = stamp(self.event, **({"title": title} if title is not None else {}))
         return EventBundle(
-            event=event,  # type: ignore[arg-type]
-            speakers=tuple(stamp(s) for s in self.speakers),  # type: ignore[misc]
-            questions=tuple(stamp(q) for q in self.questions),  # type: ignore[misc]
-            groups=tuple(stamp(g) for g in self.groups),  # type: ignore[misc]
+            event=stamp(self.event, **({"title": title} if title is not None else {})),
+            speakers=tuple(stamp(s) for s in self.speakers),
+            questions=tuple(stamp(q) for q in self.questions),
+            groups=tuple(stamp(g) for g in self.groups),
             agenda=tuple(
-                stamp(a, question_ids=tuple(fresh(q) for q in a.question_ids))  # type: ignore[misc]
+                stamp(a, question_ids=tuple(fresh_id(q) for q in a.question_ids))
                 for a in self.agenda
             ),
-            themes=tuple(stamp(t, question_id=fresh(t.question_id)) for t in self.themes),  # type: ignore[misc]
+            themes=tuple(stamp(t, question_id=fresh(t.question_id)) for t in self.themes),
             notes=tuple(
-                stamp(  # type: ignore[misc]
+                stamp(
                     n,
                     question_id=fresh(n.question_id),
                     group_id=fresh(n.group_id),

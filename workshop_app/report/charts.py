@@ -73,31 +73,56 @@ def _contributions(fig: Figure, chart: ContributionsChart) -> None:
     for n, (name, values) in enumerate(chart.series):
         fill, hatch = FILLS[n % len(FILLS)], HATCHES[n % len(HATCHES)]
         bars = ax.barh(
-            list(rows), values, left=left, height=0.62, color=fill, hatch=hatch,
-            edgecolor=INK, linewidth=0.7, label=label(name, 24),
+            list(rows),
+            values,
+            left=left,
+            height=0.62,
+            color=fill,
+            hatch=hatch,
+            edgecolor=INK,
+            linewidth=0.7,
+            label=label(name, 24),
         )
         dark = fill in ("#737373", "#8c8c8c")
         for bar, value in zip(bars, values, strict=True):
             if value and bar.get_width() >= peak * 0.045:
                 ax.text(
-                    bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2,
-                    str(value), ha="center", va="center", fontsize=7.5,
+                    bar.get_x() + bar.get_width() / 2,
+                    bar.get_y() + bar.get_height() / 2,
+                    str(value),
+                    ha="center",
+                    va="center",
+                    fontsize=7.5,
                     color="white" if dark else INK,
-                    bbox=None if dark or not hatch else {"boxstyle": "square,pad=0.15",
-                                                          "fc": "white", "ec": "none"},
+                    bbox=None
+                    if dark or not hatch
+                    else {"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none"},
                 )
         left = [a + b for a, b in zip(left, values, strict=True)]
     for row, total in zip(rows, totals, strict=True):
-        ax.text(total + peak * 0.015, row, f"{total}", va="center", fontsize=9,
-                fontweight="bold", color=INK)
+        ax.text(
+            total + peak * 0.015,
+            row,
+            f"{total}",
+            va="center",
+            fontsize=9,
+            fontweight="bold",
+            color=INK,
+        )
     ax.set_yticks(list(rows), labels=list(chart.questions))
     ax.invert_yaxis()
     ax.set_xlim(0, peak * 1.1)
     ax.set_xlabel("Notes", fontsize=8.5, color="#595959")
     _style(ax)
     ax.legend(
-        loc="lower left", bbox_to_anchor=(0, 1.02), ncol=min(4, len(chart.series)),
-        frameon=False, fontsize=8, handlelength=2.2, handleheight=1.1, borderaxespad=0,
+        loc="lower left",
+        bbox_to_anchor=(0, 1.02),
+        ncol=min(4, len(chart.series)),
+        frameon=False,
+        fontsize=8,
+        handlelength=2.2,
+        handleheight=1.1,
+        borderaxespad=0,
     )
 
 
@@ -123,23 +148,52 @@ def _timings(fig: Figure, chart: TimingChart) -> None:
     planned = [p for _, p, _ in chart.rows]
     actual = [a or 0 for _, _, a in chart.rows]
     peak = max(planned + actual) or 1
-    ax.barh([r - 0.19 for r in rows], planned, height=0.36, color="white", hatch="////",
-            edgecolor=INK, linewidth=0.7, label="Planned")
-    ax.barh([r + 0.19 for r in rows], actual, height=0.36, color="#4d4d4d",
-            edgecolor=INK, linewidth=0.7, label="Actual")
+    ax.barh(
+        [r - 0.19 for r in rows],
+        planned,
+        height=0.36,
+        color="white",
+        hatch="////",
+        edgecolor=INK,
+        linewidth=0.7,
+        label="Planned",
+    )
+    ax.barh(
+        [r + 0.19 for r in rows],
+        actual,
+        height=0.36,
+        color="#4d4d4d",
+        edgecolor=INK,
+        linewidth=0.7,
+        label="Actual",
+    )
     for row, (_, plan, real) in zip(rows, chart.rows, strict=True):
         ax.text(plan + peak * 0.01, row - 0.19, f"{plan} min planned", va="center", fontsize=7.5)
         note = f"{real} min actual" if real is not None else "actual not recorded"
-        ax.text((real or 0) + peak * 0.01, row + 0.19, note, va="center", fontsize=7.5,
-                color=INK if real is not None else "#595959",
-                style="normal" if real is not None else "italic")
+        ax.text(
+            (real or 0) + peak * 0.01,
+            row + 0.19,
+            note,
+            va="center",
+            fontsize=7.5,
+            color=INK if real is not None else "#595959",
+            style="normal" if real is not None else "italic",
+        )
     ax.set_yticks(rows, labels=[label(title, LABEL_CHARS) for title, _, _ in chart.rows])
     ax.invert_yaxis()
     ax.set_xlim(0, peak * 1.45)
     ax.set_xlabel("Minutes", fontsize=8.5, color="#595959")
     _style(ax)
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.02), ncol=2, frameon=False, fontsize=8,
-              handlelength=2.2, handleheight=1.1, borderaxespad=0)
+    ax.legend(
+        loc="lower left",
+        bbox_to_anchor=(0, 1.02),
+        ncol=2,
+        frameon=False,
+        fontsize=8,
+        handlelength=2.2,
+        handleheight=1.1,
+        borderaxespad=0,
+    )
 
 
 def _height(chart: Chart) -> float:
@@ -164,7 +218,7 @@ def render(chart: Chart, fmt: str = "png", dpi: int = 200) -> RenderedChart:
         "svg.hashsalt": "workshop-app",  # reproducible SVG ids
         "text.color": INK,
     }
-    with matplotlib.rc_context(params):
+    with matplotlib.rc_context(params):  # type: ignore[arg-type]
         fig = Figure(figsize=(WIDTH_IN, height), layout="constrained")
         if isinstance(chart, ContributionsChart):
             _contributions(fig, chart)
@@ -173,7 +227,12 @@ def render(chart: Chart, fmt: str = "png", dpi: int = 200) -> RenderedChart:
         else:
             _timings(fig, chart)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format=fmt, dpi=dpi, facecolor="white",
-                    metadata={"Software": None} if fmt == "png" else {"Date": None})
+        fig.savefig(
+            buffer,
+            format=fmt,
+            dpi=dpi,
+            facecolor="white",
+            metadata={"Software": None} if fmt == "png" else {"Date": None},
+        )
     mime = "image/png" if fmt == "png" else "image/svg+xml"
     return RenderedChart(buffer.getvalue(), mime, WIDTH_IN, height)

@@ -8,6 +8,8 @@ lays out several times slower. A source line too long for one line falls back to
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -63,7 +65,7 @@ def _bullet_form(canvas: Canvas, bullet: str, size: float) -> str:
     return name
 
 
-def _lines(body: Flowable) -> object:
+def _lines(body: Flowable) -> Any:
     """The laid-out lines of a Paragraph (or of the Paragraph inside an RtlParagraph)."""
     return getattr(getattr(body, "inner", None) or body, "blPara", None)
 
@@ -73,8 +75,9 @@ class NoteBlock(Flowable):
     text on its last line when there is room, else on a line of its own. Bullet and source are
     drawn directly (a form, a text object): no per-note Paragraph markup for them."""
 
-    def __init__(self, body: Flowable, meta: str, style: ParagraphStyle, *, bullet: str,
-                 right: bool = False) -> None:
+    def __init__(
+        self, body: Flowable, meta: str, style: ParagraphStyle, *, bullet: str, right: bool = False
+    ) -> None:
         super().__init__()
         self.body, self.meta, self.style, self.bullet, self.right = body, meta, style, bullet, right
         self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
@@ -90,14 +93,24 @@ class NoteBlock(Flowable):
         if self.meta:
             needed = stringWidth(self.line, fonts.REGULAR, META_SIZE)
             lines = _lines(self.body)
-            if (not self.right and lines is not None and lines.kind == 0
-                    and lines.lines and lines.lines[-1][0] >= needed + GAP):
+            if (
+                not self.right
+                and lines is not None
+                and lines.kind == 0
+                and lines.lines
+                and lines.lines[-1][0] >= needed + GAP
+            ):
                 self.inline = True
             elif needed <= room:
                 self.meta_height = META_LEADING
             else:
-                meta_style = ParagraphStyle("meta", fontName=fonts.REGULAR, fontSize=META_SIZE,
-                                            leading=META_LEADING, textColor=MUTED)
+                meta_style = ParagraphStyle(
+                    "meta",
+                    fontName=fonts.REGULAR,
+                    fontSize=META_SIZE,
+                    leading=META_LEADING,
+                    textColor=MUTED,
+                )
                 self.meta_para = Paragraph(fonts.markup(self.meta), meta_style)
                 self.meta_height = self.meta_para.wrap(room, avail_height)[1]
         self.width, self.height = avail_width, body_height + self.meta_height
@@ -133,12 +146,15 @@ class NoteBlock(Flowable):
             width = stringWidth(self.line, fonts.REGULAR, META_SIZE)
             if self.inline:
                 last = body_height - ascent - self.style.leading * (count - 1)
-                spare = lines.lines[-1][0]  # type: ignore[union-attr]
+                spare = lines.lines[-1][0]
                 used = self.width - self.style.leftIndent - self.style.rightIndent - spare
                 text.setTextOrigin(self.style.leftIndent + used + GAP / 2, self.meta_height + last)
             else:
-                x = (self.width - self.style.rightIndent - width if self.right
-                     else self.style.leftIndent)
+                x = (
+                    self.width - self.style.rightIndent - width
+                    if self.right
+                    else self.style.leftIndent
+                )
                 text.setTextOrigin(x, self.meta_height - META_SIZE)
             text.textOut(self.line)
             canvas.drawText(text)

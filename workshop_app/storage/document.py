@@ -8,6 +8,7 @@ refused and left byte-identical.
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import os
 import sqlite3
@@ -294,7 +295,7 @@ class Document:
             )
         return record
 
-    def add_many(self, records: list[R]) -> list[R]:
+    def add_many(self, records: builtins.list[R]) -> builtins.list[R]:
         """Add several records in one transaction (e.g. "Add 5 tables")."""
         with self.transaction():
             return [self.add(record) for record in records]
@@ -364,9 +365,9 @@ class Document:
 
     def _select(
         self, kind: type[Record], include_deleted: bool, where: dict[str, Any], columns: str = "*"
-    ) -> tuple[str, list[Any]]:
-        clauses: list[str] = [] if include_deleted else ["deleted = 0"]
-        params: list[Any] = []
+    ) -> tuple[str, builtins.list[Any]]:
+        clauses: builtins.list[str] = [] if include_deleted else ["deleted = 0"]
+        params: builtins.list[Any] = []
         for name, value in where.items():
             if name not in COLUMNS[kind]:
                 raise ValueError(f"{kind.__name__} has no field {name}")

@@ -368,7 +368,8 @@ def _check_references(
             for name, (target, noun) in refs.items():
                 value = kwargs.get(name)
                 many = isinstance(value, tuple)
-                for index, ref in enumerate(value if many else (value,)):
+                refs_here: tuple[Any, ...] = value if many else (value,)  # type: ignore[assignment]
+                for index, ref in enumerate(refs_here):
                     if ref is not None and seen.get(ref, ("",))[0] != target:
                         where = f"{path}.{name}" + (f"[{index}]" if many else "")
                         problems.append(f"{where}: no {noun} with id {_show(ref)}")
