@@ -19,12 +19,12 @@ def test_the_question_follows_the_running_breakout(demo_window: MainWindow, qtbo
     qtbot.keyClick(page.entry.box, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(page.entry.box, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert page.question_id == questions[2].id  # no breakout running: the bar decides
-    assert "no breakout" in page.where.follow.text()
+    assert "No breakout" in page.header.follow.text()
     start_breakout(demo_window, "Breakout round 1")
     assert page.question_id == questions[0].id
     assert page.header.question.text() == questions[0].text
     assert page.header.prompt.text() == questions[0].prompt
-    assert "Breakout round 1" in page.where.follow.text()
+    assert "Breakout round 1" in page.header.follow.text()
     type_note(qtbot, page, "during round one")
     controller = demo_window.workspace.page("run").controller  # type: ignore[union-attr]
     controller.toggle()  # paused: still that breakout
@@ -32,7 +32,7 @@ def test_the_question_follows_the_running_breakout(demo_window: MainWindow, qtbo
     controller.toggle()
     controller.next()  # keeps running into round 2
     assert page.question_id == questions[1].id
-    assert "Breakout round 2" in page.where.follow.text()
+    assert "Breakout round 2" in page.header.follow.text()
     type_note(qtbot, page, "during round two")
     qtbot.keyClick(page.entry.box, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert page.question_id == questions[0].id  # a table may still look back

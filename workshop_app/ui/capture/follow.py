@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from workshop_app.domain.records import AgendaItem
+from workshop_app.domain.records import AgendaItem, Question
 from workshop_app.domain.run import PAUSED, RUNNING, RunState
 
 
@@ -24,3 +24,9 @@ def running_breakout(state: RunState, items: Sequence[AgendaItem]) -> AgendaItem
     if item is None or item.kind != "breakout" or not item.question_ids:
         return None
     return item
+
+
+def first_question(item: AgendaItem | None, questions: Sequence[Question]) -> str | None:
+    """The first of the item's questions that the event still has (None if none)."""
+    known = {q.id for q in questions}
+    return next((q for q in (item.question_ids if item else ()) if q in known), None)

@@ -21,7 +21,7 @@ from workshop_app.domain.records import AgendaItem, Group, Note, Question
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.entry import EntryPanel
 from workshop_app.ui.capture.fixes import fix_note
-from workshop_app.ui.capture.follow import running_breakout
+from workshop_app.ui.capture.follow import first_question, running_breakout
 from workshop_app.ui.capture.note_cache import NoteCache
 from workshop_app.ui.capture.notes_model import NoteListModel
 from workshop_app.ui.capture.side import SidePanel
@@ -30,6 +30,8 @@ from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.sticky import kind_style
+
+ORDER_TEXT = {True: "Order: newest first", False: "Order: as written"}
 
 
 def _plural(n: int, word: str) -> str:
@@ -71,9 +73,7 @@ class CapturePage(QWidget):
         self._load_agenda()
         self._check_run()
         self._refilter()
-        self.setFocusProxy(
-            self.where.table if self.table_id is None and self.groups else self.entry
-        )
+        self.setFocusProxy(self._focus_target())
         self.cache.on_note_changed(self._on_cache_note_changed)
         model.changed.connect(self._on_model_changed)
         model.saved.connect(self._on_model_saved)
@@ -87,11 +87,10 @@ class CapturePage(QWidget):
         self.status = QLabel(self)
         self.status.setAccessibleName("Saved")
         self.cards_label = QLabel(self)
-        self.cards_label.setWordWrap(True)
-        self.status.setWordWrap(True)
+        for label in (self.status, self.cards_label):
+            label.setWordWrap(True)
         self.order = QToolButton(self)
         self.order.setCheckable(True)
-        self.order.setText("Newest first")
         self.order.setAccessibleName("Newest first")
         self.order.setToolTip("Show the newest note first, or in the order they were written")
         self.cards = CardListView("Your table's notes on this question", self)
@@ -124,6 +123,7 @@ class CapturePage(QWidget):
         self.addAction(search)
         order = self.settings.capture_newest_first()
         self.order.setChecked(order)
+        self.order.setText(ORDER_TEXT[order])
         for view_model in (self.mine, self.others, self.trash):
             view_model.set_newest_first(order)
         self.order.toggled.connect(self._on_order_toggled)
@@ -207,12 +207,10 @@ class CapturePage(QWidget):
         item = running_breakout(self.model.run_state(), self.agenda)
         if (item and item.id) != (self.followed and self.followed.id):
             self.followed = item
-            known = [q for q in (item.question_ids if item else ()) if q in
-                     {question.id for question in self.questions}]  # fmt: skip
-            if known:
-                self._set_question(known[0])
-        follow = f"Following the run: <b>{escape(item.title)}</b>" if item else ""
-        self.where.follow.setText(follow or "Run: no breakout running")
+            question_id = first_question(item, self.questions)
+            if question_id:
+                self._set_question(question_id)
+        self.header.show_run(item.title if item else None)
 
     # -- user actions ----------------------------------------------------------------------------
 
@@ -220,10 +218,13 @@ class CapturePage(QWidget):
         super().showEvent(event)
         self.focus_entry()
 
+    def _focus_target(self) -> QWidget:
+        return self.where.table if self.table_id is None and self.groups else self.entry.box
+
     def focus_entry(self) -> None:
         """The note box, or the table chooser while no table is picked (also the page's focus
         proxy, so the mode shortcut lands there)."""
-        target = self.where.table if self.table_id is None and self.groups else self.entry.box
+        target = self._focus_target()
         self.setFocusProxy(target)
         target.setFocus()
 
@@ -260,6 +261,7 @@ class CapturePage(QWidget):
             self.side.focus_search()
 
     def _on_order_toggled(self, newest_first: bool) -> None:
+        self.order.setText(ORDER_TEXT[newest_first])
         self.settings.set_capture_newest_first(newest_first)
         for view_model in (self.mine, self.others, self.trash):
             view_model.set_newest_first(newest_first)

@@ -1,15 +1,17 @@
 """Where am I: the note-taker's table, the question (with counts) and the question in full.
 
 ``WhereBar`` holds the table chooser (picked once, remembered by the page), the question chooser
-with previous/next buttons (Ctrl+PgUp/PgDn), and a line saying whether the question is following
-the facilitator's running breakout. ``QuestionHeader`` shows the question and its prompt large,
-always on screen while typing.
+with previous/next buttons (Ctrl+PgUp/PgDn). ``QuestionHeader`` shows the question and its
+prompt large, always on screen while typing, under a line saying whether the question is
+following the facilitator's running breakout.
 
 Signals:
     WhereBar.table_chosen(str group_id), WhereBar.question_chosen(str question_id).
 """
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -53,9 +55,6 @@ class WhereBar(QWidget):
         question_label.setBuddy(self.question)
         self.previous = self._step("◀", "Previous question (Ctrl+PgUp)", "Ctrl+PgUp", -1)
         self.next = self._step("▶", "Next question (Ctrl+PgDown)", "Ctrl+PgDown", 1)
-        self.follow = QLabel(self)
-        self.follow.setAccessibleName("Run")
-        self.follow.setWordWrap(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(table_label)
@@ -65,8 +64,6 @@ class WhereBar(QWidget):
         row.addWidget(self.previous)
         row.addWidget(self.question, 1)
         row.addWidget(self.next)
-        row.addSpacing(16)
-        row.addWidget(self.follow, 0)
         self.table.activated.connect(self._on_table_activated)
         self.question.activated.connect(self._on_question_activated)
 
@@ -150,6 +147,9 @@ class QuestionHeader(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.follow = QLabel(self)
+        self.follow.setAccessibleName("Run")
+        self.follow.setWordWrap(True)
         self.question = ScaledLabel("", 1.55, bold=True, parent=self)
         self.question.setWordWrap(True)
         self.question.setAccessibleName("Current question")
@@ -162,8 +162,17 @@ class QuestionHeader(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 4, 0, 4)
         column.setSpacing(4)
+        column.addWidget(self.follow)
         column.addWidget(self.question)
         column.addWidget(self.prompt)
+
+    def show_run(self, breakout: str | None) -> None:
+        """Say which breakout the question follows, or that none is running."""
+        self.follow.setText(
+            f"▶ <b>{escape(breakout)}</b> is running: the question follows it"
+            if breakout
+            else "No breakout running: choose the question above"
+        )
 
     def show_question(self, question: Question | None) -> None:
         if question is None:
