@@ -406,3 +406,19 @@ def test_a_newer_version_waiting_in_the_wal_is_refused_too(doc: Document, path: 
         assert not path.with_name(path.name + ".lock").exists()
     finally:
         writer.close()
+
+
+def test_a_write_that_fails_says_why_and_changes_nothing(doc: Document) -> None:
+    """A full disk (SQLite's page limit reached: a real SQLITE_FULL) gives a message for a
+    person, writes nothing, and the document keeps working once there is room."""
+    before = doc.count(Note)
+    pages = doc._conn.execute("PRAGMA page_count").fetchone()[0]
+    doc._conn.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(DocumentError) as info:
+        doc.add(Note(text="x" * 50_000))
+    assert "the disk is full" in str(info.value)
+    assert "not made" in str(info.value)
+    assert doc.count(Note) == before
+    doc._conn.execute("PRAGMA max_page_count = 1073741823")
+    doc.add(Note(text="room again"))
+    assert doc.count(Note) == before + 1

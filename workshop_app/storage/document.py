@@ -266,14 +266,20 @@ class Document:
                 raise
             conn.execute(f"RELEASE SAVEPOINT {name}")
             return
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield self
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise DocumentError(
+                f"Could not save to “{self.path.name}”: {_write_failure(exc)}. This change was "
+                "not made; everything saved before it is safe."
+            ) from exc
         self.backups.changed()
 
     def update_event(self, **changes: Any) -> Event:
@@ -398,3 +404,17 @@ class Document:
         after = positions[index]
         before = positions[index - 1] if index > 0 else after - 2.0
         return (before + after) / 2.0
+
+
+def _write_failure(exc: sqlite3.Error) -> str:
+    """Why a write failed, in words for a person."""
+    text = str(exc).lower()
+    if "full" in text:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text:
+        return "the file or its folder cannot be written to"
+    if "i/o" in text:
+        return "the disk could not be written (was a USB stick removed?)"
+    if "locked" in text or "busy" in text:
+        return "another program is holding the file"
+    return str(exc)
