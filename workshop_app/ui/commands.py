@@ -14,11 +14,39 @@ from workshop_app.domain.records import Record
 from workshop_app.ui.document_model import DocumentModel
 
 
+class ModelCommand(QUndoCommand):
+    """Base of every command: ``apply`` and ``revert`` each call DocumentModel writes.
+
+    ``DocumentModel`` applies a new command before pushing it, so a write that fails (a full
+    disk, a removed USB stick) raises to the caller with nothing written and no step left on the
+    undo stack; the push then skips its first ``redo``.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.applied = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.applied:  # applied by DocumentModel just before the push
+            self.applied = False
+            return
+        self.apply()
+
+    def undo(self) -> None:
+        self.revert()
+
+
 def _label(kind: type[Record]) -> str:
     return {"AgendaItem": "agenda item", "Group": "table"}.get(kind.__name__, kind.__name__.lower())
 
 
-class AddRecords(QUndoCommand):
+class AddRecords(ModelCommand):
     def __init__(
         self,
         model: DocumentModel,
@@ -35,18 +63,18 @@ class AddRecords(QUndoCommand):
         self.index = index
         self._added = False
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if not self._added:
             self.model.add(self.records, self.index)
             self._added = True
         else:
             self.model.set_deleted([(type(r), r.id) for r in self.records], False)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.model.set_deleted([(type(r), r.id) for r in self.records], True)
 
 
-class UpdateFields(QUndoCommand):
+class UpdateFields(ModelCommand):
     def __init__(
         self,
         model: DocumentModel,
@@ -61,28 +89,28 @@ class UpdateFields(QUndoCommand):
         self.model, self.kind, self.record_id = model, kind, record_id
         self.old, self.new = old, new
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.model.update(self.kind, self.record_id, self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.model.update(self.kind, self.record_id, self.old)
 
 
-class DeleteRecords(QUndoCommand):
+class DeleteRecords(ModelCommand):
     def __init__(
         self, model: DocumentModel, items: list[tuple[type[Record], str]], *, text: str = ""
     ) -> None:
         super().__init__(text or f"Delete {_label(items[0][0])}")
         self.model, self.items = model, items
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.model.set_deleted(self.items, True)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.model.set_deleted(self.items, False)
 
 
-class RestoreRecords(QUndoCommand):
+class RestoreRecords(ModelCommand):
     """Restore from the trash; undo puts them back in it."""
 
     def __init__(
@@ -91,14 +119,14 @@ class RestoreRecords(QUndoCommand):
         super().__init__(text or f"Restore {_label(items[0][0])}")
         self.model, self.items = model, items
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.model.set_deleted(self.items, False)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.model.set_deleted(self.items, True)
 
 
-class MoveRecord(QUndoCommand):
+class MoveRecord(ModelCommand):
     def __init__(
         self,
         model: DocumentModel,
@@ -113,8 +141,8 @@ class MoveRecord(QUndoCommand):
         self.model, self.kind, self.record_id = model, kind, record_id
         self.old_index, self.new_index = old_index, new_index
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.model.move(self.kind, self.record_id, self.new_index)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.model.move(self.kind, self.record_id, self.old_index)

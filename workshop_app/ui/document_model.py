@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -23,6 +23,9 @@ from PySide6.QtGui import QUndoStack
 from workshop_app.domain.records import AgendaItem, Event, Record
 from workshop_app.domain.run import RunState, Stamps
 from workshop_app.storage.document import Document
+
+if TYPE_CHECKING:
+    from workshop_app.ui.commands import ModelCommand
 
 R = TypeVar("R", bound=Record)
 
@@ -67,14 +70,14 @@ class DocumentModel(QObject):
     def push_add(self, record: R, *, index: int | None = None, label: str = "") -> R:
         from workshop_app.ui.commands import AddRecords
 
-        self.undo_stack.push(AddRecords(self, [record], index=index, text=label))
+        self._push(AddRecords(self, [record], index=index, text=label))
         return self.get(type(record), record.id)
 
     def push_add_many(self, records: list[R], *, label: str = "") -> None:
         from workshop_app.ui.commands import AddRecords
 
         if records:
-            self.undo_stack.push(AddRecords(self, records, text=label))
+            self._push(AddRecords(self, records, text=label))
 
     def push_update(
         self, kind: type[Record], record_id: str, /, *, label: str = "", **changes: Any
@@ -86,7 +89,7 @@ class DocumentModel(QObject):
         old = {name: getattr(current, name) for name in changes}
         if old == changes:
             return
-        self.undo_stack.push(UpdateFields(self, kind, record_id, old, changes, text=label))
+        self._push(UpdateFields(self, kind, record_id, old, changes, text=label))
 
     def push_update_event(self, *, label: str = "", **changes: Any) -> None:
         self.push_update(Event, self.document.event_id, label=label, **changes)
@@ -97,7 +100,7 @@ class DocumentModel(QObject):
 
         items = list(items)
         if items:
-            self.undo_stack.push(DeleteRecords(self, items, text=label))
+            self._push(DeleteRecords(self, items, text=label))
 
     def push_restore(self, items: Iterable[tuple[type[Record], str]], *, label: str = "") -> None:
         """Bring tombstoned records back (from a trash view) as one step."""
@@ -105,7 +108,7 @@ class DocumentModel(QObject):
 
         items = list(items)
         if items:
-            self.undo_stack.push(RestoreRecords(self, items, text=label))
+            self._push(RestoreRecords(self, items, text=label))
 
     def push_move(self, kind: type[Record], record_id: str, index: int, *, label: str = "") -> None:
         from workshop_app.ui.commands import MoveRecord
@@ -114,7 +117,13 @@ class DocumentModel(QObject):
         count = self.count(kind)
         index = max(0, min(index, count - 1))
         if index != old:
-            self.undo_stack.push(MoveRecord(self, kind, record_id, old, index, text=label))
+            self._push(MoveRecord(self, kind, record_id, old, index, text=label))
+
+    def _push(self, command: ModelCommand) -> None:
+        """Apply, then push: a failed write raises here and leaves no undo step behind."""
+        command.apply()
+        command.applied = True
+        self.undo_stack.push(command)
 
     # -- writes: called by undo commands only ----------------------------------------------
 
