@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolButton, QVBoxLayout, QWidget
 
+from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.records import AgendaItem, Group, Note, Question
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.entry import EntryPanel
@@ -238,7 +239,11 @@ class CapturePage(QWidget):
             self.where.table.setFocus()
             return
         note = Note(question_id=self.question_id, group_id=self.table_id, text=text, **draft)
-        self.model.push_add(note, label="Add note")
+        try:
+            self.model.push_add(note, label="Add note")
+        except WorkshopError as exc:  # e.g. a full disk: nothing was written
+            self.status.setText(f"⚠ Not saved. {exc} Your note is still in the box.")
+            return
         self.entry.reset()
         self.entry.box.setFocus()
         n = self.cache.count(self.question_id, self.table_id)
