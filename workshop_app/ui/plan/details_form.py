@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from workshop_app.domain.records import Event
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan import checks
 from workshop_app.ui.plan.schedule import parse_date, parse_time, show_date
-from workshop_app.ui.plan.widgets import CommitTextEdit, Heading, ProblemLine
+from workshop_app.ui.plan.widgets import CommitTextEdit, Heading, ProblemLine, is_font_change
 
 MAX_ATTENDEES = 100_000
 
@@ -68,16 +69,13 @@ class DetailsForm(QWidget):
         form.addRow(self._label("Expected &attendees", self.attendees), self.attendees)
         form.addRow(self._label("S&ummary", self.summary), self.summary)
 
-        em = self.fontMetrics().horizontalAdvance("M")
-        for short in (self.date, self.start, self.attendees):
-            short.setMaximumWidth(em * 22)
-        self.summary.setMinimumHeight(self.fontMetrics().lineSpacing() * 8)
-        body = QWidget(self)
-        body.setLayout(form)
-        body.setMaximumWidth(em * 60)  # long lines are hard to read
+        self.body = QWidget(self)
+        self.body.setLayout(form)
+        self._size_fields()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.body)
+        layout.addStretch(1)  # the summary is a paragraph, not the rest of the window
 
         self._commit_on(self.title, self._on_title_editing_finished)
         self._commit_on(self.date, self._on_date_editing_finished)
@@ -88,6 +86,21 @@ class DetailsForm(QWidget):
         self.summary.committed.connect(self._on_summary_committed)
         model.changed.connect(self._on_model_changed)
         self.refresh()
+
+    def _size_fields(self) -> None:
+        """Widths in ems and the summary in lines, so they follow View ▸ text size."""
+        em = self.fontMetrics().horizontalAdvance("M")
+        for short in (self.date, self.start, self.attendees):
+            short.setMaximumWidth(em * 22)
+        lines = self.summary.fontMetrics().lineSpacing()
+        self.summary.setMinimumHeight(lines * 8)
+        self.summary.setMaximumHeight(lines * 14)  # longer summaries scroll
+        self.body.setMaximumWidth(em * 60)  # long lines are hard to read
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if is_font_change(event) and hasattr(self, "body"):  # not while being built
+            self._size_fields()
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         line = QLineEdit(self)
