@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from conftest import PEOPLE, hostile_bundle
+from report_events import PEOPLE, hostile_bundle
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import AgendaItem, Event, Group, Note, Question, Theme

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from conftest import HOSTILE_TEXTS, PEOPLE, hostile_bundle
+from report_events import HOSTILE_TEXTS, PEOPLE, hostile_bundle
 
 from workshop_app.report.content import build_content
 from workshop_app.report.html import render_html

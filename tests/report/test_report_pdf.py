@@ -8,8 +8,8 @@ import unicodedata
 from dataclasses import replace
 
 import pytest
-from conftest import HOSTILE_TEXTS, MARKUP, PEOPLE, body_text, hostile_bundle, pdf_text, squash
 from pypdf import PdfReader
+from report_events import HOSTILE_TEXTS, MARKUP, PEOPLE, body_text, hostile_bundle, pdf_text, squash
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import MAX_TEXT, Event, Group, Note, Question
