@@ -12,8 +12,9 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
@@ -56,7 +57,14 @@ class NoteBox(QPlainTextEdit):
         self.setAccessibleName("New note")
         self.setPlaceholderText("Type what was said, then press Enter")
         self.setTabChangesFocus(True)
-        font = self.font()
+        self._on_app_font_changed()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # a widget with its own font is not told otherwise
+            app.fontChanged.connect(self._on_app_font_changed)
+
+    def _on_app_font_changed(self, *_: object) -> None:
+        """A quarter larger than the app's text, also after View ▸ text size."""
+        font = QFont(QApplication.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.setFont(font)
         lines = self.fontMetrics().lineSpacing()
@@ -113,7 +121,6 @@ class EntryPanel(QWidget):
             chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicking keeps the focus in the box
             chip.setAccessibleName(f"Kind: {kind_style(kind).word}")
             chip.setToolTip(f"Mark the note as {kind_style(kind).word.lower()} (Alt+{number})")
-            chip.setMinimumHeight(int(chip.fontMetrics().height() * 1.9))
             style = kind_style(kind)
             chip.setStyleSheet(
                 f"QToolButton {{ padding: 2px 8px; }} QToolButton:checked {{ "
@@ -129,6 +136,10 @@ class EntryPanel(QWidget):
             self.addAction(action)
             self.kind_actions.append(action)
         chip_row.addStretch(1)
+        self._on_app_font_changed()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.fontChanged.connect(self._on_app_font_changed)
         self.chips.idToggled.connect(self._on_chips_id_toggled)
 
         self.who = QLineEdit(self)
@@ -167,6 +178,13 @@ class EntryPanel(QWidget):
         column.addLayout(details)
         column.addWidget(self.hint)
         self.set_kind("idea")
+
+    def _on_app_font_changed(self, *_: object) -> None:
+        """Chips follow View ▸ text size (a style sheet gives a widget a font of its own)."""
+        for chip in self.chips.buttons():
+            chip.setFont(QApplication.font())
+            chip.setStyleSheet(chip.styleSheet())  # re-polish: bold when checked, at this size
+            chip.setMinimumHeight(int(chip.fontMetrics().height() * 1.9))
 
     def kind(self) -> str:
         return NOTE_KINDS[max(0, self.chips.checkedId())]
