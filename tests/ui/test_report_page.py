@@ -45,7 +45,9 @@ def test_export_pdf_in_the_background_and_preview(
     dialogs.save_paths.append(target)
     seen: list[int] = []
     page.progress.valueChanged.connect(seen.append)
+    assert not page.progress.isVisible()  # an empty bar at rest reads as an empty text box
     _export(qtbot, page)
+    assert page.progress.isVisible()
     assert "Demo report.pdf" in dialogs.asked[-1]  # suggested beside the event file
     assert target.exists() and page.status.text().startswith("Saved “summary.pdf”")
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(target.read_bytes())).pages)

@@ -134,6 +134,10 @@ class ReportPage(QWidget):
         self.progress = QProgressBar(side)
         self.progress.setRange(0, 100)
         self.progress.setAccessibleName("Export progress")
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # no jump when it appears
+        self.progress.setSizePolicy(policy)
+        self.progress.setVisible(False)  # an empty bar at rest reads as an empty text box
         column.addWidget(self.progress)
         self.status = QLabel("", side)
         self.status.setWordWrap(True)
@@ -222,6 +226,7 @@ class ReportPage(QWidget):
             path = path.with_name(path.name + f".{fmt}")
         bundle = self.model.document.bundle()
         self.progress.setValue(0)
+        self.progress.setVisible(True)
         self.status.setText(f"Making “{path.name}”…")
         self.job.start(bundle, path, self.options(), fmt)
         self._set_running(True)
@@ -255,12 +260,14 @@ class ReportPage(QWidget):
 
     def _on_job_failed(self, message: str) -> None:
         self.progress.setValue(0)
+        self.progress.setVisible(False)
         self.status.setText("The report was not saved.")
         self._set_running(False)
         self.dialogs.show_error(self, "Report not saved", message)
 
     def _on_job_cancelled(self) -> None:
         self.progress.setValue(0)
+        self.progress.setVisible(False)
         self.status.setText("Export cancelled; nothing was written.")
         self._set_running(False)
 
