@@ -15,5 +15,5 @@ MODE_HINTS: dict[str, str] = {
     "run": "Countdowns, the presenter display and chimes",
     "capture": "Type sticky notes per question, by table",
     "board": "Themes, votes and key quotes (coming soon)",
-    "report": "The printable event summary (coming soon)",
+    "report": "The event summary to print, as PDF or accessible HTML",
 }
