@@ -206,8 +206,8 @@ class StickyDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, RADIUS, RADIUS)
         painter.setBrush(QColor(style.accent))
         painter.drawRect(QRectF(rect.left(), rect.top(), rect.width(), 5))
-        if option.state & QStyle.StateFlag.State_Selected:
-            focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        if focused or option.state & QStyle.StateFlag.State_Selected:  # Tab in: card outlined
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(QColor(INK), 3 if focused else 2))
             painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), RADIUS, RADIUS)
