@@ -1,15 +1,18 @@
 """The report's own flowables (reportlab; import lazily): a ruled quote and a note block.
 
 ``NoteBlock`` is why a 10,000-note report stays close to plain reportlab speed: the note's text
-is one single-style Paragraph, and its small grey source line (kind, role, table, votes) is drawn
-straight on the canvas instead of making every note a mixed-style Paragraph, which reportlab
-lays out several times slower. A source line too long for one line falls back to a Paragraph.
+is one single-style Paragraph, and its bullet (a form) and small grey source line (kind, role,
+table, votes) are drawn straight on the canvas, the source line's operators made once per distinct
+line, instead of making every note a mixed-style Paragraph, which reportlab lays out several
+times slower. A source line too long for one line falls back to a Paragraph.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -21,6 +24,7 @@ from workshop_app.report.pdf_styles import ACCENT, MUTED
 META_SIZE = 7.5
 META_LEADING = 10.5
 GAP = 16  # between a note's last word and its source set on the same line
+_ORIGIN = "BT 1 0 0 1 0 0 Tm "  # how a fresh text object at (0, 0) begins
 
 
 class RuledQuote(Flowable):
@@ -65,6 +69,24 @@ def _bullet_form(canvas: Canvas, bullet: str, size: float) -> str:
     return name
 
 
+def _text_ops(canvas: Canvas, text: str, size: float, color: Color) -> str:
+    """The PDF operators that set ``text`` in the regular face at the text origin, made once per
+    document by a reportlab text object (so subsetting and escaping stay reportlab's) and then
+    reused: many notes share their source line."""
+    cache: dict[tuple[str, float, Color], str] = canvas.__dict__.setdefault("_workshop_ops", {})
+    key = (text, size, color)
+    ops = cache.get(key)
+    if ops is None:
+        made = canvas.beginText()
+        made.setFont(fonts.REGULAR, size)
+        made.setFillColor(color)
+        made.textOut(text)
+        code = made.getCode()
+        assert code.startswith(_ORIGIN) and code.endswith(" ET"), code
+        ops = cache[key] = code[len(_ORIGIN):-3]
+    return ops
+
+
 def _lines(body: Flowable) -> Any:
     """The laid-out lines of a Paragraph (or of the Paragraph inside an RtlParagraph)."""
     return getattr(getattr(body, "inner", None) or body, "blPara", None)
@@ -82,6 +104,7 @@ class NoteBlock(Flowable):
         self.body, self.meta, self.style, self.bullet, self.right = body, meta, style, bullet, right
         self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
         self.line = fonts.display_line(meta) if meta else ""
+        self.meta_width = stringWidth(self.line, fonts.REGULAR, META_SIZE) if meta else 0.0
         self.meta_para: Paragraph | None = None
         self.inline = False
         self.meta_height = 0.0
@@ -91,7 +114,7 @@ class NoteBlock(Flowable):
         room = avail_width - self.style.leftIndent
         self.meta_para, self.inline, self.meta_height = None, False, 0.0
         if self.meta:
-            needed = stringWidth(self.line, fonts.REGULAR, META_SIZE)
+            needed = self.meta_width
             lines = _lines(self.body)
             if (
                 not self.right
@@ -129,34 +152,29 @@ class NoteBlock(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        body_height = self.height - self.meta_height
-        self.body.drawOn(canvas, 0, self.meta_height)
-        lines = _lines(self.body)
-        ascent = self.style.fontSize  # reportlab's first baseline (paraFontSizeHeightOffset)
-        count = len(getattr(lines, "lines", ())) or 1
-        if self.bullet:
-            canvas.saveState()
-            canvas.translate(self.style.bulletIndent, self.height - ascent)
-            canvas.doForm(_bullet_form(canvas, self.bullet, self.style.fontSize))
-            canvas.restoreState()
+        if self.meta_height:
+            self.body.drawOn(canvas, 0, self.meta_height)
+        else:  # already at the body's origin: no extra save, translate and restore
+            self.body._drawOn(canvas)
+        style = self.style
+        ascent = style.fontSize  # reportlab's first baseline (paraFontSizeHeightOffset)
+        if self.bullet:  # the operators saveState, translate and restoreState would write
+            origin = fp_str(style.bulletIndent, self.height - ascent)
+            canvas.addLiteral(f"q 1 0 0 1 {origin} cm")
+            canvas.doForm(_bullet_form(canvas, self.bullet, style.fontSize))
+            canvas.addLiteral("Q")
         if self.meta and self.meta_para is None:
-            text = canvas.beginText()
-            text.setFont(fonts.REGULAR, META_SIZE)
-            text.setFillColor(MUTED)
-            width = stringWidth(self.line, fonts.REGULAR, META_SIZE)
             if self.inline:
-                last = body_height - ascent - self.style.leading * (count - 1)
-                spare = lines.lines[-1][0]
-                used = self.width - self.style.leftIndent - self.style.rightIndent - spare
-                text.setTextOrigin(self.style.leftIndent + used + GAP / 2, self.meta_height + last)
+                lines = _lines(self.body)
+                last = self.height - ascent - style.leading * (len(lines.lines) - 1)
+                used = self.width - style.leftIndent - style.rightIndent - lines.lines[-1][0]
+                x, y = style.leftIndent + used + GAP / 2, last
+            elif self.right:
+                x = self.width - style.rightIndent - self.meta_width
+                y = self.meta_height - META_SIZE
             else:
-                x = (
-                    self.width - self.style.rightIndent - width
-                    if self.right
-                    else self.style.leftIndent
-                )
-                text.setTextOrigin(x, self.meta_height - META_SIZE)
-            text.textOut(self.line)
-            canvas.drawText(text)
+                x, y = style.leftIndent, self.meta_height - META_SIZE
+            ops = _text_ops(canvas, self.line, META_SIZE, MUTED)
+            canvas.addLiteral(f"BT 1 0 0 1 {fp_str(x, y)} Tm {ops} ET")
         if self.meta_para is not None:
-            self.meta_para.drawOn(canvas, self.style.leftIndent, 0)
+            self.meta_para.drawOn(canvas, style.leftIndent, 0)
