@@ -171,3 +171,10 @@ def test_progress_does_not_emit_python_signals(
     gc.collect()
     assert len(steps) > 100 and (tmp_path / "r.pdf").exists()
     assert sys.getrefcount(True) - before >= 0
+
+
+def test_focus_arrives_on_export(qtbot: QtBot, page: ReportPage) -> None:
+    """Ctrl+5 focuses the page: the focus lands where it is seen, on Export."""
+    page.activateWindow()
+    page.setFocus()
+    qtbot.waitUntil(lambda: page.export.hasFocus())

@@ -66,6 +66,7 @@ class ReportPage(QWidget):
         self.job = ExportJob()
         self.setAccessibleName("Report mode")
         self._build()
+        self.setFocusProxy(self.export)  # arriving by Ctrl+5, the focus is seen on Export
         self._poll = QTimer(self)  # reads the worker's progress (see worker.py for why)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._on_poll_timeout)
