@@ -35,3 +35,16 @@ def test_plan_details_summary_is_a_paragraph_and_fields_widen(demo_window: MainW
     width = details.body.maximumWidth()
     _larger_twice(demo_window)
     assert details.body.maximumWidth() > width
+
+
+def test_framed_lists_show_focus_and_still_follow_larger_text(demo_window: MainWindow) -> None:
+    """The focus frame is a style sheet, which would otherwise freeze the list's text size."""
+    assert demo_window.workspace is not None
+    plan = demo_window.workspace.page("plan")
+    run = demo_window.workspace.page("run")
+    views = [plan.sections, plan.agenda.view, run.agenda]  # type: ignore[attr-defined]
+    sizes = [view.font().pointSizeF() for view in views]
+    for view in views:
+        assert ":focus" in view.styleSheet()
+    _larger_twice(demo_window)
+    assert all(v.font().pointSizeF() > s for v, s in zip(views, sizes, strict=True))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.ui.focus import show_focus_frame
 from workshop_app.ui.settings import RecentEvent
 from workshop_app.ui.text import ScaledLabel
 
@@ -158,6 +159,7 @@ class WelcomePage(QScrollArea):
         self.recent_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.recent_list = QListWidget()
         self.recent_list.setAccessibleName("Recent events")
+        show_focus_frame(self.recent_list)
         self.recent_list.setToolTip("Enter opens the event; Delete removes it from this list")
         self.recent_list.setWordWrap(True)
         self.recent_list.setAlternatingRowColors(True)

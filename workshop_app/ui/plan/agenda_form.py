@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from workshop_app.domain.records import AgendaItem, Question
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.focus import show_focus_frame
 
 
 class AgendaForm(QWidget):
@@ -21,6 +22,7 @@ class AgendaForm(QWidget):
         self.questions = QListWidget(self)
         self.questions.setAccessibleName("Questions for this breakout")
         self.questions.setAccessibleDescription("Space ticks or unticks a question")
+        show_focus_frame(self.questions)
         self.label.setBuddy(self.questions)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)

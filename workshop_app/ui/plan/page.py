@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.focus import show_focus_frame
 from workshop_app.ui.plan import checks, columns
 from workshop_app.ui.plan.table_model import RecordTableModel
 from workshop_app.ui.plan.widgets import Heading, is_font_change
@@ -66,6 +67,7 @@ class PlanPage(QWidget):
         self.sections = QListWidget(self)
         self.sections.setAccessibleName("Plan sections")
         self.sections.setAccessibleDescription("Up and Down choose what to plan")
+        show_focus_frame(self.sections)
         self.stack = QStackedWidget(self)
         self.stack.setAccessibleName("Plan section editor")
         self.table_models = {

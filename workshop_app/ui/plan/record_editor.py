@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.focus import show_focus_frame
 from workshop_app.ui.plan.columns import RecordSpec
 from workshop_app.ui.plan.delegates import RecordDelegate
 from workshop_app.ui.plan.deletion import plan_delete
@@ -60,6 +61,7 @@ class RecordListEditor(QWidget):
 
         self.table_model = table_model or RecordTableModel(model, spec, self)
         self.view = RecordTableView(spec.empty_text, self)
+        show_focus_frame(self.view)
         self.view.setModel(self.table_model)
         self.view.setItemDelegate(RecordDelegate(spec, self.view))
         configure_table(self.view)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.run import OVERTIME, PAUSED, RUNNING, Clock, Reading
 from workshop_app.domain.run_text import day_offset, describe_offset
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.focus import show_focus_frame
 from workshop_app.ui.run.agenda_list import RunAgendaList
 from workshop_app.ui.run.chime import ChimePlayer, load_multimedia
 from workshop_app.ui.run.controller import RunController
@@ -84,6 +85,7 @@ class RunPage(QWidget):
 
     def _build(self) -> None:
         self.agenda = RunAgendaList(self)
+        show_focus_frame(self.agenda)
         self.agenda.setMaximumWidth(self.fontMetrics().averageCharWidth() * 46)
         self.setFocusProxy(self.agenda)
 
