@@ -166,7 +166,7 @@ class CapturePage(QWidget):
         question = next((q for q in self.questions if q.id == self.question_id), None)
         self.header.show_question(question)
         mine = self.cache.count(self.question_id, self.table_id) if self.table_id else 0
-        table = self.groups[self.table_id].name if self.table_id in self.groups else "your table"
+        table = self.groups[self.table_id].name if self.table_id in self.groups else "Your table"
         every = self.cache.count(self.question_id)
         counts = f"{_plural(mine, 'note')} on this question · {every} from all tables"
         self.cards_label.setText(f"<b>{escape(table)}</b>: {counts}")
