@@ -37,6 +37,7 @@ class SidePanel(QTabWidget):
         self.setDocumentMode(True)
         self.setUsesScrollButtons(False)  # three short tabs; no arrow buttons in the Tab chain
         self.tabBar().setExpanding(False)
+        self.tabBar().setAccessibleName("Other tables, search and trash")
         self.others_model, self.found_model, self.trash_model = others, found, trash
 
         self.others = CardListView("Other tables' notes on this question", self)
