@@ -29,33 +29,6 @@ class Coming:
 
 
 COMING: dict[str, Coming] = {
-    "run": Coming(
-        "Run",
-        "Keep the room to time on the day, driven by the agenda you plan.",
-        (
-            "A large countdown for each agenda item, with start, pause, add a minute and next "
-            "item from the keyboard.",
-            "A full-screen presenter display for the projector: the question, the time left "
-            "and what comes next.",
-            "A soft chime when time is nearly up and a clear one at zero, with a visual flash "
-            "for rooms where sound is off.",
-            "It remembers where it was: quit or crash mid-breakout and the countdown resumes.",
-            "Actual start and end times are recorded, for the report.",
-        ),
-        "Plan the agenda and its timings in Plan mode: Run will count them down.",
-    ),
-    "capture": Coming(
-        "Capture",
-        "Note-takers type what each table says, as sticky notes per question, by keyboard.",
-        (
-            "Pick your table once; the question follows the running breakout.",
-            "Type a note and press Enter: it is saved at once and appears as a sticky card.",
-            "Mark notes as idea, concern, quote, action or question; attribution is optional, "
-            "anonymous by default.",
-            "Edit, star and delete notes, all undoable; search across every table's notes.",
-        ),
-        "Set up the questions and tables in Plan mode: Capture will use them.",
-    ),
     "board": Coming(
         "Board",
         "Make sense of the notes together after the breakouts.",
@@ -66,18 +39,6 @@ COMING: dict[str, Coming] = {
             "A question by table overview of who said what.",
         ),
         "Notes already in this event are kept safely in the file.",
-    ),
-    "report": Coming(
-        "Report",
-        "Print the event summary: the report to circulate after the event.",
-        (
-            "A print-ready PDF: what the event was, who spoke, the key quotes, then per "
-            "question the themes and notes.",
-            "Charts of contributions per question and of the top themes.",
-            "An accessible HTML version with the same content.",
-            "Options for paper size, an appendix of every note, and anonymous output.",
-        ),
-        "Export the event as JSON, CSV or Markdown from the File menu.",
     ),
 }
 
