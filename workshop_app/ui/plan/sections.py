@@ -10,13 +10,19 @@ from workshop_app.domain.records import Group
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan import columns
 from workshop_app.ui.plan.agenda_form import AgendaForm
+from workshop_app.ui.plan.columns import RecordSpec
 from workshop_app.ui.plan.question_form import QuestionForm
 from workshop_app.ui.plan.record_editor import RecordListEditor
 from workshop_app.ui.plan.services import Dialogs
 from workshop_app.ui.plan.table_model import RecordTableModel
 
 
-class SpeakersEditor(RecordListEditor):
+class SectionEditor(RecordListEditor):
+    """A list section of Plan: its record spec and hint are class attributes."""
+
+    SPEC: RecordSpec
+    HINT: str
+
     def __init__(
         self,
         model: DocumentModel,
@@ -25,60 +31,38 @@ class SpeakersEditor(RecordListEditor):
         *,
         table_model: RecordTableModel | None = None,
     ) -> None:
-        super().__init__(
-            model,
-            columns.SPEAKERS,
-            dialogs,
-            "Who speaks, and in what part: keynote, panellist, facilitator, host.",
-            parent,
-            table_model=table_model,
-        )
+        super().__init__(model, self.SPEC, dialogs, self.HINT, parent, table_model=table_model)
+        self.build_extras()
+
+    def build_extras(self) -> None:
+        """What a section adds under its list (a form, a total); nothing by default."""
 
 
-class QuestionsEditor(RecordListEditor):
+class SpeakersEditor(SectionEditor):
+    SPEC = columns.SPEAKERS
+    HINT = "Who speaks, and in what part: keynote, panellist, facilitator, host."
+
+
+class QuestionsEditor(SectionEditor):
     """Questions, with the current one's prompt for the tables under the list."""
 
-    def __init__(
-        self,
-        model: DocumentModel,
-        dialogs: Dialogs,
-        parent: QWidget | None = None,
-        *,
-        table_model: RecordTableModel | None = None,
-    ) -> None:
-        super().__init__(
-            model,
-            columns.QUESTIONS,
-            dialogs,
-            "The questions the breakout tables answer, in the order they are asked.",
-            parent,
-            table_model=table_model,
-        )
-        self.form = QuestionForm(model, self)
+    SPEC = columns.QUESTIONS
+    HINT = "The questions the breakout tables answer, in the order they are asked."
+
+    def build_extras(self) -> None:
+        self.form = QuestionForm(self.model, self)
         self.detail.addWidget(self.form)
         self.current_changed.connect(self.form.set_record)
         self.form.set_record(self.current_id())
 
 
-class TablesEditor(RecordListEditor):
+class TablesEditor(SectionEditor):
     """Breakout tables; "Add tables…" adds several at once as one undo step."""
 
-    def __init__(
-        self,
-        model: DocumentModel,
-        dialogs: Dialogs,
-        parent: QWidget | None = None,
-        *,
-        table_model: RecordTableModel | None = None,
-    ) -> None:
-        super().__init__(
-            model,
-            columns.TABLES,
-            dialogs,
-            "The breakout tables, each with a facilitator and a note-taker.",
-            parent,
-            table_model=table_model,
-        )
+    SPEC = columns.TABLES
+    HINT = "The breakout tables, each with a facilitator and a note-taker."
+
+    def build_extras(self) -> None:
         self.add_many_action = QAction("Add tables…", self)
         self.add_many_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.add_many_action.setToolTip("Add several tables at once (Ctrl+Shift+N)")
@@ -102,31 +86,20 @@ class TablesEditor(RecordListEditor):
             self.add_tables(count)
 
 
-class AgendaEditor(RecordListEditor):
+class AgendaEditor(SectionEditor):
     """The agenda with its running clock, total, and the current breakout's questions."""
 
-    def __init__(
-        self,
-        model: DocumentModel,
-        dialogs: Dialogs,
-        parent: QWidget | None = None,
-        *,
-        table_model: RecordTableModel | None = None,
-    ) -> None:
-        super().__init__(
-            model,
-            columns.AGENDA,
-            dialogs,
-            "The running order. Start times follow from the event’s start time "
-            "and each item’s minutes.",
-            parent,
-            table_model=table_model,
-        )
+    SPEC = columns.AGENDA
+    HINT = (
+        "The running order. Start times follow from the event’s start time and each item’s minutes."
+    )
+
+    def build_extras(self) -> None:
         self.total = QLabel(self)
         self.total.setAccessibleName("Agenda total")
         layout = self.layout()
         layout.insertWidget(layout.indexOf(self.view) + 1, self.total)
-        self.form = AgendaForm(model, self)
+        self.form = AgendaForm(self.model, self)
         self.detail.addWidget(self.form)
         self.current_changed.connect(self.form.set_record)
         self.table_model.modelReset.connect(self._on_table_model_reset_total)
