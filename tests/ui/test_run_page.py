@@ -42,6 +42,7 @@ def test_mid_breakout_the_page_shows_the_round(qtbot: QtBot, demo_model: Documen
     assert "nearly-time warning at 2 min" in page.meta.text()
     assert page.day_label.text() == "On time"  # a rehearsal: judged from its own start
     assert page.clock_label.text().count(":") == 1
+    assert page.side.clock_caption.text() == "Time now"  # not to be taken for a countdown
 
     presenter = page.open_presenter()
     assert presenter.shown_text == ""  # painted on the next frame

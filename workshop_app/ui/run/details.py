@@ -40,8 +40,9 @@ class RoundPanel(QWidget):
 
         self.next_label = _label("", 1.2, self)
         self.next_label.setAccessibleName("Next item")
+        self.clock_caption = _label("Time now", 1.0, self)
         self.clock_label = _label("", 2.4, self, bold=True)
-        self.clock_label.setAccessibleName("Clock")
+        self.clock_label.setAccessibleName("Time now")
         self.day_label = _label("", 1.4, self)
         self.day_label.setAccessibleName("Day against the plan")
 
@@ -51,6 +52,7 @@ class RoundPanel(QWidget):
         layout.addSpacing(self.fontMetrics().height())
         layout.addWidget(self.next_label)
         layout.addStretch(1)
+        layout.addWidget(self.clock_caption)
         layout.addWidget(self.clock_label)
         layout.addWidget(self.day_label)
 
