@@ -185,3 +185,25 @@ def test_theme_titles_with_rtl_and_empty_fields(hostile_pdf: bytes) -> None:
     assert "Untitled question" in text and "Untitled theme" in text
     assert "Theme <u>one</u> & co" in text
     assert replace(hostile_bundle().event).organiser in text
+
+
+def test_appendix_header_repeats_at_the_top_of_each_page_only() -> None:
+    """One question's 400 notes fill several pages; the column header starts each of them and
+    is not printed again mid-page, and every note is there in order."""
+    table = Group(name="T")
+    question = Question(text="Q")
+    texts = [f"appendix note number {i} " + "word " * (i % 40) for i in range(400)]
+    bundle = EventBundle(
+        event=Event(title="Many"), questions=(question,), groups=(table,),
+        notes=tuple(Note(text=t, question_id=question.id, group_id=table.id, kind="idea")
+                    for t in texts),
+    )
+    reader = PdfReader(io.BytesIO(render(bundle)))
+    pages = [page.extract_text() or "" for page in reader.pages]
+    first = next(i for i, text in enumerate(pages) if "Appendix: every note" in text)
+    appendix = pages[first:]
+    assert len(appendix) > 3
+    for text in appendix:
+        assert len(re.findall(r"Table\s*Kind\s*Role\s*Note", text)) == 1
+    numbers = [int(n) for n in re.findall(r"appendix note number (\d+)", "\n".join(appendix))]
+    assert numbers == list(range(400))

@@ -1,7 +1,9 @@
 """The PDF's tables: event facts, the breakout tables, and the appendix of every note.
 
 Table headers repeat on every page; a row taller than a page (a 5,000-character note) splits
-inside the row rather than failing the layout. Import lazily (reportlab).
+inside the row rather than failing the layout. The appendix is one ``NoteTable`` per question
+(see pdf_notetable), which measures each cell once instead of re-wrapping it on every split.
+Import lazily (reportlab).
 """
 
 from __future__ import annotations
@@ -14,12 +16,9 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Ta
 from workshop_app.report import fonts
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import Fact, ReportContent, TableLine
+from workshop_app.report.pdf_notetable import NoteTable
 from workshop_app.report.pdf_rtl import user_paragraph
 from workshop_app.report.pdf_styles import ACCENT, INK, RULE, SHADE, Styles, para
-
-#: The appendix is laid out as tables of at most this many rows: one huge Table costs
-#: quadratic time to split across pages. Each chunk repeats the column header.
-CHUNK_ROWS = 120
 
 
 def _grid(header_rows: int = 1) -> list[tuple]:
@@ -107,9 +106,5 @@ def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
                else Paragraph("<i>(empty note)</i>", s.cell)]
             for r in section.rows
         ]
-        for start in range(0, len(rows), CHUNK_ROWS):
-            table = Table([header, *rows[start:start + CHUNK_ROWS]], colWidths=widths,
-                          repeatRows=1, hAlign="LEFT", splitInRow=1)
-            table.setStyle(TableStyle(_grid()))
-            out.append(table)
+        out.append(NoteTable(header, rows, widths))
     return out
