@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
         model, workspace = self.model, self.workspace
         if model is None or workspace is None:
             return
+        if not model.document.closed:
+            workspace.commit_edits()
         self.model = self.workspace = None
         if self._remember and not model.document.closed:
             self.settings.rename_recent(model.document.path, model.event_record().title)

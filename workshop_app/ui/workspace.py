@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
@@ -122,6 +122,19 @@ class Workspace(QWidget):
             self._pages[mode] = page
             self.pages.addWidget(page)
         return page
+
+    def commit_edits(self) -> None:
+        """Write whatever is being typed, before the event closes: the field or cell being
+        edited commits as it loses the focus, and a page with a draft of its own (Capture's
+        note box) saves it through its ``commit_edits``."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+            QApplication.processEvents()
+        for page in self._pages.values():
+            commit = getattr(page, "commit_edits", None)
+            if commit is not None:
+                commit()
 
     def _coming(self, mode: str) -> QWidget:
         from workshop_app.ui.coming import ComingPage

@@ -229,6 +229,11 @@ class CapturePage(QWidget):
         self.setFocusProxy(target)
         target.setFocus()
 
+    def commit_edits(self) -> None:
+        """The event is closing: a note left in the box is saved, not lost."""
+        if self.entry.box.toPlainText().strip():
+            self._on_entry_submitted()
+
     def _on_entry_submitted(self) -> None:
         draft = self.entry.draft()
         text = draft.pop("text").strip()

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -131,14 +130,6 @@ class PlanPage(QWidget):
     @property
     def agenda(self) -> AgendaEditor:
         return self.editor("Agenda")  # type: ignore[return-value]
-
-    def commit_edits(self) -> None:
-        """Write whatever is being typed (the main window calls this before closing the
-        document): taking focus away commits the field or cell being edited."""
-        focused = QApplication.focusWidget()
-        if focused is not None and self.isAncestorOf(focused):
-            focused.clearFocus()
-            QApplication.processEvents()
 
     def show_section(self, name: str) -> QWidget:
         """Switch to a section by name ("Agenda") and return its editor."""
