@@ -19,7 +19,6 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "retrospective": ("Retrospective", "retrospective.json"),
     "world-cafe": ("World café", "world-cafe.json"),
 }
-DEFAULT_TEMPLATE = "engagement"
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,6 @@ class NoteCache(QObject):
     def on_reloaded(self, callback: Callable[[], None]) -> None:
         self._reload_listeners.append(callback)
 
-    def live(self) -> list[Note]:
-        return [n for n in self.notes.values() if not n.deleted]
-
     def count(self, question_id: str | None, group_id: str | None = None) -> int:
         """Live notes on a question: from one table, or from all tables (``group_id`` None)."""
         if group_id is not None:
