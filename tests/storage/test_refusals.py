@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import hashlib
+import json
 import os
 import random
 import signal
@@ -10,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -186,8 +189,9 @@ def doc_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def holder(doc_path: Path) -> Iterator[subprocess.Popen[str]]:
-    """Another process that has ``doc_path`` open until told (or killed)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    """Another process, of the laptop user "alice", that has ``doc_path`` open until told (or
+    killed)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), LOGNAME="alice", USER="alice")
     proc = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(doc_path)],
         stdin=subprocess.PIPE,
@@ -209,7 +213,8 @@ def test_second_open_in_the_same_process_is_refused(doc_path: Path) -> None:
     try:
         with pytest.raises(DocumentInUseError) as caught:
             Document.open(doc_path)
-        assert f"(pid {os.getpid()})" in str(caught.value)
+        assert f"opened by {getpass.getuser()}" in str(caught.value)
+        assert "pid" not in str(caught.value)
         assert doc_path.name in str(caught.value)
         with pytest.raises(DocumentInUseError):
             Document.create(doc_path, force=True)  # nor replaced under the holder's feet
@@ -228,8 +233,12 @@ def test_second_open_from_another_process_is_refused(
     before = hashlib.sha256(doc_path.read_bytes()).hexdigest()
     with pytest.raises(DocumentInUseError) as caught:
         Document.open(doc_path)
-    assert f"(pid {holder.pid})" in str(caught.value)
-    assert "open in another window" in str(caught.value)
+    message = str(caught.value)
+    opened = datetime.fromtimestamp(doc_path.with_name(doc_path.name + ".lock").stat().st_mtime)
+    assert message == (
+        f"“shared.workshop” is already open in Workshop, opened by alice at {opened:%H:%M} "
+        "today. Close it there first, or open a copy."
+    )
     assert hashlib.sha256(doc_path.read_bytes()).hexdigest() == before
 
     assert holder.stdin is not None and holder.stdout is not None
@@ -247,10 +256,45 @@ def test_a_killed_holder_releases_the_file(doc_path: Path, holder: subprocess.Po
     os.kill(holder.pid, signal.SIGKILL)
     assert holder.wait(timeout=10) == -signal.SIGKILL
     lock_file = doc_path.with_name(doc_path.name + ".lock")
-    assert lock_file.read_text() == str(holder.pid)  # stale pid left behind, lock itself gone
+    stale = json.loads(lock_file.read_text())  # stale info left behind, the lock itself gone
+    assert (stale["pid"], stale["user"]) == (holder.pid, "alice")
     with Document.open(doc_path) as doc:
         assert doc.count(Note) == 3
-        assert lock_file.read_text() == str(os.getpid())
+        mine = json.loads(lock_file.read_text())
+        assert (mine["pid"], mine["user"]) == (os.getpid(), getpass.getuser())
+
+
+@pytest.mark.parametrize(
+    "garbled", [b"", b"4121", b"\xff\xfe\x00garbage", b'{"user": 5, "opened": "noon"', b"[1, 2]"]
+)
+def test_an_empty_old_or_garbled_lock_file_still_gives_a_clear_refusal(
+    doc_path: Path, garbled: bytes
+) -> None:
+    with Document.open(doc_path):
+        doc_path.with_name(doc_path.name + ".lock").write_bytes(garbled)  # same file, rewritten
+        with pytest.raises(DocumentInUseError) as caught:
+            Document.open(doc_path)
+    assert str(caught.value) == (
+        "“shared.workshop” is already open in Workshop. Close it there first, or open a copy."
+    )
+
+
+def test_the_refusal_names_another_computer_and_an_earlier_day() -> None:
+    now = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    info = {
+        "user": "bob",
+        "name": "Bob Jones",
+        "host": "not-this-laptop-xyz",
+        "opened": "2026-11-28T14:05:00.000Z",
+        "pid": 1,
+    }
+    opened = datetime(2026, 11, 28, 14, 5, tzinfo=UTC).astimezone()
+    message = files.in_use_message("day.workshop", json.dumps(info).encode(), now)
+    assert message == (
+        "“day.workshop” is already open in Workshop, opened by Bob Jones (bob) on the computer "
+        f"“not-this-laptop-xyz” on {opened:%a} {opened.day} {opened:%b at %H:%M}. Close it "
+        "there first, or open a copy."
+    )
 
 
 def test_the_lock_is_not_lost_when_the_holder_releases_during_acquire(
@@ -276,7 +320,7 @@ def test_the_lock_is_not_lost_when_the_holder_releases_during_acquire(
     try:
         with pytest.raises(DocumentInUseError):
             third.acquire()
-        assert contender.path.read_text() == str(os.getpid())
+        assert json.loads(contender.path.read_text())["pid"] == os.getpid()
     finally:
         contender.release()
         third.release()

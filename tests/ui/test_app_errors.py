@@ -51,7 +51,7 @@ def test_file_open_elsewhere_shows_the_in_use_message(
     with Document.create(path):
         window = make_window()
         assert not window.open_path(path)
-    assert "open in another window" in dialogs.errors[0][1]
+    assert "is already open in Workshop, opened by" in dialogs.errors[0][1]
     assert window.stack.currentWidget() is window.welcome
 
 

@@ -3,12 +3,18 @@ and atomic writes of output files."""
 
 from __future__ import annotations
 
+import getpass
+import json
 import os
+import socket
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
+from workshop_app.domain.clock import parse_utc, utc_now
 from workshop_app.domain.errors import DocumentError, DocumentInUseError, WorkshopError
+from workshop_app.domain.human_time import moment_phrase
 from workshop_app.storage.schema import APPLICATION_ID
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -58,10 +64,12 @@ def readonly_uri(path: Path) -> str:
 
 
 class FileLock:
-    """An exclusive advisory lock on ``<document>.lock`` holding the owner's pid.
+    """An exclusive advisory lock on ``<document>.lock`` holding who has the file open (see
+    ``lock_info``: the person, the computer, when, and the pid).
 
     The operating system releases it when the process dies, so a crash never leaves a stale lock.
-    A second open, from another process or this one, fails with DocumentInUseError.
+    A second open, from another process or this one, fails with DocumentInUseError, whose message
+    names the person and the time the file was opened there, in words.
     """
 
     def __init__(self, document: Path) -> None:
@@ -78,7 +86,7 @@ class FileLock:
             _unlock(fd)
             os.close(fd)
         os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode("ascii"))
+        os.write(fd, json.dumps(lock_info()).encode("utf-8"))
         self._fd = fd
 
     def _open_locked(self) -> int:
@@ -90,14 +98,10 @@ class FileLock:
             ) from None
         if not _try_lock(fd):
             try:
-                owner = os.read(fd, 64).decode("ascii", "replace").strip()
+                owner = os.read(fd, _INFO_LIMIT)
             finally:
                 os.close(fd)
-            who = f" (pid {owner})" if owner.isdigit() else ""
-            raise DocumentInUseError(
-                f"“{self.path.name[:-5]}” is open in another window of Workshop{who}. "
-                "Close it there first, or open a copy."
-            )
+            raise DocumentInUseError(in_use_message(self.path.name[:-5], owner))
         return fd
 
     def release(self) -> None:
@@ -109,6 +113,71 @@ class FileLock:
         finally:
             _unlock(fd)
             os.close(fd)
+
+
+_INFO_LIMIT = 4096
+
+
+def _user_names() -> tuple[str, str]:
+    """This laptop user's login name and full name ("" where the system does not say)."""
+    try:
+        login = getpass.getuser()
+    except Exception:  # no user name in the environment or the password database
+        return "", ""
+    full = ""
+    if sys.platform != "win32":
+        try:
+            import pwd
+
+            entry = pwd.getpwuid(os.getuid())
+            if entry.pw_name == login:  # the full name of this login, not of another one
+                full = entry.pw_gecos.split(",")[0].strip()
+        except (KeyError, ImportError, OSError):
+            full = ""
+    return login, full
+
+
+def lock_info() -> dict[str, object]:
+    """What a lock file says about its holder: person, computer, opening time (UTC), pid."""
+    login, full = _user_names()
+    return {
+        "user": login,
+        "name": full,
+        "host": socket.gethostname(),
+        "opened": utc_now(),
+        "pid": os.getpid(),
+    }
+
+
+def in_use_message(name: str, owner: bytes, now: datetime | None = None) -> str:
+    """The refusal for a file whose lock is held, naming the holder from the lock file's bytes
+    (``lock_info`` as JSON). An empty, old (a bare pid) or garbled lock file gives the message
+    without a name or time, never an error."""
+    opened_by = ""
+    try:
+        info = json.loads(owner.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        info = None
+    if isinstance(info, dict):
+        opened_by = _describe_holder(info, now or datetime.now(UTC))
+    return f"“{name}” is already open in Workshop{opened_by}. Close it there first, or open a copy."
+
+
+def _describe_holder(info: dict[str, object], now: datetime) -> str:
+    """ ", opened by Alice Smith (alice) on the computer “lab-2” at 10:42 today" from what is
+    readable in ``info``; parts that are missing or garbled are left out."""
+    login, full = (str(info.get(k) or "").strip()[:80] for k in ("user", "name"))
+    who = f"{full} ({login})" if full and login and full != login else full or login
+    text = f", opened by {who}" if who else ""
+    host = str(info.get("host") or "").strip()[:80]
+    if host and host != socket.gethostname():
+        text += f" on the computer “{host}”" if text else f", opened on the computer “{host}”"
+    try:
+        opened = parse_utc(str(info.get("opened")))
+    except ValueError:
+        return text
+    when = moment_phrase(opened.astimezone(), now.astimezone())
+    return f"{text} {when}" if text else f", opened {when}"
 
 
 def _is_linked_at(fd: int, path: Path) -> bool:
