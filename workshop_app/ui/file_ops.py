@@ -1,7 +1,8 @@
 """File chores of the main window: where to put a new event, Save a copy, and the exports.
 
 Each asks through the dialogs service and writes through the same storage functions the CLI
-uses; a ``WorkshopError`` (e.g. the folder vanished) propagates for the caller to show.
+uses; a ``WorkshopError`` (e.g. the folder vanished) propagates for the caller to show. Every
+file dialog starts in ``start_folder``: never in the app's own hidden data folder.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
+from workshop_app import paths
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.storage.document import SUFFIX, Document
 from workshop_app.ui.dialogs import WORKSHOP_FILTER, Dialogs
@@ -21,9 +23,22 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def default_folder() -> Path:
-    """~/Documents if there is one, else the home folder."""
-    documents = Path.home() / "Documents"
+    """The user's documents folder (the platform's, e.g. ~/Documents) if it exists, else home."""
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    documents = Path(location) if location else Path.home()
     return documents if documents.is_dir() else Path.home()
+
+
+def start_folder(document: Path | None) -> Path:
+    """Where a file dialog starts: next to the event file, unless it lives in the app's own data
+    folder (the demo copy, a backup), or there is none; then the documents folder."""
+    if document is not None:
+        folder = Path(document).absolute().parent
+        if folder.is_dir() and not folder.resolve().is_relative_to(paths.data_dir().resolve()):
+            return folder
+    return default_folder()
 
 
 def file_name_for(title: str, suffix: str = SUFFIX) -> str:
@@ -49,14 +64,14 @@ def with_suffix(dialogs: Dialogs, parent: QWidget | None, path: Path, suffix: st
 def ask_new_event_path(dialogs: Dialogs, parent: QWidget | None, title: str) -> Path | None:
     """Where to save a new event called ``title`` (a path that may be replaced), or None."""
     chosen = dialogs.save_file(
-        parent, "Save the new event as", default_folder() / file_name_for(title), WORKSHOP_FILTER
+        parent, "Save the new event as", start_folder(None) / file_name_for(title), WORKSHOP_FILTER
     )
     return with_suffix(dialogs, parent, chosen, SUFFIX) if chosen else None
 
 
 def save_copy(dialogs: Dialogs, parent: QWidget | None, document: Document) -> Path | None:
     """Ask where, then write a copy of the open event there. Returns the copy's path."""
-    suggested = document.path.with_name(f"{document.path.stem} copy{SUFFIX}")
+    suggested = start_folder(document.path) / f"{document.path.stem} copy{SUFFIX}"
     chosen = dialogs.save_file(parent, "Save a copy as", suggested, WORKSHOP_FILTER)
     target = with_suffix(dialogs, parent, chosen, SUFFIX) if chosen else None
     if target is None:
@@ -102,7 +117,7 @@ def export(dialogs: Dialogs, parent: QWidget | None, document: Document, kind: s
     from workshop_app.storage.files import write_atomic
 
     fmt = EXPORTS[kind]
-    suggested = document.path.with_suffix(fmt.suffix)
+    suggested = start_folder(document.path) / (document.path.stem + fmt.suffix)
     chosen = dialogs.save_file(parent, f"Export as {fmt.name}", suggested, fmt.file_filter)
     target = with_suffix(dialogs, parent, chosen, fmt.suffix) if chosen else None
     if target is None:

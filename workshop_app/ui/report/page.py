@@ -31,6 +31,7 @@ from workshop_app.domain.errors import WorkshopError
 from workshop_app.report.model import Logo, ReportOptions
 from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.file_ops import start_folder
 from workshop_app.ui.report.preview import PdfPreview
 from workshop_app.ui.report.worker import CANCELLED, FINISHED, ExportJob
 from workshop_app.ui.text import ScaledLabel
@@ -192,7 +193,7 @@ class ReportPage(QWidget):
     def _suggested_path(self, fmt: str) -> Path:
         document = self.model.document.path
         stem = re.sub(r'[\\/:*?"<>|]+', " ", document.stem).strip() or "Event"
-        return document.with_name(f"{stem} report.{fmt}")
+        return start_folder(document) / f"{stem} report.{fmt}"
 
     # ------------------------------------------------------------------ handlers
 
@@ -200,7 +201,7 @@ class ReportPage(QWidget):
         from workshop_app.report.render import load_logo
 
         path = self.dialogs.open_file(self, "Choose a logo for the cover",
-                                      self.model.document.path.parent,
+                                      start_folder(self.model.document.path),
                                       "Images (*.png *.jpg *.jpeg)")
         if path is None:
             return
