@@ -19,8 +19,10 @@ from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.menus import fill_recent_menu
 
 if TYPE_CHECKING:
+    from workshop_app.storage.backups import BackupInfo
     from workshop_app.storage.document import Document
     from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.restore import RestoreDialog
 
 SAVED_HINT = "All changes saved. Workshop saves every change the moment you make it."
 
@@ -31,6 +33,7 @@ class MenuHandlers(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.restore_dialog: RestoreDialog | None = None
         self._connect_actions()
 
     def _connect_actions(self) -> None:
@@ -43,6 +46,7 @@ class MenuHandlers(QObject):
         a.save_copy.triggered.connect(self._on_save_copy_action_triggered)
         for kind, action in a.exports.items():
             action.triggered.connect(lambda _=False, k=kind: self._on_export_action_triggered(k))
+        a.restore.triggered.connect(self._on_restore_action_triggered)
         a.close.triggered.connect(self.window.close_document)
         a.quit.triggered.connect(self.window.close)
         for mode, action in a.modes.items():
@@ -66,10 +70,10 @@ class MenuHandlers(QObject):
             self.window.new_event(templates[index].key)
 
     def _on_open_action_triggered(self) -> None:
-        from workshop_app.ui.file_ops import default_folder
+        from workshop_app.ui.file_ops import start_folder
 
         document = self.window.document
-        folder = document.path.parent if document is not None else default_folder()
+        folder = start_folder(document.path if document is not None else None)
         path = self.window.dialogs.open_file(self.window, "Open an event", folder)
         if path is not None:
             self.window.open_path(path)
@@ -120,6 +124,41 @@ class MenuHandlers(QObject):
             return
         if path is not None:
             self.window.statusBar().showMessage(f"{done} {path}", 8000)
+
+    def _on_restore_action_triggered(self) -> None:
+        """List the open event's backups (every event's on the welcome screen)."""
+        from PySide6.QtCore import Qt
+
+        from workshop_app.storage.backups import describe_backups
+        from workshop_app.ui.restore import RestoreDialog
+
+        model = self.window.model
+        if model is not None:
+            found = describe_backups(model.document.event_id)
+            title: str | None = model.event_record().title
+        else:
+            found, title = describe_backups(), None
+        dialog = RestoreDialog(found, title, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self._on_restore_dialog_chosen)
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _on_restore_dialog_chosen(self, info: BackupInfo) -> None:
+        from workshop_app.ui.restore import restore_copy, when_text
+
+        document = self.window.document
+        try:
+            path = restore_copy(
+                self.window.dialogs, self.window, info, document.path if document else None
+            )
+        except WorkshopError as err:
+            self.window.dialogs.show_error(self.window, "The backup was not restored", str(err))
+            return
+        if path is not None and self.window.open_path(path):
+            self.window.statusBar().showMessage(
+                f"Opened a copy of the backup from {when_text(info)}: {path}", 10000
+            )
 
     def _on_mode_action_triggered(self, mode: str) -> None:
         if self.window.workspace is not None:

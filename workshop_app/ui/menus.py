@@ -26,6 +26,7 @@ class Actions:
     save: QAction
     save_copy: QAction
     exports: dict[str, QAction]
+    restore: QAction
     close: QAction
     quit: QAction
     undo: QAction
@@ -81,6 +82,9 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
         "csv": _action(window, "Export as &CSV…", None, "Every note as a spreadsheet table"),
         "markdown": _action(window, "Export as &Markdown…", None, "The event as a text document"),
     }
+    restore = _action(
+        window, "Restore from &Backup…", None, "Open a copy of one of the event's backups"
+    )
     close = _action(window, "&Close Event", keys.Close, "Close this event and go to the start")
     quit_ = _action(window, "&Quit", keys.Quit, "Close Workshop")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
@@ -90,6 +94,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     file_menu.addActions([save, save_copy])
     export_menu = file_menu.addMenu("&Export")
     export_menu.addActions(list(exports.values()))
+    file_menu.addAction(restore)
     file_menu.addSeparator()
     file_menu.addActions([close, quit_])
 
@@ -131,6 +136,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
         save=save,
         save_copy=save_copy,
         exports=exports,
+        restore=restore,
         close=close,
         quit=quit_,
         undo=undo,
