@@ -73,7 +73,7 @@ def check_readonly(path: Path) -> int:
     except sqlite3.DatabaseError as exc:
         raise DocumentError(
             f"“{name}” is damaged and cannot be opened ({exc}). It has not been changed; "
-            "the backups folder (Help ▸ Where files are kept) may hold a recent copy."
+            "File ▸ Restore from Backup… may hold a recent copy."
         ) from None
     if app_id != APPLICATION_ID:
         raise DocumentError(
@@ -83,7 +83,7 @@ def check_readonly(path: Path) -> int:
         raise DocumentError(
             f"“{name}” is damaged and cannot be opened ({_first_problem(result[0])}). "
             "It has not been changed; "
-            "the backups folder (Help ▸ Where files are kept) may hold a recent copy."
+            "File ▸ Restore from Backup… may hold a recent copy."
         )
     return int(version)
 

@@ -96,8 +96,12 @@ class RestoreDialog(QDialog):
             self.list.setFocus()
         else:
             close.setFocus()
-        width = self.fontMetrics().averageCharWidth() * 90
-        self.resize(width, self.fontMetrics().height() * (18 if found else 10))
+        width = self.fontMetrics().averageCharWidth() * 110
+        if found:
+            self.resize(width, self.fontMetrics().height() * 24)
+        else:
+            layout.insertStretch(2, 0)
+            self.resize(width, self.sizeHint().height())
 
     @staticmethod
     def _intro(found: list[BackupInfo], event_title: str | None) -> str:
@@ -105,16 +109,14 @@ class RestoreDialog(QDialog):
             "The one you choose opens as a copy in a new file: the event file and the "
             "backup stay as they are."
         )
+        taken = "Workshop takes one each time an event opens and every few minutes while you work."
         if event_title is None:
             if not found:
-                return "There are no backups on this computer yet."
+                return f"There are no backups on this computer yet. {taken}"
             return f"Backups of every event on this computer, newest first. {copy}"
         name = event_title.strip() or "Untitled event"
         if not found:
-            return (
-                f"There are no backups of “{name}” yet. Workshop takes one each time the event "
-                "opens and every few minutes while you work."
-            )
+            return f"There are no backups of “{name}” yet. {taken}"
         return f"Backups of “{name}”, newest first (the last ten are kept). {copy}"
 
     @staticmethod
