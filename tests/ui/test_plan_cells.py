@@ -59,9 +59,10 @@ def test_f2_on_a_worked_out_cell_goes_to_what_sets_it(qtbot, page, model):
     focus(qtbot, questions.view)
     press(qtbot, Qt.Key.Key_F2)
     assert QApplication.focusWidget() is questions.form.prompt
-    qtbot.keyClicks(questions.form.prompt, "Two minutes each, then vote.")
+    before = model.list(Question)[1].prompt
+    qtbot.keyClicks(questions.form.prompt, " Two minutes each, then vote.")
     focus(qtbot, questions.view)  # the prompt commits as the focus leaves
-    assert model.list(Question)[1].prompt == "Two minutes each, then vote."
+    assert model.list(Question)[1].prompt == f"{before} Two minutes each, then vote.".strip()
 
     agenda = page.show_section("Agenda")
     welcome, breakout = model.list(AgendaItem)[:2]

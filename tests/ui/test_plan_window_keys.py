@@ -246,6 +246,13 @@ def test_alt_left_goes_back_to_the_section_list_from_anywhere_in_a_section(
         assert str(index.data(Qt.ItemDataRole.EditRole)).endswith("(edited)")
 
 
+def test_ctrl_1_lands_in_the_section_list(demo_window: MainWindow, qtbot: QtBot) -> None:
+    page = _plan(demo_window, qtbot)
+    qtbot.keyClick(demo_window, Qt.Key.Key_2, CTRL)
+    _press(qtbot, Qt.Key.Key_1, CTRL)
+    assert QApplication.focusWidget() is page.sections  # so Down and Tab work at once
+
+
 def test_the_back_key_is_shown_on_screen(demo_window: MainWindow, qtbot: QtBot) -> None:
     page = _plan(demo_window, qtbot)
     assert page.keys_hint.isVisible()

@@ -74,6 +74,7 @@ class PlanPage(QWidget):
             f"{keys.shown(keys.SECTIONS)} comes back here"
         )
         show_focus_frame(self.sections)
+        self.setFocusProxy(self.sections)  # Ctrl+1 (View ▸ Plan) lands in the section list
         self.keys_hint = QLabel("\n".join(f"{key}: {does}" for key, does in keys.HINT), self)
         self.keys_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.keys_hint.setWordWrap(True)

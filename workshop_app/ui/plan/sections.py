@@ -4,7 +4,7 @@ the question's prompt, "Add tables…", the agenda's running total and breakout 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLabel, QWidget
 
 from workshop_app.domain.records import Group
@@ -59,6 +59,7 @@ class QuestionsEditor(SectionEditor):
     def edit_elsewhere(self, index: QModelIndex) -> None:
         """F2 on the prompt column: the prompt is edited in full in the box below."""
         self.form.prompt.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.form.prompt.moveCursor(QTextCursor.MoveOperation.End)  # as F2 in a cell
 
 
 class TablesEditor(SectionEditor):
