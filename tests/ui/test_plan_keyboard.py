@@ -94,8 +94,8 @@ def test_enter_a_small_event_by_keyboard_alone(qtbot, blank):
         "How do we take people along?",
     ]
 
-    go(3)  # Tables: Add tables… (Ctrl+Shift+N) asks how many
-    press(qtbot, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    go(3)  # Tables: Add tables… (Ctrl+Shift+T) asks how many
+    press(qtbot, Qt.Key.Key_T, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert [g.name for g in blank.list(Group)] == ["Table 1", "Table 2"]
 
     go(4)  # Agenda: title, Tab past kind, minutes

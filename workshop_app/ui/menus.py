@@ -70,7 +70,8 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
         return action
 
     file_menu = bar.addMenu("&File")
-    new = _action(window, "&New event…", keys.New, "Start a new event from a template")
+    # Ctrl+Shift+N: Ctrl+N adds a row in Plan's lists (one owner per key; plan/keys.py)
+    new = _action(window, "&New event…", "Ctrl+Shift+N", "Start a new event from a template")
     open_ = _action(window, "&Open…", keys.Open, "Open a .workshop event file")
     recent = QMenu("Open &Recent", window)
     save = _action(window, "&Save", keys.Save, "Every change is already saved as you make it")

@@ -64,7 +64,7 @@ class DetailsForm(QWidget):
         ):
             form.addRow(self._label(label, field), field)
             form.addRow("", problem)
-        form.addRow(self._label("&Venue", self.venue), self.venue)
+        form.addRow(self._label("Ve&nue", self.venue), self.venue)
         form.addRow(self._label("&Organiser", self.organiser), self.organiser)
         form.addRow(self._label("Expected &attendees", self.attendees), self.attendees)
         form.addRow(self._label("S&ummary", self.summary), self.summary)

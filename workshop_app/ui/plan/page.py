@@ -3,7 +3,8 @@
 A list of sections on the left (Details, Speakers, Questions, Tables, Agenda, each with its
 count and a warning when something needs attention) and the section's editor on the right.
 Each editor is built when its section is first shown; the lists' table models (which the
-section list counts) are built at once.
+section list counts) are built at once. Under the section list, a hint shows Plan's keys
+(``plan/keys.py``); ``keys.SECTIONS`` brings the focus back to the list from anywhere in a section.
 """
 
 from __future__ import annotations
@@ -11,18 +12,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.focus import show_focus_frame
-from workshop_app.ui.plan import checks, columns
+from workshop_app.ui.plan import checks, columns, keys
 from workshop_app.ui.plan.table_model import RecordTableModel
 from workshop_app.ui.plan.widgets import Heading, is_font_change
 
@@ -65,8 +69,16 @@ class PlanPage(QWidget):
 
         self.sections = QListWidget(self)
         self.sections.setAccessibleName("Plan sections")
-        self.sections.setAccessibleDescription("Up and Down choose what to plan")
+        self.sections.setAccessibleDescription(
+            "Up and Down choose what to plan, Tab goes into the section, "
+            f"{keys.shown(keys.SECTIONS)} comes back here"
+        )
         show_focus_frame(self.sections)
+        self.setFocusProxy(self.sections)  # Ctrl+1 (View ▸ Plan) lands in the section list
+        self.keys_hint = QLabel("\n".join(f"{key}: {does}" for key, does in keys.HINT), self)
+        self.keys_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setAccessibleName("Plan keys")
         self.stack = QStackedWidget(self)
         self.stack.setAccessibleName("Plan section editor")
         self.table_models = {
@@ -77,10 +89,19 @@ class PlanPage(QWidget):
             self.sections.addItem(QListWidgetItem(name))
         self._size_sections()
 
+        side = QVBoxLayout()
+        side.addWidget(self.sections, 1)
+        side.addWidget(self.keys_hint)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.sections)
+        layout.addLayout(side)
         layout.addWidget(self.stack, 1)
         self.setTabOrder(self.sections, self.stack)
+
+        self.back_action = QAction("Back to the sections", self.stack)
+        self.back_action.setShortcuts([QKeySequence(k) for k in keys.SECTIONS])
+        self.back_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.back_action.triggered.connect(self._on_back_action_triggered)
+        self.stack.addAction(self.back_action)
 
         self.sections.currentRowChanged.connect(self._on_sections_current_row_changed)
         model.changed.connect(self._on_model_changed)
@@ -109,7 +130,10 @@ class PlanPage(QWidget):
             "Tables": sections.TablesEditor,
             "Agenda": sections.AgendaEditor,
         }[name]
-        return kind(self.model, self.dialogs, self.stack, table_model=self.table_models[name])
+        editor = kind(self.model, self.dialogs, self.stack, table_model=self.table_models[name])
+        if name == "Agenda":
+            editor.start_time_requested.connect(self._on_agenda_start_time_requested)
+        return editor
 
     @property
     def details(self) -> DetailsForm:
@@ -139,6 +163,7 @@ class PlanPage(QWidget):
     def _size_sections(self) -> None:
         metrics = self.sections.fontMetrics()
         self.sections.setFixedWidth(metrics.horizontalAdvance("Questions  99 · 9 to check") + 48)
+        self.keys_hint.setFixedWidth(self.sections.width())
         for row in range(self.sections.count()):
             item = self.sections.item(row)
             item.setSizeHint(QSize(0, int(metrics.height() * 2.2)))
@@ -174,6 +199,13 @@ class PlanPage(QWidget):
 
     def _on_model_changed(self, kind: type, record_id: str) -> None:
         self._update_sections()
+
+    def _on_back_action_triggered(self) -> None:
+        self.sections.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _on_agenda_start_time_requested(self) -> None:
+        self.show_section("Details")
+        self.details.start.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

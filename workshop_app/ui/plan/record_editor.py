@@ -1,8 +1,9 @@
 """RecordListEditor: the generic editor of one Plan list (speakers, questions, tables, agenda).
 
-A table of the records with Add / Delete / Move up / Move down (Ctrl+N or Insert, Delete,
-Alt+Up / Alt+Down; drag and drop too), the current row's problems in words under it, and an
-optional detail form for long fields.
+A table of the records with Add / Delete / Move up / Move down (keys in ``plan/keys.py``; drag
+and drop too), the current row's problems in words under it, and an optional detail form for long
+fields. F2 on a cell worked out from elsewhere calls ``edit_elsewhere``, which a section overrides
+to go to the field that sets it.
 
 Signals:
     current_changed(str record_id): the current record changed ("" when none).
@@ -13,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.focus import show_focus_frame
+from workshop_app.ui.plan import keys
 from workshop_app.ui.plan.columns import RecordSpec
 from workshop_app.ui.plan.delegates import RecordDelegate
 from workshop_app.ui.plan.deletion import plan_delete
@@ -66,19 +69,26 @@ class RecordListEditor(QWidget):
         self.view.setItemDelegate(RecordDelegate(spec, self.view))
         configure_table(self.view)
         self.view.setAccessibleName(f"{spec.plural} list")
-        self.view.setAccessibleDescription(
-            f"Ctrl+N adds a {spec.noun}, Delete removes it, Alt+Up and Alt+Down move it"
-        )
+        self.view.setAccessibleDescription(keys.list_description(spec.noun))
         self._size_columns()
 
         self.toolbar = QHBoxLayout()
+        self.buttons: dict[QAction, QToolButton] = {}
         self.toolbar.addStretch(1)
-        self.add_action = self._action(
-            f"Add {spec.noun}", ["Ctrl+N", "Insert"], self._on_add_triggered
+        self.add_action = self._action(f"Add {spec.noun}", keys.ADD, self._on_add_triggered)
+        # Delete and moving act on the list only: in a cell editor, the prompt box or the
+        # breakout's questions those keys edit text or open a choice instead.
+        self.delete_action = self._action(
+            "Delete", keys.DELETE, self._on_delete_triggered, owner=self.view
         )
-        self.delete_action = self._action("Delete", ["Delete"], self._on_delete_triggered)
-        self.up_action = self._action("Move up", ["Alt+Up"], self._on_up_triggered)
-        self.down_action = self._action("Move down", ["Alt+Down"], self._on_down_triggered)
+        # Out of the Tab chain: Space on it would delete without asking (the Delete key does it)
+        self.buttons[self.delete_action].setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.up_action = self._action(
+            "Move up", keys.MOVE_UP, self._on_up_triggered, owner=self.view
+        )
+        self.down_action = self._action(
+            "Move down", keys.MOVE_DOWN, self._on_down_triggered, owner=self.view
+        )
 
         self.problem_line = ProblemLine(self)
         self.detail = QVBoxLayout()
@@ -95,17 +105,31 @@ class RecordListEditor(QWidget):
         self.table_model.modelReset.connect(self._on_table_model_reset)
         self.table_model.dataChanged.connect(self._on_table_model_data_changed)
         self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+        self.view.edit_elsewhere_requested.connect(self.edit_elsewhere)
         self._update_actions()
 
     # -- building ---------------------------------------------------------------------------
 
-    def _action(self, text: str, keys: list[str], slot: object) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: tuple[str, ...],
+        slot: object,
+        *,
+        owner: QWidget | None = None,
+    ) -> QAction:
+        """An action with a toolbar button; its keys work anywhere in this editor, or only
+        while ``owner`` itself has the focus."""
         action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.setToolTip(f"{text} ({', '.join(keys)})")
+        action.setShortcuts([QKeySequence(k) for k in shortcut])
+        action.setShortcutContext(
+            Qt.ShortcutContext.WidgetShortcut
+            if owner is not None
+            else Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )
+        action.setToolTip(f"{text} ({keys.shown(shortcut)})")
         action.triggered.connect(slot)
-        self.addAction(action)
+        (owner or self).addAction(action)
         self.add_tool(action)
         return action
 
@@ -119,6 +143,7 @@ class RecordListEditor(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         last = max(0, self.toolbar.count() - 1)
         self.toolbar.insertWidget(last if position is None else position, button)
+        self.buttons[action] = button
         return button
 
     def _size_columns(self) -> None:
@@ -189,7 +214,25 @@ class RecordListEditor(QWidget):
         if current.row() != previous.row() or not previous.isValid():
             self.current_changed.emit(self.current_id())
 
+    def edit_elsewhere(self, index: QModelIndex) -> None:
+        """F2 on a read-only cell: go to the field that sets it (sections override this)."""
+
+    def commit_typing(self) -> None:
+        """Write what is being typed in this section (a cell editor, the prompt box) now,
+        before a new row takes the focus and the list is rebuilt under the editor."""
+        focused = QApplication.focusWidget()
+        if focused is None or focused is self.view or not self.isAncestorOf(focused):
+            return
+        if self.view.state() == self.view.State.EditingState:
+            editor = self.view.indexWidget(self.view.currentIndex())
+            if editor is not None:
+                self.view.commitData(editor)
+                self.view.closeEditor(editor, RecordDelegate.EndEditHint.NoHint)
+                return
+        self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)  # a form field commits on leaving
+
     def _on_add_triggered(self) -> None:
+        self.commit_typing()
         current = self.view.currentIndex()
         index = current.row() + 1 if current.isValid() else None
         record = self.spec.new_record(self.model)

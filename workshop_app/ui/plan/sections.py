@@ -3,12 +3,13 @@ the question's prompt, "Add tables…", the agenda's running total and breakout 
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLabel, QWidget
 
 from workshop_app.domain.records import Group
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.plan import columns
+from workshop_app.ui.plan import columns, keys
 from workshop_app.ui.plan.agenda_form import AgendaForm
 from workshop_app.ui.plan.columns import RecordSpec
 from workshop_app.ui.plan.question_form import QuestionForm
@@ -55,6 +56,11 @@ class QuestionsEditor(SectionEditor):
         self.current_changed.connect(self.form.set_record)
         self.form.set_record(self.current_id())
 
+    def edit_elsewhere(self, index: QModelIndex) -> None:
+        """F2 on the prompt column: the prompt is edited in full in the box below."""
+        self.form.prompt.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.form.prompt.moveCursor(QTextCursor.MoveOperation.End)  # as F2 in a cell
+
 
 class TablesEditor(SectionEditor):
     """Breakout tables; "Add tables…" adds several at once as one undo step."""
@@ -64,8 +70,10 @@ class TablesEditor(SectionEditor):
 
     def build_extras(self) -> None:
         self.add_many_action = QAction("Add tables…", self)
-        self.add_many_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.add_many_action.setToolTip("Add several tables at once (Ctrl+Shift+N)")
+        self.add_many_action.setShortcuts([QKeySequence(k) for k in keys.ADD_TABLES])
+        self.add_many_action.setToolTip(
+            f"Add several tables at once ({keys.shown(keys.ADD_TABLES)})"
+        )
         self.add_many_action.triggered.connect(self._on_add_many_triggered)
         self.add_many_action.setShortcutContext(self.add_action.shortcutContext())
         self.addAction(self.add_many_action)
@@ -87,7 +95,13 @@ class TablesEditor(SectionEditor):
 
 
 class AgendaEditor(SectionEditor):
-    """The agenda with its running clock, total, and the current breakout's questions."""
+    """The agenda with its running clock, total, and the current breakout's questions.
+
+    Signals:
+        start_time_requested(): F2 on the first item's start: the event's start time sets it.
+    """
+
+    start_time_requested = Signal()
 
     SPEC = columns.AGENDA
     HINT = (
@@ -111,6 +125,27 @@ class AgendaEditor(SectionEditor):
         text = self.table_model.context.schedule.summary()
         self.total.setText(f"<b>{text}</b>")
         self.total.setAccessibleName(f"Agenda total: {text}")
+
+    def edit_elsewhere(self, index: QModelIndex) -> None:
+        """F2 on a worked-out cell goes to what sets it: a start to the minutes of the item
+        before (the event's start time for the first), the questions to the breakout's list
+        (or to the kind, when the item is not a breakout)."""
+        header = self.spec.columns[index.column()].header
+        row = index.row()
+        if header == "Starts":
+            if row == 0:
+                self.start_time_requested.emit()
+            else:
+                self._edit_cell(row - 1, "planned_minutes")
+        elif header == "Questions":
+            if self.form.questions.isEnabled():
+                self.form.questions.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:
+                self._edit_cell(row, "kind")
+
+    def _edit_cell(self, row: int, field: str) -> None:
+        self.select(self.table_model.record(row).id, self.spec.column_of(field))
+        self.view.edit(self.view.currentIndex())
 
     def total_text(self) -> str:
         return self.table_model.context.schedule.summary()

@@ -3,8 +3,8 @@ that says what to do when it is empty."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -94,11 +94,29 @@ class CommitTextEdit(QPlainTextEdit):
 
 
 class RecordTableView(QTableView):
-    """A table view that tells people what to do when it has no rows."""
+    """A table view that tells people what to do when it has no rows.
+
+    F2 on a cell the list cannot edit (one worked out from elsewhere) emits
+    ``edit_elsewhere_requested(index)`` instead of doing nothing."""
+
+    edit_elsewhere_requested = Signal(QModelIndex)
 
     def __init__(self, empty_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.empty_text = empty_text
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        index = self.currentIndex()
+        if (
+            event.key() == Qt.Key.Key_F2
+            and self.state() != self.State.EditingState
+            and index.isValid()
+            and not index.flags() & Qt.ItemFlag.ItemIsEditable
+        ):
+            self.edit_elsewhere_requested.emit(index)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
