@@ -4,8 +4,11 @@ is (the page, or the presenter display when it has the focus)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 from run_helpers import BREAKOUT_1, demo_model, fake_multimedia, go_to, show_page  # noqa: F401
 
@@ -13,9 +16,10 @@ from tests.unit.fake_clock import FakeClock
 from workshop_app.domain.records import AgendaItem
 from workshop_app.domain.run import IDLE, PAUSED, RUNNING
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.run.keys import KEYS
+from workshop_app.ui.run.keys import HINT, KEYS
 from workshop_app.ui.run.page import RunPage
 
+ROOT = Path(__file__).resolve().parents[2]
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
 
@@ -57,14 +61,13 @@ def test_space_starts_pauses_and_resumes(qtbot: QtBot, page: RunPage, clock: Fak
 @pytest.mark.parametrize(
     ("key", "modifier", "change"),
     [
-        (Key.Key_Plus, Mod.NoModifier, 60),
+        (Key.Key_Plus, Mod.NoModifier, 60),  # "+" of its own (German keyboards)
         (Key.Key_Equal, Mod.NoModifier, 60),  # the same key without Shift on US/UK keyboards
         (Key.Key_Plus, Mod.KeypadModifier, 60),
         (Key.Key_Minus, Mod.NoModifier, -60),
         (Key.Key_Minus, Mod.KeypadModifier, -60),
-        (Key.Key_Plus, Mod.ShiftModifier, 300),
-        (Key.Key_Plus, Mod.ShiftModifier | Mod.KeypadModifier, 300),
-        (Key.Key_Minus, Mod.ShiftModifier, -300),
+        (Key.Key_Up, Mod.ShiftModifier, 300),  # five minutes: keys every laptop has
+        (Key.Key_Down, Mod.ShiftModifier, -300),
     ],
 )
 def test_plus_and_minus_change_the_time(
@@ -185,3 +188,78 @@ def test_the_whole_demo_agenda_runs_by_keyboard(
     assert all(i.started_at and i.ended_at for i in recorded)
     assert all(a.ended_at == b.started_at for a, b in zip(recorded, recorded[1:], strict=False))
     assert page.day_label.text() == "3 min behind the plan"  # 9 items x 20 s
+
+
+def _readme_run_keys() -> list[str]:
+    """The keys column of README's Run key table."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text.split("## Running the day", 1)[1].split("\n\n| key | does |", 1)[1]
+    rows = table.split("\n\n", 1)[0].strip().splitlines()[1:]  # after the separator row
+    cells = [row.split("|")[1].replace("(or ", ",").replace(")", "") for row in rows]
+    return [key.strip() for cell in cells for key in cell.split(",") if key.strip()]
+
+
+def _hint_keys() -> list[str]:
+    """The keys named in the strip under the controls ("+ / − one minute" -> "+", "-")."""
+    keys = []
+    for part in HINT.split(" · "):
+        for word in part.split():
+            if word[0].islower():
+                break
+            if word != "/":
+                keys.append(word.replace("−", "-"))
+    return keys
+
+
+def test_no_key_is_shift_with_a_character() -> None:
+    """Shift changes the character a key types ("+" is Shift+= on US/UK keyboards, "=" is
+    Shift+0 on German ones), so Shift with a printable character cannot be typed as written."""
+    for entry in KEYS.values():
+        for shown in entry.keys:
+            combination = QKeySequence(shown)[0]
+            key_name = QKeySequence(combination.key()).toString()  # "Up", "F5", "+"
+            if combination.keyboardModifiers() & Mod.ShiftModifier:
+                assert len(key_name) > 1, f"{shown}: Shift with a character"
+
+
+def test_every_key_shown_works_and_every_key_is_shown(qtbot: QtBot, page: RunPage) -> None:
+    bound = {key for entry in KEYS.values() for key in entry.keys}
+    assert set(_readme_run_keys()) == bound
+    assert set(_hint_keys()) <= bound
+    assert {name for name, entry in KEYS.items() if set(entry.keys) & set(_hint_keys())} == set(
+        KEYS
+    )
+    fired: list[str] = []
+    for name, action in page.keys.items():
+        action.triggered.connect(lambda _=False, name=name: fired.append(name))
+    go_to(page, BREAKOUT_1)
+    for name, entry in KEYS.items():
+        assert page.keys[name].toolTip() == f"{entry.tip} ({' or '.join(entry.keys)})"
+        for shown in entry.keys:
+            combination = QKeySequence(shown)[0]
+            fired.clear()
+            press(qtbot, page, combination.key(), combination.keyboardModifiers())
+            assert fired == [name], shown
+            if page.presenter is not None:  # F5 opened it: keep the laptop's window in front
+                page.close_presenter()
+                page.activateWindow()
+                qtbot.waitUntil(page.isActiveWindow)
+
+
+def test_five_minutes_from_the_agenda_list_and_the_presenter(qtbot: QtBot, page: RunPage) -> None:
+    go_to(page, BREAKOUT_1)
+    page.agenda.setFocus()
+    assert page.focusWidget() is page.agenda  # where the focus starts on the page
+    row = page.agenda.currentRow()
+    qtbot.keyClick(page.agenda, Key.Key_Up, Mod.ShiftModifier)
+    assert remaining(page) == 25 * 60
+    assert page.agenda.currentRow() == row  # the key is the run's, not the list's
+    qtbot.keyClick(page.agenda, Key.Key_Down, Mod.ShiftModifier)
+    qtbot.keyClick(page.agenda, Key.Key_Down, Mod.ShiftModifier)
+    assert remaining(page) == 15 * 60
+    presenter = page.open_presenter()
+    presenter.activateWindow()
+    qtbot.waitUntil(presenter.isActiveWindow)
+    qtbot.keyClick(presenter, Key.Key_Up, Mod.ShiftModifier)
+    assert remaining(page) == 20 * 60
+    page.close_presenter()

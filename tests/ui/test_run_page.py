@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 from run_helpers import BREAKOUT_1, demo_model, fake_multimedia, go_to, show_page  # noqa: F401
 
@@ -13,9 +14,11 @@ from tests.unit.fake_clock import FakeClock
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import AgendaItem, Event, Question
 from workshop_app.domain.run import OVERTIME, WARNING
+from workshop_app.domain.run_text import describe_offset
 from workshop_app.storage import interchange
 from workshop_app.storage.document import Document
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.run.details import day_text
 from workshop_app.ui.run.page import RunPage
 
 
@@ -189,3 +192,34 @@ def test_ticking_does_not_drain_pyside_references_to_true(
     gc.collect()
     assert sys.getrefcount(True) - before >= 0
     page.close_presenter()
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [
+        (None, "Not started yet"),
+        (0.3, "On time"),
+        (-0.3, "On time"),
+        (1, "1 min behind the plan"),
+        (-1, "1 min ahead of the plan"),
+        (5, "5 min behind the plan"),
+        (-5, "5 min ahead of the plan"),
+        (60, "1 h behind the plan"),
+        (-60, "1 h ahead of the plan"),
+        (125, "2 h 5 min behind the plan"),
+        (-61, "1 h 1 min ahead of the plan"),
+    ],
+)
+def test_the_day_against_the_plan_reads_as_english(minutes: float | None, text: str) -> None:
+    assert day_text(describe_offset(minutes)) == text
+
+
+def test_a_day_running_early_says_ahead_of_the_plan(
+    qtbot: QtBot, demo_model: DocumentModel
+) -> None:
+    clock = FakeClock()
+    page = make(qtbot, demo_model, clock)
+    page.keys["toggle"].trigger()  # a rehearsal: the plan starts now
+    clock.advance(60)
+    page.keys["next"].trigger()  # the 5-minute welcome took one
+    assert page.day_label.text() == "4 min ahead of the plan"

@@ -121,7 +121,7 @@ def test_pause_resume_and_extend_arithmetic(clock: FakeClock, recorder: Recorder
     countdown.adjust(60)
     reading = countdown.read()
     assert (reading.remaining, reading.total) == (860, 1260)
-    countdown.adjust(300)  # Shift++: five minutes
+    countdown.adjust(300)  # Shift+Up: five minutes
     assert countdown.read().remaining == 1160
     countdown.adjust(-300)
     countdown.adjust(-60)

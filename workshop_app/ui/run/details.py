@@ -75,7 +75,9 @@ class RoundPanel(QWidget):
 
 
 def day_text(described: str) -> str:
-    """ "3 min behind the plan", "On time", "Not started yet"."""
+    """ "3 min behind the plan", "1 h ahead of the plan", "On time", "Not started yet"."""
     if not described:
         return "Not started yet"
+    if described.endswith(" ahead"):
+        return f"{described} of the plan"
     return described if described == "On time" else f"{described} the plan"

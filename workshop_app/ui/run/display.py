@@ -12,30 +12,15 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workshop_app.domain.run import OVERTIME, Reading
 from workshop_app.domain.run_text import format_remaining, spoken_remaining
+from workshop_app.ui.run.digits import draw_digits, layout_digits
 from workshop_app.ui.run.style import draw_shape, is_dark, phase_color, phase_word
 
 RING = 0.055  # ring width, share of the diameter
 
 
-def digits_font(base: QFont, text: str, width: float, height: float) -> QFont:
-    """The largest bold font whose digits fit ``width`` x ``height`` (ink, not line box).
-
-    Sized for a template ("88:88") rather than the text itself, so the digits keep one size
-    while they count down."""
-    template = "".join("8" if c.isdigit() else c for c in text) or "88:88"
-    font = QFont(base)
-    font.setBold(True)
-    font.setPixelSize(100)
-    metrics = QFontMetricsF(font)
-    advance = metrics.horizontalAdvance(template)  # what centring uses, bearings included
-    ink = metrics.tightBoundingRect(template)
-    scale = min(width / max(advance, 1.0), height / max(ink.height(), 1.0))
-    font.setPixelSize(max(8, int(100 * scale)))
-    return font
-
-
 class CountdownDisplay(QWidget):
-    """The countdown drawn large. ``shown_text`` is what the digits say now (tests read it)."""
+    """The countdown drawn large. ``shown_text`` is what the digits say now, ``digits_area``
+    the box they must stay inside (tests read both)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +30,7 @@ class CountdownDisplay(QWidget):
         self.reading: Reading | None = None
         self.shown_text = ""
         self.shown_word = ""
+        self.digits_area = QRectF()
         self._angle = -1
         self._flash = 0.0
         self._flash_phase = OVERTIME
@@ -117,10 +103,10 @@ class CountdownDisplay(QWidget):
         if self.shown_text:
             digits = QRectF(inner.x(), inner.y() + inner.height() * 0.12, inner.width(),
                             inner.height() * 0.5)  # fmt: skip
-            painter.setFont(digits_font(self.font(), self.shown_text, digits.width(),
-                                        digits.height()))  # fmt: skip
+            self.digits_area = digits
             painter.setPen(text_color)
-            painter.drawText(digits, Qt.AlignmentFlag.AlignCenter, self.shown_text)
+            draw_digits(painter, layout_digits(self.font(), self.shown_text, digits),
+                        self.shown_text)  # fmt: skip
         label = QRectF(inner.x(), inner.y() + inner.height() * 0.68, inner.width(),
                        inner.height() * 0.2)  # fmt: skip
         font = QFont(self.font())

@@ -1,12 +1,14 @@
 """The Run page's actions and their keys, in one place (buttons, tooltips and the key strip
 all read from here).
 
-Space start/pause, + (or =) and - one minute, Shift++ and Shift+- five minutes, N next,
+Space start/pause, + (or =) and - one minute, Shift+Up and Shift+Down five minutes, N next,
 P previous, R reset, F5 presenter display, M mute.
 
-Shift++ is Shift with a plus key that needs no Shift of its own (the keypad's, or a layout
-with a plus key): on a US or UK keyboard "+" is already Shift+=, and Qt treats it as "+".
-Binding Shift+= as well would make "+" ambiguous, so it is not bound.
+Five minutes are Shift+Up and Shift+Down: the arrows are on every keyboard, in every layout,
+with no keypad and no AltGr, and nothing else on the page uses them with Shift. (Shift++ was
+the keypad's plus: on a US or UK laptop "+" is itself Shift+=, so it could not be typed; "]"
+and "[" need AltGr on a German keyboard.) "+" and "-" stay one minute: "+" is Shift+= on
+US/UK keyboards and a key of its own on German ones, so "=" is bound to it as well.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ KEYS: dict[str, Key] = {
     "toggle": Key("Start", ("Space",), "Start, pause or resume the countdown"),
     "less": Key("−1 min", ("-",), "Take a minute off"),
     "more": Key("+1 min", ("+", "="), "Add a minute"),
-    "more5": Key("+5 min", ("Shift++",), "Add five minutes"),
-    "less5": Key("−5 min", ("Shift+-",), "Take five minutes off"),
+    "more5": Key("+5 min", ("Shift+Up",), "Add five minutes"),
+    "less5": Key("−5 min", ("Shift+Down",), "Take five minutes off"),
     "previous": Key("Previous", ("P",), "Back to the previous item"),
     "next": Key("Next", ("N",), "End this item and go to the next (keeps counting if running)"),
     "reset": Key("Reset", ("R",), "This item back to its planned length, not started"),
@@ -40,7 +42,7 @@ KEYS: dict[str, Key] = {
 }
 #: The key strip under the controls.
 HINT = (
-    "Space start/pause · + / − one minute · Shift++ / Shift+− five minutes · N next · "
+    "Space start/pause · + / − one minute · Shift+Up / Shift+Down five minutes · N next · "
     "P previous · R reset · F5 presenter display · M mute"
 )
 

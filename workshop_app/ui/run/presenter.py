@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QWidget
 from workshop_app.domain.run import OVERTIME, Reading
 from workshop_app.domain.run_text import format_remaining
 from workshop_app.ui.run.controller import RunController
-from workshop_app.ui.run.display import digits_font
+from workshop_app.ui.run.digits import draw_digits, layout_digits
 from workshop_app.ui.run.style import draw_shape, phase_color, phase_word
 
 BACKGROUND = QColor("#000000")
@@ -64,6 +64,7 @@ class PresenterWindow(QWidget):
         self.addAction(leave)
         self.reading: Reading = controller.reading
         self.shown_text = ""
+        self.digits_area = QRectF()  # the box the digits must stay inside
         self.digits_ink = QRectF()
         self._flash = 0.0
         self._flash_phase = OVERTIME
@@ -153,13 +154,10 @@ class PresenterWindow(QWidget):
         self.shown_text = format_remaining(reading.remaining) if item is not None else ""
         if self.shown_text:
             digits = band(top, top + DIGITS_SHARE)
-            font = digits_font(self.font(), self.shown_text, digits.width(), digits.height())
-            painter.setFont(font)
+            layout = layout_digits(self.font(), self.shown_text, digits)
             painter.setPen(TEXT if phase not in (OVERTIME, "warning") else color)
-            painter.drawText(digits, Qt.AlignmentFlag.AlignCenter, self.shown_text)
-            ink = QFontMetricsF(font).tightBoundingRect(self.shown_text)
-            ink.moveCenter(digits.center())
-            self.digits_ink = ink
+            draw_digits(painter, layout, self.shown_text)
+            self.digits_area, self.digits_ink = digits, layout.ink
             bar = band(top + DIGITS_SHARE + 0.02, top + DIGITS_SHARE + 0.035)
             painter.fillRect(bar, QColor(255, 255, 255, 40))
             filled = QRectF(bar)
