@@ -10,13 +10,14 @@ on a card is text for the note box (the page sends it there, see ``type_to_box``
 
 Signals:
     note_action(str action, str note_id): "star", "kind:<kind>", "move", "delete", "restore".
+    editor_closed(): an in-place edit ended (saved or cancelled).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QListView, QWidget
 
 from workshop_app.domain.records import NOTE_KINDS
 from workshop_app.ui.capture.keys import KIND_KEYS, keys_of
@@ -32,6 +33,7 @@ class CardListView(QListView):
     """Cards for one ``NoteListModel``; ``trash`` views offer Restore instead of editing."""
 
     note_action = Signal(str, str)
+    editor_closed = Signal()
 
     def __init__(self, name: str, parent: QWidget | None = None, *, trash: bool = False) -> None:
         super().__init__(parent)
@@ -100,6 +102,12 @@ class CardListView(QListView):
         if width != self.card_delegate.card_width:
             self.card_delegate.set_card_width(int(width))
             self.scheduleDelayedItemsLayout()
+
+    def closeEditor(  # noqa: N802 - Qt's name
+        self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
+    ) -> None:
+        super().closeEditor(editor, hint)
+        self.editor_closed.emit()
 
     def _on_edit_triggered(self) -> None:
         if self.currentIndex().isValid():

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -45,6 +46,7 @@ ROLE_TAGS: tuple[str, ...] = (
 ANONYMOUS = "No role (anonymous)"
 WHO_PLACEHOLDER = "Who said it? (optional)"
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+MIN_LINES, MAX_LINES = 3, 6
 
 
 class NoteBox(QPlainTextEdit):
@@ -57,6 +59,8 @@ class NoteBox(QPlainTextEdit):
         self.setAccessibleName("New note")
         self.setPlaceholderText("Type what was said, then press Enter")
         self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._on_app_font_changed()
         app = QApplication.instance()
         if isinstance(app, QApplication):  # a widget with its own font is not told otherwise
@@ -67,9 +71,15 @@ class NoteBox(QPlainTextEdit):
         font = QFont(QApplication.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.setFont(font)
-        lines = self.fontMetrics().lineSpacing()
-        self.setMinimumHeight(lines * 3 + 16)
-        self.setMaximumHeight(lines * 6 + 16)
+        self._fit_height()
+
+    def _fit_height(self, *_: object) -> None:
+        """Three lines high, growing to six as a long note is typed: the rest of the height
+        goes to the cards (two rows of them even at 1280x720 with larger text)."""
+        lines = self.document().documentLayout().documentSize().height()  # lines, in plain text
+        shown = max(MIN_LINES, min(MAX_LINES, int(lines)))
+        text = shown * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
+        self.setFixedHeight(int(text) + 2 * self.frameWidth() + 2)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
@@ -148,7 +158,11 @@ class EntryPanel(QWidget):
             action.triggered.connect(lambda _=False, k=kind: self.set_kind(k))
             self.addAction(action)
             self.kind_actions.append(action)
-        chip_row.addStretch(1)
+        chip_row.addSpacing(12)
+        self.status = QLabel(self)  # "✓ Saved …" beside the kinds: no line of its own
+        self.status.setAccessibleName("Saved")
+        self.status.setWordWrap(True)
+        chip_row.addWidget(self.status, 1)
         self.chips.idToggled.connect(self._on_chips_id_toggled)
 
         self.who = QLineEdit(self)
@@ -184,7 +198,7 @@ class EntryPanel(QWidget):
         self.hint.setAccessibleName("Keys")
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.box, 1)
+        column.addWidget(self.box)
         column.addLayout(chip_row)
         column.addLayout(details)
         column.addWidget(self.hint)

@@ -105,11 +105,9 @@ class CapturePage(QWidget):
         self.where = WhereBar(self)
         self.header = QuestionHeader(self)
         self.entry = EntryPanel(self)
-        self.status = QLabel(self)
-        self.status.setAccessibleName("Saved")
+        self.status = self.entry.status
         self.cards_label = QLabel(self)
-        for label in (self.status, self.cards_label):
-            label.setWordWrap(True)
+        self.cards_label.setWordWrap(True)
         self.order = QToolButton(self)
         self.order.setCheckable(True)
         self.order.setAccessibleName("Newest first")
@@ -124,7 +122,6 @@ class CapturePage(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.entry)
-        column.addWidget(self.status)
         column.addLayout(heading)
         column.addWidget(self.cards, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -155,6 +152,7 @@ class CapturePage(QWidget):
         views = (self.cards, self.side.others, self.side.found, self.side.trash)
         for view in views:
             view.note_action.connect(self._on_cards_note_action)
+            view.editor_closed.connect(self.focus_entry)
         self.type_to_box = TypeToBox(self.entry.box, self)
         self.type_to_box.watch(
             *views, self.side.tabBar(), self.side.restore_button, self.order,

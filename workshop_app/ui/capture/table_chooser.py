@@ -99,7 +99,8 @@ class TableChooser(QDialog):
         super().keyPressEvent(event)
 
     def _on_list_selection_changed(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen() is not None)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.chosen() is not None)
 
     def _on_buttons_accepted(self, *_: object) -> None:
         if self.chosen() is not None and self.isVisible():
