@@ -88,6 +88,7 @@ def test_first_open_typing_starts_at_once_and_enter_asks_the_table(make_window, 
     assert page.model.count(Note) == count
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # nothing picked yet: Enter does nothing
     assert page.chooser is chooser and chooser.isVisible()
+    assert "No table picked yet" in chooser.hint.text()
     qtbot.keyClick(_focus(), Qt.Key.Key_Escape)  # cancel: the note stays in the box
     qtbot.waitUntil(lambda: _focus() is page.entry.box)
     assert page.entry.box.toPlainText() == "Test one, typed at once"

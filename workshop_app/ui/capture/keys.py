@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 NOTE_BOX = "note box"
-CARDS = "cards"
-TRASH = "trash"
-PAGE = "page"
+CARDS = "a card"
+TRASH = "a card in Trash"
+PAGE = "anywhere"
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,13 @@ class CaptureKey:
 KIND_KEYS = tuple(f"Alt+{n}" for n in range(1, 6))
 
 CAPTURE_KEYS: tuple[CaptureKey, ...] = (
-    CaptureKey("save", NOTE_BOX, ("Return", "Enter"), "save the note"),
+    CaptureKey(
+        "save",
+        NOTE_BOX,
+        ("Return", "Enter"),
+        "save the note (the first one asks which table this laptop is; on a quote, Enter "
+        "first moves to Said by, where Enter saves; Enter in Role saves too)",
+    ),
     CaptureKey("newline", NOTE_BOX, ("Shift+Return",), "new line"),
     CaptureKey("clear", NOTE_BOX, ("Esc",), "clear the box"),
     CaptureKey("kind", NOTE_BOX, KIND_KEYS, "idea, concern, quote, action, question"),
@@ -64,7 +70,7 @@ def shown(name: str) -> str:
 
 
 HINT = (
-    f"{shown('save')} saves · {shown('newline').replace('Return', 'Enter')} new line · "
+    f"{shown('save')} saves · {shown('newline')} new line · "
     f"{shown('clear')} clears · {shown('kind')} kind · {shown('previous')}/PgDn question · "
     f"{shown('search')} search · on a card: {shown('edit')} edit, {shown('star')} star, "
     f"{shown('move')} move, {shown('delete')} delete"

@@ -42,7 +42,7 @@ class TableChooser(QDialog):
         label = QLabel(question, self)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
-        hint = QLabel("↑ ↓ choose · Enter uses it · Esc goes back to your note", self)
+        self.hint = QLabel("↑ ↓ choose · Enter uses it · Esc goes back to your note", self)
         self.list = QListWidget(self)
         self.list.setAccessibleName("Tables")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -68,7 +68,7 @@ class TableChooser(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(label)
         column.addWidget(self.list, 1)
-        column.addWidget(hint)
+        column.addWidget(self.hint)
         column.addWidget(self.buttons)
         self.list.setFocus()
 
@@ -103,5 +103,7 @@ class TableChooser(QDialog):
         ok.setEnabled(self.chosen() is not None)
 
     def _on_buttons_accepted(self, *_: object) -> None:
-        if self.chosen() is not None and self.isVisible():
+        if self.chosen() is None:
+            self.hint.setText("No table picked yet: press ↓ to pick one, then Enter (Esc: back)")
+        elif self.isVisible():
             self.accept()

@@ -32,7 +32,7 @@ from workshop_app.domain.records import Group, Question
 from workshop_app.ui.capture.keys import keys_of
 from workshop_app.ui.text import ScaledLabel
 
-NO_TABLE = "not chosen yet (asked when you save your first note)"
+NO_TABLE = "not chosen yet"  # the first Enter asks (the tooltip says so)
 
 
 class WhereBar(QWidget):
@@ -47,7 +47,7 @@ class WhereBar(QWidget):
         self.table = QLabel(self)
         self.table.setAccessibleName("Your table")
         self.table.setTextFormat(Qt.TextFormat.PlainText)
-        self.table.setToolTip("The table you take notes for (remembered on this laptop)")
+        self.table.setStyleSheet("font-weight: bold")  # the size still follows View ▸ text
         table_label = QLabel("Table:", self)
         change = QAction("Change table…", self)
         change.setShortcuts([QKeySequence(k) for k in keys_of("table")])
@@ -99,6 +99,11 @@ class WhereBar(QWidget):
         group = next((g for g in groups if g.id == current), None)
         self._table_id = group.id if group else None
         self.change_table.setVisible(bool(groups))
+        self.table.setToolTip(
+            "The table you take notes for (remembered on this laptop)"
+            if group is not None
+            else "Saving your first note asks which table this laptop is"
+        )
         if group is not None:
             self.table.setText(group.name or "Unnamed table")
         else:
