@@ -35,8 +35,7 @@ def main(path: str, tag: str) -> None:
     window.workspace.set_mode("capture", focus=True)
     page = window.workspace.page("capture")
     group = page.model.list(Group)[0]
-    page.where.table.setCurrentIndex(page.where.table.findData(group.id))
-    page.where.table.activated.emit(page.where.table.currentIndex())
+    page.set_table(group.id)
     app.processEvents()
     print("ready", flush=True)
     box = page.entry.box

@@ -19,14 +19,14 @@ def capture_page(window: MainWindow, *, table: int | None = 0) -> CapturePage:
     assert isinstance(page, CapturePage)
     if table is not None:
         group = page.model.list(Group)[table]
-        page.where.table.setCurrentIndex(page.where.table.findData(group.id))
-        page.where.table.activated.emit(page.where.table.currentIndex())
+        page.set_table(group.id)
     return page
 
 
 def type_note(qtbot: QtBot, page: CapturePage, text: str) -> None:
-    """Type ``text`` into the note box (\\n as Shift+Enter) and press Enter; a line that is
-    not ASCII is pasted (QTest cannot type it in this environment)."""
+    """Type ``text`` into the note box (\\n as Shift+Enter) and press Enter (twice for a quote
+    with nobody named yet: the first Enter moves to "Said by"); a line that is not ASCII is
+    pasted (QTest cannot type it in this environment)."""
     box = page.entry.box
     for number, line in enumerate(text.split("\n")):
         if number:
@@ -35,7 +35,10 @@ def type_note(qtbot: QtBot, page: CapturePage, text: str) -> None:
             qtbot.keyClicks(box, line)
         else:  # QTest cannot type beyond ASCII here: paste such a line instead
             box.insertPlainText(line)
+    asks_who = page.entry.kind() == "quote" and not page.entry.who.text().strip()
     qtbot.keyClick(box, Qt.Key.Key_Return)
+    if asks_who:
+        qtbot.keyClick(page.entry.who, Qt.Key.Key_Return)
 
 
 def start_breakout(window: MainWindow, title: str = "Breakout round 1") -> AgendaItem:

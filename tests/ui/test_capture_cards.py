@@ -72,7 +72,7 @@ def test_a_new_note_is_one_inserted_row_and_one_read(
     assert reads == []  # no list of notes (or anything else) re-read for one note
     page.cards.setFocus()
     page.cards.select_row(page.mine.row_of(page.mine.notes()[0].id))
-    qtbot.keyClick(page.cards, Qt.Key.Key_S)
+    qtbot.keyClick(page.cards, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert events == ["insert", "changed"]
     assert reads == []
 

@@ -1,6 +1,7 @@
-"""Fixing notes by keyboard on the cards: F2 edits in place, S stars, Alt+1..5 change the kind,
-M moves to another question, Del deletes (Ctrl+Z undoes), R restores from the trash. Every
-change is one undoable step and persists across reopening the file."""
+"""Fixing notes by keyboard on the cards: F2 edits in place, Ctrl+D stars, Alt+1..5 change the
+kind, Ctrl+M moves to another question, Del deletes (Ctrl+Z undoes), Ctrl+R or Enter restores
+from the trash. Every change is one undoable step and persists across reopening the file; after
+each one the focus is back in the note box (Tab returns to the same card)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ def _undo(qtbot, page: CapturePage) -> None:
     qtbot.keyClick(page.cards, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
+def _press(qtbot, view, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Focus ``view`` (as Tab from the box would), press the key on its current card."""
+    view.setFocus()
+    qtbot.keyClick(view, key, modifier)
+
+
 def test_edit_star_kind_move_delete_undo_restore_persist(
     demo_window: MainWindow, qtbot, dialogs
 ) -> None:
@@ -42,7 +49,7 @@ def test_edit_star_kind_move_delete_undo_restore_persist(
     assert page.model.get(Note, note.id).text == "edited\nin place"
 
     note = _select(page, "star me")
-    qtbot.keyClick(page.cards, Qt.Key.Key_S)
+    qtbot.keyClick(page.cards, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert page.model.get(Note, note.id).starred
 
     note = _select(page, "kind me")
@@ -51,7 +58,7 @@ def test_edit_star_kind_move_delete_undo_restore_persist(
 
     note = _select(page, "move me")
     dialogs.choices.append(2)
-    qtbot.keyClick(page.cards, Qt.Key.Key_M)
+    qtbot.keyClick(page.cards, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     third = page.model.list(Question)[2].id
     assert page.model.get(Note, note.id).question_id == third
     assert note.id not in {n.id for n in page.mine.notes()}  # left this question's cards
@@ -70,13 +77,13 @@ def test_edit_star_kind_move_delete_undo_restore_persist(
     page.side.setCurrentIndex(2)
     page.side.trash.setFocus()
     page.side.trash.select_row(page.trash.row_of(note.id))
-    qtbot.keyClick(page.side.trash, Qt.Key.Key_R)
+    qtbot.keyClick(page.side.trash, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert not page.model.get(Note, note.id).deleted
     assert page.trash.rowCount() == 0
     _undo(qtbot, page)  # undo the restore: back in the trash
     assert page.model.get(Note, note.id).deleted
     page.side.trash.select_row(0)
-    qtbot.keyClick(page.side.trash, Qt.Key.Key_Return)  # Enter restores too
+    _press(qtbot, page.side.trash, Qt.Key.Key_Return)  # Enter restores too
     assert not page.model.get(Note, note.id).deleted
 
     notes = {n.text: n for n in reopen_all_notes(demo_window)}
@@ -92,15 +99,15 @@ def test_each_fix_is_one_undo_step_and_esc_cancels_an_edit(demo_window: MainWind
     type_note(qtbot, page, "original")
     note = _select(page, "original")
     steps = page.model.undo_stack.count()
-    qtbot.keyClick(page.cards, Qt.Key.Key_S)
-    qtbot.keyClick(page.cards, Qt.Key.Key_S)
-    qtbot.keyClick(page.cards, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    _press(qtbot, page.cards, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    _press(qtbot, page.cards, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    _press(qtbot, page.cards, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
     assert page.model.undo_stack.count() == steps + 3
     for _ in range(3):
         _undo(qtbot, page)
     back = page.model.get(Note, note.id)
     assert (back.starred, back.kind, back.text) == (note.starred, note.kind, note.text)
-    qtbot.keyClick(page.cards, Qt.Key.Key_F2)
+    _press(qtbot, page.cards, Qt.Key.Key_F2)
     editor = page.cards.focusWidget()
     assert isinstance(editor, QPlainTextEdit)
     qtbot.keyClicks(editor, "never saved")

@@ -1,6 +1,7 @@
-"""A note-taker's round by keyboard alone, through the whole Capture page: pick the table, type
-notes, walk to the cards and fix one, switch the order, search, open the trash, come back; and
-every interactive widget of the page has an accessible name."""
+"""A note-taker's round by keyboard alone, through the whole Capture page: type at once, pick the
+table on the first Enter, walk to the cards and fix one (back in the box after each fix),
+switch the order, search, come back; and every interactive widget of the page has an
+accessible name."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from test_app_accessibility import unnamed_widgets
 
-from workshop_app.domain.records import Note
+from workshop_app.domain.records import Group, Note
 from workshop_app.ui.main_window import MainWindow
 
 
@@ -23,12 +24,14 @@ def test_a_round_by_keyboard_alone(make_window, qtbot) -> None:
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # Capture
     page = capture_page(window, table=None)
-    qtbot.waitUntil(lambda: _focus() is page.where.table)
-    qtbot.keyClick(page.where.table, Qt.Key.Key_Down)  # choose the first table
-    assert page.table_id == page.where.table.currentData()
-    assert _focus() is page.entry.box  # picked: straight to typing
+    qtbot.waitUntil(lambda: _focus() is page.entry.box)
     qtbot.keyClicks(_focus(), "first by keyboard")
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.chooser is not None and _focus() is page.chooser.list)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Down)  # choose the first table
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _focus() is page.entry.box)  # picked: straight back to typing
+    assert page.table_id == page.model.list(Group)[0].id
     qtbot.keyClick(_focus(), Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClicks(_focus(), "second, a concern")
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)
@@ -46,13 +49,19 @@ def test_a_round_by_keyboard_alone(make_window, qtbot) -> None:
     qtbot.keyClick(page.cards, Qt.Key.Key_Home)
     first = page.mine.note(page.cards.currentIndex().row())
     assert first.text == "second, a concern"  # newest first
-    qtbot.keyClick(page.cards, Qt.Key.Key_S)
-    qtbot.keyClick(page.cards, Qt.Key.Key_Delete)
+    qtbot.keyClick(page.cards, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # star
+    assert _focus() is page.entry.box
+    for _ in range(2):  # Tab back to the same card
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    assert _focus() is page.cards and page.cards.current_id() == first.id
+    qtbot.keyClick(_focus(), Qt.Key.Key_Delete)
     assert page.model.get(Note, first.id).deleted
-    qtbot.keyClick(page.cards, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _focus() is page.entry.box
+    qtbot.keyClick(_focus(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not page.model.get(Note, first.id).deleted and page.model.get(Note, first.id).starred
 
-    qtbot.keyClick(page.cards, Qt.Key.Key_Tab)
+    for _ in range(3):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
     assert _focus() is page.order
     qtbot.keyClick(page.order, Qt.Key.Key_Space)  # in order: the oldest first
     assert not page.mine.newest_first

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from capture_helpers import capture_page, start_breakout, type_note
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.domain.records import AgendaItem, Group, Note, Question
 from workshop_app.domain.run import IDLE, PAUSED, RUNNING, RunState
 from workshop_app.ui.capture.follow import running_breakout
+from workshop_app.ui.capture.table_chooser import TableChooser
 from workshop_app.ui.main_window import MainWindow
 
 
@@ -58,33 +60,96 @@ def test_running_breakout_rules() -> None:
     assert running_breakout(RunState(item_id="gone", status=RUNNING), items) is None
 
 
-def test_the_table_is_picked_once_and_remembered(make_window, qtbot) -> None:
+def _focus() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def _chooser(qtbot, page) -> TableChooser:
+    """The table chooser, open and with the focus in its list."""
+    qtbot.waitUntil(lambda: page.chooser is not None and _focus() is page.chooser.list)
+    assert page.chooser is not None
+    return page.chooser
+
+
+def test_first_open_typing_starts_at_once_and_enter_asks_the_table(make_window, qtbot) -> None:
     window = make_window()
     assert window.open_demo()
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # Capture
     page = capture_page(window, table=None)
     assert page.table_id is None
-    assert page.where.table.currentText() == "Choose your table…"
-    assert page.where.table.hasFocus() or not window.isActiveWindow()
+    qtbot.waitUntil(lambda: _focus() is page.entry.box)  # not a table chooser: typing works
+    assert page.mine.rowCount() == 0  # no table: no cards are "yours"
+    assert "once it is chosen" in page.cards_label.text()
     count = page.model.count(Note)
-    qtbot.keyClicks(page.entry.box, "waits for a table")
-    qtbot.keyClick(page.entry.box, Qt.Key.Key_Return)
-    assert page.model.count(Note) == count  # nothing lost: still in the box
-    assert page.entry.box.toPlainText() == "waits for a table"
-    assert "Choose your table" in page.status.text()
-    table = page.model.list(Group)[3]
-    page.where.table.setCurrentIndex(page.where.table.findData(table.id))
-    page.where.table.activated.emit(page.where.table.currentIndex())
-    assert page.where.table.findText("Choose your table…") == -1
-    qtbot.keyClick(page.entry.box, Qt.Key.Key_Return)
-    assert page.model.list(Note)[-1].group_id == table.id
+    qtbot.keyClicks(_focus(), "Test one, typed at once")
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    chooser = _chooser(qtbot, page)  # the first Enter asks which table this laptop is
+    assert page.model.count(Note) == count
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # nothing picked yet: Enter does nothing
+    assert page.chooser is chooser and chooser.isVisible()
+    assert "No table picked yet" in chooser.hint.text()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Escape)  # cancel: the note stays in the box
+    qtbot.waitUntil(lambda: _focus() is page.entry.box)
+    assert page.entry.box.toPlainText() == "Test one, typed at once"
+    assert page.table_id is None and page.model.count(Note) == count
+    assert "still in the box" in page.status.text()
+
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    _chooser(qtbot, page)
+    tables = page.model.list(Group)
+    for _ in range(3):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Down)  # Table 1, 2, 3
+    qtbot.keyClicks(_focus(), "next")  # typed on: kept for the next note, picks nothing
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _focus() is page.entry.box)
+    assert page.table_id == tables[2].id
+    saved = page.model.list(Note)[-1]
+    assert (saved.text, saved.group_id) == ("Test one, typed at once", tables[2].id)
+    assert page.entry.box.toPlainText() == "next"
+    assert page.where.table.text() == tables[2].name
     path = window.document.path
-    window.close_document()
+    window.close_document()  # "next" is committed on close
 
     again = make_window()
     assert again.open_path(path)
     page = capture_page(again, table=None)
-    assert page.table_id == table.id
-    assert page.where.table.currentData() == table.id
+    assert page.table_id == tables[2].id  # remembered on this laptop
+    assert page.where.table.text() == tables[2].name
+    assert [n.text for n in page.mine.notes()][-2:] == ["Test one, typed at once", "next"] or (
+        [n.text for n in page.mine.notes()][:2] == ["next", "Test one, typed at once"]
+    )
+
+
+def test_changing_table_is_deliberate(demo_window: MainWindow, qtbot) -> None:
+    page = capture_page(demo_window)
+    tables = page.model.list(Group)
+    demo_window.activateWindow()
+    page.focus_entry()
+    qtbot.waitUntil(lambda: _focus() is page.entry.box)
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_T):  # no plain key switches it
+        qtbot.keyClick(_focus(), key)
+    assert page.table_id == tables[0].id
+    assert page.entry.box.toPlainText() == "t"  # the T key was text
+    qtbot.keyClick(_focus(), Qt.Key.Key_Escape)
+    type_note(qtbot, page, "before the change")
+    qtbot.keyClick(_focus(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # Change table…
+    _chooser(qtbot, page)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Down)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Escape)  # cancelled: still table 1
+    qtbot.waitUntil(lambda: _focus() is page.entry.box)
+    assert page.table_id == tables[0].id
+    qtbot.keyClick(_focus(), Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    _chooser(qtbot, page)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Down)  # from the current table to the next
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _focus() is page.entry.box)
+    assert page.table_id == tables[1].id
+    assert page.status.text() == ""  # "✓ Saved" was about the other table
+    type_note(qtbot, page, "after the change")
+    notes = {n.text: n.group_id for n in page.model.list(Note)}
+    assert notes["before the change"] == tables[0].id
+    assert notes["after the change"] == tables[1].id
 
 
 def test_entering_capture_focuses_the_note_box(demo_window: MainWindow, qtbot) -> None:

@@ -3,20 +3,24 @@
 A QListView (virtualised: only the cards on screen are painted) with the shared
 ``StickyDelegate``. The card width follows the view's width (as many columns as fit). Its
 actions are on the view (so the context menu lists them with their keys) and act on the
-selected card while the view has the focus: F2 or double-click edits in place, S stars,
-Alt+1..5 change the kind, M moves the note to another question, Del deletes (Ctrl+Z undoes).
+selected card while the view has the focus, on the keys of ``keys.CAPTURE_KEYS`` (F2 or
+double-click edits in place, Ctrl+D stars, Alt+1..5 change the kind, Ctrl+M moves the note to
+another question, Del deletes; Ctrl+Z undoes). None of them is a printable key: what is typed
+on a card is text for the note box (the page sends it there, see ``type_to_box``).
 
 Signals:
     note_action(str action, str note_id): "star", "kind:<kind>", "move", "delete", "restore".
+    editor_closed(): an in-place edit ended (saved or cancelled).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QListView, QWidget
 
 from workshop_app.domain.records import NOTE_KINDS
+from workshop_app.ui.capture.keys import KIND_KEYS, keys_of
 from workshop_app.ui.capture.notes_model import IdRole
 from workshop_app.ui.sticky import SPACING, StickyDelegate, kind_style
 
@@ -29,6 +33,7 @@ class CardListView(QListView):
     """Cards for one ``NoteListModel``; ``trash`` views offer Restore instead of editing."""
 
     note_action = Signal(str, str)
+    editor_closed = Signal()
 
     def __init__(self, name: str, parent: QWidget | None = None, *, trash: bool = False) -> None:
         super().__init__(parent)
@@ -51,24 +56,22 @@ class CardListView(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         if trash:
             self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            self._add("Restore", ("R", "Return", "Enter"), "restore")
+            self._add("Restore", (*keys_of("restore"), "Enter"), "restore")
         else:
             self.setEditTriggers(
                 QAbstractItemView.EditTrigger.DoubleClicked
                 | QAbstractItemView.EditTrigger.EditKeyPressed
             )
             edit = QAction("Edit", self)
-            edit.setShortcut(QKeySequence("F2"))
+            edit.setShortcuts([QKeySequence(k) for k in keys_of("edit")])
             edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             edit.triggered.connect(self._on_edit_triggered)
             self.addAction(edit)
-            self._add("Star or unstar", ("S",), "star")
-            for number, kind in enumerate(NOTE_KINDS, start=1):
-                self._add(
-                    f"Make it {kind_style(kind).word.lower()}", (f"Alt+{number}",), f"kind:{kind}"
-                )
-            self._add("Move to another question…", ("M",), "move")
-            self._add("Delete", ("Del",), "delete")
+            self._add("Star or unstar", keys_of("star"), "star")
+            for key, kind in zip(KIND_KEYS, NOTE_KINDS, strict=True):
+                self._add(f"Make it {kind_style(kind).word.lower()}", (key,), f"kind:{kind}")
+            self._add("Move to another question…", keys_of("move"), "move")
+            self._add("Delete", keys_of("delete"), "delete")
 
     def _add(self, text: str, keys: tuple[str, ...], name: str) -> QAction:
         action = QAction(text, self)
@@ -99,6 +102,12 @@ class CardListView(QListView):
         if width != self.card_delegate.card_width:
             self.card_delegate.set_card_width(int(width))
             self.scheduleDelayedItemsLayout()
+
+    def closeEditor(  # noqa: N802 - Qt's name
+        self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
+    ) -> None:
+        super().closeEditor(editor, hint)
+        self.editor_closed.emit()
 
     def _on_edit_triggered(self) -> None:
         if self.currentIndex().isValid():

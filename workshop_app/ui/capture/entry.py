@@ -3,7 +3,9 @@
 ``NoteBox`` is a large plain-text box: Enter saves, Shift+Enter is a new line, Esc clears. Its
 Ctrl+Z undoes typing while there is typing to undo; on an empty box it reaches Edit ▸ Undo (so
 a note saved by mistake is one Ctrl+Z away). ``EntryPanel`` adds the kinds (chips and Alt+1..5),
-"who said it" for quotes (optional) and a role tag (anonymous unless chosen).
+"who said it" for quotes (optional) and a role tag (anonymous unless chosen). On a quote,
+the first Enter moves to "Said by" (Enter there saves, with or without a name); Enter in the
+Role box saves too.
 
 Signals:
     EntryPanel.submitted(): the note-taker pressed Enter (or Save) to save the note.
@@ -21,12 +23,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from workshop_app.domain.records import NOTE_KINDS
+from workshop_app.ui.capture.keys import HINT, KIND_KEYS
 from workshop_app.ui.sticky import INK, kind_style
 
 #: Role tags a note can carry (the person's role, never their name).
@@ -40,11 +44,9 @@ ROLE_TAGS: tuple[str, ...] = (
     "other",
 )
 ANONYMOUS = "No role (anonymous)"
-HINT = (
-    "Enter saves · Shift+Enter new line · Esc clears · Alt+1–5 kind (in the order shown) · "
-    "Ctrl+PgUp/PgDn question · Ctrl+F search · Tab to the cards: F2 edit, S star, Del delete"
-)
+WHO_PLACEHOLDER = "Who said it? (optional)"
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+MIN_LINES, MAX_LINES = 3, 6
 
 
 class NoteBox(QPlainTextEdit):
@@ -57,6 +59,8 @@ class NoteBox(QPlainTextEdit):
         self.setAccessibleName("New note")
         self.setPlaceholderText("Type what was said, then press Enter")
         self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._on_app_font_changed()
         app = QApplication.instance()
         if isinstance(app, QApplication):  # a widget with its own font is not told otherwise
@@ -67,9 +71,15 @@ class NoteBox(QPlainTextEdit):
         font = QFont(QApplication.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.setFont(font)
-        lines = self.fontMetrics().lineSpacing()
-        self.setMinimumHeight(lines * 3 + 16)
-        self.setMaximumHeight(lines * 6 + 16)
+        self._fit_height()
+
+    def _fit_height(self, *_: object) -> None:
+        """Three lines high, growing to six as a long note is typed: the rest of the height
+        goes to the cards (two rows of them even at 1280x720 with larger text)."""
+        lines = self.document().documentLayout().documentSize().height()  # lines, in plain text
+        shown = max(MIN_LINES, min(MAX_LINES, int(lines)))
+        text = shown * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
+        self.setFixedHeight(int(text) + 2 * self.frameWidth() + 2)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
@@ -97,6 +107,18 @@ class NoteBox(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+class RoleBox(QComboBox):
+    """The role chooser; Enter (with its list closed) saves the note like the note box."""
+
+    submit = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in ENTER_KEYS and not event.modifiers():
+            self.submit.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class EntryPanel(QWidget):
     """The note box with its kind, attribution and role; ``draft()`` reads them."""
 
@@ -120,7 +142,8 @@ class EntryPanel(QWidget):
             chip.setCheckable(True)
             chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicking keeps the focus in the box
             chip.setAccessibleName(f"Kind: {kind_style(kind).word}")
-            chip.setToolTip(f"Mark the note as {kind_style(kind).word.lower()} (Alt+{number})")
+            key = KIND_KEYS[number - 1]
+            chip.setToolTip(f"Mark the note as {kind_style(kind).word.lower()} ({key})")
             style = kind_style(kind)
             chip.setStyleSheet(
                 f"QToolButton {{ padding: 2px 8px; }} QToolButton:checked {{ "
@@ -130,25 +153,27 @@ class EntryPanel(QWidget):
             self.chips.addButton(chip, number - 1)
             chip_row.addWidget(chip)
             action = QAction(kind_style(kind).word, self)
-            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, k=kind: self.set_kind(k))
             self.addAction(action)
             self.kind_actions.append(action)
-        chip_row.addStretch(1)
-        self._on_app_font_changed()
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.fontChanged.connect(self._on_app_font_changed)
+        chip_row.addSpacing(12)
+        self.status = QLabel(self)  # "✓ Saved …" beside the kinds: no line of its own
+        self.status.setAccessibleName("Saved")
+        self.status.setWordWrap(True)
+        chip_row.addWidget(self.status, 1)
         self.chips.idToggled.connect(self._on_chips_id_toggled)
 
         self.who = QLineEdit(self)
         self.who.setAccessibleName("Who said it (optional)")
-        self.who.setPlaceholderText("Who said it? (optional: leave empty to keep them anonymous)")
-        self.who.returnPressed.connect(self._on_box_submit)
+        self.who.setPlaceholderText(WHO_PLACEHOLDER)
+        self.who.setToolTip("Leave it empty to keep the speaker anonymous")
+        self.who.returnPressed.connect(self.submitted)
         self.who_label = QLabel("Said by:", self)
         self.who_label.setBuddy(self.who)
-        self.role = QComboBox(self)
+        self.role = RoleBox(self)
+        self.role.submit.connect(self.submitted)
         self.role.setAccessibleName("Role of the person (optional)")
         self.role.addItem(ANONYMOUS, "")
         for tag in ROLE_TAGS:
@@ -160,7 +185,7 @@ class EntryPanel(QWidget):
         self.save_button.setText("Save note (Enter)")
         self.save_button.setAccessibleName("Save note")
         self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.save_button.clicked.connect(self._on_box_submit)
+        self.save_button.clicked.connect(self.submitted)
         details = QHBoxLayout()
         details.addWidget(self.who_label)
         details.addWidget(self.who, 2)
@@ -173,10 +198,14 @@ class EntryPanel(QWidget):
         self.hint.setAccessibleName("Keys")
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.box, 1)
+        column.addWidget(self.box)
         column.addLayout(chip_row)
         column.addLayout(details)
         column.addWidget(self.hint)
+        self._on_app_font_changed()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.fontChanged.connect(self._on_app_font_changed)
         self.set_kind("idea")
 
     def _on_app_font_changed(self, *_: object) -> None:
@@ -185,6 +214,10 @@ class EntryPanel(QWidget):
             chip.setFont(QApplication.font())
             chip.setStyleSheet(chip.styleSheet())  # re-polish: bold when checked, at this size
             chip.setMinimumHeight(int(chip.fontMetrics().height() * 1.9))
+        # "Said by" is wide enough for its placeholder at any text size
+        self.who.setFont(QApplication.font())
+        width = self.who.fontMetrics().horizontalAdvance(WHO_PLACEHOLDER)
+        self.who.setMinimumWidth(width + 4 * self.who.fontMetrics().averageCharWidth())
 
     def kind(self) -> str:
         return NOTE_KINDS[max(0, self.chips.checkedId())]
@@ -210,6 +243,10 @@ class EntryPanel(QWidget):
         self.set_kind("idea")
 
     def _on_box_submit(self) -> None:
+        """Enter in the box: saves, except that a quote first asks who said it."""
+        if self.kind() == "quote" and not self.who.text().strip():
+            self.who.setFocus()
+            return
         self.submitted.emit()
 
     def _on_chips_id_toggled(self, number: int, checked: bool) -> None:

@@ -1,11 +1,16 @@
 """CapturePage: Capture mode, where a table's note-taker types sticky notes per question.
 
-Top: the table (picked once, remembered on this laptop per event) and the question, which
-follows the facilitator's running breakout (Run mode) or is chosen with the bar or
-Ctrl+PgUp/PgDn; the question and its prompt stay on screen. Left: the note box (Enter saves,
-one committed transaction, and the card appears at once marked saved; the focus stays in the
-box) over this table's cards for the question. Right: the other tables' notes, search
-(Ctrl+F) and the trash. Every change goes through ``DocumentModel`` as an undoable command.
+Top: the table (asked on the first note's Enter, then remembered on this laptop per event;
+changed only with "Change table…") and the question, which follows the facilitator's running
+breakout (Run mode) or is chosen with the bar or Ctrl+PgUp/PgDn; the question and its prompt
+stay on screen. Left: the note box (Enter saves, one committed transaction, and the card appears
+at once marked saved) over this table's cards for the question. Right: the other tables' notes,
+search (Ctrl+F) and the trash. Every change goes through ``DocumentModel`` as an undoable
+command.
+
+The focus lives in the note box: it starts there, and returns there after every action (a
+question or table change, a save, a fix on a card, an undo, a dialog closed). What is typed
+while the cards or the bar have the focus is typed into the box (``TypeToBox``).
 """
 
 from __future__ import annotations
@@ -14,8 +19,18 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.records import AgendaItem, Group, Note, Question
@@ -26,6 +41,8 @@ from workshop_app.ui.capture.follow import first_question, running_breakout
 from workshop_app.ui.capture.note_cache import NoteCache
 from workshop_app.ui.capture.notes_model import NoteListModel
 from workshop_app.ui.capture.side import SidePanel
+from workshop_app.ui.capture.table_chooser import TableChooser
+from workshop_app.ui.capture.type_to_box import TypeToBox
 from workshop_app.ui.capture.where import QuestionHeader, WhereBar
 from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
@@ -63,6 +80,8 @@ class CapturePage(QWidget):
         self.table_id: str | None = None
         self.question_id: str | None = None
         self.followed: AgendaItem | None = None
+        self.following = True
+        self.chooser: TableChooser | None = None
         self._note_written = False
         self.mine = NoteListModel(self.cache, model, parent=self)
         self.others = NoteListModel(self.cache, model, place=self.place, parent=self)
@@ -74,10 +93,11 @@ class CapturePage(QWidget):
         self._load_agenda()
         self._check_run()
         self._refilter()
-        self.setFocusProxy(self._focus_target())
+        self.setFocusProxy(self.entry.box)
         self.cache.on_note_changed(self._on_cache_note_changed)
         model.changed.connect(self._on_model_changed)
         model.saved.connect(self._on_model_saved)
+        model.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -85,11 +105,9 @@ class CapturePage(QWidget):
         self.where = WhereBar(self)
         self.header = QuestionHeader(self)
         self.entry = EntryPanel(self)
-        self.status = QLabel(self)
-        self.status.setAccessibleName("Saved")
+        self.status = self.entry.status
         self.cards_label = QLabel(self)
-        for label in (self.status, self.cards_label):
-            label.setWordWrap(True)
+        self.cards_label.setWordWrap(True)
         self.order = QToolButton(self)
         self.order.setCheckable(True)
         self.order.setAccessibleName("Newest first")
@@ -104,7 +122,6 @@ class CapturePage(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.entry)
-        column.addWidget(self.status)
         column.addLayout(heading)
         column.addWidget(self.cards, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -129,12 +146,22 @@ class CapturePage(QWidget):
             view_model.set_newest_first(order)
         self.order.toggled.connect(self._on_order_toggled)
         self.entry.submitted.connect(self._on_entry_submitted)
-        self.where.table_chosen.connect(self._on_where_table_chosen)
+        self.where.table_change_requested.connect(self._on_where_table_change_requested)
         self.where.question_chosen.connect(self._on_where_question_chosen)
-        for view in (self.cards, self.side.others, self.side.found, self.side.trash):
+        self.header.follow_requested.connect(self._on_header_follow_requested)
+        views = (self.cards, self.side.others, self.side.found, self.side.trash)
+        for view in views:
             view.note_action.connect(self._on_cards_note_action)
-        chain = [self.where.table, self.where.question, self.entry.box, self.entry.who,
-                 self.entry.role, self.cards, self.order, self.side.tabBar()]  # fmt: skip
+            view.editor_closed.connect(self.focus_entry)
+        self.type_to_box = TypeToBox(self.entry.box, self)
+        self.type_to_box.watch(
+            *views, self.side.tabBar(), self.side.restore_button, self.order,
+            self.where.question, self.where.change_table, self.header.back,
+        )  # fmt: skip
+        chain = [self.where.change_table, self.where.question, self.entry.box, self.entry.who,
+                 self.entry.role, self.cards, self.order, self.side.tabBar(), self.side.others,
+                 self.side.search, self.side.found, self.side.trash,
+                 self.side.restore_button]  # fmt: skip (hidden tabs' widgets are skipped)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -165,10 +192,22 @@ class CapturePage(QWidget):
             self.where.set_questions(rows, self.question_id)
         question = next((q for q in self.questions if q.id == self.question_id), None)
         self.header.show_question(question)
-        mine = self.cache.count(self.question_id, self.table_id) if self.table_id else 0
-        table = self.groups[self.table_id].name if self.table_id in self.groups else "Your table"
+        self._show_card_count()
+
+    def _show_card_count(self) -> None:
+        """What the cards below show, counted from them (never "0 notes" above a card)."""
         every = self.cache.count(self.question_id)
-        counts = f"{_plural(mine, 'note')} on this question · {every} from all tables"
+        if self.table_id in self.groups:
+            table = self.groups[self.table_id or ""].name or "Unnamed table"
+        elif self.groups:  # no table chosen: no cards are "yours" yet
+            self.cards_label.setText(
+                f"Your table's notes show here once it is chosen · {every} from all tables"
+            )
+            return
+        else:
+            table = "General notes"
+        shown = self.mine.rowCount()
+        counts = f"{_plural(shown, 'note')} on this question · {every} from all tables"
         self.cards_label.setText(f"<b>{escape(table)}</b>: {counts}")
 
     def _counts(self, question_id: str) -> str:
@@ -190,7 +229,10 @@ class CapturePage(QWidget):
 
     def _refilter(self) -> None:
         q, table = self.question_id, self.table_id
-        self.mine.set_filter(lambda n: n.question_id == q and n.group_id == table)
+        if table is None and self.groups:  # no table chosen: nothing is this laptop's yet
+            self.mine.set_filter(lambda _n: False)
+        else:
+            self.mine.set_filter(lambda n: n.question_id == q and n.group_id == table)
         self.others.set_filter(
             lambda n: n.question_id == q and n.group_id != table, show_place=True
         )
@@ -201,17 +243,26 @@ class CapturePage(QWidget):
     def _set_question(self, question_id: str | None) -> None:
         if question_id != self.question_id:
             self.question_id = question_id
+            self.status.clear()  # "✓ Saved" was about the other question
             self._refilter()
+        if self.followed is not None:
+            self.following = question_id in self.followed.question_ids
+        self._show_run()
+
+    def _show_run(self) -> None:
+        item = self.followed
+        self.header.show_run(item.title if item else None, following=self.following)
 
     def _check_run(self) -> None:
         """Follow the running breakout: a newly running one sets the question."""
         item = running_breakout(self.model.run_state(), self.agenda)
         if (item and item.id) != (self.followed and self.followed.id):
             self.followed = item
+            self.following = True
             question_id = first_question(item, self.questions)
             if question_id:
                 self._set_question(question_id)
-        self.header.show_run(item.title if item else None)
+        self._show_run()
 
     # -- user actions ----------------------------------------------------------------------------
 
@@ -219,29 +270,75 @@ class CapturePage(QWidget):
         super().showEvent(event)
         self.focus_entry()
 
-    def _focus_target(self) -> QWidget:
-        return self.where.table if self.table_id is None and self.groups else self.entry.box
-
     def focus_entry(self) -> None:
-        """The note box, or the table chooser while no table is picked (also the page's focus
-        proxy, so the mode shortcut lands there)."""
-        target = self._focus_target()
-        self.setFocusProxy(target)
-        target.setFocus()
+        """The note box (also the page's focus proxy, so the mode shortcut lands there)."""
+        if self.chooser is None:
+            self.entry.box.setFocus()
 
     def commit_edits(self) -> None:
-        """The event is closing: a note left in the box is saved, not lost."""
+        """The event is closing: a note left in the box is saved, not lost (without a table
+        if none was chosen: unfiled is better than lost)."""
+        if self.chooser is not None:
+            self.chooser.reject()
         if self.entry.box.toPlainText().strip():
-            self._on_entry_submitted()
+            self._save_note()
 
     def _on_entry_submitted(self) -> None:
+        if not self.entry.box.toPlainText().strip():
+            self.focus_entry()
+            return
+        if self.table_id is None and self.groups:
+            self._ask_table(then_save=True)
+            return
+        self._save_note()
+
+    def _ask_table(self, *, then_save: bool) -> None:
+        """The chooser, window-modal; the note (if any) is saved once a table is picked."""
+        if self.chooser is not None:
+            return
+        question = (
+            "Which table is this laptop taking notes for? Your note is saved with it."
+            if then_save
+            else "Which table is this laptop taking notes for?"
+        )
+        groups = self.model.list(Group)
+        self.chooser = TableChooser(groups, self.table_id, question, self)
+        self.chooser.finished.connect(lambda result: self._on_chooser_finished(result, then_save))
+        self.chooser.open()
+
+    def _on_chooser_finished(self, result: int, then_save: bool) -> None:
+        chooser, self.chooser = self.chooser, None
+        if chooser is None:
+            return
+        chosen = chooser.chosen() if result == TableChooser.DialogCode.Accepted else None
+        if chosen is not None and chosen in self.groups:
+            self.set_table(chosen)
+            if then_save:
+                self._save_note()
+        elif then_save:
+            self.status.setText(
+                "No table chosen: your note is still in the box. Enter asks again."
+            )
+        if chooser.typed:  # typed while the chooser was open: the start of the next note
+            box = self.entry.box
+            box.moveCursor(QTextCursor.MoveOperation.End)
+            box.insertPlainText(chooser.typed)
+        chooser.deleteLater()
+        self.window().activateWindow()  # not every platform gives it back when a dialog closes
+        self.focus_entry()
+
+    def set_table(self, group_id: str) -> None:
+        if group_id != self.table_id:
+            self.table_id = group_id
+            self.settings.set_capture_table(self.event_id, group_id)
+            self.status.clear()  # "✓ Saved" was about the other table
+            self.where.set_tables(list(self.groups.values()), group_id)
+            self._refilter()
+
+    def _save_note(self) -> None:
         draft = self.entry.draft()
         text = draft.pop("text").strip()
         if not text:
-            return
-        if self.table_id is None and self.groups:
-            self.status.setText("Choose your table first: your note is still in the box.")
-            self.where.table.setFocus()
             return
         note = Note(question_id=self.question_id, group_id=self.table_id, text=text, **draft)
         try:
@@ -250,7 +347,7 @@ class CapturePage(QWidget):
             self.status.setText(f"⚠ Not saved. {exc} Your note is still in the box.")
             return
         self.entry.reset()
-        self.entry.box.setFocus()
+        self.focus_entry()
         n = self.cache.count(self.question_id, self.table_id)
         word = kind_style(note.kind).word.lower()
         self.status.setText(f"✓ Saved at {datetime.now():%H:%M:%S}: {word}, note {n} here.")
@@ -265,6 +362,7 @@ class CapturePage(QWidget):
         view = sender if isinstance(sender, CardListView) else self.cards
         if note is not None:
             fix_note(self.model, self.dialogs, view, note, action, self.questions)
+        self.focus_entry()
 
     def _on_search_triggered(self) -> None:
         if self.isVisible():
@@ -276,14 +374,26 @@ class CapturePage(QWidget):
         for view_model in (self.mine, self.others, self.trash):
             view_model.set_newest_first(newest_first)
 
-    def _on_where_table_chosen(self, group_id: str) -> None:
-        self.table_id = group_id
-        self.settings.set_capture_table(self.event_id, group_id)
-        self._refilter()
-        self.focus_entry()
+    def _on_where_table_change_requested(self) -> None:
+        self._ask_table(then_save=False)
 
     def _on_where_question_chosen(self, question_id: str) -> None:
         self._set_question(question_id)
+        self.focus_entry()
+
+    def _on_header_follow_requested(self) -> None:
+        question_id = first_question(self.followed, self.questions)
+        if question_id:
+            self._set_question(question_id)
+        self.focus_entry()
+
+    def _on_undo_stack_index_changed(self, _index: int) -> None:
+        """After an undo or redo (or any change made here), back to the note box, unless the
+        note-taker is typing in another text field (search, "Said by", a card's editor)."""
+        focused = QApplication.focusWidget()
+        typing = isinstance(focused, QLineEdit | QPlainTextEdit)
+        if self.isVisible() and not typing and focused is not None and self.isAncestorOf(focused):
+            self.focus_entry()
 
     def _on_cache_note_changed(self, _old: Note | None, _new: Note) -> None:
         self._note_written = True

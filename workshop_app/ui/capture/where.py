@@ -1,12 +1,15 @@
 """Where am I: the note-taker's table, the question (with counts) and the question in full.
 
-``WhereBar`` holds the table chooser (picked once, remembered by the page), the question chooser
-with previous/next buttons (Ctrl+PgUp/PgDn). ``QuestionHeader`` shows the question and its
-prompt large, always on screen while typing, under a line saying whether the question is
-following the facilitator's running breakout.
+``WhereBar`` shows the table (picked once, remembered by the page; changing it is a deliberate
+act: the "Change table…" button, Alt+T, opens the chooser, and no key typed elsewhere can switch
+it), and the question chooser with previous/next buttons (Ctrl+PgUp/PgDn). ``QuestionHeader``
+shows the question and its prompt large, always on screen while typing, under a line saying
+whether the question is following the facilitator's running breakout (with a button back to
+it when the note-taker has picked another question by hand).
 
 Signals:
-    WhereBar.table_chosen(str group_id), WhereBar.question_chosen(str question_id).
+    WhereBar.table_change_requested(), WhereBar.question_chosen(str question_id),
+    QuestionHeader.follow_requested().
 """
 
 from __future__ import annotations
@@ -26,25 +29,35 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import Group, Question
+from workshop_app.ui.capture.keys import keys_of
 from workshop_app.ui.text import ScaledLabel
 
-NO_TABLE = "Choose your table…"
+NO_TABLE = "not chosen yet"  # the first Enter asks (the tooltip says so)
 
 
 class WhereBar(QWidget):
-    """Table and question choosers. ``set_*`` methods never emit the ``*_chosen`` signals."""
+    """The table and the question chooser. ``set_*`` methods never emit signals."""
 
-    table_chosen = Signal(str)
+    table_change_requested = Signal()
     question_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.table = QComboBox(self)
+        self._table_id: str | None = None
+        self.table = QLabel(self)
         self.table.setAccessibleName("Your table")
-        self.table.setToolTip("The table you take notes for (remembered on this laptop)")
-        self.table.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        table_label = QLabel("&Table:", self)
-        table_label.setBuddy(self.table)
+        self.table.setTextFormat(Qt.TextFormat.PlainText)
+        self.table.setStyleSheet("font-weight: bold")  # the size still follows View ▸ text
+        table_label = QLabel("Table:", self)
+        change = QAction("Change table…", self)
+        change.setShortcuts([QKeySequence(k) for k in keys_of("table")])
+        change.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        change.setToolTip("Choose which table this laptop takes notes for (Alt+T)")
+        change.triggered.connect(self._on_change_triggered)
+        self.addAction(change)
+        self.change_table = QToolButton(self)
+        self.change_table.setDefaultAction(change)
+        self.change_table.setAccessibleName("Change table")
         self.question = QComboBox(self)
         self.question.setAccessibleName("Question")
         self.question.setSizeAdjustPolicy(
@@ -53,23 +66,23 @@ class WhereBar(QWidget):
         self.question.setMinimumContentsLength(12)
         question_label = QLabel("&Question:", self)
         question_label.setBuddy(self.question)
-        self.previous = self._step("◀", "Previous question (Ctrl+PgUp)", "Ctrl+PgUp", -1)
-        self.next = self._step("▶", "Next question (Ctrl+PgDown)", "Ctrl+PgDown", 1)
+        self.previous = self._step("◀", "Previous question (Ctrl+PgUp)", "previous", -1)
+        self.next = self._step("▶", "Next question (Ctrl+PgDown)", "next", 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(table_label)
         row.addWidget(self.table)
+        row.addWidget(self.change_table)
         row.addSpacing(16)
         row.addWidget(question_label)
         row.addWidget(self.previous)
         row.addWidget(self.question, 1)
         row.addWidget(self.next)
-        self.table.activated.connect(self._on_table_activated)
         self.question.activated.connect(self._on_question_activated)
 
-    def _step(self, text: str, tip: str, key: str, step: int) -> QToolButton:
+    def _step(self, text: str, tip: str, name: str, step: int) -> QToolButton:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(key))
+        action.setShortcuts([QKeySequence(k) for k in keys_of(name)])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setToolTip(tip)
         action.triggered.connect(lambda: self._on_step_triggered(step))
@@ -83,12 +96,18 @@ class WhereBar(QWidget):
     # -- filling ------------------------------------------------------------------------------
 
     def set_tables(self, groups: list[Group], current: str | None) -> None:
-        self.table.clear()
-        if current is None:
-            self.table.addItem(NO_TABLE, "")
-        for group in groups:
-            self.table.addItem(group.name or "Unnamed table", group.id)
-        self.table.setCurrentIndex(max(0, self.table.findData(current or "")))
+        group = next((g for g in groups if g.id == current), None)
+        self._table_id = group.id if group else None
+        self.change_table.setVisible(bool(groups))
+        self.table.setToolTip(
+            "The table you take notes for (remembered on this laptop)"
+            if group is not None
+            else "Saving your first note asks which table this laptop is"
+        )
+        if group is not None:
+            self.table.setText(group.name or "Unnamed table")
+        else:
+            self.table.setText(NO_TABLE if groups else "no tables in this event (general notes)")
 
     def set_questions(self, questions: list[tuple[Question, str]], current: str | None) -> None:
         """``questions``: each question with its counts text, e.g. "12 here · 40 in all"."""
@@ -116,17 +135,13 @@ class WhereBar(QWidget):
         return str(value) if value else None
 
     def table_id(self) -> str | None:
-        value = self.table.currentData()
-        return str(value) if value else None
+        return self._table_id
 
     # -- handlers -----------------------------------------------------------------------------
 
-    def _on_table_activated(self, index: int) -> None:
-        group_id = self.table.itemData(index)
-        if group_id:
-            if self.table.itemData(0) == "":
-                self.table.removeItem(0)  # no going back to "Choose your table…"
-            self.table_chosen.emit(str(group_id))
+    def _on_change_triggered(self) -> None:
+        if self.isVisible():
+            self.table_change_requested.emit()
 
     def _on_question_activated(self, index: int) -> None:
         question_id = self.question.itemData(index)
@@ -144,12 +159,25 @@ class WhereBar(QWidget):
 class QuestionHeader(QFrame):
     """The current question, large, and its prompt."""
 
+    follow_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.follow = QLabel(self)
         self.follow.setAccessibleName("Run")
         self.follow.setWordWrap(True)
+        back = QAction("Follow the breakout again", self)
+        back.setShortcuts([QKeySequence(k) for k in keys_of("follow")])
+        back.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        back.setToolTip("Go back to the running breakout's question (Alt+B)")
+        back.triggered.connect(self._on_back_triggered)
+        self.addAction(back)
+        self.back = QToolButton(self)
+        self.back.setDefaultAction(back)
+        self.back.setAccessibleName("Follow the breakout again")
+        self.back.setText("Follow the breakout again (Alt+B)")
+        self.back.hide()
         self.question = ScaledLabel("", 1.55, bold=True, parent=self)
         self.question.setWordWrap(True)
         self.question.setAccessibleName("Current question")
@@ -162,17 +190,31 @@ class QuestionHeader(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 4, 0, 4)
         column.setSpacing(4)
-        column.addWidget(self.follow)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.follow, 1)
+        run_row.addWidget(self.back)
+        column.addLayout(run_row)
         column.addWidget(self.question)
         column.addWidget(self.prompt)
 
-    def show_run(self, breakout: str | None) -> None:
-        """Say which breakout the question follows, or that none is running."""
-        self.follow.setText(
-            f"▶ <b>{escape(breakout)}</b> is running: the question follows it"
-            if breakout
-            else "No breakout running: choose the question above"
-        )
+    def show_run(self, breakout: str | None, *, following: bool = True) -> None:
+        """Say which breakout the question follows, that the note-taker left it for another
+        question (and offer to follow again), or that none is running."""
+        if not breakout:
+            text = "No breakout running: choose the question above"
+        elif following:
+            text = f"▶ <b>{escape(breakout)}</b> is running: the question follows it"
+        else:
+            text = (
+                f"▶ <b>{escape(breakout)}</b> is running, but you chose this question: "
+                "your notes go to it"
+            )
+        self.follow.setText(text)
+        self.back.setVisible(bool(breakout) and not following)
+
+    def _on_back_triggered(self) -> None:
+        if self.back.isVisible():
+            self.follow_requested.emit()
 
     def show_question(self, question: Question | None) -> None:
         if question is None:
