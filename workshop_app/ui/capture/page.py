@@ -10,7 +10,6 @@ box) over this table's cards for the question. Right: the other tables' notes, s
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -253,7 +252,8 @@ class CapturePage(QWidget):
         self.entry.box.setFocus()
         n = self.cache.count(self.question_id, self.table_id)
         word = kind_style(note.kind).word.lower()
-        self.status.setText(f"✓ Saved at {datetime.now():%H:%M:%S}: {word}, note {n} here.")
+        saved = self.model.clock(seconds=True)
+        self.status.setText(f"✓ Saved at {saved}: {word}, note {n} here.")
         if self.mine.newest_first:
             self.cards.scrollToTop()
         else:
