@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.local_time import local
 from workshop_app.domain.records import Note
 from workshop_app.report.labels import KIND_LABELS, long_date, plural
@@ -56,12 +57,13 @@ def _capture_span(notes: tuple[Note, ...], zone_name: str) -> str:
     stamps = []
     for note in notes:
         try:
-            stamps.append(local(note.created_at, zone_name))
+            stamps.append(parse_utc(note.created_at))
         except ValueError:
             continue
     if not stamps:
         return ""
-    first, last = min(stamps), max(stamps)
+    # compared in UTC: when the clocks go back, the same wall time happens twice
+    first, last = local(min(stamps), zone_name), local(max(stamps), zone_name)
     day = long_date(first.date().isoformat())
     if first.date() != last.date():
         end = long_date(last.date().isoformat())

@@ -12,6 +12,7 @@ import io
 import re
 
 from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.local_time import local
 from workshop_app.domain.records import Note, Question, Theme
 
@@ -194,10 +195,10 @@ def _people(expected: int | None, attended: int | None) -> str:
 
 def _notes_taken(bundle: EventBundle) -> str:
     """When notes were taken, in the event's local time ("10:18 BST to 12:40 BST")."""
-    stamps = sorted(local(n.created_at, bundle.event.timezone) for n in bundle.notes)
+    stamps = sorted(parse_utc(n.created_at) for n in bundle.notes)  # UTC: no repeated hour
     if not stamps:
         return ""
-    first, last = stamps[0], stamps[-1]
+    first, last = (local(moment, bundle.event.timezone) for moment in (stamps[0], stamps[-1]))
     shape = "%H:%M %Z" if first.date() == last.date() else "%Y-%m-%d %H:%M %Z"
     start, end = first.strftime(shape), last.strftime(shape)
     return f"**Notes taken:** {start}" + ("" if start == end else f" to {end}")
