@@ -91,7 +91,7 @@ class _Builder:
         if event.attendance:  # counted on the day
             numbers.append(Fact("attended", str(event.attendance)))
         elif event.attendee_count:  # only an expectation: never printed as attendance
-            numbers.append(Fact("expected", f"about {event.attendee_count}"))
+            numbers.append(Fact("expected", str(event.attendee_count)))
         for word, items in (("question", bundle.questions), ("table", bundle.groups),
                             ("note", bundle.notes)):
             if items:
