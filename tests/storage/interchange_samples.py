@@ -27,6 +27,8 @@ def sample() -> dict[str, Any]:
             "organiser": "NHS",
             "summary": "",
             "attendee_count": 40,
+            "attendance": 37,
+            "timezone": "Europe/London",
         },
         "speakers": [
             {"id": "s-1", "name": "Ada", "role": "CDIO", "organisation": "NHS", "kind": "keynote"}

@@ -84,6 +84,7 @@ def test_csv_has_header_and_one_row_per_note_in_display_order() -> None:
         "role": "GP",
         "votes": "4",
         "starred": "yes",
+        "local_time": "2026-11-27 10:00:00",  # the bundle's event has no zone: UTC
         "created_at": "2026-11-27T10:00:00.000Z",
     }
     assert got[3]["question"] == "" and got[3]["table"] == "" and got[3]["starred"] == "no"
@@ -117,7 +118,8 @@ def test_markdown_structure() -> None:
     md = to_markdown(bundle(*DEMO_NOTES))
     lines = md.splitlines()
     assert lines[0] == "# Listening event"
-    assert "**Date:** 2026-11-27 · **Venue:** Leeds · **Organiser:** NHS" in lines
+    facts = "**Date:** 2026-11-27 · **Venue:** Leeds · **Organiser:** NHS"
+    assert f"{facts} · **Notes taken:** 10:00 UTC" in lines
     assert "Why we met." in lines
     assert "- **Ada**, CDIO, NHS England" in lines
     assert "## What is our vision?" in lines and "## How do we bring people?" in lines

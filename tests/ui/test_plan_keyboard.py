@@ -45,6 +45,7 @@ def test_enter_a_small_event_by_keyboard_alone(qtbot, blank):
         "Digital transformation in healthcare",
         "15/06/2021",
         "10:00",
+        "Europe/London",
         "London",
         "NHS AI Lab",
     ):
@@ -60,7 +61,16 @@ def test_enter_a_small_event_by_keyboard_alone(qtbot, blank):
         event.venue,
         event.organiser,
         event.attendee_count,
-    ) == ("Digital transformation in healthcare", "2021-06-15", "10:00", "London", "NHS AI Lab", 40)
+        event.timezone,
+    ) == (
+        "Digital transformation in healthcare",
+        "2021-06-15",
+        "10:00",
+        "London",
+        "NHS AI Lab",
+        40,
+        "Europe/London",
+    )
 
     def go(section_row: int) -> None:
         focus(qtbot, page.sections)

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from workshop_app.domain import local_time
 from workshop_app.domain.clock import format_utc, parse_utc
 from workshop_app.domain.records import AgendaItem
 from workshop_app.domain.run import (
@@ -66,8 +67,11 @@ class Countdown:
         clock: Clock = system_clock,
         persist: Persist | None = None,
         state: RunState | None = None,
+        zone_name: str | None = None,
     ) -> None:
         self._clock = clock
+        #: The event's time zone: times of day in notices ("Time ran out at 10:42") use it.
+        self.zone_name = zone_name
         self._persist = persist
         self._items: list[AgendaItem] = list(items)
         self._index = 0
@@ -119,7 +123,7 @@ class Countdown:
             before, after = _ORDER[self._last_phase], _ORDER[reading.phase]
             crossed = tuple(p for p, n in _ORDER.items() if before < n <= after)
         if slept and reading.phase == OVERTIME and self._last_phase != OVERTIME:
-            when = _local_clock(self._round.deadline_utc)
+            when = _local_clock(self._round.deadline_utc, self.zone_name)
             self._notice = f"Time ran out at {when} while the computer was asleep."
         self._last, self._last_phase = now, reading.phase
         return replace(reading, crossed=crossed, notice=self._notice)
@@ -335,7 +339,7 @@ class Countdown:
             r.deadline_utc = parse_utc(state.deadline)
             r.deadline_mono = now.mono + (r.deadline_utc - now.utc).total_seconds()
             if r.deadline_utc <= now.utc:
-                when = _local_clock(r.deadline_utc)
+                when = _local_clock(r.deadline_utc, self.zone_name)
                 self._notice = f"Time ran out at {when} while Workshop was closed."
         elif state.status == RUNNING:
             r.status = IDLE
@@ -347,5 +351,5 @@ def _ms(moment: datetime) -> datetime:
     return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
 
-def _local_clock(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%H:%M") if moment is not None else ""
+def _local_clock(moment: datetime | None, zone_name: str | None) -> str:
+    return local_time.clock(moment, zone_name) if moment is not None else ""

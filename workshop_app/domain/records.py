@@ -57,7 +57,9 @@ class Event(Record):
     venue: str = ""
     organiser: str = ""
     summary: str = ""
-    attendee_count: int | None = None
+    attendee_count: int | None = None  # how many are expected
+    attendance: int | None = None  # how many came, once counted
+    timezone: str = "UTC"  # IANA name; every time of day is shown in it (timestamps stay UTC)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -34,6 +34,13 @@ from workshop_app.storage.export import notes_in_order
 NO_TABLE = "No table"
 #: Most quotes pulled out large under each question.
 PULL_QUOTES = 3
+def people_text(expected: int | None, attended: int | None) -> str:
+    """"38 attended (about 40 expected)", "About 40 expected", "38 attended" or ""."""
+    if attended is not None:
+        return f"{attended} attended" + (f" (about {expected} expected)" if expected else "")
+    return f"About {expected} expected" if expected else ""
+
+
 def _join(*parts: str, sep: str = ", ") -> str:
     return sep.join(p.strip() for p in parts if p and p.strip())
 
@@ -80,7 +87,11 @@ class _Builder:
         facts = [Fact("Date", when), Fact("Venue", event.venue.strip())]
         facts.append(Fact("Organiser", event.organiser.strip()))
         bundle = self.bundle
-        numbers = [Fact("attendees", str(event.attendee_count))] if event.attendee_count else []
+        numbers = []
+        if event.attendance:  # counted on the day
+            numbers.append(Fact("attended", str(event.attendance)))
+        elif event.attendee_count:  # only an expectation: never printed as attendance
+            numbers.append(Fact("expected", str(event.attendee_count)))
         for word, items in (("question", bundle.questions), ("table", bundle.groups),
                             ("note", bundle.notes)):
             if items:
@@ -96,8 +107,9 @@ class _Builder:
     def about(self) -> About:
         bundle, event = self.bundle, self.bundle.event
         facts = list(self.cover().facts)
-        if event.attendee_count is not None:
-            facts.append(Fact("Attendees", f"About {event.attendee_count}"))
+        people = people_text(event.attendee_count, event.attendance)
+        if people:
+            facts.append(Fact("People", people))
         facts.append(Fact("Tables", str(len(bundle.groups))))
         facts.append(Fact("Notes", str(len(bundle.notes))))
         speakers = tuple(

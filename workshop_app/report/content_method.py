@@ -4,9 +4,10 @@ themes were ranked, whether timings and names are included."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
 
 from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.clock import parse_utc
+from workshop_app.domain.local_time import local
 from workshop_app.domain.records import Note
 from workshop_app.report.labels import KIND_LABELS, long_date, plural
 
@@ -26,7 +27,7 @@ def method_note(bundle: EventBundle, *, anonymous: bool) -> tuple[str, ...]:
             f"{plural(len(bundle.groups), 'table')}"
             + (f" by {plural(len(takers), 'note-taker')}." if takers else ".")
         )
-        lines.append(_capture_span(notes))
+        lines.append(_capture_span(notes, bundle.event.timezone))
     else:
         lines.append("No notes were captured for this event.")
     if bundle.themes:
@@ -51,21 +52,25 @@ def method_note(bundle: EventBundle, *, anonymous: bool) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
-def _capture_span(notes: tuple[Note, ...]) -> str:
-    """When the notes were entered, from their timestamps (UTC: the venue's zone is unknown)."""
+def _capture_span(notes: tuple[Note, ...], zone_name: str) -> str:
+    """When the notes were entered, from their timestamps, in the event's local time."""
     stamps = []
     for note in notes:
         try:
-            stamps.append(datetime.fromisoformat(note.created_at.replace("Z", "+00:00")))
+            stamps.append(parse_utc(note.created_at))
         except ValueError:
             continue
     if not stamps:
         return ""
-    first, last = min(stamps), max(stamps)
+    # compared in UTC: when the clocks go back, the same wall time happens twice
+    first, last = local(min(stamps), zone_name), local(max(stamps), zone_name)
     day = long_date(first.date().isoformat())
     if first.date() != last.date():
         end = long_date(last.date().isoformat())
-        return f"Notes were entered into the app between {day} and {end} (UTC)."
-    if f"{first:%H:%M}" == f"{last:%H:%M}":
-        return f"Notes were entered into the app at {first:%H:%M} UTC on {day}."
-    return f"Notes were entered into the app between {first:%H:%M} and {last:%H:%M} UTC on {day}."
+        return f"Notes were entered into the app between {day} and {end}."
+    start, end = f"{first:%H:%M} {first.tzname()}", f"{last:%H:%M} {last.tzname()}"
+    if start == end:
+        return f"Notes were entered into the app at {end} on {day}."
+    if first.tzname() == last.tzname():
+        start = f"{first:%H:%M}"  # else the clocks changed in between: both zones are named
+    return f"Notes were entered into the app between {start} and {end} on {day}."

@@ -1,11 +1,15 @@
-"""The id of this laptop, stamped on every record it changes (for merging files later)."""
+"""This laptop: its id, stamped on every record it changes (for merging files later), and the
+IANA name of its time zone, which a new event takes."""
 
 from __future__ import annotations
 
+import os
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 
 from workshop_app import paths
+from workshop_app.domain.local_time import DEFAULT_ZONE, check_zone
 
 _known: dict[Path, str] = {}
 
@@ -31,3 +35,31 @@ def _read_or_make(path: Path) -> str:
     tmp.write_text(value + "\n", encoding="utf-8")
     tmp.replace(path)
     return value
+
+
+def zone_name(
+    environ: Mapping[str, str] | None = None,
+    localtime: Path = Path("/etc/localtime"),
+    timezone_file: Path = Path("/etc/timezone"),
+) -> str:
+    """The laptop's time zone as an IANA name: ``TZ`` if it names a zone, else the zone the
+    ``/etc/localtime`` link points to (Linux, macOS), else ``/etc/timezone`` (Debian), else UTC
+    (Windows without ``TZ``: its zone names are not IANA ones)."""
+    env = os.environ if environ is None else environ
+    candidates = [env.get("TZ", "").lstrip(":")]
+    try:
+        target = os.readlink(localtime)
+        if "zoneinfo/" in target:
+            candidates.append(target.rsplit("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    try:
+        candidates.append(timezone_file.read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError):
+        pass
+    for name in candidates:
+        try:
+            return check_zone(name)
+        except ValueError:
+            continue
+    return DEFAULT_ZONE

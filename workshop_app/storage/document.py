@@ -34,6 +34,7 @@ from workshop_app.domain.records import (
 from workshop_app.domain.run import RunState
 from workshop_app.storage import backups, opening, run_state
 from workshop_app.storage.device import device_id as this_device
+from workshop_app.storage.device import zone_name
 from workshop_app.storage.files import FileLock, check_header, readonly_uri, replace_durably
 from workshop_app.storage.rows import COLUMNS, TABLES, from_row, to_row
 from workshop_app.storage.schema import SCHEMA_VERSION
@@ -133,7 +134,7 @@ class Document:
             raise DocumentError(f"“{path.name}” already exists; use --force to replace it.")
         if not path.parent.is_dir():
             raise DocumentError(f"The folder “{path.parent}” does not exist.")
-        bundle = bundle or EventBundle(event=Event(title="Untitled event"))
+        bundle = bundle or EventBundle(event=Event(title="Untitled event", timezone=zone_name()))
         lock = FileLock(path)
         lock.acquire()
         tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")

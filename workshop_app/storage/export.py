@@ -12,6 +12,8 @@ import io
 import re
 
 from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.clock import parse_utc
+from workshop_app.domain.local_time import local
 from workshop_app.domain.records import Note, Question, Theme
 
 CSV_COLUMNS = (
@@ -24,6 +26,7 @@ CSV_COLUMNS = (
     "role",
     "votes",
     "starred",
+    "local_time",
     "created_at",
 )
 
@@ -50,7 +53,8 @@ def _cell(value: str) -> str:
 
 
 def to_csv(bundle: EventBundle) -> str:
-    """One row per note, with a header row (``CSV_COLUMNS``), ``\\r\\n`` line ends.
+    """One row per note, with a header row (``CSV_COLUMNS``), ``\\r\\n`` line ends. ``local_time``
+    is when the note was taken in the event's time zone; ``created_at`` the same moment in UTC.
 
     Guard against CSV formula injection: any text cell starting with ``= + - @``, a tab or a
     carriage return gets a leading apostrophe, so Excel, LibreOffice and Sheets show it as text
@@ -58,6 +62,7 @@ def to_csv(bundle: EventBundle) -> str:
     """
     groups = {g.id: g.name for g in bundle.groups}
     themes = {t.id: t.title for t in bundle.themes}
+    zone = bundle.event.timezone
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
@@ -73,7 +78,8 @@ def to_csv(bundle: EventBundle) -> str:
                 note.role,
             )
             starred = "yes" if note.starred else "no"
-            writer.writerow([*map(_cell, texts), note.votes, starred, note.created_at])
+            when = local(note.created_at, zone).strftime("%Y-%m-%d %H:%M:%S")
+            writer.writerow([*map(_cell, texts), note.votes, starred, when, note.created_at])
     return buffer.getvalue()
 
 
@@ -163,7 +169,8 @@ def _header_markdown(bundle: EventBundle) -> list[str]:
         f"**Date:** {when}" if when else "",
         f"**Venue:** {_one_line(event.venue)}" if event.venue.strip() else "",
         f"**Organiser:** {_one_line(event.organiser)}" if event.organiser.strip() else "",
-        f"**Attendees:** {event.attendee_count}" if event.attendee_count is not None else "",
+        _people(event.attendee_count, event.attendance),
+        _notes_taken(bundle),
     ]
     blocks.append(" · ".join(fact for fact in facts if fact))
     if event.summary.strip():
@@ -177,6 +184,24 @@ def _header_markdown(bundle: EventBundle) -> list[str]:
             lines.append("- " + ", ".join([f"**{name}**", *extra]))
         blocks.append("\n".join(lines))
     return blocks
+
+
+def _people(expected: int | None, attended: int | None) -> str:
+    """The head count: the actual one when it was recorded, never the expected one as if it were."""
+    if attended is not None:
+        return f"**Attendance:** {attended}" + (f" (about {expected} expected)" if expected else "")
+    return f"**Expected:** about {expected}" if expected else ""
+
+
+def _notes_taken(bundle: EventBundle) -> str:
+    """When notes were taken, in the event's local time ("10:18 BST to 12:40 BST")."""
+    stamps = sorted(parse_utc(n.created_at) for n in bundle.notes)  # UTC: no repeated hour
+    if not stamps:
+        return ""
+    first, last = (local(moment, bundle.event.timezone) for moment in (stamps[0], stamps[-1]))
+    shape = "%H:%M %Z" if first.date() == last.date() else "%Y-%m-%d %H:%M %Z"
+    start, end = first.strftime(shape), last.strftime(shape)
+    return f"**Notes taken:** {start}" + ("" if start == end else f" to {end}")
 
 
 def to_markdown(bundle: EventBundle) -> str:

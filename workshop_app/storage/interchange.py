@@ -5,7 +5,9 @@ raises ``InterchangeError`` listing every problem, each starting with the JSON p
 (``notes[3].kind: "idea2" is not one of ...``). Validation is table-driven: ``_FIELDS`` says, per
 record type, which checker each field goes through. Unknown keys are ignored (forward
 compatibility). ``device_id`` and ``deleted`` are never written; only notes carry timestamps.
-JSON -> bundle -> JSON is lossless.
+JSON -> bundle -> JSON is lossless. Optional fields added within version 1: ``event.attendance``
+(how many came; ``attendee_count`` is how many were expected) and ``event.timezone`` (an IANA
+name; absent means UTC, as files from before it were read).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import parse_utc, utc_now
 from workshop_app.domain.errors import InterchangeError
+from workshop_app.domain.local_time import check_zone
 from workshop_app.domain.records import (
     AGENDA_KINDS,
     MAX_TEXT,
@@ -129,6 +132,14 @@ def _timestamp(value: Any) -> str:
     return value
 
 
+def _zone(value: Any) -> str:
+    _text(value)
+    try:
+        return check_zone(value)
+    except ValueError as error:
+        raise _Bad(str(error)) from None
+
+
 def _one_of(choices: tuple[str, ...]) -> Check:
     def check(value: Any) -> str:
         _text(value)
@@ -171,6 +182,7 @@ _FIELDS: dict[str, tuple[type[Record], dict[str, _Field]]] = {
         "id": _REQ_ID, "title": _Field(_text, required=True), "date": _Field(_optional(_date)),
         "start_time": _Field(_optional(_clock_time)), "venue": _TEXT, "organiser": _TEXT,
         "summary": _TEXT, "attendee_count": _Field(_optional(_count)),
+        "attendance": _Field(_optional(_count)), "timezone": _Field(_zone),
     }),
     "speakers": (Speaker, {
         "id": _REQ_ID, "name": _TEXT, "role": _TEXT, "organisation": _TEXT,

@@ -76,6 +76,18 @@ def m002_run_state(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_event_timezone_attendance(db: Database) -> None:
+    """Version 3: the event's time zone (IANA name; files from before were shown in UTC in the
+    report, so they keep UTC until the organiser sets it) and the actual attendance."""
+    db.executescript(
+        """
+        ALTER TABLE event ADD COLUMN timezone TEXT NOT NULL DEFAULT 'UTC';
+        ALTER TABLE event ADD COLUMN attendance INTEGER;
+        """
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply pending migrations, each in its own transaction, then stamp ``user_version``."""
     db = Database(conn)

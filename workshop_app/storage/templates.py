@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from workshop_app import paths
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import DocumentInUseError, WorkshopError
-from workshop_app.storage import interchange
+from workshop_app.storage import device, interchange
 from workshop_app.storage.document import Document
 
 #: key -> (display name, file in resources/templates/), in the order they are offered.
@@ -59,10 +59,13 @@ def find_template(name: str) -> Template:
 def create_from_template(
     path: str | os.PathLike[str], key: str, *, title: str | None = None, force: bool = False
 ) -> Document:
-    """A new document at ``path`` from a template, with fresh ids (and ``title`` if given)."""
+    """A new document at ``path`` from a template, with fresh ids (and ``title`` if given), in
+    this laptop's time zone."""
     template = find_template(key)
     title = title.strip() if title and title.strip() else None
-    return Document.create(path, template.bundle.with_fresh_ids(title=title), force=force)
+    bundle = template.bundle.with_fresh_ids(title=title)
+    bundle = replace(bundle, event=replace(bundle.event, timezone=device.zone_name()))
+    return Document.create(path, bundle, force=force)
 
 
 def demo_bundle() -> EventBundle:

@@ -8,7 +8,8 @@ Signals:
     changed(object kind, str record_id): a record of ``kind`` (a Record subclass such as
         ``Question``, or ``Event``) was added, edited, deleted, restored or moved. ``record_id``
         is "" when several changed at once.
-    saved(str clock_time): a write was committed to disk, at this local time ("14:03:22").
+    saved(str clock_time): a write was committed to disk, at this time of the event's zone
+        ("14:03:22").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from workshop_app.domain import local_time
 from workshop_app.domain.records import AgendaItem, Event, Record
 from workshop_app.domain.run import RunState, Stamps
 from workshop_app.storage.document import Document
@@ -41,12 +43,25 @@ class DocumentModel(QObject):
         self.document = document
         self.undo_stack = QUndoStack(self)
         self.last_saved: str = ""
+        self._zone_name: str | None = None  # the event's, read once per change of the event
 
     # -- reads ---------------------------------------------------------------------------
 
     def event_record(self) -> Event:
         """The event's details. (Not ``event``: that name is QObject's event handler.)"""
         return self.document.event()
+
+    def zone_name(self) -> str:
+        """The event's time zone (IANA name): every time of day on screen is shown in it."""
+        if self._zone_name is None:
+            self._zone_name = self.event_record().timezone
+        return self._zone_name
+
+    def clock(self, moment: datetime | str | None = None, *, seconds: bool = False) -> str:
+        """A time of day in the event's zone, "10:18" (``seconds``: "10:18:42"); now if no
+        ``moment`` (an aware datetime or a document timestamp) is given."""
+        when = local_time.now_in(None) if moment is None else moment
+        return local_time.clock(when, self.zone_name(), seconds=seconds)
 
     def list(self, kind: type[R], /, **where: Any) -> list[R]:
         return self.document.list(kind, **where)
@@ -164,10 +179,12 @@ class DocumentModel(QObject):
         if stamps:
             self._done(AgendaItem, next(iter(stamps)) if len(stamps) == 1 else "")
         else:
-            self.last_saved = datetime.now().strftime("%H:%M:%S")
+            self.last_saved = self.clock(seconds=True)
             self.saved.emit(self.last_saved)
 
     def _done(self, kind: type[Record], record_id: str) -> None:
-        self.last_saved = datetime.now().strftime("%H:%M:%S")
+        if kind is Event:
+            self._zone_name = None
+        self.last_saved = self.clock(seconds=True)
         self.changed.emit(kind, record_id)
         self.saved.emit(self.last_saved)

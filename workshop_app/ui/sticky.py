@@ -11,7 +11,6 @@ box where Enter saves, Shift+Enter starts a new line and Esc cancels.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -39,6 +38,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 NoteRole = Qt.ItemDataRole.UserRole + 1  # the Note record
 PlaceRole = Qt.ItemDataRole.UserRole + 2  # where the note is from, shown on the card ("" none)
+SavedRole = Qt.ItemDataRole.UserRole + 3  # when it was last saved, in the event's zone ("14:03")
 INK = "#1F1F1F"  # text on every card
 SHADOW = QColor(0, 0, 0, 40)
 PAD, GAP, RADIUS, SPACING = 10, 6, 4.0, 10
@@ -82,30 +82,22 @@ def contrast(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
-def saved_time(note: Note) -> str:
-    """The local time a note was last saved, "14:03"."""
-    try:
-        when = datetime.fromisoformat(note.updated_at.replace("Z", "+00:00"))
-    except ValueError:
-        return ""
-    return when.astimezone().strftime("%H:%M")
-
-
-def footer_text(note: Note, table: str = "") -> tuple[str, str]:
-    """The card's footer: (who said it and their role, table and saved time)."""
+def footer_text(note: Note, table: str = "", saved: str = "") -> tuple[str, str]:
+    """The card's footer: (who said it and their role, table and ``saved``, the time of day the
+    note was last saved in the event's zone, "14:03")."""
     who = f"— {note.attribution}" if note.attribution else ""
     if note.role:
         who = f"{who} ({note.role})" if who else f"Role: {note.role}"
-    saved = f"✓ Saved {saved_time(note)}"
+    saved = f"✓ Saved {saved}".strip()
     return who, f"{table} · {saved}" if table else saved
 
 
-def describe(note: Note, table: str = "") -> str:
+def describe(note: Note, table: str = "", saved: str = "") -> str:
     """What a screen reader says for a card."""
     parts = [kind_style(note.kind).word]
     if note.starred:
         parts.append("starred")
-    who, saved = footer_text(note, table)
+    who, saved = footer_text(note, table, saved)
     text = f"{', '.join(parts)}: {note.text}"
     return f"{text}. {who}. {saved}." if who else f"{text}. {saved}."
 
@@ -164,10 +156,11 @@ class StickyDelegate(QStyledItemDelegate):
             fonts = self._fonts_cache[key] = (body, small, word)
         return fonts
 
-    def _card(self, note: Note, place: str, option: QStyleOptionViewItem) -> _Card:
+    def _card(self, index: Index, note: Note, option: QStyleOptionViewItem) -> _Card:
         """The card's wrapped text, footer and size (cached per note version, place, width and
         font size: a relayout of hundreds of cards costs a dictionary look-up each)."""
-        key = (note.id, note.updated_at, place, self.card_width, option.font.pointSizeF())
+        place, saved = index.data(PlaceRole) or "", index.data(SavedRole) or ""
+        key = (note.id, note.updated_at, place, saved, self.card_width, option.font.pointSizeF())
         card = self._cache.get(key)
         if card is None:
             if len(self._cache) > 20_000:
@@ -175,7 +168,7 @@ class StickyDelegate(QStyledItemDelegate):
             body, small, _ = self._fonts(option)
             width = self.card_width - 2 * PAD - 3
             text, text_height = _layout(note.text, body, width)
-            footer = "\n".join(line for line in footer_text(note, place) if line)
+            footer = "\n".join(line for line in footer_text(note, place, saved) if line)
             foot, foot_height = _layout(footer, small, width)
             line = option.fontMetrics.height() * 0.95
             height = PAD + line + GAP + text_height + GAP + foot_height + PAD
@@ -187,7 +180,7 @@ class StickyDelegate(QStyledItemDelegate):
         note = index.data(NoteRole)
         if not isinstance(note, Note):
             return QSize(self.card_width, 40)
-        return self._card(note, index.data(PlaceRole) or "", option).size
+        return self._card(index, note, option).size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         note = index.data(NoteRole)
@@ -195,7 +188,7 @@ class StickyDelegate(QStyledItemDelegate):
             return
         style = kind_style(note.kind)
         _, _, word = self._fonts(option)
-        card = self._card(note, index.data(PlaceRole) or "", option)
+        card = self._card(index, note, option)
         rect = QRectF(option.rect).adjusted(0, 0, -3, -3)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

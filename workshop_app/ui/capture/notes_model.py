@@ -5,7 +5,8 @@ written (or newest first). A change to one note inserts, removes or updates just
 (``beginInsertRows`` for a new note), never a reset; only a new filter or order resets.
 
 Named roles (``roleNames``): ``display`` (text), ``note`` (the Note), ``noteId``, ``kind``,
-``starred``, ``place`` (table, or table and question; "" when not shown), ``accessibleText``.
+``starred``, ``place`` (table, or table and question; "" when not shown), ``saved`` (when the note
+was last saved, in the event's time zone: "10:18"), ``accessibleText``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersist
 from workshop_app.domain.records import Note
 from workshop_app.ui.capture.note_cache import NoteCache
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.sticky import NoteRole, PlaceRole, describe
+from workshop_app.ui.sticky import NoteRole, PlaceRole, SavedRole, describe
 
 Index = QModelIndex | QPersistentModelIndex
 Predicate = Callable[[Note], bool]
@@ -35,6 +36,7 @@ ROLE_NAMES = {
     KindRole: b"kind",
     StarredRole: b"starred",
     PlaceRole: b"place",
+    SavedRole: b"saved",
 }
 
 
@@ -135,7 +137,8 @@ class NoteListModel(QAbstractListModel):
         if role == NoteRole:
             return note
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return describe(note, self.place(note) if self.show_place else "")
+            place = self.place(note) if self.show_place else ""
+            return describe(note, place, self.document_model.clock(note.updated_at))
         if role == IdRole:
             return note.id
         if role == KindRole:
@@ -144,6 +147,8 @@ class NoteListModel(QAbstractListModel):
             return note.starred
         if role == PlaceRole:
             return self.place(note) if self.show_place else ""
+        if role == SavedRole:
+            return self.document_model.clock(note.updated_at)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

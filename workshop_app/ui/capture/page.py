@@ -15,7 +15,6 @@ while the cards or the bar have the focus is typed into the box (``TypeToBox``).
 
 from __future__ import annotations
 
-from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -350,7 +349,8 @@ class CapturePage(QWidget):
         self.focus_entry()
         n = self.cache.count(self.question_id, self.table_id)
         word = kind_style(note.kind).word.lower()
-        self.status.setText(f"✓ Saved at {datetime.now():%H:%M:%S}: {word}, note {n} here.")
+        saved = self.model.clock(seconds=True)
+        self.status.setText(f"✓ Saved at {saved}: {word}, note {n} here.")
         if self.mine.newest_first:
             self.cards.scrollToTop()
         else:

@@ -1,4 +1,5 @@
-"""DetailsForm: the event's title, date, start time, venue, organiser, attendees and summary.
+"""DetailsForm: the event's title, date, start time, time zone, venue, organiser, expected and
+actual attendance, and summary.
 
 Each field writes one undoable step when it is committed (Enter, Tab, focus out), never per
 keystroke. Dates and times are read loosely ("15/06/2021", "2pm"); blank means "not set".
@@ -12,11 +13,13 @@ from typing import Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
+from workshop_app.domain.local_time import check_zone
 from workshop_app.domain.records import Event
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan import checks
 from workshop_app.ui.plan.schedule import parse_date, parse_time, show_date
 from workshop_app.ui.plan.widgets import CommitTextEdit, Heading, ProblemLine, is_font_change
+from workshop_app.ui.plan.zone_box import ZoneBox
 
 MAX_ATTENDEES = 100_000
 
@@ -43,6 +46,8 @@ class DetailsForm(QWidget):
             "Start time", "e.g. 10:00 (optional; the agenda’s clock starts here)"
         )
         self.start_problem = ProblemLine(self)
+        self.zone = ZoneBox(self)
+        self.zone_problem = ProblemLine(self)
         self.venue = self._line("Venue", "e.g. London")
         self.organiser = self._line("Organiser", "e.g. NHS AI Lab")
         self.attendees = QSpinBox(self)
@@ -50,6 +55,14 @@ class DetailsForm(QWidget):
         self.attendees.setSpecialValueText("Not set")
         self.attendees.setAccessibleName("Expected attendees")
         self.attendees.setToolTip("About how many people you expect (0 = not set)")
+        self.attendance = QSpinBox(self)
+        self.attendance.setRange(0, MAX_ATTENDEES)
+        self.attendance.setSpecialValueText("Not counted")
+        self.attendance.setAccessibleName("Actual attendance")
+        self.attendance.setToolTip(
+            "How many people came, once counted; the report shows it as attendance "
+            "(0 = not counted)"
+        )
         self.summary = CommitTextEdit(self)
         self.summary.setAccessibleName("Summary")
         self.summary.setPlaceholderText(
@@ -61,12 +74,14 @@ class DetailsForm(QWidget):
             ("&Title", self.title, self.title_problem),
             ("&Date", self.date, self.date_problem),
             ("Start ti&me", self.start, self.start_problem),
+            ("Time &zone", self.zone, self.zone_problem),
         ):
             form.addRow(self._label(label, field), field)
             form.addRow("", problem)
         form.addRow(self._label("Ve&nue", self.venue), self.venue)
         form.addRow(self._label("&Organiser", self.organiser), self.organiser)
         form.addRow(self._label("Expected &attendees", self.attendees), self.attendees)
+        form.addRow(self._label("A&ctual attendance", self.attendance), self.attendance)
         form.addRow(self._label("S&ummary", self.summary), self.summary)
 
         self.body = QWidget(self)
@@ -82,7 +97,9 @@ class DetailsForm(QWidget):
         self._commit_on(self.start, self._on_start_editing_finished)
         self._commit_on(self.venue, self._on_venue_editing_finished)
         self._commit_on(self.organiser, self._on_organiser_editing_finished)
+        self.zone.committed.connect(self._on_zone_committed)
         self.attendees.editingFinished.connect(self._on_attendees_editing_finished)
+        self.attendance.editingFinished.connect(self._on_attendance_editing_finished)
         self.summary.committed.connect(self._on_summary_committed)
         model.changed.connect(self._on_model_changed)
         self.refresh()
@@ -90,7 +107,7 @@ class DetailsForm(QWidget):
     def _size_fields(self) -> None:
         """Widths in ems and the summary in lines, so they follow View ▸ text size."""
         em = self.fontMetrics().horizontalAdvance("M")
-        for short in (self.date, self.start, self.attendees):
+        for short in (self.date, self.start, self.zone, self.attendees, self.attendance):
             short.setMaximumWidth(em * 22)
         lines = self.summary.fontMetrics().lineSpacing()
         self.summary.setMinimumHeight(lines * 8)
@@ -129,7 +146,9 @@ class DetailsForm(QWidget):
             "start_time": event.start_time or "",
             "venue": event.venue,
             "organiser": event.organiser,
+            "timezone": event.timezone,
             "attendee_count": event.attendee_count or 0,
+            "attendance": event.attendance or 0,
             "summary": event.summary,
         }
         widgets = {
@@ -146,8 +165,12 @@ class DetailsForm(QWidget):
             if name in widgets:
                 widgets[name].setText(value)
                 widgets[name].setCursorPosition(0)
+            elif name == "timezone":
+                self.zone.show_zone(value)
             elif name == "attendee_count":
                 self.attendees.setValue(value)
+            elif name == "attendance":
+                self.attendance.setValue(value)
             else:
                 self.summary.set_text_quietly(value)
         self._show_problem("title", checks.event_problems(event).get("title", ""))
@@ -157,6 +180,7 @@ class DetailsForm(QWidget):
             "title": (self.title_problem, self.title),
             "date": (self.date_problem, self.date),
             "start_time": (self.start_problem, self.start),
+            "timezone": (self.zone_problem, self.zone),
         }[field]
         line.set_problems([message] if message else [])
         widget.setAccessibleDescription(message)
@@ -197,6 +221,17 @@ class DetailsForm(QWidget):
         self._push("Change start time", start_time=value)
         self.refresh()
 
+    def _on_zone_committed(self, text: str) -> None:
+        try:
+            value = check_zone(text)
+        except ValueError as error:
+            self._show_problem("timezone", f"{str(error)[:1].upper()}{str(error)[1:]}.")
+            return
+        self._show_problem("timezone", "")
+        self._shown.pop("timezone", None)
+        self._push("Change time zone", timezone=value)
+        self.refresh()
+
     def _on_venue_editing_finished(self) -> None:
         self._push("Edit venue", venue=self.venue.text().strip())
 
@@ -205,6 +240,9 @@ class DetailsForm(QWidget):
 
     def _on_attendees_editing_finished(self) -> None:
         self._push("Change expected attendees", attendee_count=self.attendees.value() or None)
+
+    def _on_attendance_editing_finished(self) -> None:
+        self._push("Change actual attendance", attendance=self.attendance.value() or None)
 
     def _on_summary_committed(self, text: str) -> None:
         self._push("Edit summary", summary=text.strip())

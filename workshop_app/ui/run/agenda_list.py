@@ -13,24 +13,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from workshop_app.domain import local_time
 from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.records import AgendaItem, Event
 from workshop_app.ui.plan.schedule import format_duration, schedule
 
 
-def _local(timestamp: str) -> str:
-    return parse_utc(timestamp).astimezone().strftime("%H:%M")
-
-
-def row_text(item: AgendaItem, clock: str, mark: str) -> str:
-    """Two lines: "11:10  Breakout round 1" and "Now · 20 min · started 11:12"."""
+def row_text(item: AgendaItem, clock: str, mark: str, zone_name: str | None = None) -> str:
+    """Two lines: "11:10  Breakout round 1" and "Now · 20 min · started 11:12" (the actual
+    start in the event's time zone ``zone_name``)."""
     details = [mark] if mark else []
     details.append(format_duration(item.planned_minutes))
     if item.started_at and item.ended_at:
         took = (parse_utc(item.ended_at) - parse_utc(item.started_at)).total_seconds() / 60
         details.append(f"took {format_duration(round(took))}")
     elif item.started_at:
-        details.append(f"started {_local(item.started_at)}")
+        details.append(f"started {local_time.clock(item.started_at, zone_name)}")
     return f"{clock}  {item.title or 'Untitled item'}\n{' · '.join(details)}"
 
 
@@ -58,7 +56,7 @@ class RunAgendaList(QListWidget):
                 mark = "Done" if item.ended_at else "Skipped"
             else:
                 mark = ""
-            entry = QListWidgetItem(row_text(item, plan.clock(row), mark))
+            entry = QListWidgetItem(row_text(item, plan.clock(row), mark, event.timezone))
             entry.setData(Qt.ItemDataRole.AccessibleTextRole, entry.text())
             entry.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             if row == current:

@@ -70,6 +70,7 @@ class RunController(QObject):
             clock=clock,
             persist=model.set_run_state,
             state=model.run_state(),
+            zone_name=model.zone_name(),
         )
         self.details: Event = model.event_record()
         self._questions: dict[str, Question] = {}
@@ -116,6 +117,7 @@ class RunController(QObject):
 
     def _load_details(self) -> None:
         self.details = self.model.event_record()
+        self.countdown.zone_name = self.details.timezone
         self._questions = {q.id: q for q in self.model.list(Question)}
 
     # -- ticking ----------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain import local_time
 from workshop_app.domain.run import OVERTIME, PAUSED, RUNNING, Clock, Reading
 from workshop_app.domain.run_text import day_offset, describe_offset
 from workshop_app.ui.document_model import DocumentModel
@@ -240,7 +241,8 @@ class RunPage(QWidget):
 
     def _on_controller_ticked(self, reading: Reading) -> None:
         self.display.set_reading(reading)
-        now = reading.at.utc.astimezone()  # the controller's clock (tests inject one)
+        # the controller's clock (tests inject one), in the event's time zone
+        now = local_time.local(reading.at.utc, self.controller.details.timezone)
         offset = day_offset(self.controller.details, self.controller.countdown.items, reading, now)
         notice = reading.notice or ("" if self.notice.text().startswith("Time ran out") else None)
         shown = (

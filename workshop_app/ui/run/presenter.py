@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from workshop_app.domain import local_time
 from workshop_app.domain.run import OVERTIME, Reading
 from workshop_app.domain.run_text import format_remaining
 from workshop_app.ui.run.controller import RunController
@@ -102,7 +103,7 @@ class PresenterWindow(QWidget):
 
     def _looks(self, reading: Reading) -> tuple[object, ...]:
         bar = int(reading.progress * self.width() * 0.92)
-        clock = reading.at.utc.astimezone().strftime("%H:%M")
+        clock = local_time.clock(reading.at.utc, self.controller.details.timezone)
         text = format_remaining(reading.remaining)
         return (text, reading.phase, reading.item, reading.next_item, reading.finished, bar, clock)
 
@@ -132,7 +133,7 @@ class PresenterWindow(QWidget):
             return QRectF(column.x(), top * h, column.width(), (bottom - top) * h)
 
         top_band = band(0.03, 0.09)
-        clock = reading.at.utc.astimezone().strftime("%H:%M")
+        clock = local_time.clock(reading.at.utc, self.controller.details.timezone)
         clock_width = self._text(painter, top_band, clock, 0.034 * h, MUTED, right=True)
         event_title = self.controller.details.title.strip()
         title_band = top_band.adjusted(0, 0, -(clock_width + margin), 0)

@@ -1,0 +1,83 @@
+"""The event's local time. Every timestamp in a document stays UTC; an event names its time zone
+(an IANA name such as "Europe/London") and every time of day shown to a person is in that zone.
+
+``zoneinfo`` reads the system's zone database (``/usr/share/zoneinfo`` on Linux and macOS; on
+Windows Python needs the ``tzdata`` package, a dependency there).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, tzinfo
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from workshop_app.domain.clock import parse_utc
+
+#: The zone of an event that never named one (files and JSON from before zones existed).
+DEFAULT_ZONE = "UTC"
+
+
+@cache
+def zone_names() -> tuple[str, ...]:
+    """Every IANA zone name this machine knows, sorted."""
+    return tuple(sorted(available_timezones() | {DEFAULT_ZONE}))
+
+
+def check_zone(name: object) -> str:
+    """``name`` if it is a known IANA zone; ValueError with a message for a person otherwise."""
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("a time zone is needed, such as Europe/London")
+    name = name.strip()
+    try:
+        zone(name, strict=True)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"“{name}” is not a time zone this computer knows; use a name such as "
+            "Europe/London, America/New_York or UTC"
+        ) from None
+    return name
+
+
+@cache
+def zone(name: str | None, *, strict: bool = False) -> tzinfo:
+    """The zone called ``name``; an empty or unknown name is UTC unless ``strict``."""
+    if not name or name == DEFAULT_ZONE:
+        return UTC
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):  # ValueError: not a valid key ("../x")
+        if strict:
+            raise
+        return UTC
+
+
+def local(moment: datetime | str, zone_name: str | None) -> datetime:
+    """``moment`` (an aware datetime, or a document timestamp) in the zone ``zone_name``."""
+    if isinstance(moment, str):
+        moment = parse_utc(moment)
+    elif moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(zone(zone_name))
+
+
+def clock(moment: datetime | str, zone_name: str | None, *, seconds: bool = False) -> str:
+    """The time of day in the event's zone: "10:18" (or "10:18:42" with ``seconds``);
+    "" for a timestamp that cannot be read."""
+    try:
+        when = local(moment, zone_name)
+    except ValueError:
+        return ""
+    return when.strftime("%H:%M:%S" if seconds else "%H:%M")
+
+
+def abbreviation(moment: datetime | str, zone_name: str | None) -> str:
+    """What people call the zone at that moment: "BST", "GMT", "CET", "UTC" (or "+03")."""
+    try:
+        return local(moment, zone_name).tzname() or ""
+    except ValueError:
+        return ""
+
+
+def now_in(zone_name: str | None) -> datetime:
+    """The wall clock now, in the event's zone."""
+    return datetime.now(UTC).astimezone(zone(zone_name))

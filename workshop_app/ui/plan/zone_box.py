@@ -1,0 +1,75 @@
+"""ZoneBox: the event's time zone, typed or picked from every IANA name this computer knows.
+
+Typing filters the list anywhere in the name ("london" finds Europe/London); the name is checked
+when it is committed (Enter, a pick from the list, focus out), never per keystroke.
+
+Signals:
+    committed(str text): the person finished editing the zone (not yet checked).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
+
+from workshop_app.domain.local_time import zone_names
+
+
+class ZoneBox(QComboBox):
+    """An editable, searchable combo of time zone names."""
+
+    committed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typo never joins the list
+        self.setMaxVisibleItems(15)
+        names = list(zone_names())
+        self.addItems(names)
+        completer = QCompleter(QStringListModel(names, self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.view().setAccessibleName("Time zones")
+        completer.popup().setAccessibleName("Matching time zones")
+        self.setAccessibleName("Time zone")
+        self.setAccessibleDescription(
+            "Every time of day in the app, the report and the exports is shown in this zone"
+        )
+        self.setToolTip("Type part of a name, e.g. London, New York, Kolkata")
+        self.lineEdit().setPlaceholderText("e.g. Europe/London")
+        edit = self.lineEdit()
+        edit.editingFinished.connect(self._on_edit_editing_finished)
+        self.activated.connect(self._on_activated)
+        completer.activated.connect(self._on_completer_activated)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
+
+    def show_zone(self, name: str) -> None:
+        """Show ``name`` without committing it."""
+        self.blockSignals(True)
+        index = self.findText(name)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        self.setEditText(name)
+        self.lineEdit().setCursorPosition(0)
+        self.blockSignals(False)
+
+    def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Leaving the box commits (Tab away, a click elsewhere); its own list opening does not."""
+        mine = (self, self.lineEdit(), self.view(), self.completer().popup())
+        if old in mine and new is not None and new not in mine:
+            self.committed.emit(self.currentText())
+
+    def _on_edit_editing_finished(self) -> None:
+        self.committed.emit(self.currentText())
+
+    def _on_activated(self, _index: int) -> None:
+        self.committed.emit(self.currentText())
+
+    def _on_completer_activated(self, text: str) -> None:
+        self.setEditText(text)
+        self.committed.emit(text)
