@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from html import escape
 
+from workshop_app.domain.quoting import quoted
 from workshop_app.report import html_css
 from workshop_app.report.model import (
     NoteItem,
@@ -37,9 +38,7 @@ def _plural(count: int, word: str) -> str:
 def _quote(quote: QuoteItem, show_context: bool = True) -> str:
     credit = " · ".join(p for p in (quote.credit, quote.context if show_context else "") if p)
     caption = f'<figcaption dir="auto">— {text(credit)}</figcaption>' if credit else ""
-    words = quote.text.strip()
-    if not (words[:1] in "“\"'‘" and words[-1:] in "”\"'’"):
-        words = f"“{words}”"
+    words = quoted(quote.text)
     return (
         f'<figure class="quote"><blockquote><p class="user" dir="auto">{text(words)}'
         f"</p></blockquote>{caption}</figure>"

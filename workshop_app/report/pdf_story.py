@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from workshop_app.domain.quoting import quoted
 from workshop_app.report import charts as chart_drawing
 from workshop_app.report import fonts, pdf_tables
 from workshop_app.report.content import NO_TABLE
@@ -51,9 +52,7 @@ def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
 
 def _quote(quote: QuoteItem, style: ParagraphStyle, show_context: bool = True) -> Flowable:
     credit = " · ".join(p for p in (quote.credit, quote.context if show_context else "") if p)
-    words = quote.text.strip()
-    if not (words[:1] in "“\"'‘" and words[-1:] in "”\"'’"):
-        words = f"“{words}”"
+    words = quoted(quote.text)
     suffix = ""
     if credit:
         suffix = (
