@@ -58,6 +58,8 @@ class Event(Record):
     organiser: str = ""
     summary: str = ""
     attendee_count: int | None = None
+    #: A template's suggested summary: shown greyed in Plan until one is written, never printed.
+    summary_hint: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,11 +72,15 @@ class Speaker(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class Question(Record):
-    """A question the breakout tables answer. ``synthesis`` is the write-up after the event."""
+    """A question the breakout tables answer. ``synthesis`` is the write-up after the event.
+    ``text_hint`` and ``prompt_hint`` are a template's placeholders: shown greyed in Plan while
+    the question has no text (or prompt) of its own, never printed or shown to the tables."""
 
     text: str = ""
     prompt: str = ""
     synthesis: str = ""
+    text_hint: str = ""
+    prompt_hint: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -78,7 +78,8 @@ class _Builder:
 
     def cover(self) -> Cover:
         event = self.bundle.event
-        when = _join(long_date(event.date), event.start_time or "", sep=", ")
+        # a start time with no date is not a date: the Date line is left out altogether
+        when = _join(long_date(event.date), event.start_time or "", sep=", ") if event.date else ""
         facts = [Fact("Date", when), Fact("Venue", event.venue.strip())]
         facts.append(Fact("Organiser", event.organiser.strip()))
         bundle = self.bundle

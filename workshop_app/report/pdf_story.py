@@ -121,7 +121,7 @@ def _numbers(numbers: tuple, s: Styles, width: float) -> Flowable:
 def about(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
     a = content.about
     out: list[Flowable] = [para("About the event", s.h1, ("About the event", 0))]
-    out += paragraphs(a.summary, s.lead) or [Paragraph("No summary was written.", s.empty)]
+    out += paragraphs(a.summary, s.lead)  # no summary written: nothing printed for it
     out.append(pdf_tables.facts(a.facts, s, frame_width))
     if a.speakers:
         out.append(Paragraph("Who spoke", s.h2))
