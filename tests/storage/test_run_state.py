@@ -156,7 +156,7 @@ def _version_and_tables(path: Path) -> tuple[int, set[str]]:
 
 
 def test_a_version_1_file_is_backed_up_then_upgraded(tmp_path: Path) -> None:
-    assert SCHEMA_VERSION >= 2
+    assert SCHEMA_VERSION >= 2  # upgraded through every later migration too
     path = tmp_path / "old.workshop"
     event_id = _write_version_1(path)
     assert _version_and_tables(path)[0] == 1

@@ -60,6 +60,8 @@ class Event(Record):
     attendee_count: int | None = None  # how many are expected
     attendance: int | None = None  # how many came, once counted
     timezone: str = "UTC"  # IANA name; every time of day is shown in it (timestamps stay UTC)
+    #: A template's suggested summary: shown greyed in Plan until one is written, never printed.
+    summary_hint: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -72,11 +74,15 @@ class Speaker(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class Question(Record):
-    """A question the breakout tables answer. ``synthesis`` is the write-up after the event."""
+    """A question the breakout tables answer. ``synthesis`` is the write-up after the event.
+    ``text_hint`` and ``prompt_hint`` are a template's placeholders: shown greyed in Plan while
+    the question has no text (or prompt) of its own, never printed or shown to the tables."""
 
     text: str = ""
     prompt: str = ""
     synthesis: str = ""
+    text_hint: str = ""
+    prompt_hint: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

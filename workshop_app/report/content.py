@@ -32,6 +32,8 @@ from workshop_app.report.model import (
 from workshop_app.storage.export import notes_in_order
 
 NO_TABLE = "No table"
+#: The line of the tables list that counts the notes not taken at a table.
+AWAY = "Away from the tables"
 #: Most quotes pulled out large under each question.
 PULL_QUOTES = 3
 def people_text(expected: int | None, attended: int | None) -> str:
@@ -83,7 +85,8 @@ class _Builder:
 
     def cover(self) -> Cover:
         event = self.bundle.event
-        when = _join(long_date(event.date), event.start_time or "", sep=", ")
+        # a start time with no date is not a date: the Date line is left out altogether
+        when = _join(long_date(event.date), event.start_time or "", sep=", ") if event.date else ""
         facts = [Fact("Date", when), Fact("Venue", event.venue.strip())]
         facts.append(Fact("Organiser", event.organiser.strip()))
         bundle = self.bundle
@@ -133,6 +136,9 @@ class _Builder:
             )
             for g in bundle.groups
         )
+        away = sum(1 for n in bundle.notes if n.group_id not in self.tables)
+        if away and tables:
+            tables += (TableLine(name=AWAY, people="", note_count=away),)
         return About(
             summary=event.summary.strip(),
             facts=tuple(facts),
@@ -173,6 +179,8 @@ class _Builder:
             unthemed=self.by_table(loose),
             note_count=len(notes),
             vote_count=sum(n.votes for n in notes),
+            table_count=len({n.group_id for n in notes if n.group_id in self.tables}),
+            away=sum(1 for n in notes if n.group_id not in self.tables),
         )
 
     def theme(self, rank: int, theme: Theme, notes: list[Note]) -> ThemeSection:

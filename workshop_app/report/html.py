@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from html import escape
 
+from workshop_app.domain.quoting import quoted
 from workshop_app.report import html_css
 from workshop_app.report.model import (
     NoteItem,
@@ -37,9 +38,7 @@ def _plural(count: int, word: str) -> str:
 def _quote(quote: QuoteItem, show_context: bool = True) -> str:
     credit = " · ".join(p for p in (quote.credit, quote.context if show_context else "") if p)
     caption = f'<figcaption dir="auto">— {text(credit)}</figcaption>' if credit else ""
-    words = quote.text.strip()
-    if not (words[:1] in "“\"'‘" and words[-1:] in "”\"'’"):
-        words = f"“{words}”"
+    words = quoted(quote.text)
     return (
         f'<figure class="quote"><blockquote><p class="user" dir="auto">{text(words)}'
         f"</p></blockquote>{caption}</figure>"
@@ -151,12 +150,7 @@ def _question(section: QuestionSection) -> Iterator[str]:
     yield f'<h2 id="{sid}-h" dir="auto">{text(section.text)}</h2>'
     if section.prompt:
         yield f'<p class="prompt user" dir="auto">{text(section.prompt)}</p>'
-    stats = [_plural(section.note_count, "note")]
-    if section.vote_count:
-        stats.append(_plural(section.vote_count, "vote"))
-    if section.themes:
-        stats.append(_plural(len(section.themes), "theme"))
-    yield f'<p class="stats">{" · ".join(stats)}</p>'
+    yield f'<p class="stats">{text(section.stats)}</p>'
     if section.synthesis:
         yield "<h3>What we heard</h3>"
         for para in filter(None, (p.strip() for p in section.synthesis.split("\n\n"))):
@@ -177,7 +171,7 @@ def _question(section: QuestionSection) -> Iterator[str]:
         yield (_notes(theme.notes) if theme.notes else '<p class="empty">No notes.</p>')
         yield "</section>"
     if section.unthemed:
-        yield f"<h3>{'Other notes, by table' if section.themes else 'What the tables said'}</h3>"
+        yield f"<h3>{text(section.unthemed_heading)}</h3>"
         for group in section.unthemed:
             yield f'<h4 class="table-name" dir="auto">{text(group.table)}</h4>{_notes(group.notes)}'
     yield "</section>"
@@ -194,6 +188,7 @@ def _appendix(content: ReportContent) -> Iterator[str]:
     for section in content.appendix:
         rows = [[r.table, r.kind, *([] if anonymous else [r.role]), r.text] for r in section.rows]
         yield f'<h3 dir="auto">{text(section.heading)}</h3>'
+        yield f'<p class="stats">{section.count}</p>'
         yield _table(f"Every note: {section.heading}", head, rows)
     yield "</section>"
 

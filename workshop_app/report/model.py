@@ -14,6 +14,10 @@ PAPER_SIZES: tuple[str, ...] = ("a4", "letter")
 LANGUAGE = "en-GB"
 
 
+def _count(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 @dataclass(frozen=True)
 class Logo:
     """A checked PNG or JPEG image for the cover."""
@@ -121,10 +125,39 @@ class QuestionSection:
     unthemed: tuple[TableGroup, ...]  # notes with no theme, by table
     note_count: int
     vote_count: int
+    table_count: int = 0  # tables that gave notes to this question
+    away: int = 0  # notes not taken at a table (a speaker's quote, a plenary remark)
 
     @property
     def heading(self) -> str:
         return f"Question {self.number}"
+
+    @property
+    def stats(self) -> str:
+        """Like "16 notes: 15 from 5 tables, 1 away from the tables · 48 votes · 3 themes"."""
+        notes = _count(self.note_count, "note")
+        at_tables = self.note_count - self.away
+        if self.table_count and self.away:
+            notes += f": {at_tables} from {_count(self.table_count, 'table')}, {self.away} away"
+            notes += " from the tables"
+        elif self.table_count:
+            notes += f" from {_count(self.table_count, 'table')}"
+        elif self.away:
+            notes += ", none at a table"
+        parts = [notes]
+        if self.vote_count:
+            parts.append(_count(self.vote_count, "vote"))
+        if self.themes:
+            parts.append(_count(len(self.themes), "theme"))
+        return " · ".join(parts)
+
+    @property
+    def unthemed_heading(self) -> str:
+        """Either "What the tables said", or "3 other notes, by table" under the themes."""
+        if not self.themes:
+            return "What the tables said"
+        count = sum(len(group.notes) for group in self.unthemed)
+        return f"{count} other note{'' if count == 1 else 's'}, by table"
 
 
 @dataclass(frozen=True)
@@ -171,6 +204,10 @@ class AppendixRow:
 class AppendixSection:
     heading: str  # "Question 1: ..." or "General notes"
     rows: tuple[AppendixRow, ...]
+
+    @property
+    def count(self) -> str:
+        return _count(len(self.rows), "note")
 
 
 @dataclass(frozen=True)

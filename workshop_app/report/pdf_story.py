@@ -25,9 +25,9 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from workshop_app.domain.quoting import quoted
 from workshop_app.report import charts as chart_drawing
 from workshop_app.report import fonts, pdf_tables
-from workshop_app.report.content import NO_TABLE
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import (
     ContributionsChart,
@@ -51,9 +51,7 @@ def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
 
 def _quote(quote: QuoteItem, style: ParagraphStyle, show_context: bool = True) -> Flowable:
     credit = " · ".join(p for p in (quote.credit, quote.context if show_context else "") if p)
-    words = quote.text.strip()
-    if not (words[:1] in "“\"'‘" and words[-1:] in "”\"'’"):
-        words = f"“{words}”"
+    words = quoted(quote.text)
     suffix = ""
     if credit:
         suffix = (
@@ -123,7 +121,7 @@ def _numbers(numbers: tuple, s: Styles, width: float) -> Flowable:
 def about(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
     a = content.about
     out: list[Flowable] = [para("About the event", s.h1, ("About the event", 0))]
-    out += paragraphs(a.summary, s.lead) or [Paragraph("No summary was written.", s.empty)]
+    out += paragraphs(a.summary, s.lead)  # no summary written: nothing printed for it
     out.append(pdf_tables.facts(a.facts, s, frame_width))
     if a.speakers:
         out.append(Paragraph("Who spoke", s.h2))
@@ -181,16 +179,7 @@ def question(section: QuestionSection, s: Styles) -> Iterator[Flowable]:
     yield para(section.text, s.question, (f"{section.number}. {section.text}", 0))
     if section.prompt:
         yield para(section.prompt, s.prompt)
-    tables = {n.table for t in section.themes for n in t.notes}
-    tables = (tables | {g.table for g in section.unthemed}) - {NO_TABLE}
-    stats = [f"{section.note_count} note{'s' if section.note_count != 1 else ''}"]
-    if tables:
-        stats[0] += f" from {len(tables)} table{'s' if len(tables) != 1 else ''}"
-    if section.vote_count:
-        stats.append(f"{section.vote_count} votes")
-    if section.themes:
-        stats.append(f"{len(section.themes)} theme{'s' if len(section.themes) != 1 else ''}")
-    yield Paragraph(" · ".join(stats), s.stats)
+    yield Paragraph(section.stats, s.stats)
     yield HRFlowable(width="100%", thickness=0.6, color=ACCENT, spaceBefore=2, spaceAfter=6)
     if section.synthesis:
         yield Paragraph("What we heard", s.h2)
@@ -214,8 +203,7 @@ def question(section: QuestionSection, s: Styles) -> Iterator[Flowable]:
             yield Paragraph("No notes in this theme.", s.empty)
         yield from (_note(n, s) for n in theme.notes)
     if section.unthemed:
-        title = "Other notes, by table" if section.themes else "What the tables said"
-        yield Paragraph(title, s.h2)
+        yield Paragraph(section.unthemed_heading, s.h2)
         for group in section.unthemed:
             yield para(group.table.upper(), s.table_label)
             yield from (_note(n, s) for n in group.notes)

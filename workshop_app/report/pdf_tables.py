@@ -98,7 +98,7 @@ def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
         # the conditional break leaves room for the heading and a few rows instead.
         heading = para(section.heading, s.h2, (f"A{number}. {section.heading}", 1))
         heading.keepWithNext = 0  # type: ignore[attr-defined]
-        out += [CondPageBreak(45 * mm), heading]
+        out += [CondPageBreak(45 * mm), heading, Paragraph(section.count, s.small)]
         rows = [
             [_short(r.table, s.cell, widths[0]), r.kind]
             + ([] if anonymous else [_short(r.role, s.cell, widths[2])])

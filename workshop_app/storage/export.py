@@ -14,6 +14,7 @@ import re
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.local_time import local
+from workshop_app.domain.quoting import quoted
 from workshop_app.domain.records import Note, Question, Theme
 
 CSV_COLUMNS = (
@@ -123,8 +124,7 @@ def _note_block(note: Note, groups: dict[str, str]) -> str:
     source = _note_source(note, groups)
     text = _hard_lines(note.text) or "(empty note)"
     if note.kind == "quote":
-        quoted = text[:1] in '“"' and text[-1:] in '”"' and len(text) > 1
-        body = (text if quoted else f"“{text}”") + (f" {source}" if source else "")
+        body = (_hard_lines(quoted(note.text)) or "(empty note)") + (f" {source}" if source else "")
         return "\n".join("> " + line for line in body.split("\n"))
     body = text + (f" {source}" if source else "")
     return "- " + body.replace("\n", "\n  ")

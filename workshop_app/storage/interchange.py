@@ -181,14 +181,17 @@ _FIELDS: dict[str, tuple[type[Record], dict[str, _Field]]] = {
     "event": (Event, {
         "id": _REQ_ID, "title": _Field(_text, required=True), "date": _Field(_optional(_date)),
         "start_time": _Field(_optional(_clock_time)), "venue": _TEXT, "organiser": _TEXT,
-        "summary": _TEXT, "attendee_count": _Field(_optional(_count)),
+        "summary": _TEXT, "attendee_count": _Field(_optional(_count)), "summary_hint": _TEXT,
         "attendance": _Field(_optional(_count)), "timezone": _Field(_zone),
     }),
     "speakers": (Speaker, {
         "id": _REQ_ID, "name": _TEXT, "role": _TEXT, "organisation": _TEXT,
         "kind": _Field(_one_of(SPEAKER_KINDS)),
     }),
-    "questions": (Question, {"id": _REQ_ID, "text": _TEXT, "prompt": _TEXT, "synthesis": _TEXT}),
+    "questions": (Question, {
+        "id": _REQ_ID, "text": _TEXT, "prompt": _TEXT, "synthesis": _TEXT, "text_hint": _TEXT,
+        "prompt_hint": _TEXT,
+    }),
     "groups": (Group, {"id": _REQ_ID, "name": _TEXT, "facilitator": _TEXT, "note_taker": _TEXT}),
     "agenda": (AgendaItem, {
         "id": _REQ_ID, "title": _TEXT, "kind": _Field(_one_of(AGENDA_KINDS)),
@@ -205,6 +208,8 @@ _FIELDS: dict[str, tuple[type[Record], dict[str, _Field]]] = {
     }),
 }
 # fmt: on
+#: Optional fields written only when set, so an event without them reads as before.
+_ONLY_IF_SET = {"summary_hint", "text_hint", "prompt_hint"}
 SECTIONS = ("speakers", "questions", "groups", "agenda", "themes", "notes")
 
 #: Reference fields: section -> field -> (section it points into, what a person calls it).
@@ -226,6 +231,8 @@ def _record_to_dict(section: str, record: Record) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in _FIELDS[section][1]:
         value = getattr(record, name)
+        if name in _ONLY_IF_SET and not value:
+            continue
         out[name] = list(value) if isinstance(value, tuple) else value
     return out
 

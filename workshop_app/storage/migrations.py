@@ -88,6 +88,18 @@ def m003_event_timezone_attendance(db: Database) -> None:
     )
 
 
+@migrations()
+def m004_hints(db: Database) -> None:
+    """Version 4: a template's placeholder summary and questions are hints, not content."""
+    db.executescript(
+        """
+        ALTER TABLE event ADD COLUMN summary_hint TEXT NOT NULL DEFAULT '';
+        ALTER TABLE question ADD COLUMN text_hint TEXT NOT NULL DEFAULT '';
+        ALTER TABLE question ADD COLUMN prompt_hint TEXT NOT NULL DEFAULT '';
+        """
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply pending migrations, each in its own transaction, then stamp ``user_version``."""
     db = Database(conn)

@@ -19,6 +19,9 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "retrospective": ("Retrospective", "retrospective.json"),
     "world-cafe": ("World café", "world-cafe.json"),
 }
+#: Templates whose questions are examples to replace (the engagement event's own summary says
+#: so), not the method's standard questions (a retrospective's "What went well?" is kept).
+_PLACEHOLDER_QUESTIONS = {"engagement"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,25 @@ def _load(*parts: str) -> EventBundle:
 def _template(key: str) -> Template:
     name, filename = _TEMPLATES[key]
     bundle = _load("templates", filename)
-    return Template(key=key, name=name, summary=bundle.event.summary, bundle=bundle)
+    summary = bundle.event.summary
+    return Template(key, name, summary, _as_hints(bundle, key in _PLACEHOLDER_QUESTIONS))
+
+
+def _as_hints(bundle: EventBundle, questions: bool) -> EventBundle:
+    """The template's describing text as placeholders, not content: its summary (and, for
+    ``questions``, its questions' text and prompt) move to the hint fields, which Plan shows
+    greyed and the report never prints. Hints a template file sets itself are kept."""
+    event = bundle.event
+    if event.summary and not event.summary_hint:
+        event = replace(event, summary="", summary_hint=event.summary)
+    asked = bundle.questions
+    if questions:
+        asked = tuple(
+            replace(q, text="", prompt="", text_hint=q.text_hint or q.text,
+                    prompt_hint=q.prompt_hint or q.prompt)
+            for q in asked
+        )
+    return replace(bundle, event=event, questions=asked)
 
 
 def list_templates() -> list[Template]:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.quoting import quoted
 from workshop_app.domain.records import NOTE_KINDS, Note
 
 Index = QModelIndex | QPersistentModelIndex
@@ -90,6 +91,11 @@ def footer_text(note: Note, table: str = "", saved: str = "") -> tuple[str, str]
         who = f"{who} ({note.role})" if who else f"Role: {note.role}"
     saved = f"✓ Saved {saved}".strip()
     return who, f"{table} · {saved}" if table else saved
+
+
+def shown_text(note: Note) -> str:
+    """The card's text: a quote in one pair of marks (``quoted``), anything else as typed."""
+    return quoted(note.text) if note.kind == "quote" and note.text.strip() else note.text
 
 
 def describe(note: Note, table: str = "", saved: str = "") -> str:
@@ -167,7 +173,7 @@ class StickyDelegate(QStyledItemDelegate):
                 self._cache.clear()
             body, small, _ = self._fonts(option)
             width = self.card_width - 2 * PAD - 3
-            text, text_height = _layout(note.text, body, width)
+            text, text_height = _layout(shown_text(note), body, width)
             footer = "\n".join(line for line in footer_text(note, place, saved) if line)
             foot, foot_height = _layout(footer, small, width)
             line = option.fontMetrics.height() * 0.95

@@ -41,6 +41,7 @@ class Column:
     undo_label: str = ""
     compute: Compute | None = None
     tooltip: str = ""
+    hint_field: str = ""  # a record field shown greyed in an empty cell (a template's hint)
 
     @property
     def editable(self) -> bool:
@@ -113,12 +114,14 @@ QUESTIONS = RecordSpec(
             placeholder="e.g. What’s our vision and how do we get there?",
             stretch=True,
             undo_label="Edit question",
+            hint_field="text_hint",
         ),
         Column(
             "Prompt for the tables",
             compute=lambda q, row, ctx: q.prompt.split("\n")[0],
             stretch=True,
             tooltip="Edit the prompt in the box below the list",
+            hint_field="prompt_hint",
         ),
     ),
     empty_text="No questions yet — press Ctrl+N to add the first one the tables will answer",

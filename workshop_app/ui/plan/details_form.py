@@ -24,6 +24,11 @@ from workshop_app.ui.plan.zone_box import ZoneBox
 MAX_ATTENDEES = 100_000
 
 
+SUMMARY_PLACEHOLDER = (
+    "e.g. Why we are holding this event, who is coming and what we want to learn. "
+    "This opens the report."
+)
+
 class DetailsForm(QWidget):
     """Edits the event record."""
 
@@ -65,10 +70,7 @@ class DetailsForm(QWidget):
         )
         self.summary = CommitTextEdit(self)
         self.summary.setAccessibleName("Summary")
-        self.summary.setPlaceholderText(
-            "e.g. Why we are holding this event, who is coming and what we want to learn. "
-            "This opens the report."
-        )
+        self.summary.setPlaceholderText(SUMMARY_PLACEHOLDER)
 
         for label, field, problem in (
             ("&Title", self.title, self.title_problem),
@@ -173,6 +175,8 @@ class DetailsForm(QWidget):
                 self.attendance.setValue(value)
             else:
                 self.summary.set_text_quietly(value)
+        # a template's suggested summary is a placeholder, greyed, until one is written
+        self.summary.setPlaceholderText(event.summary_hint or SUMMARY_PLACEHOLDER)
         self._show_problem("title", checks.event_problems(event).get("title", ""))
 
     def _show_problem(self, field: str, message: str) -> None:

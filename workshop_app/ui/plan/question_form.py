@@ -8,6 +8,11 @@ from workshop_app.domain.records import Question
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan.widgets import CommitTextEdit
 
+PROMPT_PLACEHOLDER = (
+    "e.g. What should the national strategy say about AI in health and social care, "
+    "and how could it work where you are? Shown to the tables with the question."
+)
+
 
 class QuestionForm(QWidget):
     """Edits the prompt of the question ``set_record`` names."""
@@ -19,10 +24,7 @@ class QuestionForm(QWidget):
         self.label = QLabel("&Prompt for the tables (optional)", self)
         self.prompt = CommitTextEdit(self)
         self.prompt.setAccessibleName("Prompt for the tables")
-        self.prompt.setPlaceholderText(
-            "e.g. What should the national strategy say about AI in health and social care, "
-            "and how could it work where you are? Shown to the tables with the question."
-        )
+        self.prompt.setPlaceholderText(PROMPT_PLACEHOLDER)
         self.label.setBuddy(self.prompt)
         height = self.prompt.fontMetrics().lineSpacing() * 5
         self.prompt.setMaximumHeight(height)
@@ -41,8 +43,11 @@ class QuestionForm(QWidget):
         self._refresh()
 
     def _refresh(self) -> None:
-        text = self.model.get(Question, self._record_id).prompt if self._record_id else ""
-        self.prompt.set_text_quietly(text)
+        question = self.model.get(Question, self._record_id) if self._record_id else None
+        self.prompt.set_text_quietly(question.prompt if question else "")
+        # a template's suggested prompt is a placeholder, greyed, until one is written
+        hint = question.prompt_hint if question else ""
+        self.prompt.setPlaceholderText(hint or PROMPT_PLACEHOLDER)
 
     def _on_model_changed(self, kind: type, record_id: str) -> None:
         if kind is Question and self._record_id and record_id in (self._record_id, ""):

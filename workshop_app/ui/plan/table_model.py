@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from workshop_app.domain.records import Record
@@ -147,8 +148,17 @@ class RecordTableModel(QAbstractTableModel):
         value = getattr(record, column.field) if column.field else None
         if role == Qt.ItemDataRole.EditRole:
             return value if column.field else None
+        hint = self._hint(record, row, column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(record, row, column.editor, column, value)
+            return hint or self._display(record, row, column.editor, column, value)
+        if hint and role == Qt.ItemDataRole.ForegroundRole:
+            return QApplication.palette().placeholderText()
+        if hint and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)  # not colour alone: a suggestion reads in italics too
+            return font
+        if hint and role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"Empty. Suggestion: {hint}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             if problems and index.column() == self._problem_column():
                 return "Needs attention: " + "; ".join(problems)
@@ -169,6 +179,13 @@ class RecordTableModel(QAbstractTableModel):
         if editor == "minutes":
             return f"{value} min"
         return str(value or "")
+
+    def _hint(self, record: Record, row: int, column: Any) -> str:
+        """A template's placeholder for an empty cell, shown greyed (never a value)."""
+        if not column.hint_field or self._display(record, row, column.editor, column,
+                                                  getattr(record, column.field, None)):
+            return ""
+        return str(getattr(record, column.hint_field, ""))
 
     def _problem_column(self) -> int:
         """Problems are flagged (icon + tooltip) on the first editable column."""
