@@ -9,7 +9,7 @@ from pathlib import Path
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.storage import export, interchange, templates
 from workshop_app.storage.document import Document
-from workshop_app.storage.files import read_input, write_atomic
+from workshop_app.storage.files import check_output, read_input, write_atomic
 
 
 def _new(options: argparse.Namespace) -> int:
@@ -32,9 +32,10 @@ def _templates(options: argparse.Namespace) -> int:
 
 def _import(options: argparse.Namespace) -> int:
     source: Path = options.source
+    check_output(options.output, force=options.force, inputs=(source,))
     data = read_input(source, "JSON file")
     bundle = interchange.parse(data, source=source.name)
-    with Document.create(options.output, bundle, force=options.force):
+    with Document.create(options.output, bundle, force=options.force, inputs=(source,)):
         pass
     print(f"Imported {source} to {options.output} ({len(bundle.notes)} notes).")
     return 0
@@ -45,11 +46,10 @@ _RENDERERS = {"json": interchange.dumps, "csv": export.to_csv, "md": export.to_m
 
 def _export(options: argparse.Namespace) -> int:
     output: Path = options.output
-    if output.exists() and not options.force:
-        raise WorkshopError(f"“{output}” already exists; use --force to replace it.")
+    check_output(output, force=options.force, inputs=(options.document,))
     with Document.open(options.document, readonly=True) as doc:
         text = _RENDERERS[options.format](doc.bundle())
-    write_atomic(output, text, force=options.force)
+    write_atomic(output, text, force=options.force, inputs=(options.document,))
     print(f"Wrote {output}.")
     return 0
 
@@ -77,8 +77,7 @@ def _report(options: argparse.Namespace) -> int:
     from workshop_app.report.render import format_for, load_logo, write_report
 
     output: Path = options.output
-    if output.exists() and not options.force:
-        raise WorkshopError(f"“{output}” already exists; use --force to replace it.")
+    check_output(output, force=options.force, inputs=(options.document, options.logo))
     logo = load_logo(options.logo) if options.logo is not None else None
     settings = ReportOptions(
         appendix=not options.no_appendix,

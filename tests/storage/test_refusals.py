@@ -20,7 +20,7 @@ import pytest
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import DocumentError, DocumentInUseError
 from workshop_app.domain.records import Event, Note
-from workshop_app.storage import files
+from workshop_app.storage import files, locks
 from workshop_app.storage.document import Document
 from workshop_app.storage.files import FileLock
 
@@ -305,7 +305,7 @@ def test_the_lock_is_not_lost_when_the_holder_releases_during_acquire(
     doc = tmp_path / "race.workshop"
     holder, contender, third = FileLock(doc), FileLock(doc), FileLock(doc)
     holder.acquire()
-    real_try_lock = files._try_lock
+    real_try_lock = locks._try_lock
     calls = []
 
     def release_first(fd: int) -> bool:
@@ -314,9 +314,9 @@ def test_the_lock_is_not_lost_when_the_holder_releases_during_acquire(
         calls.append(fd)
         return real_try_lock(fd)
 
-    monkeypatch.setattr(files, "_try_lock", release_first)
+    monkeypatch.setattr(locks, "_try_lock", release_first)
     contender.acquire()
-    monkeypatch.setattr(files, "_try_lock", real_try_lock)
+    monkeypatch.setattr(locks, "_try_lock", real_try_lock)
     try:
         with pytest.raises(DocumentInUseError):
             third.acquire()

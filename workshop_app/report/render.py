@@ -24,9 +24,7 @@ def load_logo(path: str | os.PathLike[str]) -> Logo:
     """A PNG or JPEG file checked fully (it decodes), for the cover. WorkshopError otherwise."""
     path = Path(path)
     name = path.name
-    data = read_input(path, "logo file")
-    if len(data) > MAX_LOGO_BYTES:
-        raise WorkshopError(f"The logo “{name}” is too large (at most 10 MB).")
+    data = read_input(path, "logo file", limit=MAX_LOGO_BYTES)  # a regular file, capped
     mime = next((m for magic, m in _MAGIC.items() if data.startswith(magic)), None)
     if mime is None:
         raise WorkshopError(f"The logo “{name}” is not a PNG or JPEG image.")

@@ -15,12 +15,13 @@ import sqlite3
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import utc_now
-from workshop_app.domain.errors import DocumentError, DocumentInUseError, NotFoundError
+from workshop_app.domain.errors import DocumentError, NotFoundError
 from workshop_app.domain.records import (
     AgendaItem,
     Event,
@@ -32,7 +33,7 @@ from workshop_app.domain.records import (
     Theme,
 )
 from workshop_app.domain.run import RunState
-from workshop_app.storage import backups, opening, run_state
+from workshop_app.storage import backups, files, opening, run_state
 from workshop_app.storage.device import device_id as this_device
 from workshop_app.storage.device import zone_name
 from workshop_app.storage.files import FileLock, check_header, readonly_uri, replace_durably
@@ -53,7 +54,6 @@ class Document:
         self.path = path
         self.device_id = this_device()
         self.readonly = readonly
-        self._side_existed: set[Path] = set()
         self._conn = conn
         self._lock = lock
         self._event_id: str = conn.execute("SELECT id FROM event LIMIT 1").fetchone()[0]
@@ -68,15 +68,18 @@ class Document:
         """Open an existing document. Raises DocumentError (or DocumentInUseError) with a
         message for a person; a refused file is never modified.
 
-        ``readonly`` opens without the lock (for export while the app has the file open):
-        it reads the last committed state and cannot write."""
+        ``readonly`` opens without the lock (for info, export and report, also while the app
+        has the file open): it reads the last committed state, writes nothing beside the file
+        and cannot write; the app can open the file meanwhile."""
         path = Path(path).absolute()
         opening.refuse_newer(path, check_header(path))
         if readonly:
             return cls._open_readonly(path)
+        files.refuse_unwritable(path)
         lock = FileLock(path)
         lock.acquire()
         try:
+            _set_aside_stray_journal(path)
             version = opening.verify_readonly(path)
             opening.refuse_newer(path, version)
             if version < SCHEMA_VERSION:
@@ -94,29 +97,19 @@ class Document:
 
     @classmethod
     def _open_readonly(cls, path: Path) -> Document:
-        lock: FileLock | None = FileLock(path)
+        version = opening.check_readonly(path)
+        opening.refuse_newer(path, version)
+        if version < SCHEMA_VERSION:
+            raise DocumentError(
+                f"“{path.name}” was saved by an older version of Workshop; "
+                "open it in the app once to bring it up to date."
+            )
+        conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
+        conn.row_factory = sqlite3.Row
         try:
-            lock.acquire()  # type: ignore[union-attr]
-        except DocumentInUseError:
-            lock = None  # the app has it open: read its committed state, touch nothing of its
-        existed = {side for side in opening.side_files(path) if side.exists()}
-        try:
-            version = opening.check_readonly(path)
-            opening.refuse_newer(path, version)
-            if version < SCHEMA_VERSION:
-                raise DocumentError(
-                    f"“{path.name}” was saved by an older version of Workshop; "
-                    "open it in the app once to bring it up to date."
-                )
-            conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
-            conn.row_factory = sqlite3.Row
-            document = cls(path, conn, lock, readonly=True)
-            document._side_existed = existed
-            return document
+            return cls(path, conn, None, readonly=True)
         except BaseException:
-            if lock is not None:
-                opening.remove_new_side_files(path, existed)
-                lock.release()
+            conn.close()
             raise
 
     @classmethod
@@ -126,29 +119,38 @@ class Document:
         bundle: EventBundle | None = None,
         *,
         force: bool = False,
+        inputs: tuple[Path, ...] = (),
     ) -> Document:
         """Write a new document holding ``bundle`` (or an empty untitled event) and open it.
-        The file appears whole or not at all; an existing file is replaced only with ``force``."""
+        The file appears whole or not at all; an existing file is replaced only with ``force``
+        and never while it is open (by any name); through a symlink, the file it names is
+        replaced. ``inputs`` are files the caller read, which must not be the output."""
         path = Path(path).absolute()
-        if path.exists() and not force:
-            raise DocumentError(f"“{path.name}” already exists; use --force to replace it.")
-        if not path.parent.is_dir():
-            raise DocumentError(f"The folder “{path.parent}” does not exist.")
+        real = files.check_output(path, force=force, inputs=inputs, error=DocumentError)
         bundle = bundle or EventBundle(event=Event(title="Untitled event", timezone=zone_name()))
-        lock = FileLock(path)
+        lock = FileLock(real)
         lock.acquire()
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
+        files.remove_stale_temporaries(real.parent)
+        tmp = real.with_name(f".{real.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
             opening.write_new(tmp, bundle, this_device())
-            for stale in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                stale.unlink(missing_ok=True)  # never let an old WAL replay onto the new file
-            replace_durably(tmp, path)
+            for stale in (*opening.side_files(real), real.with_name(real.name + "-journal")):
+                stale.unlink(missing_ok=True)  # never let the replaced file's log meet the new one
+            replace_durably(tmp, real)
+            lock.adopt(real)
             conn = opening.connect(path)
             return cls(path, conn, lock)
+        except (OSError, sqlite3.OperationalError) as exc:
+            lock.release()
+            raise DocumentError(
+                f"Could not write “{path.name}”: {_write_failure(exc)}. Nothing was written."
+            ) from None
         except BaseException:
-            tmp.unlink(missing_ok=True)
             lock.release()
             raise
+        finally:
+            for temporary in (tmp, tmp.with_name(tmp.name + "-journal")):
+                temporary.unlink(missing_ok=True)
 
     def close(self) -> None:
         if self._conn is None:
@@ -157,8 +159,6 @@ class Document:
         conn, self._conn = self._conn, None  # type: ignore[assignment]
         conn.close()
         if self._lock is not None:
-            if self.readonly:  # nobody else had it open: tidy what the read-only read made
-                opening.remove_new_side_files(self.path, self._side_existed)
             self._lock.release()
 
     @property
@@ -173,15 +173,16 @@ class Document:
 
     def save_copy(self, target: str | os.PathLike[str], *, force: bool = False) -> Path:
         """Write a consistent copy of the document to ``target`` (SQLite backup API, temporary
-        file and rename). The open document stays this one."""
+        file and rename). The open document stays this one; a file open in Workshop (by any
+        name) is never replaced."""
         target = Path(target).absolute()
-        if target.resolve() == self.path.resolve():
+        if files.same_file(target, self.path):
             raise DocumentError("Choose a different file for the copy.")
-        if target.exists() and not force:
-            raise DocumentError(f"“{target.name}” already exists; use --force to replace it.")
-        if not target.parent.is_dir():
-            raise DocumentError(f"The folder “{target.parent}” does not exist.")
-        tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.tmp")
+        real = files.check_output(target, force=force, error=DocumentError)
+        lock = FileLock(real)
+        lock.acquire()
+        files.remove_stale_temporaries(real.parent)
+        tmp = real.with_name(f".{real.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
             dst = sqlite3.connect(tmp)
             try:
@@ -189,10 +190,17 @@ class Document:
                 dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
-            replace_durably(tmp, target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+            for stale in (*opening.side_files(real), real.with_name(real.name + "-journal")):
+                stale.unlink(missing_ok=True)  # the replaced file's log must not meet the copy
+            replace_durably(tmp, real)
+        except (OSError, sqlite3.OperationalError) as exc:
+            raise DocumentError(
+                f"Could not write “{target.name}”: {_write_failure(exc)}. Nothing was written."
+            ) from None
+        finally:
+            for temporary in (tmp, tmp.with_name(tmp.name + "-journal")):
+                temporary.unlink(missing_ok=True)
+            lock.release()
         return target
 
     # -- reading -------------------------------------------------------------------------
@@ -407,8 +415,27 @@ class Document:
         return (before + after) / 2.0
 
 
-def _write_failure(exc: sqlite3.Error) -> str:
+def _set_aside_stray_journal(path: Path) -> None:
+    """Before a writer opens ``path`` (lock held): a stray ``-journal`` beside a WAL-mode file
+    is renamed out of SQLite's way (kept, not deleted), and a ``-shm`` this user cannot write
+    (left by an old read-only open; only an index, rebuilt from the ``-wal``) is removed."""
+    real = Path(os.path.realpath(path))
+    journal = files.stray_journal(real)
+    shm = real.with_name(real.name + "-shm")
+    try:
+        if journal is not None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            journal.replace(journal.with_name(f"{journal.name}.stray-{stamp}"))
+        if shm.exists() and not os.access(shm, os.W_OK):
+            shm.unlink()
+    except OSError as exc:
+        raise DocumentError(f"“{path.name}” cannot be opened: {files.reason(exc)}.") from None
+
+
+def _write_failure(exc: sqlite3.Error | OSError) -> str:
     """Why a write failed, in words for a person."""
+    if isinstance(exc, OSError):
+        return files.reason(exc)
     text = str(exc).lower()
     if "full" in text:
         return "the disk is full"

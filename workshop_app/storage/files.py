@@ -1,38 +1,94 @@
-"""Low-level file safety: recognising a workshop file without touching it, the one-process lock,
-and atomic writes of output files."""
+"""Low-level file safety: recognising a workshop file without touching it, reading only regular
+files the user names (never a pipe or a device, never without a size cap), read-only access
+that writes nothing beside the file, and atomic writes of output files."""
 
 from __future__ import annotations
 
-import getpass
-import json
+import errno
 import os
-import socket
+import re
+import stat
 import sys
 import tempfile
-from datetime import UTC, datetime
+import time
 from pathlib import Path
 
-from workshop_app.domain.clock import parse_utc, utc_now
-from workshop_app.domain.errors import DocumentError, DocumentInUseError, WorkshopError
-from workshop_app.domain.human_time import moment_phrase
+from workshop_app.domain.errors import DocumentError, WorkshopError
+from workshop_app.storage.locks import FileLock, holder_path, in_use_message, lock_info
 from workshop_app.storage.schema import APPLICATION_ID
 
+__all__ = ["FileLock", "in_use_message", "lock_info"]  # the lock lives in storage.locks
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
+#: The largest JSON file import reads, and the default cap for any other input.
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+_READ_FLAGS |= getattr(os, "O_BINARY", 0)
+
+_REASONS = {
+    errno.ENOENT: "there is no such file",
+    errno.ENOTDIR: "part of its path is not a folder",
+    errno.ELOOP: "its name leads round a loop of symbolic links",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.EACCES: "you do not have permission",
+    errno.EPERM: "you do not have permission",
+    errno.EROFS: "the disk is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk is full (your quota is used up)",
+    errno.EFBIG: "the file would be larger than this disk or computer allows",
+    errno.EIO: "the disk could not be read or written (was a USB stick removed?)",
+    errno.EISDIR: "it is a folder",
+}
+
+
+def reason(exc: OSError) -> str:
+    """Why a file operation failed, in words for a person (no errno, no Python)."""
+    return _REASONS.get(exc.errno or 0) or (exc.strerror or "the system refused").lower()
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not an ordinary file"
+
+
+def open_regular(path: Path, what: str, error: type[WorkshopError] = WorkshopError) -> int:
+    """A descriptor open for reading on ``path``, refusing anything but a regular file before
+    it is opened (a pipe would hang, a device never ends, some have side effects on open), and
+    again after (non-blocking, in case it was swapped in between). Raises ``error``."""
+    name = Path(path).name or str(path)
+    try:
+        kind = _kind(os.stat(path).st_mode)
+        fd = os.open(path, _READ_FLAGS) if kind is None else -1
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            noun = "file" if what == "workshop file" else what
+            raise error(f"There is no {noun} called “{name}” at {Path(path).parent}.") from None
+        raise error(f"Cannot read the {what} “{name}”: {reason(exc)}.") from None
+    if kind is None:
+        kind = _kind(os.fstat(fd).st_mode)
+        if kind is not None:
+            os.close(fd)
+    if kind is not None:
+        raise error(f"“{name}” is {kind}, not a {what}.")
+    return fd
 
 
 def check_header(path: Path) -> int:
     """Read the SQLite header (without opening the database, so nothing can change) and return
     the file's ``user_version``. Raises DocumentError if it is not a workshop document."""
     name = path.name
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except FileNotFoundError:
-        raise DocumentError(f"There is no file called “{name}” at {path.parent}.") from None
-    except IsADirectoryError:
-        raise DocumentError(f"“{name}” is a folder, not a workshop file.") from None
-    except PermissionError:
-        raise DocumentError(f"You do not have permission to read “{name}”.") from None
+    with os.fdopen(open_regular(path, "workshop file", DocumentError), "rb") as handle:
+        header = handle.read(100)
     if not header:
         raise DocumentError(f"“{name}” is empty: it is not a workshop document.")
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
@@ -45,177 +101,69 @@ def check_header(path: Path) -> int:
     return int.from_bytes(header[60:64], "big")
 
 
-def read_input(path: Path, what: str = "file") -> bytes:
-    """The bytes of a file the user named (an import, a logo), or a WorkshopError saying why
-    not, in words: ``what`` names the file in the message ("logo", "JSON file")."""
+def read_input(path: Path, what: str = "file", limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a file the user named (an import, a logo), at most ``limit`` of them, or a
+    WorkshopError saying why not, in words: ``what`` names the file ("logo", "JSON file")."""
+    with os.fdopen(open_regular(Path(path), what), "rb") as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise WorkshopError(f"Cannot read the {what} “{path}”: {reason(exc)}.") from None
+    if len(data) > limit:
+        raise WorkshopError(
+            f"“{Path(path).name}” is too large for a {what} (at most {limit // 2**20} MB)."
+        )
+    return data
+
+
+def is_wal_file(path: Path) -> bool:
+    """Whether the header of the workshop file at ``path`` says it is in WAL mode."""
     try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise WorkshopError(f"There is no {what} called “{path}”.") from None
-    except IsADirectoryError:
-        raise WorkshopError(f"“{path}” is a folder, not a {what}.") from None
-    except OSError as exc:
-        raise WorkshopError(f"Cannot read the {what} “{path}”: {exc.strerror}.") from None
+        with os.fdopen(open_regular(path, "workshop file"), "rb") as handle:
+            return handle.read(20)[18:20] == b"\x02\x02"
+    except (OSError, WorkshopError):
+        return False
 
 
 def readonly_uri(path: Path) -> str:
-    """An SQLite URI that opens ``path`` read-only (safe for any characters in the path)."""
-    return Path(path).resolve().as_uri() + "?mode=ro"
+    """An SQLite URI that opens ``path`` read-only and writes nothing beside it (safe for any
+    characters in the path). A WAL file that a writer has open (its ``-wal`` is there) is read
+    through SQLite's shared index, so the reader sees every committed change; otherwise the
+    main file holds everything and is read as immutable: no ``-wal``/``-shm`` is created (a
+    read-only folder or file reads fine) and a stray ``-journal`` is ignored. Through a hard
+    link, the name the writer opened is used, so its ``-wal`` is found."""
+    real = Path(os.path.realpath(path))
+    live = holder_path(real) or real
+    uri = live.as_uri() + "?mode=ro"
+    if is_wal_file(live) and not live.with_name(live.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
 
 
-class FileLock:
-    """An exclusive advisory lock on ``<document>.lock`` holding who has the file open (see
-    ``lock_info``: the person, the computer, when, and the pid).
-
-    The operating system releases it when the process dies, so a crash never leaves a stale lock.
-    A second open, from another process or this one, fails with DocumentInUseError, whose message
-    names the person and the time the file was opened there, in words.
-    """
-
-    def __init__(self, document: Path) -> None:
-        self.path = document.with_name(document.name + ".lock")
-        self._fd: int | None = None
-
-    def acquire(self) -> None:
-        while True:
-            fd = self._open_locked()
-            if _is_linked_at(fd, self.path):
-                break
-            # The holder released (and unlinked) the file between our open() and our lock: we
-            # hold a lock nobody else can see, so a third opener would get in too. Start again.
-            _unlock(fd)
-            os.close(fd)
-        os.ftruncate(fd, 0)
-        os.write(fd, json.dumps(lock_info()).encode("utf-8"))
-        self._fd = fd
-
-    def _open_locked(self) -> int:
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise DocumentError(
-                f"Cannot open “{self.path.name[:-5]}” for writing: {exc.strerror}."
-            ) from None
-        if not _try_lock(fd):
-            try:
-                owner = os.read(fd, _INFO_LIMIT)
-            finally:
-                os.close(fd)
-            raise DocumentInUseError(in_use_message(self.path.name[:-5], owner))
-        return fd
-
-    def release(self) -> None:
-        if self._fd is None:
-            return
-        fd, self._fd = self._fd, None
-        try:
-            self.path.unlink(missing_ok=True)
-        finally:
-            _unlock(fd)
-            os.close(fd)
+def stray_journal(path: Path) -> Path | None:
+    """A ``-journal`` beside a WAL-mode file: never SQLite's to replay (a WAL file has no
+    rollback journal; one beside it is a leftover or garbage, and replaying it could write old
+    pages over new ones). A rollback-mode file's journal is not stray: SQLite recovers it."""
+    journal = path.with_name(path.name + "-journal")
+    return journal if journal.exists() and is_wal_file(path) else None
 
 
-_INFO_LIMIT = 4096
-
-
-def _user_names() -> tuple[str, str]:
-    """This laptop user's login name and full name ("" where the system does not say)."""
-    try:
-        login = getpass.getuser()
-    except Exception:  # no user name in the environment or the password database
-        return "", ""
-    full = ""
-    if sys.platform != "win32":
-        try:
-            import pwd
-
-            entry = pwd.getpwuid(os.getuid())
-            if entry.pw_name == login:  # the full name of this login, not of another one
-                full = entry.pw_gecos.split(",")[0].strip()
-        except (KeyError, ImportError, OSError):
-            full = ""
-    return login, full
-
-
-def lock_info() -> dict[str, object]:
-    """What a lock file says about its holder: person, computer, opening time (UTC), pid."""
-    login, full = _user_names()
-    return {
-        "user": login,
-        "name": full,
-        "host": socket.gethostname(),
-        "opened": utc_now(),
-        "pid": os.getpid(),
-    }
-
-
-def in_use_message(name: str, owner: bytes, now: datetime | None = None) -> str:
-    """The refusal for a file whose lock is held, naming the holder from the lock file's bytes
-    (``lock_info`` as JSON). An empty, old (a bare pid) or garbled lock file gives the message
-    without a name or time, never an error."""
-    opened_by = ""
-    try:
-        info = json.loads(owner.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        info = None
-    if isinstance(info, dict):
-        opened_by = _describe_holder(info, now or datetime.now(UTC))
-    return f"“{name}” is already open in Workshop{opened_by}. Close it there first, or open a copy."
-
-
-def _describe_holder(info: dict[str, object], now: datetime) -> str:
-    """ ", opened by Alice Smith (alice) on the computer “lab-2” at 10:42 today" from what is
-    readable in ``info``; parts that are missing or garbled are left out."""
-    login, full = (str(info.get(k) or "").strip()[:80] for k in ("user", "name"))
-    who = f"{full} ({login})" if full and login and full != login else full or login
-    text = f", opened by {who}" if who else ""
-    host = str(info.get("host") or "").strip()[:80]
-    if host and host != socket.gethostname():
-        text += f" on the computer “{host}”" if text else f", opened on the computer “{host}”"
-    try:
-        opened = parse_utc(str(info.get("opened")))
-    except ValueError:
-        return text
-    when = moment_phrase(opened.astimezone(), now.astimezone())
-    return f"{text} {when}" if text else f", opened {when}"
-
-
-def _is_linked_at(fd: int, path: Path) -> bool:
-    """Whether ``path`` still names the file open as ``fd``."""
-    try:
-        named = os.stat(path)
-    except FileNotFoundError:
-        return False
-    opened = os.fstat(fd)
-    return (named.st_dev, named.st_ino) == (opened.st_dev, opened.st_ino)
-
-
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
-
-    def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except OSError:
-            return False
-
-    def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+def refuse_unwritable(path: Path) -> None:
+    """Refuse, before anything is created beside it, a file that cannot be saved to: the file
+    or its folder is read-only (a reader opens it fine; a writer would leave a read-only
+    ``-shm`` behind and fail on the first save)."""
+    real = Path(os.path.realpath(path))
+    where = None
+    if not os.access(real, os.W_OK):
+        where = "the file is read-only"
+    elif not os.access(real.parent, os.W_OK):
+        where = "its folder is read-only"
+    if where:
+        raise DocumentError(
+            f"“{path.name}” cannot be opened for editing: {where}. Copy it to a folder you can "
+            "write to, or make it writable, then open it again. (workshop-app info, export and "
+            "report can read it as it is.)"
+        )
 
 
 def replace_durably(source: Path, target: Path) -> None:
@@ -236,25 +184,105 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes | str, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so a
-    reader sees the old file or the whole new one, never half. Refuses to replace an existing
-    file unless ``force``."""
-    path = Path(path)
-    if path.exists() and not force:
-        raise WorkshopError(f"“{path}” already exists; use --force to replace it.")
-    if not path.parent.is_dir():
-        raise WorkshopError(f"The folder “{path.parent}” does not exist.")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two names lead to one file: the same path, a symlink to it or a hard link."""
     try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def check_output(
+    path: Path,
+    *,
+    force: bool,
+    inputs: tuple[Path | None, ...] = (),
+    error: type[WorkshopError] = WorkshopError,
+) -> Path:
+    """Refuse an output the command must not write, before any work is done: one of its own
+    ``inputs`` (by any name), an existing file without ``force``, a folder, a pipe or device,
+    or a missing folder. Returns the file to write: ``path`` with symlinks followed (a link
+    stays a link; the file it names is replaced)."""
+    path = Path(path)
+    for source in inputs:
+        if source is not None and same_file(path, source):
+            raise error(
+                f"“{path}” is the file being read ({source.name}): choose a different file "
+                "to write."
+            )
+    real = Path(os.path.realpath(path))
+    try:
+        kind = _kind(os.stat(real).st_mode)
+    except FileNotFoundError:
+        kind = ""
+    except OSError as exc:
+        raise error(f"Cannot write “{path}”: {reason(exc)}.") from None
+    if kind:
+        raise error(f"“{path}” is {kind}: give the name of a file to write.")
+    if kind is None and not force:
+        raise error(f"“{path.name}” already exists; use --force to replace it.")
+    if not real.parent.is_dir():
+        raise error(f"The folder “{real.parent}” does not exist.")
+    return real
+
+
+#: Temporary files of ours: ``.<name>.<8 random characters>.tmp`` (write_atomic, new files),
+#: with the side files SQLite makes while a new event file is built.
+_OUR_TEMPORARY = re.compile(r"\..+\.[A-Za-z0-9_]{8}\.tmp(-journal|-wal|-shm)?")
+STALE_AFTER_SECONDS = 600.0
+
+
+def remove_stale_temporaries(folder: Path, older_than: float = STALE_AFTER_SECONDS) -> None:
+    """Remove temporary files of ours that a killed write left in ``folder`` (ours by their
+    name and, on POSIX, their owner; stale when unchanged for ``older_than`` seconds, so a
+    write in progress in another process is never touched)."""
+    cutoff = time.time() - older_than
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not _OUR_TEMPORARY.fullmatch(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            mine = sys.platform == "win32" or st.st_uid == os.getuid()
+            if stat.S_ISREG(st.st_mode) and mine and st.st_mtime < cutoff:
+                os.unlink(entry.path)
+        except OSError:
+            pass
+
+
+def write_atomic(
+    path: Path, data: bytes | str, *, force: bool = False, inputs: tuple[Path, ...] = ()
+) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename, so a
+    reader sees the old file or the whole new one, never half. Refuses what ``check_output``
+    refuses; replacing a file that is open in Workshop is refused (its lock is held). A failure
+    (a full disk, a read-only folder) is a WorkshopError and leaves nothing behind."""
+    real = check_output(path, force=force, inputs=inputs)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    remove_stale_temporaries(real.parent)
+    lock = FileLock(real) if real.exists() else None
+    if lock is not None:
+        lock.acquire()
+    tmp: Path | None = None
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+        tmp = Path(name)
         if sys.platform != "win32":  # mkstemp makes 0600; exports get the user's usual mode
             os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        replace_durably(Path(tmp), path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        replace_durably(tmp, real)
+    except OSError as exc:
+        raise WorkshopError(
+            f"Could not write “{path}”: {reason(exc)}. Nothing was written."
+        ) from None
+    finally:
+        if tmp is not None:  # gone after the rename; after a failure, nothing is left behind
+            tmp.unlink(missing_ok=True)
+        if lock is not None:
+            lock.release()

@@ -85,11 +85,13 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> bool:
         """Open the event at ``path`` here (or just show it if it is the one open)."""
+        from workshop_app.storage.document import Document
+        from workshop_app.storage.files import same_file
+
         current = self.document
-        if current is not None and current.path == Path(path).absolute():
+        if current is not None and same_file(current.path, Path(path)):
             self.stack.setCurrentWidget(self.workspace)
             return True
-        from workshop_app.storage.document import Document
 
         return self._open_with(lambda: Document.open(path))
 
