@@ -74,6 +74,8 @@ def test_edit_star_kind_move_delete_undo_restore_persist(
     qtbot.keyClick(page.cards, Qt.Key.Key_Delete)
     assert page.trash.notes()[0 if page.trash.newest_first else -1].id == note.id
     assert page.side.tabText(2) == "Trash (1)"
+    # the Trash says which keys restore, and they are the ones that do (it said "press R")
+    assert "press Ctrl+R or Enter to restore" in page.side.trash_label.text()
     page.side.setCurrentIndex(2)
     page.side.trash.setFocus()
     page.side.trash.select_row(page.trash.row_of(note.id))

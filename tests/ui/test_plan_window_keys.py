@@ -11,15 +11,11 @@ from collections import defaultdict
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QGroupBox,
     QLabel,
-    QMenu,
-    QMenuBar,
-    QStackedWidget,
     QTabBar,
     QToolButton,
     QWidget,
@@ -27,8 +23,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FakeDialogs
+from workshop_app.ui.keymap import shown
 from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.plan import keys
 from workshop_app.ui.plan.page import LISTS, SECTIONS, PlanPage
 from workshop_app.ui.plan.record_editor import RecordListEditor
 
@@ -111,96 +107,8 @@ def test_new_event_has_its_own_key_even_from_a_plan_list(
     assert demo_window.actions.new.shortcut().toString() == "Ctrl+Shift+N"
 
 
-def _widget_path(widget: QWidget) -> list[QWidget]:
-    path = [widget]
-    while path[-1].parentWidget() is not None:
-        path.append(path[-1].parentWidget())
-    return path[::-1]  # window first
-
-
-def _can_show_together(a: QWidget, b: QWidget) -> bool:
-    """False when ``a`` and ``b`` sit on different pages of one QStackedWidget."""
-    pa, pb = _widget_path(a), _widget_path(b)
-    common = 0
-    while common < min(len(pa), len(pb)) and pa[common] is pb[common]:
-        common += 1
-    if common in (len(pa), len(pb)):
-        return True  # one holds the other
-    return not isinstance(pa[common - 1], QStackedWidget)
-
-
-def _focus_overlap(a: tuple[QWidget, bool], b: tuple[QWidget, bool]) -> bool:
-    """Can one focus widget be in both scopes? A scope is (widget, its children too)."""
-    (wa, ca), (wb, cb) = a, b
-    if ca and (wa is wb or wa.isAncestorOf(wb)):
-        return True
-    return cb and (wb is wa or wb.isAncestorOf(wa))
-
-
-Owner = tuple[object, str, QWidget, tuple[QWidget, bool]]
-
-
-def _owners(window: MainWindow) -> dict[str, list[Owner]]:
-    """Every key of every action and shortcut in the window: (the action or shortcut, its name,
-    a widget it is shown with, the focus scope where it acts)."""
-    found: dict[str, list[Owner]] = defaultdict(list)
-    context = Qt.ShortcutContext
-    seen: set[int] = set()
-    actions = list(window.findChildren(QAction))
-    for widget in [window, *window.findChildren(QWidget)]:
-        actions += QWidget.actions(widget)  # MainWindow.actions is its menus' Actions
-    for action in actions:
-        if id(action) in seen or action.shortcut().isEmpty():
-            continue
-        seen.add(id(action))
-        anchors = [
-            window if isinstance(w, (QMenu, QMenuBar)) else w
-            for w in action.associatedObjects()
-            if isinstance(w, QWidget)
-        ]
-        for anchor in anchors:
-            if action.shortcutContext() in (context.WindowShortcut, context.ApplicationShortcut):
-                scope = (window, True)
-            else:
-                scope = (anchor, action.shortcutContext() == context.WidgetWithChildrenShortcut)
-            name = action.text().replace("&", "") or action.toolTip()
-            for sequence in action.shortcuts():
-                found[sequence.toString()].append((action, name, anchor, scope))
-    for shortcut in window.findChildren(QShortcut):
-        parent = shortcut.parent()
-        if isinstance(parent, QWidget):
-            scope = (
-                (window, True)
-                if shortcut.context() in (context.WindowShortcut, context.ApplicationShortcut)
-                else (parent, shortcut.context() == context.WidgetWithChildrenShortcut)
-            )
-            for sequence in shortcut.keys():
-                found[sequence.toString()].append((shortcut, "shortcut", parent, scope))
-    return found
-
-
-def test_no_key_has_two_owners_in_one_context(demo_window: MainWindow, qtbot: QtBot) -> None:
-    """Walks every action and shortcut of the window with every page and Plan section built:
-    two owners of one key that can be active at the same focus make Qt refuse both."""
-    from workshop_app.ui.modes import MODES
-
-    page = _plan(demo_window, qtbot)
-    for section in SECTIONS:
-        page.editor(section)
-    assert demo_window.workspace is not None
-    for mode in MODES:
-        demo_window.workspace.page(mode)
-    clashes = []
-    for key, owners in _owners(demo_window).items():
-        for i, (owner_a, name_a, anchor_a, scope_a) in enumerate(owners):
-            for owner_b, name_b, anchor_b, scope_b in owners[i + 1 :]:
-                if owner_a is owner_b:  # one action shown in two places (menu, button)
-                    continue
-                if _can_show_together(anchor_a, anchor_b) and _focus_overlap(scope_a, scope_b):
-                    clashes.append(f"{key}: {name_a} / {name_b}")
-    assert sorted(set(clashes)) == []
-    plan_add = {name for _, name, *_ in _owners(demo_window)["Ctrl+N"]}
-    assert plan_add == {"Add speaker", "Add question", "Add table", "Add agenda item"}
+# One owner per key, in every context of the window and the presenter display (the walk of
+# every action, shortcut and mnemonic): test_keymap.py::test_no_key_has_two_owners_in_one_context
 
 
 # -- item 8: back to the sections, Tab order, confirmation, F2, mnemonics ---------------------
@@ -256,8 +164,8 @@ def test_ctrl_1_lands_in_the_section_list(demo_window: MainWindow, qtbot: QtBot)
 def test_the_back_key_is_shown_on_screen(demo_window: MainWindow, qtbot: QtBot) -> None:
     page = _plan(demo_window, qtbot)
     assert page.keys_hint.isVisible()
-    assert f"{keys.shown(keys.SECTIONS)}: back to this list" in page.keys_hint.text()
-    assert keys.shown(keys.SECTIONS) in page.sections.accessibleDescription()
+    assert f"{shown('plan.sections')}: back to this list" in page.keys_hint.text()
+    assert shown("plan.sections") in page.sections.accessibleDescription()
 
 
 @pytest.mark.parametrize("section", SECTIONS)

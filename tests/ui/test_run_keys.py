@@ -16,7 +16,8 @@ from tests.unit.fake_clock import FakeClock
 from workshop_app.domain.records import AgendaItem
 from workshop_app.domain.run import IDLE, PAUSED, RUNNING
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.run.keys import HINT, KEYS
+from workshop_app.ui.keymap import keys_of, of_mode, readme_tables
+from workshop_app.ui.run.keys import HINT, KEYS, tip
 from workshop_app.ui.run.page import RunPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,8 +144,8 @@ def test_f5_opens_the_presenter_and_esc_or_f5_close_it(qtbot: QtBot, page: RunPa
 def test_buttons_do_what_their_keys_do_and_say_which_key(qtbot: QtBot, page: RunPage) -> None:
     page.toggle_button.click()
     assert page.controller.countdown.status == RUNNING
-    for name, key in KEYS.items():
-        assert any(k in page.keys[name].toolTip() for k in key.keys), name
+    for name in KEYS:
+        assert any(k in page.keys[name].toolTip() for k in keys_of(f"run.{name}")), name
     assert page.toggle_button.focusPolicy() == Qt.FocusPolicy.NoFocus  # Space is the timer's
 
 
@@ -193,8 +194,7 @@ def test_the_whole_demo_agenda_runs_by_keyboard(
 def _readme_run_keys() -> list[str]:
     """The keys column of README's Run key table."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = text.split("## Running the day", 1)[1].split("\n\n| key | does |", 1)[1]
-    rows = table.split("\n\n", 1)[0].strip().splitlines()[1:]  # after the separator row
+    rows = readme_tables(text)["run"][2:]  # after the header and separator rows
     cells = [row.split("|")[1].replace("(or ", ",").replace(")", "") for row in rows]
     return [key.strip() for cell in cells for key in cell.split(",") if key.strip()]
 
@@ -214,7 +214,7 @@ def _hint_keys() -> list[str]:
 def test_no_key_is_shift_with_a_character() -> None:
     """Shift changes the character a key types ("+" is Shift+= on US/UK keyboards, "=" is
     Shift+0 on German ones), so Shift with a printable character cannot be typed as written."""
-    for entry in KEYS.values():
+    for entry in of_mode("run"):
         for shown in entry.keys:
             combination = QKeySequence(shown)[0]
             key_name = QKeySequence(combination.key()).toString()  # "Up", "F5", "+"
@@ -223,19 +223,18 @@ def test_no_key_is_shift_with_a_character() -> None:
 
 
 def test_every_key_shown_works_and_every_key_is_shown(qtbot: QtBot, page: RunPage) -> None:
-    bound = {key for entry in KEYS.values() for key in entry.keys}
+    bound = {key for entry in of_mode("run") for key in entry.keys}
     assert set(_readme_run_keys()) == bound
     assert set(_hint_keys()) <= bound
-    assert {name for name, entry in KEYS.items() if set(entry.keys) & set(_hint_keys())} == set(
-        KEYS
-    )
+    hinted = {name for name in KEYS if set(keys_of(f"run.{name}")) & set(_hint_keys())}
+    assert hinted == set(KEYS)
     fired: list[str] = []
     for name, action in page.keys.items():
         action.triggered.connect(lambda _=False, name=name: fired.append(name))
     go_to(page, BREAKOUT_1)
-    for name, entry in KEYS.items():
-        assert page.keys[name].toolTip() == f"{entry.tip} ({' or '.join(entry.keys)})"
-        for shown in entry.keys:
+    for name in KEYS:
+        assert page.keys[name].toolTip() == tip(name)
+        for shown in keys_of(f"run.{name}"):
             combination = QKeySequence(shown)[0]
             fired.clear()
             press(qtbot, page, combination.key(), combination.keyboardModifiers())

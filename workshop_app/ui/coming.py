@@ -15,6 +15,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from workshop_app.ui.keymap import shown
 from workshop_app.ui.text import ScaledLabel
 
 
@@ -72,7 +73,7 @@ class ComingPage(QWidget):
 
         back = QPushButton("Go to Plan", column)
         back.setAccessibleName("Go to Plan mode")
-        back.setToolTip("Switch to Plan mode (Ctrl+1)")
+        back.setToolTip(f"Switch to Plan mode ({shown('window.mode_plan')})")
         back.clicked.connect(self._on_back_clicked)
         self.setFocusProxy(back)
 

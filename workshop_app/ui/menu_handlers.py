@@ -21,6 +21,7 @@ from workshop_app.ui.menus import fill_recent_menu
 if TYPE_CHECKING:
     from workshop_app.storage.backups import BackupInfo
     from workshop_app.storage.document import Document
+    from workshop_app.ui.help_keys import KeysDialog
     from workshop_app.ui.main_window import MainWindow
     from workshop_app.ui.restore import RestoreDialog
 
@@ -34,6 +35,7 @@ class MenuHandlers(QObject):
         super().__init__(window)
         self.window = window
         self.restore_dialog: RestoreDialog | None = None
+        self.keys_dialog: KeysDialog | None = None
         self._connect_actions()
 
     def _connect_actions(self) -> None:
@@ -56,6 +58,7 @@ class MenuHandlers(QObject):
         a.reset_text.triggered.connect(self._on_reset_text_action_triggered)
         a.about.triggered.connect(self._on_about_action_triggered)
         a.files.triggered.connect(self._on_files_action_triggered)
+        a.keys.triggered.connect(self._on_keys_action_triggered)
 
     # -- handlers --------------------------------------------------------------------------
 
@@ -186,3 +189,17 @@ class MenuHandlers(QObject):
         dialog = FilesDialog(self.window.document, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def _on_keys_action_triggered(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from workshop_app.ui.help_keys import KeysDialog
+
+        dialog = KeysDialog(self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._on_keys_dialog_destroyed)
+        self.keys_dialog = dialog
+        dialog.open()
+
+    def _on_keys_dialog_destroyed(self) -> None:
+        self.keys_dialog = None

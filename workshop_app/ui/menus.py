@@ -1,7 +1,7 @@
 """The main window's menus and their actions (built here, connected by the window).
 
 File, Edit (Undo/Redo named after the step, from a QUndoGroup that follows the open event),
-View (modes Ctrl+1..5 and text size) and Help.
+View (modes Ctrl+1..5 and text size) and Help (Keyboard Shortcuts, F1). Keys: ``keymap``.
 """
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from workshop_app.ui import keymap
 from workshop_app.ui.modes import MODE_HINTS, MODE_TITLES, MODES
 from workshop_app.ui.settings import RecentEvent
 
@@ -37,44 +38,43 @@ class Actions:
     reset_text: QAction
     about: QAction
     files: QAction
+    keys: QAction
     document: list[QAction] = field(default_factory=list)
-    #: Keyboard shortcuts, set by ``install_shortcuts`` (at startup only after the first frame:
-    #: the first ``setShortcut`` call makes PySide6 build the enums of the whole ``Qt`` namespace).
-    shortcuts: list[tuple[QAction, tuple[Key, ...]]] = field(default_factory=list)
-
-
-Key = QKeySequence.StandardKey | str
+    #: Keyboard shortcuts (action, ``keymap`` id), set by ``install_shortcuts`` (at startup only
+    #: after the first frame: the first shortcut set makes PySide6 build the enums of the whole
+    #: ``Qt`` namespace).
+    shortcuts: list[tuple[QAction, str]] = field(default_factory=list)
 
 
 def install_shortcuts(actions: Actions) -> None:
-    for action, keys in actions.shortcuts:
-        action.setShortcuts([QKeySequence(key) for key in keys])
+    for action, binding_id in actions.shortcuts:
+        keymap.install(action, binding_id)
 
 
 def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool = True) -> Actions:
     """Create the menu bar of ``window``; returns the actions for the window to connect.
     With ``shortcuts=False`` the caller installs them later with ``install_shortcuts``."""
-    keys = QKeySequence.StandardKey
     bar = window.menuBar()
-    pending: list[tuple[QAction, tuple[Key, ...]]] = []
+    pending: list[tuple[QAction, str]] = []
 
     def _action(
-        window: QMainWindow, text: str, shortcut: Key | None = None, tip: str = ""
+        window: QMainWindow, text: str, binding_id: str | None = None, tip: str = ""
     ) -> QAction:
+        """``binding_id``: the action's keys in ``keymap``."""
         action = QAction(text, window)
-        if shortcut is not None:
-            pending.append((action, (shortcut,)))
+        if binding_id is not None:
+            pending.append((action, binding_id))
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
         return action
 
     file_menu = bar.addMenu("&File")
-    # Ctrl+Shift+N: Ctrl+N adds a row in Plan's lists (one owner per key; plan/keys.py)
-    new = _action(window, "&New event…", "Ctrl+Shift+N", "Start a new event from a template")
-    open_ = _action(window, "&Open…", keys.Open, "Open a .workshop event file")
+    # Ctrl+Shift+N: Ctrl+N adds a row in Plan's lists (one owner per key; keymap.py)
+    new = _action(window, "&New event…", "window.new", "Start a new event from a template")
+    open_ = _action(window, "&Open…", "window.open", "Open a .workshop event file")
     recent = QMenu("Open &Recent", window)
-    save = _action(window, "&Save", keys.Save, "Every change is already saved as you make it")
+    save = _action(window, "&Save", "window.save", "Every change is already saved as you make it")
     save_copy = _action(
         window, "Save a &Copy As…", None, "Write a copy of this event to another file"
     )
@@ -86,8 +86,8 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     restore = _action(
         window, "Restore from &Backup…", None, "Open a copy of one of the event's backups"
     )
-    close = _action(window, "&Close Event", keys.Close, "Close this event and go to the start")
-    quit_ = _action(window, "&Quit", keys.Quit, "Close Workshop")
+    close = _action(window, "&Close Event", "window.close", "Close this event and go to the start")
+    quit_ = _action(window, "&Quit", "window.quit", "Close Workshop")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
     file_menu.addActions([new, open_])
     file_menu.addMenu(recent)
@@ -101,33 +101,35 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
 
     edit_menu = bar.addMenu("&Edit")
     undo = undo_group.createUndoAction(window, "Undo")
-    pending.append((undo, (keys.Undo,)))
+    pending.append((undo, "window.undo"))
     redo = undo_group.createRedoAction(window, "Redo")
-    pending.append((redo, (keys.Redo, "Ctrl+Y")))
+    pending.append((redo, "window.redo"))
     edit_menu.addActions([undo, redo])
 
     view_menu = bar.addMenu("&View")
     mode_group = QActionGroup(window)
     modes: dict[str, QAction] = {}
-    for number, mode in enumerate(MODES, start=1):
-        action = _action(window, MODE_TITLES[mode], f"Ctrl+{number}", MODE_HINTS[mode])
+    for mode in MODES:
+        action = _action(window, MODE_TITLES[mode], f"window.mode_{mode}", MODE_HINTS[mode])
         action.setCheckable(True)
         action.setData(mode)
         mode_group.addAction(action)
         modes[mode] = action
     view_menu.addActions(list(modes.values()))
     view_menu.addSeparator()
-    larger = _action(window, "&Larger Text", None, "Make all text larger")
-    pending.append((larger, (keys.ZoomIn, "Ctrl+=")))
-    smaller = _action(window, "&Smaller Text", keys.ZoomOut, "Make all text smaller")
-    reset_text = _action(window, "&Reset Text Size", "Ctrl+0", "Use the system's text size")
+    larger = _action(window, "&Larger Text", "window.larger", "Make all text larger")
+    smaller = _action(window, "&Smaller Text", "window.smaller", "Make all text smaller")
+    reset_text = _action(
+        window, "&Reset Text Size", "window.reset_text", "Use the system's text size"
+    )
     view_menu.addActions([larger, smaller, reset_text])
 
     help_menu = bar.addMenu("&Help")
+    keys = _action(window, "&Keyboard Shortcuts", "window.keys", "Every key of every mode")
     files = _action(window, "&Where Files Are Kept", None, "Data, backups and logs folders")
     about = _action(window, "&About Workshop", None)
     about.setMenuRole(QAction.MenuRole.AboutRole)
-    help_menu.addActions([files, about])
+    help_menu.addActions([keys, files, about])
 
     document = [save, save_copy, *exports.values(), close, *modes.values()]
     actions = Actions(
@@ -148,6 +150,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
         reset_text=reset_text,
         about=about,
         files=files,
+        keys=keys,
         document=document,
         shortcuts=pending,
     )

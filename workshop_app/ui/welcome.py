@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.focus import show_focus_frame
+from workshop_app.ui.keymap import shown
 from workshop_app.ui.settings import RecentEvent
 from workshop_app.ui.text import ScaledLabel
 
@@ -191,7 +192,7 @@ class WelcomePage(QScrollArea):
         row.setSpacing(self.fontMetrics().height() // 2)
         self.open_button = QPushButton("Open an event file…")
         self.open_button.setAccessibleName("Open an event file")
-        self.open_button.setToolTip("Open a .workshop file (Ctrl+O)")
+        self.open_button.setToolTip(f"Open a .workshop file ({shown('window.open')})")
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.demo_button = QPushButton("Open the demo event")
         self.demo_button.setAccessibleName("Open the demo event")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QTabBar, QVBoxLayout
 from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.first_paint import after_first_paint
+from workshop_app.ui.keymap import shown
 from workshop_app.ui.modes import MODE_HINTS, MODE_TITLES, MODES
 
 PageFactory = Callable[[DocumentModel, Dialogs, QWidget], QWidget]
@@ -90,9 +91,10 @@ class Workspace(QWidget):
         self.mode_bar.setExpanding(False)
         self.mode_bar.setDrawBase(True)
         self.pages = QStackedWidget(self)
-        for number, name in enumerate(MODES, start=1):
+        for name in MODES:
             index = self.mode_bar.addTab(MODE_TITLES[name])
-            self.mode_bar.setTabToolTip(index, f"{MODE_HINTS[name]} (Ctrl+{number})")
+            key = shown(f"window.mode_{name}")
+            self.mode_bar.setTabToolTip(index, f"{MODE_HINTS[name]} ({key})")
         self.mode_bar.setCurrentIndex(MODES.index(mode) if mode in MODES else 0)
         self.pages.setCurrentWidget(self.page(self.mode()))
         self.mode_bar.currentChanged.connect(self._on_mode_bar_current_changed)

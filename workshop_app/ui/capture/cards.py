@@ -3,9 +3,9 @@
 A QListView (virtualised: only the cards on screen are painted) with the shared
 ``StickyDelegate``. The card width follows the view's width (as many columns as fit). Its
 actions are on the view (so the context menu lists them with their keys) and act on the
-selected card while the view has the focus, on the keys of ``keys.CAPTURE_KEYS`` (F2 or
+selected card while the view has the focus, on the keys of ``keymap`` ("capture.…": F2 or
 double-click edits in place, Ctrl+D stars, Alt+1..5 change the kind, Ctrl+M moves the note to
-another question, Del deletes; Ctrl+Z undoes). None of them is a printable key: what is typed
+another question, Delete deletes; Ctrl+Z undoes). None of them is a printable key: what is typed
 on a card is text for the note box (the page sends it there, see ``type_to_box``).
 
 Signals:
@@ -16,12 +16,12 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QListView, QWidget
 
 from workshop_app.domain.records import NOTE_KINDS
-from workshop_app.ui.capture.keys import KIND_KEYS, keys_of
 from workshop_app.ui.capture.notes_model import IdRole
+from workshop_app.ui.keymap import install
 from workshop_app.ui.sticky import SPACING, StickyDelegate, kind_style
 
 MIN_CARD_EM = 34  # a card is at least this many average characters wide
@@ -56,27 +56,25 @@ class CardListView(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         if trash:
             self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            self._add("Restore", (*keys_of("restore"), "Enter"), "restore")
+            self._add("Restore", "capture.restore", "restore")
         else:
             self.setEditTriggers(
                 QAbstractItemView.EditTrigger.DoubleClicked
                 | QAbstractItemView.EditTrigger.EditKeyPressed
             )
-            edit = QAction("Edit", self)
-            edit.setShortcuts([QKeySequence(k) for k in keys_of("edit")])
-            edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            edit = install(QAction("Edit", self), "capture.edit")
             edit.triggered.connect(self._on_edit_triggered)
             self.addAction(edit)
-            self._add("Star or unstar", keys_of("star"), "star")
-            for key, kind in zip(KIND_KEYS, NOTE_KINDS, strict=True):
-                self._add(f"Make it {kind_style(kind).word.lower()}", (key,), f"kind:{kind}")
-            self._add("Move to another question…", keys_of("move"), "move")
-            self._add("Delete", keys_of("delete"), "delete")
+            self._add("Star or unstar", "capture.star", "star")
+            for number, kind in enumerate(NOTE_KINDS):
+                text = f"Make it {kind_style(kind).word.lower()}"
+                self._add(text, "capture.card_kind", f"kind:{kind}", index=number)
+            self._add("Move to another question…", "capture.move", "move")
+            self._add("Delete", "capture.delete", "delete")
 
-    def _add(self, text: str, keys: tuple[str, ...], name: str) -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    def _add(self, text: str, binding_id: str, name: str, *, index: int | None = None) -> QAction:
+        """A card command with the keys of ``binding_id`` (``keymap``; its ``index``-th key)."""
+        action = install(QAction(text, self), binding_id, index=index)
         action.triggered.connect(lambda _=False, n=name: self._on_action_triggered(n))
         self.addAction(action)
         return action

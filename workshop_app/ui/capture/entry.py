@@ -14,7 +14,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.records import NOTE_KINDS
 from workshop_app.ui.capture.keys import HINT, KIND_KEYS
+from workshop_app.ui.keymap import install, matches
 from workshop_app.ui.sticky import INK, kind_style
 
 #: Role tags a note can carry (the person's role, never their name).
@@ -83,8 +84,8 @@ class NoteBox(QPlainTextEdit):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            undoing = event.matches(QKeySequence.StandardKey.Undo)
-            redoing = event.matches(QKeySequence.StandardKey.Redo)
+            undoing = matches(event, "window.undo")
+            redoing = matches(event, "window.redo")
             text = self.document()
             if (undoing and not text.isUndoAvailable()) or (redoing and not text.isRedoAvailable()):
                 event.ignore()  # Edit ▸ Undo/Redo: the last saved change, not typing
@@ -152,9 +153,7 @@ class EntryPanel(QWidget):
             )
             self.chips.addButton(chip, number - 1)
             chip_row.addWidget(chip)
-            action = QAction(kind_style(kind).word, self)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action = install(QAction(kind_style(kind).word, self), "capture.kind", index=number - 1)
             action.triggered.connect(lambda _=False, k=kind: self.set_kind(k))
             self.addAction(action)
             self.kind_actions.append(action)

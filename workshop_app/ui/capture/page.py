@@ -18,7 +18,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QTextCursor
+from PySide6.QtGui import QAction, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -45,6 +45,7 @@ from workshop_app.ui.capture.type_to_box import TypeToBox
 from workshop_app.ui.capture.where import QuestionHeader, WhereBar
 from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.keymap import install
 from workshop_app.ui.settings import AppSettings
 from workshop_app.ui.sticky import kind_style
 
@@ -133,9 +134,7 @@ class CapturePage(QWidget):
         layout.addWidget(self.where)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
-        search = QAction("Search all notes", self)
-        search.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        search.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        search = install(QAction("Search all notes", self), "capture.search")
         search.triggered.connect(self._on_search_triggered)
         self.addAction(search)
         order = self.settings.capture_newest_first()

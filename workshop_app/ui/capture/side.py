@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTabWidget, QToolButton, QVBoxL
 from workshop_app.domain.records import Note
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.notes_model import NoteListModel
+from workshop_app.ui.keymap import shown
 
 SEARCH_DELAY_MS = 150
 
@@ -48,7 +49,7 @@ class SidePanel(QTabWidget):
 
         self.search = QLineEdit(self)
         self.search.setAccessibleName("Search all notes")
-        self.search.setPlaceholderText("Search all notes (Ctrl+F)")
+        self.search.setPlaceholderText(f"Search all notes ({shown('capture.search')})")
         self.search.setClearButtonEnabled(True)
         self.found_label = QLabel(self)
         self.found_label.setWordWrap(True)
@@ -88,9 +89,11 @@ class SidePanel(QTabWidget):
         n = self.trash_model.rowCount()
         self.setTabText(2, f"Trash ({n})" if n else "Trash")
         self.trash_label.setText(
-            "Deleted notes from your table. Select one and press R to restore it."
+            f"Deleted notes from your table. Select one and press {shown('capture.restore')} "
+            "to restore it."
             if n
-            else "Nothing deleted. Del on a card moves it here; Ctrl+Z brings it back."
+            else f"Nothing deleted. {shown('capture.delete')} on a card moves it here; "
+            f"{shown('window.undo')} brings it back."
         )
         query = self.search.text().strip()
         n = self.found_model.rowCount()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import Group, Question
-from workshop_app.ui.capture.keys import keys_of
+from workshop_app.ui.keymap import install, shown
 from workshop_app.ui.text import ScaledLabel
 
 NO_TABLE = "not chosen yet"  # the first Enter asks (the tooltip says so)
@@ -49,10 +49,10 @@ class WhereBar(QWidget):
         self.table.setTextFormat(Qt.TextFormat.PlainText)
         self.table.setStyleSheet("font-weight: bold")  # the size still follows View ▸ text
         table_label = QLabel("Table:", self)
-        change = QAction("Change table…", self)
-        change.setShortcuts([QKeySequence(k) for k in keys_of("table")])
-        change.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        change.setToolTip("Choose which table this laptop takes notes for (Alt+T)")
+        change = install(QAction("Change table…", self), "capture.table")
+        change.setToolTip(
+            f"Choose which table this laptop takes notes for ({shown('capture.table')})"
+        )
         change.triggered.connect(self._on_change_triggered)
         self.addAction(change)
         self.change_table = QToolButton(self)
@@ -66,8 +66,8 @@ class WhereBar(QWidget):
         self.question.setMinimumContentsLength(12)
         question_label = QLabel("&Question:", self)
         question_label.setBuddy(self.question)
-        self.previous = self._step("◀", "Previous question (Ctrl+PgUp)", "previous", -1)
-        self.next = self._step("▶", "Next question (Ctrl+PgDown)", "next", 1)
+        self.previous = self._step("◀", "Previous question", "capture.previous", -1)
+        self.next = self._step("▶", "Next question", "capture.next", 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(table_label)
@@ -80,10 +80,9 @@ class WhereBar(QWidget):
         row.addWidget(self.next)
         self.question.activated.connect(self._on_question_activated)
 
-    def _step(self, text: str, tip: str, name: str, step: int) -> QToolButton:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys_of(name)])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    def _step(self, text: str, tip: str, binding_id: str, step: int) -> QToolButton:
+        action = install(QAction(text, self), binding_id)
+        tip = f"{tip} ({shown(binding_id)})"
         action.setToolTip(tip)
         action.triggered.connect(lambda: self._on_step_triggered(step))
         self.addAction(action)
@@ -167,16 +166,14 @@ class QuestionHeader(QFrame):
         self.follow = QLabel(self)
         self.follow.setAccessibleName("Run")
         self.follow.setWordWrap(True)
-        back = QAction("Follow the breakout again", self)
-        back.setShortcuts([QKeySequence(k) for k in keys_of("follow")])
-        back.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        back.setToolTip("Go back to the running breakout's question (Alt+B)")
+        back = install(QAction("Follow the breakout again", self), "capture.follow")
+        back.setToolTip(f"Go back to the running breakout's question ({shown('capture.follow')})")
         back.triggered.connect(self._on_back_triggered)
         self.addAction(back)
         self.back = QToolButton(self)
         self.back.setDefaultAction(back)
         self.back.setAccessibleName("Follow the breakout again")
-        self.back.setText("Follow the breakout again (Alt+B)")
+        self.back.setText(f"Follow the breakout again ({shown('capture.follow')})")
         self.back.hide()
         self.question = ScaledLabel("", 1.55, bold=True, parent=self)
         self.question.setWordWrap(True)

@@ -21,8 +21,11 @@ from workshop_app.domain.records import (
     Speaker,
 )
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.keymap import keys_of
 from workshop_app.ui.plan import checks
 from workshop_app.ui.plan.schedule import Schedule, schedule
+
+_ADD = keys_of("plan.add")[0]  # the empty lists' hint names the first add key
 
 #: Computes a read-only cell: (record, row, context) -> text.
 Compute = Callable[[Any, int, Any], str]
@@ -99,7 +102,7 @@ SPEAKERS = RecordSpec(
             undo_label="Change speaker’s kind",
         ),
     ),
-    empty_text="No speakers yet — press Ctrl+N to add one",
+    empty_text=f"No speakers yet — press {_ADD} to add one",
     new_record=lambda model: Speaker(kind="keynote" if not model.count(Speaker) else "panellist"),
 )
 
@@ -124,7 +127,7 @@ QUESTIONS = RecordSpec(
             hint_field="prompt_hint",
         ),
     ),
-    empty_text="No questions yet — press Ctrl+N to add the first one the tables will answer",
+    empty_text=f"No questions yet — press {_ADD} to add the first one the tables will answer",
     problems=lambda q, row, ctx: checks.question_problems(q),
     new_record=lambda model: Question(),
 )
@@ -167,7 +170,7 @@ TABLES = RecordSpec(
             undo_label="Change table’s note-taker",
         ),
     ),
-    empty_text="No tables yet — press Ctrl+N to add one, or use Add tables… to add several",
+    empty_text=f"No tables yet — press {_ADD} to add one, or use Add tables… to add several",
     new_record=lambda model: Group(name=_next_table_name(model)),
 )
 
@@ -226,7 +229,7 @@ AGENDA = RecordSpec(
             tooltip="Choose a breakout’s questions in the list below",
         ),
     ),
-    empty_text="No agenda yet — press Ctrl+N to add the first item (e.g. Welcome, 5 minutes)",
+    empty_text=f"No agenda yet — press {_ADD} to add the first item (e.g. Welcome, 5 minutes)",
     watches=(Question, Event),
     context=_agenda_context,
     problems=lambda item, row, ctx: checks.agenda_problems(

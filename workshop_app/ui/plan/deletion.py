@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from workshop_app.domain.records import Group, Note, Question, Record, Theme
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.keymap import shown
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def plan_delete(model: DocumentModel, record: Record, noun: str) -> DeletePlan:
                 label,
                 ask=f"Delete the question “{_short(record.text)}”?\n\nIts "
                 + " and ".join(parts)
-                + " will be deleted with it. You can undo this (Ctrl+Z).",
+                + f" will be deleted with it. You can undo this ({shown('window.undo')}).",
                 action="Delete question and notes",
             )
     if isinstance(record, Group):
@@ -61,7 +62,8 @@ def plan_delete(model: DocumentModel, record: Record, noun: str) -> DeletePlan:
                 items,
                 label,
                 ask=f"Delete “{_short(record.name)}”?\n\nIts {_plural(notes, 'note')} stay in the "
-                "event without a table; nothing written is lost. You can undo this (Ctrl+Z).",
+                f"event without a table; nothing written is lost. You can undo this "
+                f"({shown('window.undo')}).",
                 action="Delete table",
             )
     return DeletePlan(items, label)

@@ -4,7 +4,8 @@ A list of sections on the left (Details, Speakers, Questions, Tables, Agenda, ea
 count and a warning when something needs attention) and the section's editor on the right.
 Each editor is built when its section is first shown; the lists' table models (which the
 section list counts) are built at once. Under the section list, a hint shows Plan's keys
-(``plan/keys.py``); ``keys.SECTIONS`` brings the focus back to the list from anywhere in a section.
+(``plan/keys.py``, from ``keymap``); Alt+Left (``plan.sections``) brings the focus back to
+the list from anywhere in a section.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.focus import show_focus_frame
+from workshop_app.ui.keymap import install, shown
 from workshop_app.ui.plan import checks, columns, keys
 from workshop_app.ui.plan.table_model import RecordTableModel
 from workshop_app.ui.plan.widgets import Heading, is_font_change
@@ -71,11 +73,11 @@ class PlanPage(QWidget):
         self.sections.setAccessibleName("Plan sections")
         self.sections.setAccessibleDescription(
             "Up and Down choose what to plan, Tab goes into the section, "
-            f"{keys.shown(keys.SECTIONS)} comes back here"
+            f"{shown('plan.sections')} comes back here"
         )
         show_focus_frame(self.sections)
         self.setFocusProxy(self.sections)  # Ctrl+1 (View ▸ Plan) lands in the section list
-        self.keys_hint = QLabel("\n".join(f"{key}: {does}" for key, does in keys.HINT), self)
+        self.keys_hint = QLabel("\n".join(f"{key}: {does}" for key, does in keys.hint()), self)
         self.keys_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.keys_hint.setWordWrap(True)
         self.keys_hint.setAccessibleName("Plan keys")
@@ -98,8 +100,7 @@ class PlanPage(QWidget):
         self.setTabOrder(self.sections, self.stack)
 
         self.back_action = QAction("Back to the sections", self.stack)
-        self.back_action.setShortcuts([QKeySequence(k) for k in keys.SECTIONS])
-        self.back_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        install(self.back_action, "plan.sections")
         self.back_action.triggered.connect(self._on_back_action_triggered)
         self.stack.addAction(self.back_action)
 

@@ -1,6 +1,6 @@
 """RecordListEditor: the generic editor of one Plan list (speakers, questions, tables, agenda).
 
-A table of the records with Add / Delete / Move up / Move down (keys in ``plan/keys.py``; drag
+A table of the records with Add / Delete / Move up / Move down (keys in ``keymap``; drag
 and drop too), the current row's problems in words under it, and an optional detail form for long
 fields. F2 on a cell worked out from elsewhere calls ``edit_elsewhere``, which a section overrides
 to go to the field that sets it.
@@ -12,7 +12,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.focus import show_focus_frame
+from workshop_app.ui.keymap import install, shown
 from workshop_app.ui.plan import keys
 from workshop_app.ui.plan.columns import RecordSpec
 from workshop_app.ui.plan.delegates import RecordDelegate
@@ -75,19 +76,19 @@ class RecordListEditor(QWidget):
         self.toolbar = QHBoxLayout()
         self.buttons: dict[QAction, QToolButton] = {}
         self.toolbar.addStretch(1)
-        self.add_action = self._action(f"Add {spec.noun}", keys.ADD, self._on_add_triggered)
+        self.add_action = self._action(f"Add {spec.noun}", "plan.add", self._on_add_triggered)
         # Delete and moving act on the list only: in a cell editor, the prompt box or the
         # breakout's questions those keys edit text or open a choice instead.
         self.delete_action = self._action(
-            "Delete", keys.DELETE, self._on_delete_triggered, owner=self.view
+            "Delete", "plan.delete", self._on_delete_triggered, owner=self.view
         )
         # Out of the Tab chain: Space on it would delete without asking (the Delete key does it)
         self.buttons[self.delete_action].setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.up_action = self._action(
-            "Move up", keys.MOVE_UP, self._on_up_triggered, owner=self.view
+            "Move up", "plan.move_up", self._on_up_triggered, owner=self.view
         )
         self.down_action = self._action(
-            "Move down", keys.MOVE_DOWN, self._on_down_triggered, owner=self.view
+            "Move down", "plan.move_down", self._on_down_triggered, owner=self.view
         )
 
         self.problem_line = ProblemLine(self)
@@ -113,21 +114,15 @@ class RecordListEditor(QWidget):
     def _action(
         self,
         text: str,
-        shortcut: tuple[str, ...],
+        binding_id: str,
         slot: object,
         *,
         owner: QWidget | None = None,
     ) -> QAction:
-        """An action with a toolbar button; its keys work anywhere in this editor, or only
-        while ``owner`` itself has the focus."""
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in shortcut])
-        action.setShortcutContext(
-            Qt.ShortcutContext.WidgetShortcut
-            if owner is not None
-            else Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )
-        action.setToolTip(f"{text} ({keys.shown(shortcut)})")
+        """An action with a toolbar button and the keys of ``binding_id`` (``keymap``), added to
+        ``owner`` (the list, for keys that work only while it has the focus) or this editor."""
+        action = install(QAction(text, self), binding_id)
+        action.setToolTip(f"{text} ({shown(binding_id)})")
         action.triggered.connect(slot)
         (owner or self).addAction(action)
         self.add_tool(action)

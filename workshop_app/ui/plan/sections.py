@@ -4,12 +4,13 @@ the question's prompt, "Add tables…", the agenda's running total and breakout 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QWidget
 
 from workshop_app.domain.records import Group
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.plan import columns, keys
+from workshop_app.ui.keymap import install, shown
+from workshop_app.ui.plan import columns
 from workshop_app.ui.plan.agenda_form import AgendaForm
 from workshop_app.ui.plan.columns import RecordSpec
 from workshop_app.ui.plan.question_form import QuestionForm
@@ -70,12 +71,9 @@ class TablesEditor(SectionEditor):
 
     def build_extras(self) -> None:
         self.add_many_action = QAction("Add tables…", self)
-        self.add_many_action.setShortcuts([QKeySequence(k) for k in keys.ADD_TABLES])
-        self.add_many_action.setToolTip(
-            f"Add several tables at once ({keys.shown(keys.ADD_TABLES)})"
-        )
+        install(self.add_many_action, "plan.add_tables")
+        self.add_many_action.setToolTip(f"Add several tables at once ({shown('plan.add_tables')})")
         self.add_many_action.triggered.connect(self._on_add_many_triggered)
-        self.add_many_action.setShortcutContext(self.add_action.shortcutContext())
         self.addAction(self.add_many_action)
         self.add_tool(self.add_many_action, position=1)
 

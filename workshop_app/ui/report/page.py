@@ -112,7 +112,7 @@ class ReportPage(QWidget):
             for key, label in items:
                 combo.addItem(label, key)
         form.addRow("&Paper:", self.paper)
-        form.addRow("&Format:", self.format)
+        form.addRow("Fo&rmat:", self.format)  # Alt+F is the File menu
         self.logo_name = QLineEdit(side)
         self.logo_name.setReadOnly(True)
         self.logo_name.setPlaceholderText("No logo")

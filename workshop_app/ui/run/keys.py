@@ -1,8 +1,5 @@
-"""The Run page's actions and their keys, in one place (buttons, tooltips and the key strip
-all read from here).
-
-Space start/pause, + (or =) and - one minute, Shift+Up and Shift+Down five minutes, N next,
-P previous, R reset, F5 presenter display, M mute.
+"""The Run page's actions, with their keys from ``keymap`` (ids "run.…"): the buttons, their
+tooltips and the key strip under the controls all read from there.
 
 Five minutes are Shift+Up and Shift+Down: the arrows are on every keyboard, in every layout,
 with no keypad and no AltGr, and nothing else on the page uses them with Shift. (Shift++ was
@@ -15,36 +12,65 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
+
+from workshop_app.ui.keymap import binding, install, shown
 
 
 @dataclass(frozen=True)
 class Key:
+    """A control's button text; its keys and what it does are ``keymap``'s "run.<name>"."""
+
     text: str
-    keys: tuple[str, ...]
-    tip: str
     checkable: bool = False
 
 
 KEYS: dict[str, Key] = {
-    "toggle": Key("Start", ("Space",), "Start, pause or resume the countdown"),
-    "less": Key("−1 min", ("-",), "Take a minute off"),
-    "more": Key("+1 min", ("+", "="), "Add a minute"),
-    "more5": Key("+5 min", ("Shift+Up",), "Add five minutes"),
-    "less5": Key("−5 min", ("Shift+Down",), "Take five minutes off"),
-    "previous": Key("Previous", ("P",), "Back to the previous item"),
-    "next": Key("Next", ("N",), "End this item and go to the next (keeps counting if running)"),
-    "reset": Key("Reset", ("R",), "This item back to its planned length, not started"),
-    "present": Key("Presenter display", ("F5",), "Open or close the full-screen display"),
-    "mute": Key("Mute chimes", ("M",), "Turn the chimes off or on", checkable=True),
+    "toggle": Key("Start"),
+    "less": Key("−1 min"),
+    "more": Key("+1 min"),
+    "more5": Key("+5 min"),
+    "less5": Key("−5 min"),
+    "previous": Key("Previous"),
+    "next": Key("Next"),
+    "reset": Key("Reset"),
+    "present": Key("Presenter display"),
+    "mute": Key("Mute chimes", checkable=True),
 }
-#: The key strip under the controls.
-HINT = (
-    "Space start/pause · + / − one minute · Shift+Up / Shift+Down five minutes · N next · "
-    "P previous · R reset · F5 presenter display · M mute"
+#: The key strip: (the controls, what they do), keys first as the registry writes them.
+STRIP = (
+    (("toggle",), "start/pause"),
+    (("more", "less"), "one minute"),
+    (("more5", "less5"), "five minutes"),
+    (("next",), "next"),
+    (("previous",), "previous"),
+    (("reset",), "reset"),
+    (("present",), "presenter display"),
+    (("mute",), "mute"),
 )
+
+
+def _first(name: str) -> str:
+    """A control's first key, as the strip writes it ("−" for the minus key)."""
+    key = binding(f"run.{name}").keys[0]
+    return "−" if key == "-" else key
+
+
+def hint() -> str:
+    """The key strip under the controls."""
+    return " · ".join(
+        f"{' / '.join(_first(name) for name in names)} {words}" for names, words in STRIP
+    )
+
+
+HINT = hint()
+
+
+def tip(name: str) -> str:
+    """A control's tooltip: what it does and its keys."""
+    does = binding(f"run.{name}").does
+    return f"{does[0].upper()}{does[1:]} ({shown(f'run.{name}')})"
 
 
 def build_actions(owner: QWidget) -> dict[str, QAction]:
@@ -53,12 +79,9 @@ def build_actions(owner: QWidget) -> dict[str, QAction]:
     while another window they are added to (the presenter display) is active."""
     actions: dict[str, QAction] = {}
     for name, key in KEYS.items():
-        action = QAction(key.text, owner)
-        action.setShortcuts([QKeySequence(k) for k in key.keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        shown = " or ".join(key.keys)
-        action.setToolTip(f"{key.tip} ({shown})")
-        action.setStatusTip(key.tip)
+        action = install(QAction(key.text, owner), f"run.{name}")
+        action.setToolTip(tip(name))
+        action.setStatusTip(binding(f"run.{name}").does)
         action.setCheckable(key.checkable)
         owner.addAction(action)
         actions[name] = action

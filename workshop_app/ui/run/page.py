@@ -13,7 +13,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
+from PySide6.QtGui import QAction, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +27,7 @@ from workshop_app.domain.run import OVERTIME, PAUSED, RUNNING, Clock, Reading
 from workshop_app.domain.run_text import day_offset, describe_offset
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.focus import show_focus_frame
+from workshop_app.ui.keymap import install
 from workshop_app.ui.run.agenda_list import RunAgendaList
 from workshop_app.ui.run.chime import ChimePlayer, load_multimedia
 from workshop_app.ui.run.controller import RunController
@@ -161,9 +162,7 @@ class RunPage(QWidget):
         k["previous"].triggered.connect(c.previous)
         k["reset"].triggered.connect(c.reset)
         k["present"].triggered.connect(self._on_present_triggered)
-        leave = QAction("Close the presenter display", self)  # Esc from the laptop, too
-        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        leave.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        leave = install(QAction("Close the presenter display", self), "run.leave")  # laptop too
         leave.triggered.connect(self.close_presenter)
         self.addAction(leave)
         k["mute"].toggled.connect(self._on_mute_toggled)

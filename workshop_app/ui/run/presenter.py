@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QKeySequence,
     QPainter,
     QPaintEvent,
     QScreen,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import QWidget
 from workshop_app.domain import local_time
 from workshop_app.domain.run import OVERTIME, Reading
 from workshop_app.domain.run_text import format_remaining
+from workshop_app.ui.keymap import install
 from workshop_app.ui.run.controller import RunController
 from workshop_app.ui.run.digits import draw_digits, layout_digits
 from workshop_app.ui.run.style import draw_shape, phase_color, phase_word
@@ -58,9 +58,8 @@ class PresenterWindow(QWidget):
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so the run's keys work in it
         self.addActions(list(actions))
-        leave = QAction("Close the presenter display", self)  # F5 is the page's, added above
-        leave.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        leave.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # F5 is the page's, added above
+        leave = install(QAction("Close the presenter display", self), "run.leave")
         leave.triggered.connect(self.close)
         self.addAction(leave)
         self.reading: Reading = controller.reading
