@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Ta
 from workshop_app.report import fonts
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import Fact, ReportContent, TableLine
-from workshop_app.report.pdf_notetable import NoteTable
+from workshop_app.report.pdf_notetable import Cell, NoteTable
 from workshop_app.report.pdf_rtl import user_paragraph
 from workshop_app.report.pdf_styles import ACCENT, INK, RULE, SHADE, Styles, para
 
@@ -79,6 +79,10 @@ def tables(items: tuple[TableLine, ...], s: Styles, width: float) -> Flowable:
     return table
 
 
+#: Longest piece of a note laid out as one paragraph in the appendix.
+PIECE = 2_000
+
+
 def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
     """Every note, by question and table, with its kind (and role unless anonymous)."""
     title = "Appendix: every note"
@@ -99,12 +103,29 @@ def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
         heading = para(section.heading, s.h2, (f"A{number}. {section.heading}", 1))
         heading.keepWithNext = 0  # type: ignore[attr-defined]
         out += [CondPageBreak(45 * mm), heading]
-        rows = [
-            [_short(r.table, s.cell, widths[0]), r.kind]
-            + ([] if anonymous else [_short(r.role, s.cell, widths[2])])
-            + [user_paragraph(r.text, s.cell) if r.text.strip()
-               else Paragraph("<i>(empty note)</i>", s.cell)]
-            for r in section.rows
-        ]
-        out.append(NoteTable(header, rows, widths))
+        rows: list[list[Cell]] = []
+        continued: set[int] = set()
+        for r in section.rows:
+            pieces = _pieces(r.text) if r.text.strip() else []
+            cells: list[Cell] = [_short(r.table, s.cell, widths[0]), r.kind]
+            cells += [] if anonymous else [_short(r.role, s.cell, widths[2])]
+            first = user_paragraph(pieces[0], s.cell) if pieces else None
+            rows.append([*cells, first or Paragraph("<i>(empty note)</i>", s.cell)])
+            for piece in pieces[1:]:
+                continued.add(len(rows))
+                rows.append(["" for _ in cells] + [user_paragraph(piece, s.cell)])
+        out.append(NoteTable(header, rows, widths, continued=continued))
     return out
+
+
+def _pieces(text: str) -> list[str]:
+    """A note cut into pieces of at most ``PIECE`` characters, at a line end or a space where
+    one is near: a very long note (from a damaged or foreign file) is laid out as rows of
+    moderate paragraphs, in linear time, instead of one paragraph re-split page after page."""
+    out = []
+    while len(text) > PIECE:
+        cut = max(text.rfind("\n", PIECE // 2, PIECE), text.rfind(" ", PIECE // 2, PIECE))
+        cut = cut + 1 if cut > 0 else PIECE
+        out.append(text[:cut])
+        text = text[cut:]
+    return [*out, text]
