@@ -30,3 +30,15 @@ def without_controls(text: str) -> str:
     """``text`` without control characters; those that are whitespace (vertical tab, form feed,
     the separators, next line) become a space. Tab, line feed and carriage return are kept."""
     return _CONTROL_BUT_LINES.sub(lambda m: " " if m[0].isspace() else "", text)
+
+
+def pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into pieces of at most ``limit`` characters, each ending at a line end or a
+    space when one is in its second half; joined together they give ``text`` back."""
+    out = []
+    while len(text) > limit:
+        cut = max(text.rfind("\n", limit // 2, limit), text.rfind(" ", limit // 2, limit))
+        cut = cut + 1 if cut > 0 else limit
+        out.append(text[:cut])
+        text = text[cut:]
+    return [*out, text]

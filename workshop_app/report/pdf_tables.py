@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
 
+from workshop_app.domain.safe_text import pieces as split_text
 from workshop_app.report import fonts
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import Fact, ReportContent, TableLine
@@ -79,7 +80,9 @@ def tables(items: tuple[TableLine, ...], s: Styles, width: float) -> Flowable:
     return table
 
 
-#: Longest piece of a note laid out as one paragraph in the appendix.
+#: Longest piece of a note laid out as one paragraph in the appendix: a very long note (from a
+#: damaged or foreign file) is laid out as rows of moderate paragraphs, in linear time, instead
+#: of one paragraph re-split page after page.
 PIECE = 2_000
 
 
@@ -106,7 +109,7 @@ def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
         rows: list[list[Cell]] = []
         continued: set[int] = set()
         for r in section.rows:
-            pieces = _pieces(r.text) if r.text.strip() else []
+            pieces = split_text(r.text, PIECE) if r.text.strip() else []
             cells: list[Cell] = [_short(r.table, s.cell, widths[0]), r.kind]
             cells += [] if anonymous else [_short(r.role, s.cell, widths[2])]
             first = user_paragraph(pieces[0], s.cell) if pieces else None
@@ -116,16 +119,3 @@ def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
                 rows.append(["" for _ in cells] + [user_paragraph(piece, s.cell)])
         out.append(NoteTable(header, rows, widths, continued=continued))
     return out
-
-
-def _pieces(text: str) -> list[str]:
-    """A note cut into pieces of at most ``PIECE`` characters, at a line end or a space where
-    one is near: a very long note (from a damaged or foreign file) is laid out as rows of
-    moderate paragraphs, in linear time, instead of one paragraph re-split page after page."""
-    out = []
-    while len(text) > PIECE:
-        cut = max(text.rfind("\n", PIECE // 2, PIECE), text.rfind(" ", PIECE // 2, PIECE))
-        cut = cut + 1 if cut > 0 else PIECE
-        out.append(text[:cut])
-        text = text[cut:]
-    return [*out, text]

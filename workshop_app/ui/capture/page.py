@@ -18,7 +18,8 @@ from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolButton, QVBoxLayout, QWidget
 
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.domain.records import AgendaItem, Group, Note, Question
+from workshop_app.domain.records import MAX_TEXT, AgendaItem, Group, Note, Question
+from workshop_app.domain.safe_text import pieces
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.entry import EntryPanel
 from workshop_app.ui.capture.fixes import fix_note
@@ -243,17 +244,27 @@ class CapturePage(QWidget):
             self.status.setText("Choose your table first: your note is still in the box.")
             self.where.table.setFocus()
             return
-        note = Note(question_id=self.question_id, group_id=self.table_id, text=text, **draft)
-        try:
-            self.model.push_add(note, label="Add note")
-        except WorkshopError as exc:  # e.g. a full disk: nothing was written
-            self.status.setText(f"⚠ Not saved. {exc} Your note is still in the box.")
-            return
+        parts = pieces(text, MAX_TEXT)  # a note holds MAX_TEXT characters: more makes several
+        for index, part in enumerate(parts):
+            note = Note(
+                question_id=self.question_id, group_id=self.table_id, text=part.strip(), **draft
+            )
+            try:
+                self.model.push_add(note, label="Add note")
+            except WorkshopError as exc:  # e.g. a full disk: nothing was written
+                self.entry.box.setPlainText("".join(parts[index:]))
+                self.status.setText(f"⚠ Not saved. {exc} Your note is still in the box.")
+                return
         self.entry.reset()
         self.entry.box.setFocus()
         n = self.cache.count(self.question_id, self.table_id)
         word = kind_style(note.kind).word.lower()
         self.status.setText(f"✓ Saved at {datetime.now():%H:%M:%S}: {word}, note {n} here.")
+        if len(parts) > 1:
+            self.status.setText(
+                f"{self.status.text()} It was long, so it is saved as {len(parts)} notes "
+                f"(a note holds at most {MAX_TEXT:,} characters)."
+            )
         if self.mine.newest_first:
             self.cards.scrollToTop()
         else:
