@@ -9,6 +9,7 @@ the like are cut at ``MAX_LINE`` characters with an ellipsis, so a page can alwa
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from typing import Any
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import MAX_TEXT, Event, Note, Question, Record, Theme
@@ -38,7 +39,7 @@ def clip(text: str, limit: int, marker: str = "…") -> str:
 
 def _clipped(record: Record, note_marker: str) -> Record:
     long = _LONG.get(type(record), ())
-    changes = {}
+    changes: dict[str, Any] = {}
     for f in fields(record):
         value = getattr(record, f.name)
         if not isinstance(value, str) or f.name in ("id", "created_at", "updated_at"):

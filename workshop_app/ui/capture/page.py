@@ -252,7 +252,8 @@ class CapturePage(QWidget):
             try:
                 self.model.push_add(note, label="Add note")
             except WorkshopError as exc:  # e.g. a full disk: nothing was written
-                self.entry.box.setPlainText("".join(parts[index:]))
+                if index:  # the first pieces are saved: what is left stays in the box
+                    self.entry.box.setPlainText("".join(parts[index:]))
                 self.status.setText(f"⚠ Not saved. {exc} Your note is still in the box.")
                 return
         self.entry.reset()
