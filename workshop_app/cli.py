@@ -12,12 +12,27 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workshop_app import __version__
-from workshop_app.domain.errors import WorkshopError
+from workshop_app.domain.errors import InterchangeError, WorkshopError
+from workshop_app.domain.safe_text import for_terminal
 
 PROG = "workshop-app"
 EXIT_USAGE = 2
 COMMANDS = ("new", "templates", "import", "export", "info", "report")
 FORMATS = ("json", "csv", "md")
+
+
+def say(text: str = "", *, error: bool = False) -> None:
+    """Print a line to the terminal (stderr if ``error``): every command prints through here, so
+    control characters in user text are shown as escapes instead of steering the terminal."""
+    print(for_terminal(text), file=sys.stderr if error else sys.stdout)
+
+
+def _say_error(exc: WorkshopError) -> None:
+    """The one ``error:`` line; a JSON file's further problems follow, one per line."""
+    say(f"{PROG}: error: {exc}", error=True)
+    if isinstance(exc, InterchangeError):
+        for problem in exc.problems[1:]:
+            say(f"  {problem}", error=True)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -102,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise WorkshopError("give a file or --demo, not both")
         return _open_window(options.file, demo=options.demo)
     except WorkshopError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        _say_error(exc)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

@@ -6,38 +6,45 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop_app.cli import say
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.storage import export, interchange, templates
 from workshop_app.storage.document import Document
 from workshop_app.storage.files import check_output, read_input, write_atomic
 
 
-def _new(options: argparse.Namespace) -> int:
-    out: Path = options.out
+def _check_event_name(out: Path) -> None:
+    """``new`` and ``import`` agree: an event file's name ends in .workshop."""
     if out.suffix != ".workshop":
         raise WorkshopError(f"“{out}” should end in .workshop")
+
+
+def _new(options: argparse.Namespace) -> int:
+    out: Path = options.out
+    _check_event_name(out)
     with templates.create_from_template(
         out, options.template, title=options.title, force=options.force
     ) as doc:
-        print(f"Created {out} ({doc.event().title}).")
+        say(f"Created {out} ({doc.event().title}).")
     return 0
 
 
 def _templates(options: argparse.Namespace) -> int:
     for template in templates.list_templates():
-        print(f"{template.key:<14} {template.name}")
-        print(f"{'':<14} {template.summary}")
+        say(f"{template.key:<14} {template.name}")
+        say(f"{'':<14} {template.summary}")
     return 0
 
 
 def _import(options: argparse.Namespace) -> int:
     source: Path = options.source
     check_output(options.output, force=options.force, inputs=(source,))
+    _check_event_name(options.output)
     data = read_input(source, "JSON file")
     bundle = interchange.parse(data, source=source.name)
     with Document.create(options.output, bundle, force=options.force, inputs=(source,)):
         pass
-    print(f"Imported {source} to {options.output} ({len(bundle.notes)} notes).")
+    say(f"Imported {source} to {options.output} ({len(bundle.notes)} notes).")
     return 0
 
 
@@ -50,7 +57,7 @@ def _export(options: argparse.Namespace) -> int:
     with Document.open(options.document, readonly=True) as doc:
         text = _RENDERERS[options.format](doc.bundle())
     write_atomic(output, text, force=options.force, inputs=(options.document,))
-    print(f"Wrote {output}.")
+    say(f"Wrote {output}.")
     return 0
 
 
@@ -59,16 +66,16 @@ def _info(options: argparse.Namespace) -> int:
         bundle = doc.bundle()
     event = bundle.event
     when = " ".join(part for part in (event.date, event.start_time) if part) or "date not set"
-    print(event.title)
-    print(f"  {when} · {event.venue or 'venue not set'} · {event.organiser or 'organiser not set'}")
-    print(
+    say(event.title)
+    say(f"  {when} · {event.venue or 'venue not set'} · {event.organiser or 'organiser not set'}")
+    say(
         f"  {len(bundle.speakers)} speakers, {len(bundle.questions)} questions, "
         f"{len(bundle.groups)} tables, {len(bundle.agenda)} agenda items "
         f"({sum(item.planned_minutes for item in bundle.agenda)} min), {len(bundle.notes)} notes"
     )
     for number, question in enumerate(bundle.questions, 1):
         count = sum(1 for note in bundle.notes if note.question_id == question.id)
-        print(f"  Q{number}. {question.text} ({count} notes)")
+        say(f"  Q{number}. {question.text} ({count} notes)")
     return 0
 
 
@@ -90,7 +97,7 @@ def _report(options: argparse.Namespace) -> int:
         bundle = doc.bundle()
     fmt = format_for(output, options.format)
     write_report(bundle, output, settings, fmt, force=options.force)
-    print(f"Wrote {output} ({fmt.upper()}).")
+    say(f"Wrote {output} ({fmt.upper()}).")
     return 0
 
 

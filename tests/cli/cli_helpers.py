@@ -14,10 +14,14 @@ def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, st
 
 
 def assert_one_line_error(code: int, err: str, *needles: str) -> None:
+    """One ``error:`` line; only a JSON file's further problems may follow, one per line,
+    indented, when that line says there are more."""
     assert code == 2
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert lines[0].startswith("workshop-app: error: ")
+    lines = err.rstrip("\n").splitlines()
+    assert lines[0].startswith("workshop-app: error: "), err
+    if len(lines) > 1:
+        assert "more problem" in lines[0], err
+        assert all(line.startswith("  ") and line.strip() for line in lines[1:]), err
     assert "Traceback" not in err
     for needle in needles:
         assert needle in lines[0], (needle, lines[0])

@@ -4,6 +4,7 @@ nothing written)."""
 from __future__ import annotations
 
 import io
+import zlib
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,43 @@ def test_usage_mistakes(
     assert_one_line_error(code, err, "a3")
     code, _, err = run(capsys, "report", demo_file, "-o", tmp_path / "no" / "r.pdf")
     assert_one_line_error(code, err, "does not exist")
+
+
+def _bomb_png(width: int, height: int) -> bytes:
+    """A valid PNG of a huge all-black image that compresses to a small file."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            len(body).to_bytes(4, "big") + kind + body
+            + zlib.crc32(kind + body).to_bytes(4, "big")
+        )
+
+    row = b"\x00" * (1 + (width + 7) // 8)  # filter byte, then 1-bit pixels
+    compressor = zlib.compressobj(9)
+    idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
+    header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([1, 0, 0, 0, 0])
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat)
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_decompression_bomb_logo_is_refused_before_decoding(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PIL import Image
+
+    out = tmp_path / "r.pdf"
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(_bomb_png(20_000, 20_000))
+    assert bomb.stat().st_size < 200_000
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16), "navy").save(buffer, "JPEG")
+    data = bytearray(buffer.getvalue())
+    frame = data.index(b"\xff\xc0")
+    data[frame + 5 : frame + 9] = (30_000).to_bytes(2, "big") * 2  # height, width
+    jpeg = tmp_path / "bomb.jpg"
+    jpeg.write_bytes(bytes(data))
+    for logo, size in ((bomb, "20,000 × 20,000"), (jpeg, "30,000 × 30,000")):
+        code, _, err = run(capsys, "report", demo_file, "-o", out, "--logo", logo)
+        assert_one_line_error(code, err, logo.name, "too large", size, "50 megapixels")
+        assert not out.exists()

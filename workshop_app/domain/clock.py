@@ -31,4 +31,6 @@ def parse_utc(text: str) -> datetime:
     if not isinstance(text, str) or not text.endswith("Z"):
         raise ValueError("expected an ISO 8601 UTC timestamp ending in Z")
     moment = datetime.fromisoformat(text[:-1] + "+00:00")
+    if moment.tzinfo is None:  # "2021-06-15Z": a date alone parses as a naive midnight
+        raise ValueError("expected a date and a time, not a date alone")
     return moment.astimezone(UTC)

@@ -25,13 +25,15 @@ class NotFoundError(WorkshopError):
 
 class InterchangeError(WorkshopError):
     """A JSON interchange file failed validation. ``problems`` lists every problem found,
-    each starting with the JSON path of the offending value."""
+    each starting with the JSON path of the offending value. When there are very many,
+    ``problems`` holds the first ones and a last line saying how many more; ``total`` counts all."""
 
-    def __init__(self, problems: list[str], *, source: str = "") -> None:
+    def __init__(self, problems: list[str], *, source: str = "", total: int | None = None) -> None:
         self.problems = list(problems)
         self.source = source
+        self.total = len(self.problems) if total is None else total
         first = self.problems[0] if self.problems else "invalid file"
-        more = len(self.problems) - 1
+        more = self.total - 1
         prefix = f"{source}: " if source else ""
-        suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more > 0 else ""
+        suffix = f" (and {more:,} more problem{'s' if more != 1 else ''})" if more > 0 else ""
         super().__init__(f"{prefix}{first}{suffix}")

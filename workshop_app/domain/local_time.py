@@ -30,7 +30,7 @@ def check_zone(name: object) -> str:
     name = name.strip()
     try:
         zone(name, strict=True)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(
             f"“{name}” is not a time zone this computer knows; use a name such as "
             "Europe/London, America/New_York or UTC"
@@ -45,7 +45,9 @@ def zone(name: str | None, *, strict: bool = False) -> tzinfo:
         return UTC
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):  # ValueError: not a valid key ("../x")
+    # ValueError: not a valid key ("../x"); OSError: a name the file system cannot look up
+    # (too long, a NUL byte), which a damaged or foreign file can hold
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         if strict:
             raise
         return UTC

@@ -11,6 +11,7 @@ from collections import Counter
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import Note, Question, Theme
 from workshop_app.report import content_charts
+from workshop_app.report.clip import clipped_bundle
 from workshop_app.report.content_method import method_note
 from workshop_app.report.labels import KIND_LABELS, SPEAKER_KINDS, long_date
 from workshop_app.report.model import (
@@ -237,6 +238,8 @@ def _best_quotes(notes: list[Note]) -> list[Note]:
 def build_content(bundle: EventBundle, options: ReportOptions | None = None) -> ReportContent:
     """The report for ``bundle``: every section in reading order, anonymity applied."""
     options = options or ReportOptions()
+    whole = {n.id: n for n in bundle.notes}  # the appendix prints every note whole
+    bundle = clipped_bundle(bundle, appendix=options.appendix)
     builder = _Builder(bundle, options)
     sections = notes_in_order(bundle)
     questions = tuple(builder.question(q, notes) for q, notes in sections if q is not None)
@@ -254,6 +257,8 @@ def build_content(bundle: EventBundle, options: ReportOptions | None = None) -> 
         questions=questions,
         general_notes=tuple(builder.note_item(n) for n in general),
         method=method_note(bundle, anonymous=options.anonymous),
-        appendix=builder.appendix(sections) if options.appendix else None,
+        appendix=builder.appendix([(q, [whole[n.id] for n in ns]) for q, ns in sections])
+        if options.appendix
+        else None,
         options=options,
     )

@@ -74,8 +74,12 @@ class NoteTable(Flowable):
     """A table of rows of cells (plain one-line strings or flowables) under a header row."""
 
     def __init__(self, header: list[Flowable], rows: list[list[Cell]], widths: list[float],
-                 *, _measured: tuple[_Row, list[_Row]] | None = None) -> None:
+                 *, continued: set[int] | None = None,
+                 _measured: tuple[_Row, list[_Row]] | None = None) -> None:
+        """``continued`` holds the indexes of rows that go on from the row before (one long
+        note in pieces): they share its shading, with no rule between."""
         super().__init__()
+        self._continued = continued or set()
         self.widths = list(widths)
         self.hAlign = "LEFT"
         self.width = sum(self.widths)
@@ -94,8 +98,11 @@ class NoteTable(Flowable):
         so the work falls between the export's progress reports."""
         if self.head is None:
             head = _Row(list(self._header), self.widths, 0)
-            self._place(head, [_Row(cells, self.widths, i % 2)
-                               for i, cells in enumerate(self._cells)])
+            rows, parity = [], 1
+            for i, cells in enumerate(self._cells):
+                parity ^= i not in self._continued
+                rows.append(_Row(cells, self.widths, parity))
+            self._place(head, rows)
             self._header, self._cells = [], []
         assert self.head is not None
         return self.head
@@ -142,9 +149,10 @@ class NoteTable(Flowable):
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.3)
         y = top - head.height
-        for row in self.rows:
+        for row, after in zip(self.rows, [*self.rows[1:], None], strict=True):
             y -= row.height
-            canvas.line(0, y, self.width, y)
+            if after is None or after.parity != row.parity:
+                canvas.line(0, y, self.width, y)
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.9)
         canvas.line(0, top - head.height, self.width, top - head.height)

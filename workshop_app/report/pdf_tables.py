@@ -13,10 +13,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
 
+from workshop_app.domain.safe_text import pieces as split_text
 from workshop_app.report import fonts
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import Fact, ReportContent, TableLine
-from workshop_app.report.pdf_notetable import NoteTable
+from workshop_app.report.pdf_notetable import Cell, NoteTable
 from workshop_app.report.pdf_rtl import user_paragraph
 from workshop_app.report.pdf_styles import ACCENT, INK, RULE, SHADE, Styles, para
 
@@ -79,6 +80,12 @@ def tables(items: tuple[TableLine, ...], s: Styles, width: float) -> Flowable:
     return table
 
 
+#: Longest piece of a note laid out as one paragraph in the appendix: a very long note (from a
+#: damaged or foreign file) is laid out as rows of moderate paragraphs, in linear time, instead
+#: of one paragraph re-split page after page.
+PIECE = 2_000
+
+
 def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
     """Every note, by question and table, with its kind (and role unless anonymous)."""
     title = "Appendix: every note"
@@ -99,12 +106,16 @@ def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
         heading = para(section.heading, s.h2, (f"A{number}. {section.heading}", 1))
         heading.keepWithNext = 0  # type: ignore[attr-defined]
         out += [CondPageBreak(45 * mm), heading, Paragraph(section.count, s.small)]
-        rows = [
-            [_short(r.table, s.cell, widths[0]), r.kind]
-            + ([] if anonymous else [_short(r.role, s.cell, widths[2])])
-            + [user_paragraph(r.text, s.cell) if r.text.strip()
-               else Paragraph("<i>(empty note)</i>", s.cell)]
-            for r in section.rows
-        ]
-        out.append(NoteTable(header, rows, widths))
+        rows: list[list[Cell]] = []
+        continued: set[int] = set()
+        for r in section.rows:
+            pieces = split_text(r.text, PIECE) if r.text.strip() else []
+            cells: list[Cell] = [_short(r.table, s.cell, widths[0]), r.kind]
+            cells += [] if anonymous else [_short(r.role, s.cell, widths[2])]
+            first = user_paragraph(pieces[0], s.cell) if pieces else None
+            rows.append([*cells, first or Paragraph("<i>(empty note)</i>", s.cell)])
+            for piece in pieces[1:]:
+                continued.add(len(rows))
+                rows.append(["" for _ in cells] + [user_paragraph(piece, s.cell)])
+        out.append(NoteTable(header, rows, widths, continued=continued))
     return out

@@ -17,6 +17,8 @@ from workshop_app.storage.files import read_input, write_atomic
 
 FORMATS: tuple[str, ...] = ("pdf", "html")
 MAX_LOGO_BYTES = 10 * 1024 * 1024
+#: Most pixels a logo may have: a small file can claim a huge image (a "decompression bomb").
+MAX_LOGO_PIXELS = 50_000_000
 _MAGIC = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
 
@@ -28,6 +30,14 @@ def load_logo(path: str | os.PathLike[str]) -> Logo:
     mime = next((m for magic, m in _MAGIC.items() if data.startswith(magic)), None)
     if mime is None:
         raise WorkshopError(f"The logo “{name}” is not a PNG or JPEG image.")
+    size = _pixel_size(data)
+    if size is None:
+        raise WorkshopError(f"The logo “{name}” is damaged: the image cannot be read.")
+    if size[0] * size[1] > MAX_LOGO_PIXELS:
+        raise WorkshopError(
+            f"The logo “{name}” is too large: {size[0]:,} × {size[1]:,} pixels "
+            f"(at most {MAX_LOGO_PIXELS // 1_000_000} megapixels). Use a smaller copy of it."
+        )
     import io
 
     from PIL import Image, UnidentifiedImageError
@@ -36,11 +46,42 @@ def load_logo(path: str | os.PathLike[str]) -> Logo:
         with Image.open(io.BytesIO(data)) as image:
             image.load()
             width, height = image.size
-    except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError, Image.DecompressionBombError):
         raise WorkshopError(f"The logo “{name}” is damaged: the image cannot be read.") from None
     if width < 1 or height < 1:
         raise WorkshopError(f"The logo “{name}” is empty.")
     return Logo(data=data, mime=mime, width=width, height=height)
+
+
+_JPEG_FRAMES = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def _pixel_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) read from a PNG's or JPEG's header, before anything is decoded; None if
+    the header cannot be found."""
+    if data.startswith(b"\x89PNG"):
+        if data[12:16] != b"IHDR":
+            return None
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    at = 2  # after the JPEG start-of-image marker: walk the segments to the frame header
+    while at + 4 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker in _JPEG_FRAMES:
+            if at + 9 > len(data):
+                return None
+            return int.from_bytes(data[at + 7 : at + 9], "big"), int.from_bytes(
+                data[at + 5 : at + 7], "big"
+            )
+        if marker == 0x01 or 0xD0 <= marker <= 0xD8:  # markers without a length
+            at += 2
+            continue
+        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+    return None
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None) -> str:

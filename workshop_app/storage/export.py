@@ -16,6 +16,7 @@ from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.local_time import local
 from workshop_app.domain.quoting import quoted
 from workshop_app.domain.records import Note, Question, Theme
+from workshop_app.domain.safe_text import without_controls
 
 CSV_COLUMNS = (
     "question",
@@ -32,6 +33,11 @@ CSV_COLUMNS = (
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A formula can hide behind spaces, a byte-order mark or an invisible character, and can start
+#: with a full-width or small sign that a spreadsheet reads as the plain one.
+_HIDDEN_FORMULA = re.compile(
+    r"[\s\ufeff\u200b-\u200d\u2060\u180e]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]"
+)
 
 
 def notes_in_order(bundle: EventBundle) -> list[tuple[Question | None, list[Note]]]:
@@ -49,17 +55,22 @@ def notes_in_order(bundle: EventBundle) -> list[tuple[Question | None, list[Note
 
 
 def _cell(value: str) -> str:
-    """Spreadsheet-safe text: a cell a spreadsheet would run as a formula gets a leading '."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    """Spreadsheet-safe text: control characters out, and a cell a spreadsheet could run as a
+    formula gets a leading '."""
+    value = without_controls(value)
+    risky = value.startswith(_FORMULA_START) or _HIDDEN_FORMULA.match(value)
+    return "'" + value if risky else value
 
 
 def to_csv(bundle: EventBundle) -> str:
     """One row per note, with a header row (``CSV_COLUMNS``), ``\\r\\n`` line ends. ``local_time``
     is when the note was taken in the event's time zone; ``created_at`` the same moment in UTC.
 
-    Guard against CSV formula injection: any text cell starting with ``= + - @``, a tab or a
-    carriage return gets a leading apostrophe, so Excel, LibreOffice and Sheets show it as text
-    instead of running it (the apostrophe is visible if the file is read as plain CSV).
+    Guard against CSV formula injection: any text cell starting with ``= + - @`` (also after
+    spaces, a byte-order mark or a zero-width character, and their full-width forms), a tab or
+    a carriage return gets a leading apostrophe, so Excel, LibreOffice and Sheets show it as text
+    instead of running it (the apostrophe is visible if the file is read as plain CSV). Control
+    characters other than line ends and tabs are left out.
     """
     groups = {g.id: g.name for g in bundle.groups}
     themes = {t.id: t.title for t in bundle.themes}
@@ -99,7 +110,7 @@ def _escape_line(line: str) -> str:
 def escape(text: str) -> str:
     """User text as literal Markdown: inline marks escaped, and a line starting with ``#``, ``-``,
     ``>``, ``1.`` and the like made plain. Lines are kept; runs of blank lines become one."""
-    lines = [_escape_line(line) for line in text.splitlines()]
+    lines = [_escape_line(line) for line in without_controls(text).splitlines()]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 

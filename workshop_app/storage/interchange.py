@@ -37,11 +37,38 @@ from workshop_app.domain.records import (
     Speaker,
     Theme,
 )
+from workshop_app.domain.safe_text import for_terminal
 
 FORMAT = "workshop-app.event"
 VERSION = 1
 MAX_ID = 200
 MAX_PROBLEMS = 50
+#: The largest whole numbers import accepts (the Plan page's limits; votes generously).
+MAX_ATTENDEES = 100_000
+MAX_MINUTES = 24 * 60
+MAX_VOTES = 1_000_000
+#: Dates and timestamps must fall in these years (so every date sum stays in range).
+YEARS = (1900, 2999)
+#: Deepest nesting of lists and objects read; an event file needs 4.
+MAX_DEPTH = 64
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
+
+
+class _HugeNumber(float):
+    """What a whole number too long to be read becomes (Python refuses to convert more than
+    4,300 digits): checkers then refuse it with the path, like any other bad value."""
+
+    def __new__(cls, digits: str) -> _HugeNumber:
+        number = super().__new__(cls, "inf")
+        number.digits = len(digits.lstrip("-"))
+        return number
+
+    digits: int
+
+
+def _parse_int(digits: str) -> int | float:
+    return int(digits) if len(digits) <= 30 else _HugeNumber(digits)
 
 
 class _Bad(Exception):
@@ -69,7 +96,7 @@ def _kind_of(value: Any) -> str:
 
 
 def _show(value: Any) -> str:
-    shown = json.dumps(value, ensure_ascii=False)
+    shown = for_terminal(json.dumps(value, ensure_ascii=False))
     return shown if len(shown) <= 60 else shown[:59] + "…"
 
 
@@ -78,7 +105,18 @@ def _text(value: Any) -> str:
         raise _Bad(f"expected text, got {_kind_of(value)}")
     if len(value) > MAX_TEXT:
         raise _Bad(f"text is too long ({len(value):,} characters; at most {MAX_TEXT:,})")
+    _no_surrogate(value)
     return value
+
+
+def _no_surrogate(value: str) -> None:
+    """A lone surrogate (``\\ud800``) is half of a character: no file can store it."""
+    found = _SURROGATE.search(value)
+    if found:
+        raise _Bad(
+            f"character {found.start() + 1} is not a real character (a lone UTF-16 surrogate, "
+            f"\\u{ord(found[0]):04x})"
+        )
 
 
 def _id(value: Any) -> str:
@@ -88,15 +126,28 @@ def _id(value: Any) -> str:
         raise _Bad("an id cannot be empty")
     if len(value) > MAX_ID:
         raise _Bad(f"id is too long ({len(value):,} characters; at most {MAX_ID})")
+    _no_surrogate(value)
     return value
 
 
-def _count(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _Bad(f"expected a whole number, got {_kind_of(value)}")
-    if value < 0:
-        raise _Bad(f"{value} is negative; expected 0 or more")
-    return value
+def _count(limit: int) -> Check:
+    def check(value: Any) -> int:
+        if isinstance(value, _HugeNumber):
+            raise _Bad(f"a number {value.digits:,} digits long is too large (at most {limit:,})")
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _Bad(f"expected a whole number, got {_kind_of(value)}")
+        if value < 0:
+            raise _Bad(f"{value} is negative; expected 0 or more")
+        if value > limit:
+            raise _Bad(f"{value:,} is too large (at most {limit:,})")
+        return value
+
+    return check
+
+
+def _in_years(value: str, what: str) -> None:
+    if not YEARS[0] <= int(value[:4]) <= YEARS[1]:
+        raise _Bad(f"{_show(value)} is not {what} between the years {YEARS[0]} and {YEARS[1]}")
 
 
 def _flag(value: Any) -> bool:
@@ -113,6 +164,7 @@ def _date(value: Any) -> str:
         date.fromisoformat(value)
     except ValueError:
         raise _Bad(f"{_show(value)} is not a real date in the form YYYY-MM-DD") from None
+    _in_years(value, "a date")
     return value
 
 
@@ -126,9 +178,12 @@ def _clock_time(value: Any) -> str:
 def _timestamp(value: Any) -> str:
     _text(value)
     try:
+        if not _TIMESTAMP.fullmatch(value):  # a date alone would read as a naive time
+            raise ValueError
         parse_utc(value)
     except ValueError:
         raise _Bad(f"{_show(value)} is not a UTC timestamp like 2026-11-27T14:03:22.123Z") from None
+    _in_years(value, "a time")
     return value
 
 
@@ -181,8 +236,9 @@ _FIELDS: dict[str, tuple[type[Record], dict[str, _Field]]] = {
     "event": (Event, {
         "id": _REQ_ID, "title": _Field(_text, required=True), "date": _Field(_optional(_date)),
         "start_time": _Field(_optional(_clock_time)), "venue": _TEXT, "organiser": _TEXT,
-        "summary": _TEXT, "attendee_count": _Field(_optional(_count)), "summary_hint": _TEXT,
-        "attendance": _Field(_optional(_count)), "timezone": _Field(_zone),
+        "summary": _TEXT, "attendee_count": _Field(_optional(_count(MAX_ATTENDEES))),
+        "summary_hint": _TEXT, "attendance": _Field(_optional(_count(MAX_ATTENDEES))),
+        "timezone": _Field(_zone),
     }),
     "speakers": (Speaker, {
         "id": _REQ_ID, "name": _TEXT, "role": _TEXT, "organisation": _TEXT,
@@ -195,14 +251,14 @@ _FIELDS: dict[str, tuple[type[Record], dict[str, _Field]]] = {
     "groups": (Group, {"id": _REQ_ID, "name": _TEXT, "facilitator": _TEXT, "note_taker": _TEXT}),
     "agenda": (AgendaItem, {
         "id": _REQ_ID, "title": _TEXT, "kind": _Field(_one_of(AGENDA_KINDS)),
-        "planned_minutes": _Field(_count), "question_ids": _Field(_id_list),
+        "planned_minutes": _Field(_count(MAX_MINUTES)), "question_ids": _Field(_id_list),
         "started_at": _Field(_optional(_timestamp)), "ended_at": _Field(_optional(_timestamp)),
     }),
     "themes": (Theme, {"id": _REQ_ID, "question_id": _REF, "title": _TEXT, "summary": _TEXT}),
     "notes": (Note, {
         "id": _REQ_ID, "question_id": _REF, "group_id": _REF,
         "text": _Field(_text, required=True), "kind": _Field(_one_of(NOTE_KINDS), required=True),
-        "attribution": _TEXT, "role": _TEXT, "theme_id": _REF, "votes": _Field(_count),
+        "attribution": _TEXT, "role": _TEXT, "theme_id": _REF, "votes": _Field(_count(MAX_VOTES)),
         "starred": _Field(_flag), "created_at": _Field(_timestamp),
         "updated_at": _Field(_timestamp),
     }),
@@ -257,27 +313,124 @@ def dumps(bundle: EventBundle) -> str:
 def parse(data: bytes | str, *, source: str = "") -> EventBundle:
     """Read v1 JSON (bytes must be UTF-8). Raises InterchangeError listing every problem."""
     if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as err:
-            raise InterchangeError(
-                [f"(file): this is not UTF-8 text (unreadable byte at position {err.start})"],
-                source=source,
-            ) from None
+        data = _decode(data, source)
+    data = data.lstrip("\ufeff")  # a byte-order mark (even two) is not part of the JSON
     if not data.strip():
         raise InterchangeError(["(file): the file is empty"], source=source)
     try:
-        obj = json.loads(data, parse_constant=_reject_constant)
+        obj = json.loads(data, parse_constant=_reject_constant, parse_int=_parse_int)
+        deep = _depth(obj) > MAX_DEPTH
     except json.JSONDecodeError as err:
         raise InterchangeError(
-            [f"(file): not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"],
+            [f"(file): not valid JSON: {_json_message(err.msg)} {_at(data, err.pos)}"],
             source=source,
         ) from None
+    except _Constant as err:
+        where = _at(data, _constant_position(data))
+        raise InterchangeError(
+            [f"(file): not valid JSON: {err} is not allowed (JSON has no NaN or Infinity) {where}"],
+            source=source,
+        ) from None
+    except RecursionError:
+        deep = True
+    if deep:
+        raise InterchangeError(
+            [
+                f"(file): lists and objects are nested more than {MAX_DEPTH} levels deep "
+                f"{_at(data, _too_deep_position(data))}; an event file needs 4"
+            ],
+            source=source,
+        )
     return bundle_from_dict(obj, source=source)
 
 
+def _decode(data: bytes, source: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InterchangeError(
+            ["(file): this is not UTF-8 text: it is UTF-16 (save it again as UTF-8)"],
+            source=source,
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise InterchangeError(
+            [f"(file): this is not UTF-8 text (unreadable byte at position {err.start})"],
+            source=source,
+        ) from None
+
+
+class _Constant(Exception):
+    """NaN, Infinity or -Infinity met while decoding (they are not JSON)."""
+
+
 def _reject_constant(name: str) -> Any:
-    raise json.JSONDecodeError(f"{name} is not allowed in JSON", name, 0)
+    raise _Constant(name)
+
+
+#: Python's wording of a JSON syntax error, put for a person (its "at" is where the error is).
+_JSON_WORDS = {
+    "Unterminated string starting at": "text in quotes that is never closed, starting",
+    "Invalid control character at": "a control character (such as a line break) inside quotes",
+    "Expecting value": "expected a value",
+    "Expecting property name enclosed in double quotes": (
+        "expected a name in double quotes (is there a comma too many?)"
+    ),
+    "Expecting ',' delimiter": "expected a comma",
+    "Expecting ':' delimiter": "expected a colon",
+    "Extra data": "more text after the end of the JSON",
+    "Invalid \\escape": "a backslash that does not start a valid escape",
+    "Invalid \\uXXXX escape": "a \\u escape that is not four hexadecimal digits",
+}
+
+
+def _json_message(msg: str) -> str:
+    return _JSON_WORDS.get(msg) or msg.removesuffix(" at")
+
+
+def _at(text: str, pos: int | None) -> str:
+    """``at line L, column C`` (both from 1) of offset ``pos`` in ``text``; "" if unknown."""
+    if pos is None:
+        return ""
+    line = text.count("\n", 0, pos) + 1
+    return f"at line {line}, column {pos - (text.rfind(chr(10), 0, pos) + 1) + 1}"
+
+
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|NaN|-?Infinity|[][{}]')
+
+
+def _constant_position(text: str) -> int | None:
+    """Where the first NaN/Infinity outside quotes is (the text before it is valid JSON)."""
+    for token in _TOKENS.finditer(text):
+        if token[0][0] in "NI-":
+            return token.start()
+    return None
+
+
+def _too_deep_position(text: str) -> int | None:
+    """Where the nesting first goes deeper than MAX_DEPTH."""
+    depth = 0
+    for token in _TOKENS.finditer(text):
+        if token[0] in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return token.start()
+        elif token[0] in "]}":
+            depth -= 1
+    return None
+
+
+def _depth(obj: Any) -> int:
+    """How deeply lists and objects nest in ``obj`` (counted without recursion)."""
+    deepest = 0
+    stack = [(obj, 1)]
+    while stack:
+        value, level = stack.pop()
+        if isinstance(value, dict | list):
+            deepest = max(deepest, level)
+            if level <= MAX_DEPTH:
+                items = value.values() if isinstance(value, dict) else value
+                stack.extend((item, level + 1) for item in items if isinstance(item, dict | list))
+    return deepest
 
 
 def bundle_from_dict(obj: Any, *, source: str = "") -> EventBundle:
@@ -290,10 +443,10 @@ def bundle_from_dict(obj: Any, *, source: str = "") -> EventBundle:
     read = {s: _read_section(obj, s, problems, seen) for s in ("event", *SECTIONS)}
     _check_references(read, seen, problems)
     if problems:
-        if len(problems) > MAX_PROBLEMS:
-            extra = len(problems) - MAX_PROBLEMS
-            problems = [*problems[:MAX_PROBLEMS], f"... and {extra} more"]
-        raise InterchangeError(problems, source=source)
+        total = len(problems)
+        if total > MAX_PROBLEMS:
+            problems = [*problems[:MAX_PROBLEMS], f"... and {total - MAX_PROBLEMS:,} more"]
+        raise InterchangeError(problems, source=source, total=total)
     lists = {s: tuple(_FIELDS[s][0](**kw) for _, kw in read[s]) for s in SECTIONS}
     return EventBundle(event=Event(**read["event"][0][1]), **lists)  # type: ignore[arg-type]
 

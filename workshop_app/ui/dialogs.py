@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -50,6 +52,7 @@ class Dialogs:
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # user text shown as typed
         yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -80,6 +83,7 @@ class Dialogs:
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # user text shown as typed
         if details:
             box.setDetailedText(details)
         box.exec()
@@ -88,4 +92,5 @@ class Dialogs:
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # user text shown as typed
         box.exec()

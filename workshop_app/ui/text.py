@@ -6,6 +6,7 @@ the system font setting and View ▸ Larger text scale everything together.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
@@ -38,7 +39,8 @@ def scaled_font(base: QFont, scale: float, *, bold: bool = False) -> QFont:
 
 
 class ScaledLabel(QLabel):
-    """A label whose font is ``scale`` times the application font, following its changes."""
+    """A label whose font is ``scale`` times the application font, following its changes.
+    Plain text: whatever it is given is shown as typed, never as markup."""
 
     def __init__(
         self,
@@ -49,6 +51,7 @@ class ScaledLabel(QLabel):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # it shows titles: "<b>" stays as typed
         self._scale = scale
         self._bold = bold
         self._on_app_font_changed(QApplication.font())

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.domain.records import AgendaItem, Group, Note, Question
+from workshop_app.domain.records import MAX_TEXT, AgendaItem, Group, Note, Question
+from workshop_app.domain.safe_text import pieces
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.entry import EntryPanel
 from workshop_app.ui.capture.fixes import fix_note
@@ -338,18 +339,29 @@ class CapturePage(QWidget):
         text = draft.pop("text").strip()
         if not text:
             return
-        note = Note(question_id=self.question_id, group_id=self.table_id, text=text, **draft)
-        try:
-            self.model.push_add(note, label="Add note")
-        except WorkshopError as exc:  # e.g. a full disk: nothing was written
-            self.status.setText(f"⚠ Not saved. {exc} Your note is still in the box.")
-            return
+        parts = pieces(text, MAX_TEXT)  # a note holds MAX_TEXT characters: more makes several
+        for index, part in enumerate(parts):
+            note = Note(
+                question_id=self.question_id, group_id=self.table_id, text=part.strip(), **draft
+            )
+            try:
+                self.model.push_add(note, label="Add note")
+            except WorkshopError as exc:  # e.g. a full disk: nothing was written
+                if index:  # the first pieces are saved: what is left stays in the box
+                    self.entry.box.setPlainText("".join(parts[index:]))
+                self.status.setText(f"⚠ Not saved. {exc} Your note is still in the box.")
+                return
         self.entry.reset()
         self.focus_entry()
         n = self.cache.count(self.question_id, self.table_id)
         word = kind_style(note.kind).word.lower()
         saved = self.model.clock(seconds=True)
         self.status.setText(f"✓ Saved at {saved}: {word}, note {n} here.")
+        if len(parts) > 1:
+            self.status.setText(
+                f"{self.status.text()} It was long, so it is saved as {len(parts)} notes "
+                f"(a note holds at most {MAX_TEXT:,} characters)."
+            )
         if self.mine.newest_first:
             self.cards.scrollToTop()
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 
@@ -28,6 +29,7 @@ class PlanDialogs:
 
     def confirm(self, parent: QWidget, title: str, text: str, action: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # user text shown as typed
         go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
