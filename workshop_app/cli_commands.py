@@ -3,13 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.storage import export, interchange, templates
 from workshop_app.storage.document import Document
 from workshop_app.storage.files import read_input, write_atomic
+from workshop_app.storage.validation import describe_all
+
+
+def _read(path: Path) -> EventBundle:
+    """The event in ``path``, read-only. Records a damaged file could not give are named on
+    stderr (``workshop-app: warning:``), and the command goes on with the rest."""
+    with Document.open(path, readonly=True) as doc:
+        bundle = doc.bundle()
+        if doc.set_aside:
+            print(f"workshop-app: warning: {doc.damage()}:", file=sys.stderr)
+            for line in describe_all(doc.set_aside):
+                print(f"  {line}", file=sys.stderr)
+    return bundle
 
 
 def _new(options: argparse.Namespace) -> int:
@@ -47,16 +62,14 @@ def _export(options: argparse.Namespace) -> int:
     output: Path = options.output
     if output.exists() and not options.force:
         raise WorkshopError(f"“{output}” already exists; use --force to replace it.")
-    with Document.open(options.document, readonly=True) as doc:
-        text = _RENDERERS[options.format](doc.bundle())
+    text = _RENDERERS[options.format](_read(options.document))
     write_atomic(output, text, force=options.force)
     print(f"Wrote {output}.")
     return 0
 
 
 def _info(options: argparse.Namespace) -> int:
-    with Document.open(options.document, readonly=True) as doc:
-        bundle = doc.bundle()
+    bundle = _read(options.document)
     event = bundle.event
     when = " ".join(part for part in (event.date, event.start_time) if part) or "date not set"
     print(event.title)
@@ -87,8 +100,7 @@ def _report(options: argparse.Namespace) -> int:
         paper=options.paper,
         logo=logo,
     )
-    with Document.open(options.document, readonly=True) as doc:
-        bundle = doc.bundle()
+    bundle = _read(options.document)
     fmt = format_for(output, options.format)
     write_report(bundle, output, settings, fmt, force=options.force)
     print(f"Wrote {output} ({fmt.upper()}).")
