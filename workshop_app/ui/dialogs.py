@@ -77,15 +77,19 @@ class Dialogs:
 
     def show_error(self, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
         """A message about something that went wrong; ``details`` go in the expandable part."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # messages quote file names and user text
         if details:
             box.setDetailedText(details)
         box.exec()
 
     def show_info(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
