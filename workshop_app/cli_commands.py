@@ -7,16 +7,30 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workshop_app.cli import say
+from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.storage import export, interchange, templates
 from workshop_app.storage.document import Document
 from workshop_app.storage.files import check_output, read_input, write_atomic
+from workshop_app.storage.validation import describe_all
 
 
 def _check_event_name(out: Path) -> None:
     """``new`` and ``import`` agree: an event file's name ends in .workshop."""
     if out.suffix != ".workshop":
         raise WorkshopError(f"“{out}” should end in .workshop")
+
+
+def _read(path: Path) -> EventBundle:
+    """The event in ``path``, read-only. Records a damaged file could not give are named on
+    stderr (``workshop-app: warning:``), and the command goes on with the rest."""
+    with Document.open(path, readonly=True) as doc:
+        bundle = doc.bundle()
+        if doc.set_aside:
+            say(f"workshop-app: warning: {doc.damage()}:", error=True)
+            for line in describe_all(doc.set_aside):
+                say(f"  {line}", error=True)
+    return bundle
 
 
 def _new(options: argparse.Namespace) -> int:
@@ -54,16 +68,14 @@ _RENDERERS = {"json": interchange.dumps, "csv": export.to_csv, "md": export.to_m
 def _export(options: argparse.Namespace) -> int:
     output: Path = options.output
     check_output(output, force=options.force, inputs=(options.document,))
-    with Document.open(options.document, readonly=True) as doc:
-        text = _RENDERERS[options.format](doc.bundle())
+    text = _RENDERERS[options.format](_read(options.document))
     write_atomic(output, text, force=options.force, inputs=(options.document,))
     say(f"Wrote {output}.")
     return 0
 
 
 def _info(options: argparse.Namespace) -> int:
-    with Document.open(options.document, readonly=True) as doc:
-        bundle = doc.bundle()
+    bundle = _read(options.document)
     event = bundle.event
     when = " ".join(part for part in (event.date, event.start_time) if part) or "date not set"
     say(event.title)
@@ -93,8 +105,7 @@ def _report(options: argparse.Namespace) -> int:
         paper=options.paper,
         logo=logo,
     )
-    with Document.open(options.document, readonly=True) as doc:
-        bundle = doc.bundle()
+    bundle = _read(options.document)
     fmt = format_for(output, options.format)
     write_report(bundle, output, settings, fmt, force=options.force)
     say(f"Wrote {output} ({fmt.upper()}).")

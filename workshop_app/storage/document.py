@@ -13,7 +13,7 @@ import contextlib
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -36,9 +36,10 @@ from workshop_app.domain.run import RunState
 from workshop_app.storage import backups, files, opening, run_state
 from workshop_app.storage.device import device_id as this_device
 from workshop_app.storage.device import zone_name
-from workshop_app.storage.files import FileLock, check_header, readonly_uri, replace_durably
-from workshop_app.storage.rows import COLUMNS, TABLES, from_row, to_row
+from workshop_app.storage.files import FileLock, check_header, replace_durably
+from workshop_app.storage.rows import COLUMNS, NAMES, TABLES, BadRow, decode_text, from_row, to_row
 from workshop_app.storage.schema import SCHEMA_VERSION
+from workshop_app.storage.validation import SetAside, damaged
 
 R = TypeVar("R", bound=Record)
 SUFFIX = ".workshop"
@@ -49,11 +50,23 @@ class Document:
     when done (also a context manager)."""
 
     def __init__(
-        self, path: Path, conn: sqlite3.Connection, lock: FileLock | None, *, readonly: bool = False
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        lock: FileLock | None,
+        *,
+        readonly: bool = False,
+        set_aside: Iterable[SetAside] = (),
     ) -> None:
         self.path = path
         self.device_id = this_device()
-        self.readonly = readonly
+        #: Records that could not be read (a damaged file): left out of every read, and the
+        #: document is read-only, so nothing can be written over them.
+        self.set_aside: tuple[SetAside, ...] = tuple(set_aside)
+        self.readonly = readonly or bool(self.set_aside)
+        self._side_existed: set[Path] = set()
+        conn.row_factory = sqlite3.Row
+        conn.text_factory = decode_text
         self._conn = conn
         self._lock = lock
         self._event_id: str = conn.execute("SELECT id FROM event LIMIT 1").fetchone()[0]
@@ -70,7 +83,11 @@ class Document:
 
         ``readonly`` opens without the lock (for info, export and report, also while the app
         has the file open): it reads the last committed state, writes nothing beside the file
-        and cannot write; the app can open the file meanwhile."""
+        and cannot write; the app can open the file meanwhile. A file from an older version is
+        read as a copy brought up to date in memory.
+
+        Every check is made read-only first (``opening.inspect``). A file with records that
+        cannot be read opens read-only without them (``set_aside``), and is never written."""
         path = Path(path).absolute()
         opening.refuse_newer(path, check_header(path))
         if readonly:
@@ -78,12 +95,22 @@ class Document:
         files.refuse_unwritable(path)
         lock = FileLock(path)
         lock.acquire()
+        existed = {side for side in opening.side_files(path) if side.exists()}
         try:
             _set_aside_stray_journal(path)
-            version = opening.verify_readonly(path)
-            opening.refuse_newer(path, version)
-            if version < SCHEMA_VERSION:
-                backups.take_backup(path, opening.event_id_of(path))
+            found = opening.inspect(path)
+        except BaseException:
+            opening.remove_new_side_files(path, existed)
+            lock.release()
+            raise
+        try:
+            if found.set_aside:
+                return cls._reading(path, found, lock, existed)
+            event_id = str(found.conn.execute("SELECT id FROM event").fetchone()[0])
+            found.conn.close()
+            opening.remove_new_side_files(path, existed)
+            if found.version < SCHEMA_VERSION:
+                backups.take_backup(path, event_id)
             conn = opening.connect(path)
             try:
                 opening.migrate_if_needed(conn)
@@ -92,25 +119,27 @@ class Document:
                 conn.close()
                 raise
         except BaseException:
+            found.conn.close()
             lock.release()
             raise
 
     @classmethod
     def _open_readonly(cls, path: Path) -> Document:
-        version = opening.check_readonly(path)
-        opening.refuse_newer(path, version)
-        if version < SCHEMA_VERSION:
-            raise DocumentError(
-                f"“{path.name}” was saved by an older version of Workshop; "
-                "open it in the app once to bring it up to date."
-            )
-        conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
-        conn.row_factory = sqlite3.Row
+        """A reader: no lock, nothing written beside the file (``readonly_uri``)."""
+        return cls._reading(path, opening.inspect(path), None, set())
+
+    @classmethod
+    def _reading(
+        cls, path: Path, found: opening.Inspection, lock: FileLock | None, existed: set[Path]
+    ) -> Document:
+        """A read-only document on what ``inspect`` checked."""
         try:
-            return cls(path, conn, None, readonly=True)
+            document = cls(path, found.conn, lock, readonly=True, set_aside=found.set_aside)
         except BaseException:
-            conn.close()
+            found.conn.close()
             raise
+        document._side_existed = existed
+        return document
 
     @classmethod
     def create(
@@ -160,6 +189,25 @@ class Document:
         conn.close()
         if self._lock is not None:
             self._lock.release()
+
+    def readonly_reason(self) -> str:
+        """Why this document cannot be changed, for a person."""
+        if self.set_aside:
+            return f"{self.damage()}, so it is open read-only."
+        return f"“{self.path.name}” is open read-only."
+
+    def damage(self) -> str:
+        """ "“x.workshop” is damaged: 2 records could not be read and are left out" ("" if
+        every record was read)."""
+        count = len(self.set_aside)
+        if not count:
+            return ""
+        which = (
+            "1 record could not be read and is left out"
+            if count == 1
+            else (f"{count} records could not be read and are left out")
+        )
+        return f"“{self.path.name}” is damaged: {which}"
 
     @property
     def closed(self) -> bool:
@@ -211,18 +259,24 @@ class Document:
 
     def event(self) -> Event:
         row = self._conn.execute("SELECT * FROM event WHERE id = ?", (self._event_id,)).fetchone()
-        return from_row(Event, row)
+        return self._record(Event, row)
 
     def list(self, kind: type[R], /, *, include_deleted: bool = False, **where: Any) -> list[R]:
         """Records of ``kind`` in display order; ``where`` filters by equal field values
-        (``None`` matches NULL). ``kind`` is positional-only so ``kind="quote"`` can filter."""
+        (``None`` matches NULL). ``kind`` is positional-only so ``kind="quote"`` can filter.
+        Records set aside as unreadable are left out."""
         sql, params = self._select(kind, include_deleted, where)
-        return [
-            from_row(kind, row)
-            for row in self._conn.execute(sql + " ORDER BY position, rowid", params)
-        ]
+        records = []
+        for row in self._conn.execute(sql + " ORDER BY position, rowid", params):
+            try:
+                records.append(self._record(kind, row))
+            except NotFoundError:
+                continue
+        return records
 
     def count(self, kind: type[Record], /, *, include_deleted: bool = False, **where: Any) -> int:
+        if self.set_aside:  # count what list() gives
+            return len(self.list(kind, include_deleted=include_deleted, **where))
         sql, params = self._select(kind, include_deleted, where, columns="COUNT(*)")
         return int(self._conn.execute(sql, params).fetchone()[0])
 
@@ -233,10 +287,25 @@ class Document:
         ).fetchone()
         if row is None:
             raise NotFoundError(f"No {kind.__name__.lower()} with id “{record_id}” in this event.")
-        return from_row(kind, row)
+        return self._record(kind, row)
+
+    def _record(self, kind: type[R], row: sqlite3.Row) -> R:
+        """The record in ``row``; NotFoundError for a row set aside when the file was opened."""
+        try:
+            return from_row(kind, row)
+        except BadRow as bad:
+            if self.set_aside and kind is not Event:
+                raise NotFoundError(
+                    f"This {NAMES[kind]} could not be read from “{self.path.name}” ({bad})."
+                ) from None
+            raise damaged(
+                self.path.name, f"a {NAMES[kind]} was changed into one that cannot be read: {bad}"
+            ) from None
 
     def index_of(self, kind: type[Record], record_id: str) -> int:
         """Display index of a live record among the live records of its kind."""
+        if self.set_aside:
+            return [record.id for record in self.list(kind)].index(record_id)
         ids = [
             r[0]
             for r in self._conn.execute(
@@ -261,7 +330,10 @@ class Document:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Document]:
-        """Group several writes into one transaction (nested calls become savepoints)."""
+        """Group several writes into one transaction (nested calls become savepoints).
+        Raises DocumentError on a read-only document, before anything is written."""
+        if self.readonly:
+            raise DocumentError(self.readonly_reason() + " Nothing was changed.")
         conn = self._conn
         if conn.in_transaction:
             name = f"nested_{uuid.uuid4().hex[:12]}"

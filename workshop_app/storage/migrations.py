@@ -101,8 +101,10 @@ def m004_hints(db: Database) -> None:
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    """Apply pending migrations, each in its own transaction, then stamp ``user_version``."""
-    db = Database(conn)
-    if migrations.pending(db):
-        migrations.apply(db)
-        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+    """Apply pending migrations, each in its own transaction, then stamp ``user_version``.
+
+    The stamp is written even when nothing was pending: a file whose migrations are all recorded
+    but whose ``user_version`` is behind (written by a version that recorded before stamping)
+    is brought level, instead of looking old to every later open."""
+    migrations.apply(Database(conn))
+    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")

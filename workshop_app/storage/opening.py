@@ -1,5 +1,6 @@
 """Opening and creating .workshop files safely: read-only checks that never modify a refused
-file, the connection's durability pragmas, and building a new file whole in a temporary file."""
+file (``inspect``: nothing is written, not even a pragma, until every check has passed), the
+connection's durability pragmas, and building a new file whole in a temporary file."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Record
+from workshop_app.storage import validation
 from workshop_app.storage.files import readonly_uri
 from workshop_app.storage.rows import TABLES, to_row
 from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
+from workshop_app.storage.validation import SetAside, damaged
 
 
 def migrate_if_needed(conn: sqlite3.Connection) -> None:
@@ -50,42 +53,73 @@ def remove_new_side_files(path: Path, existed: set[Path]) -> None:
             side.unlink(missing_ok=True)
 
 
-def verify_readonly(path: Path) -> int:
-    """Open read-only, check identity and run quick_check. Returns user_version.
-    Call with the lock held: side files the check creates are removed again."""
-    existed = {side for side in side_files(path) if side.exists()}
-    try:
-        return check_readonly(path)
-    finally:
-        remove_new_side_files(path, existed)
+@dataclass
+class Inspection:
+    """What the read-only checks found: the file's ``user_version``, the records set aside as
+    unreadable, and ``conn``, a read-only connection to the checked content: the file itself,
+    or, for a file from an older version, a copy brought up to date in memory. The caller
+    closes ``conn``."""
+
+    version: int
+    set_aside: list[SetAside]
+    conn: sqlite3.Connection
 
 
-def check_readonly(path: Path) -> int:
+def inspect(path: Path) -> Inspection:
+    """Every check, before anything is written: identity, quick_check, the version, then the
+    tables, the event and every row (``validation``). A file from an older version is checked
+    as a copy migrated in memory, which also proves its migration works before the file is
+    touched. Raises DocumentError; a refused file is never modified (with the lock held, call
+    ``remove_new_side_files`` for the -wal/-shm a read-only look may create)."""
     name = path.name
     try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
-        finally:
-            conn.close()
+        conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise damaged(name, str(exc)) from None
+    try:
+        version = _check_identity(conn, path)
+        if version < SCHEMA_VERSION:
+            conn = _migrated_copy(conn, name)
+        return Inspection(version, validation.inspect(conn, name), conn)
     except sqlite3.DatabaseError as exc:
-        raise DocumentError(
-            f"“{name}” is damaged and cannot be opened ({exc}). It has not been changed; "
-            "File ▸ Restore from Backup… may hold a recent copy."
-        ) from None
+        conn.close()
+        raise damaged(name, str(exc)) from None
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
+    name = path.name
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     if app_id != APPLICATION_ID:
         raise DocumentError(
             f"“{name}” is a database made by another program, not a workshop document."
         )
     if result != ["ok"]:
-        raise DocumentError(
-            f"“{name}” is damaged and cannot be opened ({_first_problem(result[0])}). "
-            "It has not been changed; "
-            "File ▸ Restore from Backup… may hold a recent copy."
-        )
+        raise damaged(name, _first_problem(result[0]))
+    refuse_newer(path, version)
     return int(version)
+
+
+def _migrated_copy(conn: sqlite3.Connection, name: str) -> sqlite3.Connection:
+    """An in-memory copy of ``conn``'s database, migrated (``conn`` is closed)."""
+    from workshop_app.storage.migrations import migrate
+
+    copy = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.backup(copy)
+        conn.close()
+        try:
+            migrate(copy)
+        except Exception as exc:  # a copy: whatever stops its migration is damage in the file
+            raise damaged(name, f"it could not be brought up to date: {exc}") from None
+    except BaseException:
+        copy.close()
+        raise
+    return copy
 
 
 def _first_problem(report: str) -> str:
@@ -100,14 +134,6 @@ def refuse_newer(path: Path, version: int) -> None:
             f"“{path.name}” was saved by a newer version of Workshop (file format {version}; "
             f"this version reads up to {SCHEMA_VERSION}). Update Workshop to open it."
         )
-
-
-def event_id_of(path: Path) -> str:
-    conn = sqlite3.connect(readonly_uri(path), uri=True)
-    try:
-        return str(conn.execute("SELECT id FROM event LIMIT 1").fetchone()[0])
-    finally:
-        conn.close()
 
 
 def write_new(tmp: Path, bundle: EventBundle, device: str) -> None:

@@ -7,27 +7,46 @@ never per tick. ``Document.run_state`` and ``Document.set_run_state`` are the pu
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
-from workshop_app.domain.clock import utc_now
+from workshop_app.domain.clock import parse_utc, utc_now
 from workshop_app.domain.run import STATUSES, RunState
 
 _COLUMNS = ("item_id", "status", "deadline", "remaining_ms", "total_ms")
+#: The table and every column this module reads or writes (the schema check asks for them).
+TABLE = "run_state"
+ALL_COLUMNS = ("id", *_COLUMNS, "updated_at", "device_id")
 
 
 def read(conn: sqlite3.Connection) -> RunState:
-    """The stored run state; a fresh one (first item, ready) when none was stored yet or the
-    stored status is not one this version knows."""
+    """The stored run state; a fresh one (first item, ready) when none was stored yet, the
+    stored status is not one this version knows, or a value is damaged (where the run was is
+    not worth refusing a file for: the notes are what matter)."""
     row = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM run_state WHERE id = 1").fetchone()
-    if row is None or row[1] not in STATUSES:
+    if row is None or not _readable(tuple(row)):
         return RunState()
     item_id, status, deadline, remaining_ms, total_ms = tuple(row)
     return RunState(
         item_id=item_id,
         status=status,
         deadline=deadline,
-        remaining_ms=None if remaining_ms is None else int(remaining_ms),
-        total_ms=None if total_ms is None else int(total_ms),
+        remaining_ms=remaining_ms,
+        total_ms=total_ms,
     )
+
+
+def _readable(values: tuple[Any, ...]) -> bool:
+    item_id, status, deadline, remaining_ms, total_ms = values
+    if not isinstance(status, str) or status not in STATUSES:
+        return False
+    if not all(isinstance(v, str | None) for v in (item_id, deadline)):
+        return False
+    if not all(v is None or (type(v) is int) for v in (remaining_ms, total_ms)):
+        return False
+    try:
+        return deadline is None or bool(parse_utc(deadline))
+    except ValueError:
+        return False
 
 
 def write(conn: sqlite3.Connection, state: RunState, device_id: str) -> None:

@@ -80,6 +80,7 @@ class Dialogs:
 
     def show_error(self, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
         """A message about something that went wrong; ``details`` go in the expandable part."""
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
@@ -89,6 +90,7 @@ class Dialogs:
         box.exec()
 
     def show_info(self, parent: QWidget | None, title: str, text: str) -> None:
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)

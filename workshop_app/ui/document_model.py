@@ -172,8 +172,10 @@ class DocumentModel(QObject):
         return self.document.run_state()
 
     def set_run_state(self, state: RunState, stamps: Stamps) -> None:
-        """Store the run and record actual item times (one transaction); nothing once closed."""
-        if self.document.closed:
+        """Store the run and record actual item times (one transaction); nothing once closed
+        or on a read-only document (a damaged file: the countdown runs, the file is not
+        written)."""
+        if self.document.closed or self.document.readonly:
             return
         self.document.set_run_state(state, stamps)
         if stamps:

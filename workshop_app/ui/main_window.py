@@ -43,6 +43,20 @@ if TYPE_CHECKING:
 APP_TITLE = "Workshop"
 
 
+def set_aside_message(document: Document) -> str:
+    """What the user is told on opening a damaged file: which records could not be read, and
+    that the file is open read-only so nothing is written over them."""
+    from workshop_app.storage.validation import describe_all
+
+    lines = "\n".join(f"• {line}" for line in describe_all(document.set_aside))
+    return (
+        f"{document.damage()}:\n\n{lines}\n\n"
+        "So that nothing is written over them, the event is open read-only: you can read it, "
+        "export it and make its report, but not change it. The file itself has not been "
+        "changed. File ▸ Restore from Backup… may hold a copy from before the damage."
+    )
+
+
 class MainWindow(QMainWindow):
     """The main window; ``settings`` and ``dialogs`` are passed in (tests pass fakes).
 
@@ -178,7 +192,11 @@ class MainWindow(QMainWindow):
         if remember:
             self.settings.add_recent(document.path, model.event_record().title)
         self._update_title()
-        self.saved_label.setText("All changes saved")
+        self.saved_label.setText(
+            "Read-only: nothing can be changed" if document.readonly else "All changes saved"
+        )
+        if document.set_aside:
+            self.dialogs.show_info(self, "Opened read-only", set_aside_message(document))
 
     def _close_current(self) -> None:
         model, workspace = self.model, self.workspace
@@ -237,7 +255,10 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_TITLE)
             return
         title = self.model.event_record().title.strip() or "Untitled event"
-        self.setWindowTitle(f"{title} — {self.model.document.path.name} — {APP_TITLE}")
+        name = self.model.document.path.name
+        if self.model.document.readonly:
+            name += " (read-only)"
+        self.setWindowTitle(f"{title} — {name} — {APP_TITLE}")
 
     def _set_document_actions(self, enabled: bool) -> None:
         for action in self.actions.document:

@@ -95,7 +95,7 @@ class MenuHandlers(QObject):
 
     def _on_save_action_triggered(self) -> None:
         model = self.window.model
-        if model is not None:
+        if model is not None and not model.document.readonly:
             self.window.saved_label.setText(f"All changes saved {model.last_saved}".strip())
         self.window.statusBar().showMessage(SAVED_HINT, 6000)
 

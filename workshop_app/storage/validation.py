@@ -1,0 +1,148 @@
+"""Checking a document's content before it is used: its tables and columns, its one event, and
+every row. SQLite's quick_check says the file is sound; this says it is a workshop document whose
+records can be read.
+
+Read-only throughout: a file refused here is left as it was. What is wrong with the file as a
+whole (a table or column missing, no event, a foreign schema under our application id) refuses
+it with the usual "damaged" message. A row that cannot become a record (a note whose text is a
+BLOB) is set aside: the document opens read-only without it, and ``SetAside`` names it.
+
+The expected schema is derived from the code that reads the file (the record dataclasses and the
+run state's columns), so a column a later migration adds is expected as soon as its field exists;
+a test checks that applying every migration gives exactly those tables and columns.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from workshop_app.domain.errors import DocumentError
+from workshop_app.domain.records import Event
+from workshop_app.storage import run_state
+from workshop_app.storage.rows import (
+    COLUMNS,
+    EXTRA_COLUMNS,
+    NAMES,
+    TABLES,
+    BadRow,
+    decode_text,
+    field_name,
+    from_row,
+)
+
+#: How many set-aside records a message lists before "and N more".
+LISTED = 10
+
+
+def damaged(name: str, what: str) -> DocumentError:
+    """The refusal of a damaged file, saying ``what`` is wrong."""
+    return DocumentError(
+        f"“{name}” is damaged and cannot be opened ({what}). It has not been changed; "
+        "File ▸ Restore from Backup… may hold a recent copy."
+    )
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A record that could not be read: what it is, its id (if readable), why, and the
+    readable words of it (a note's text when only its kind is damaged), so a person can tell
+    which one it is."""
+
+    kind: str
+    record_id: str
+    reason: str
+    preview: str = ""
+
+    def describe(self) -> str:
+        """'note “We need more time…” (id 1b2c…): its text is stored as raw bytes, not text'"""
+        what = self.kind
+        if self.preview:
+            what += f" “{self.preview}”"
+        if self.record_id:
+            what += f" (id {self.record_id[:8]})"
+        return f"{what}: {self.reason}"
+
+
+def describe_all(items: list[SetAside] | tuple[SetAside, ...]) -> list[str]:
+    """One line per set-aside record, at most ``LISTED``, then "and N more"."""
+    lines = [item.describe() for item in items[:LISTED]]
+    if len(items) > LISTED:
+        lines.append(f"and {len(items) - LISTED} more")
+    return lines
+
+
+def expected_schema() -> dict[str, tuple[str, ...]]:
+    """Every table the app reads, with the columns it reads or writes."""
+    schema = {TABLES[kind]: COLUMNS[kind] + EXTRA_COLUMNS for kind in TABLES}
+    schema[run_state.TABLE] = run_state.ALL_COLUMNS
+    return schema
+
+
+def inspect(conn: sqlite3.Connection, name: str) -> list[SetAside]:
+    """Check the schema and the event (raising DocumentError for ``name``), then every row:
+    the rows that cannot be read, set aside. Only reads."""
+    conn.text_factory = decode_text
+    check_schema(conn, name)
+    check_event(conn, name)
+    return scan(conn)
+
+
+def check_schema(conn: sqlite3.Connection, name: str) -> None:
+    expected = expected_schema()
+    tables = {
+        row[0]
+        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if isinstance(row[0], str)
+    }
+    if not tables & set(expected):
+        raise damaged(
+            name, "it holds none of a workshop document's tables; another program may have made it"
+        )
+    for table, columns in expected.items():
+        if table not in tables:
+            raise damaged(name, f"the table “{table}” is missing")
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for column in columns:
+            if column not in present:
+                raise damaged(name, f"the table “{table}” has no column “{column}”")
+
+
+def check_event(conn: sqlite3.Connection, name: str) -> None:
+    conn.row_factory = sqlite3.Row
+    rows = conn.execute("SELECT * FROM event LIMIT 2").fetchall()
+    if not rows:
+        raise damaged(name, "the event itself is missing: its row was deleted")
+    if len(rows) > 1:
+        raise damaged(name, "it holds more than one event")
+    try:
+        from_row(Event, rows[0])
+    except BadRow as bad:
+        raise damaged(name, f"the event's {field_name(bad.field)} {bad.reason}") from None
+
+
+def scan(conn: sqlite3.Connection) -> list[SetAside]:
+    """Every row (tombstoned ones too) that cannot become a record, in display order."""
+    conn.row_factory = sqlite3.Row
+    found: list[SetAside] = []
+    for kind, table in TABLES.items():
+        if kind is Event:
+            continue
+        for row in conn.execute(f"SELECT * FROM {table} ORDER BY position, rowid"):
+            try:
+                from_row(kind, row)
+            except BadRow as bad:
+                found.append(_set_aside(NAMES[kind], row, bad))
+    return found
+
+
+def _set_aside(kind: str, row: sqlite3.Row, bad: BadRow) -> SetAside:
+    record_id = row["id"] if isinstance(row["id"], str) else ""
+    preview = ""
+    for field in ("text", "title", "name"):
+        value = row[field] if field in row.keys() and field != bad.field else None
+        if isinstance(value, str) and value.strip():
+            preview = " ".join("".join(c for c in value if c.isprintable() or c.isspace()).split())
+            preview = preview if len(preview) <= 40 else preview[:39] + "…"
+            break
+    return SetAside(kind, record_id, str(bad), preview)
