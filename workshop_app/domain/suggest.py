@@ -197,12 +197,28 @@ def _describe(space: _Space, group: list[int], note_ids: list[str]) -> Suggestio
     return Suggestion(title, tuple(keywords), tuple(note_ids))
 
 
+_NEGATIONS = frozenset(
+    "no not never nobody none nothing without cannot cant dont doesnt didnt wont isnt arent "
+    "wasnt werent hasnt havent shouldnt couldnt wouldnt".split()
+)
+
+
+def _negations(text: str) -> frozenset[str]:
+    found = set()
+    for token in tokens(text):
+        word = token.surface.replace("'", "")
+        if word in _NEGATIONS or token.surface.endswith("n't"):
+            found.add(word)
+    return frozenset(found)
+
+
 def find_duplicates(
     notes: Sequence[Note], *, threshold: float = DUPLICATE_THRESHOLD
 ) -> list[Duplicate]:
     """Pairs of near-identical notes of one question from different tables (``group_id``
     differs; two notes without a table are not "different tables"), most alike first. Compared
-    word for word, stop words included (so "no more staff" is not "more staff")."""
+    word for word, stop words included; notes that differ by a negation ("no", "not", "can't"...)
+    are never duplicates ("more staff" and "no more staff")."""
     import numpy as np
 
     if len(notes) < 2:
@@ -229,6 +245,8 @@ def find_duplicates(
     for a, b in zip(*np.nonzero(np.triu(scores >= threshold - 1e-9, k=1)), strict=True):
         first, second = notes[int(a)], notes[int(b)]
         if first.group_id == second.group_id or first.question_id != second.question_id:
+            continue
+        if _negations(first.text) != _negations(second.text):
             continue
         out.append(Duplicate((first.id, second.id), round(min(float(scores[a, b]), 1.0), 4)))
     out.sort(key=lambda d: (-d.score, d.note_ids))
