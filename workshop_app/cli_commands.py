@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop_app import cli_suggest
 from workshop_app.cli import say
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
@@ -119,4 +120,5 @@ COMMAND_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "info": _info,
     "report": _report,
+    "suggest": lambda options: cli_suggest.run(options, _read(options.document)),
 }
