@@ -46,7 +46,7 @@ def test_unthemed_notes_grouped_by_table_in_table_order() -> None:
     bundle, _ = _event()
     section = build_content(bundle).questions[0]
     assert [(g.table, [n.text for n in g.notes]) for g in section.unthemed] == [
-        ("T1", ["loose-t1", "q"]), ("T2", ["loose-t2"]), ("No table", ["loose-none"])]
+        ("T1", ["loose-t1", "q"]), ("T2", ["loose-t2"]), ("Away from the tables", ["loose-none"])]
     assert [q.text for q in section.quotes] == ["q"]
     assert section.quotes[0].credit == "Ann"
 

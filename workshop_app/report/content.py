@@ -32,9 +32,9 @@ from workshop_app.report.model import (
 )
 from workshop_app.storage.export import notes_in_order
 
-NO_TABLE = "No table"
-#: The line of the tables list that counts the notes not taken at a table.
+#: The line of the tables list, and the chart's series, for the notes not taken at a table.
 AWAY = "Away from the tables"
+NO_TABLE = AWAY
 #: Most quotes pulled out large under each question.
 PULL_QUOTES = 3
 def people_text(expected: int | None, attended: int | None) -> str:

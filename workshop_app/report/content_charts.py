@@ -37,7 +37,7 @@ def contributions(bundle: EventBundle) -> ContributionsChart | None:
     counts: dict[str, list[int]] = {}
     for note in bundle.notes:
         if note.question_id in index:
-            table = names.get(note.group_id or "", "No table")
+            table = names.get(note.group_id or "", "Away from the tables")
             counts.setdefault(table, [0] * len(questions))[index[note.question_id]] += 1
     if not counts:
         return None
