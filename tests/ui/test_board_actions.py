@@ -53,7 +53,8 @@ def test_grouping_500_notes_is_one_step_and_one_transaction(model: DocumentModel
     model.undo_stack.undo()
     assert model.get(Theme, theme_id).deleted and not model.list(Note, theme_id=theme_id)
     model.undo_stack.redo()
-    assert len(model.list(Note, theme_id=theme_id)) == 500 and not model.get(Theme, theme_id).deleted
+    assert len(model.list(Note, theme_id=theme_id)) == 500
+    assert not model.get(Theme, theme_id).deleted
 
 
 def test_move_ungroup_delete_rename_votes_and_stars_undo_exactly(model: DocumentModel) -> None:
