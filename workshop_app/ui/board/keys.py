@@ -47,8 +47,8 @@ def hint_text() -> str:
         "move": "move",
         "ungroup": "ungroup",
         "rename": "rename",
-        "vote_up": "vote",
-        "vote_down": "unvote",
+        "vote_up": "add a vote",
+        "vote_down": "remove a vote",
         "star": "star",
         "delete": "delete theme",
     }

@@ -115,7 +115,7 @@ class OutlineModel(QAbstractItemModel):
         top = Node(QUESTION, question, root)
         number = questions.index(question) + 1
         text = question.text.strip() or "Untitled question"
-        top.cells = (f"Q{number}. {text}", "", "", _plural(len(notes), "note"), "")
+        top.cells = (f"Q{number}. {text} ({_plural(len(notes), 'note')})", "", "", "", "")
         top.spoken = f"Question {number}, {_plural(len(themes), 'theme')}, " + (
             f"{_plural(len(notes), 'note')}: {text}"
         )
@@ -123,7 +123,8 @@ class OutlineModel(QAbstractItemModel):
         for note in notes:
             if note.theme_id not in theme_ids:
                 self._note(note, loose, tables)
-        loose.cells = (UNSORTED_TITLE, "", "", _plural(len(loose.children), "note"), "")
+        count = _plural(len(loose.children), "note")
+        loose.cells = (f"{UNSORTED_TITLE} ({count})", "", "", "", "")
         loose.spoken = f"{UNSORTED_TITLE}, {_plural(len(loose.children), 'note')}"
         for theme in themes:
             node = Node(THEME, theme, top)
@@ -135,7 +136,7 @@ class OutlineModel(QAbstractItemModel):
             title = theme.title.strip() or "Untitled theme"
             votes = f"{total} ({theme.votes} own)" if theme.votes else str(total)
             count = _plural(len(node.children), "note")
-            node.cells = (title, "", count, votes, "")
+            node.cells = (f"{title} ({count})", "", "", votes, "")
             node.spoken = (
                 f"Theme, {count}, {_plural(total, 'vote')}"
                 + (f" ({theme.votes} to the theme itself)" if theme.votes else "")
