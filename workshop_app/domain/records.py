@@ -106,11 +106,13 @@ class AgendaItem(Record):
 
 @dataclass(frozen=True, kw_only=True)
 class Theme(Record):
-    """A cluster of notes under one question."""
+    """A cluster of notes under one question. ``votes`` are the dot votes given to the theme
+    itself; its total (for ranking) adds its notes' votes."""
 
     question_id: str | None = None
     title: str = ""
     summary: str = ""
+    votes: int = 0
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -165,7 +165,7 @@ class _Builder:
             (by_theme[note.theme_id] if note.theme_id in by_theme else loose).append(note)
         ranked = sorted(
             themes,
-            key=lambda t: (-sum(n.votes for n in by_theme[t.id]), -len(by_theme[t.id])),
+            key=lambda t: (-_total(t, by_theme[t.id]), -len(by_theme[t.id])),
         )
         return QuestionSection(
             number=self.numbers[question.id],
@@ -190,7 +190,7 @@ class _Builder:
             rank=rank,
             title=theme.title.strip() or "Untitled theme",
             summary=theme.summary.strip(),
-            votes=sum(n.votes for n in notes),
+            votes=_total(theme, notes),
             notes=tuple(self.note_item(n) for n in ordered),
         )
 
@@ -226,6 +226,11 @@ class _Builder:
             )
             out.append(AppendixSection(heading, rows))
         return tuple(out)
+
+
+def _total(theme: Theme, notes: list[Note]) -> int:
+    """A theme's votes for ranking and print: its own dot votes plus its notes'."""
+    return theme.votes + sum(n.votes for n in notes)
 
 
 def _best_quotes(notes: list[Note]) -> list[Note]:

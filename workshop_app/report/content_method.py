@@ -28,8 +28,9 @@ def method_note(bundle: EventBundle, *, anonymous: bool) -> tuple[str, ...]:
     if bundle.themes:
         lines.append(
             "After the event, similar notes were grouped into themes. Themes are ranked by "
-            "the dot votes their notes received, then by their number of notes; starred "
-            "notes come first within a theme."
+            "their total of dot votes (the votes given to the theme itself plus those its "
+            "notes received), then by their number of notes; starred notes come first "
+            "within a theme."
         )
     timed = sum(1 for a in bundle.agenda if a.started_at and a.ended_at)
     if bundle.agenda:

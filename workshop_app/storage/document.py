@@ -302,6 +302,22 @@ class Document:
                 self.path.name, f"a {NAMES[kind]} was changed into one that cannot be read: {bad}"
             ) from None
 
+    def records(self, kind: type[R], ids: builtins.list[str]) -> builtins.list[R]:
+        """The records with these ids (tombstoned or not), in the order asked, read in a few
+        queries. Raises NotFoundError if one is missing."""
+        found: dict[str, R] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._conn.execute(
+                f"SELECT * FROM {TABLES[kind]} WHERE id IN ({marks})", chunk
+            ):
+                found[row["id"]] = from_row(kind, row)
+        missing = [rid for rid in ids if rid not in found]
+        if missing:
+            raise NotFoundError(f"No {kind.__name__.lower()} with id “{missing[0]}” in this event.")
+        return [found[rid] for rid in ids]
+
     def index_of(self, kind: type[Record], record_id: str) -> int:
         """Display index of a live record among the live records of its kind."""
         if self.set_aside:
@@ -402,6 +418,36 @@ class Document:
                 f"UPDATE {TABLES[kind]} SET {assignments} WHERE id = ?",
                 (*row.values(), record_id),
             )
+        return updated
+
+    def update_many(
+        self, kind: type[R], changes: Mapping[str, Mapping[str, Any]], /
+    ) -> builtins.list[R]:
+        """Change content fields of several records (``{id: {field: value}}``) in one
+        transaction: one SELECT and one batched UPDATE per set of changed fields, so grouping
+        500 notes costs about what the bare UPDATE does. Returns the updated records."""
+        wanted = set().union(*(set(c) for c in changes.values())) if changes else set()
+        unknown = wanted - set(kind.content_fields()) - {"deleted"}
+        if unknown:
+            raise ValueError(f"{kind.__name__} has no field(s) {', '.join(sorted(unknown))}")
+        table = TABLES[kind]
+        now = utc_now()
+        updated: builtins.list[R] = []
+        with self.transaction():
+            ids = builtins.list(changes)
+            current = {record.id: record for record in self.records(kind, ids)}
+            batches: dict[tuple[str, ...], builtins.list[tuple[Any, ...]]] = {}
+            for rid in ids:
+                record = replace(
+                    current[rid], updated_at=now, device_id=self.device_id, **changes[rid]
+                )
+                updated.append(record)
+                names = (*sorted(changes[rid]), "updated_at", "device_id")
+                row = to_row(record, 0)
+                batches.setdefault(names, []).append((*(row[n] for n in names), rid))
+            for names, params in batches.items():
+                assignments = ", ".join(f"{name} = ?" for name in names)
+                self._conn.executemany(f"UPDATE {table} SET {assignments} WHERE id = ?", params)
         return updated
 
     def delete(self, kind: type[R], record_id: str) -> R:

@@ -254,7 +254,10 @@ _FIELDS: dict[str, tuple[type[Record], dict[str, _Field]]] = {
         "planned_minutes": _Field(_count(MAX_MINUTES)), "question_ids": _Field(_id_list),
         "started_at": _Field(_optional(_timestamp)), "ended_at": _Field(_optional(_timestamp)),
     }),
-    "themes": (Theme, {"id": _REQ_ID, "question_id": _REF, "title": _TEXT, "summary": _TEXT}),
+    "themes": (Theme, {
+        "id": _REQ_ID, "question_id": _REF, "title": _TEXT, "summary": _TEXT,
+        "votes": _Field(_count),
+    }),
     "notes": (Note, {
         "id": _REQ_ID, "question_id": _REF, "group_id": _REF,
         "text": _Field(_text, required=True), "kind": _Field(_one_of(NOTE_KINDS), required=True),
@@ -266,6 +269,8 @@ _FIELDS: dict[str, tuple[type[Record], dict[str, _Field]]] = {
 # fmt: on
 #: Optional fields written only when set, so an event without them reads as before.
 _ONLY_IF_SET = {"summary_hint", "text_hint", "prompt_hint"}
+#: The same, for one section only (a note's votes are always written; a theme's only if any).
+_ONLY_IF_SET_IN = {("themes", "votes")}
 SECTIONS = ("speakers", "questions", "groups", "agenda", "themes", "notes")
 
 #: Reference fields: section -> field -> (section it points into, what a person calls it).
@@ -287,7 +292,7 @@ def _record_to_dict(section: str, record: Record) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in _FIELDS[section][1]:
         value = getattr(record, name)
-        if name in _ONLY_IF_SET and not value:
+        if (name in _ONLY_IF_SET or (section, name) in _ONLY_IF_SET_IN) and not value:
             continue
         out[name] = list(value) if isinstance(value, tuple) else value
     return out

@@ -100,6 +100,12 @@ def m004_hints(db: Database) -> None:
     )
 
 
+@migrations()
+def m005_theme_votes(db: Database) -> None:
+    """Version 5: dot votes given to a theme itself (the Board), beside its notes' votes."""
+    db.executescript("ALTER TABLE theme ADD COLUMN votes INTEGER NOT NULL DEFAULT 0;")
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply pending migrations, each in its own transaction, then stamp ``user_version``.
 

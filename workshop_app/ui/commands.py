@@ -146,3 +146,44 @@ class MoveRecord(ModelCommand):
 
     def revert(self) -> None:
         self.model.move(self.kind, self.record_id, self.old_index)
+
+
+class UpdateMany(ModelCommand):
+    """Edit several records of one kind at once (``{id: changes}``): one transaction."""
+
+    def __init__(
+        self,
+        model: DocumentModel,
+        kind: type[Record],
+        old: dict[str, dict[str, Any]],
+        new: dict[str, dict[str, Any]],
+        *,
+        text: str = "",
+    ) -> None:
+        super().__init__(text or f"Edit {_label(kind)}s")
+        self.model, self.kind, self.old, self.new = model, kind, old, new
+
+    def apply(self) -> None:
+        self.model.update_many(self.kind, self.new)
+
+    def revert(self) -> None:
+        self.model.update_many(self.kind, self.old)
+
+
+class Steps(ModelCommand):
+    """Several commands as one undo step and one transaction (e.g. add a theme and file notes
+    under it): applied in order, reverted in reverse; views hear of it once it is committed."""
+
+    def __init__(self, model: DocumentModel, steps: list[ModelCommand], *, text: str) -> None:
+        super().__init__(text)
+        self.model, self.steps = model, steps
+
+    def apply(self) -> None:
+        with self.model.one_transaction():
+            for step in self.steps:
+                step.apply()
+
+    def revert(self) -> None:
+        with self.model.one_transaction():
+            for step in reversed(self.steps):
+                step.revert()

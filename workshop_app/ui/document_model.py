@@ -14,7 +14,8 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -44,6 +45,7 @@ class DocumentModel(QObject):
         self.undo_stack = QUndoStack(self)
         self.last_saved: str = ""
         self._zone_name: str | None = None  # the event's, read once per change of the event
+        self._held: list[tuple[type[Record], str]] | None = None  # signals inside one_transaction
 
     # -- reads ---------------------------------------------------------------------------
 
@@ -106,6 +108,40 @@ class DocumentModel(QObject):
             return
         self._push(UpdateFields(self, kind, record_id, old, changes, text=label))
 
+    def push_update_many(
+        self, kind: type[Record], changes: dict[str, dict[str, Any]], /, *, label: str = ""
+    ) -> None:
+        """Edit several records of ``kind`` (``{id: {field: value}}``) as one undo step and one
+        transaction; records whose values are unchanged are left out (nothing: no step)."""
+        self.push_steps([self.update_many_step(kind, changes)], label=label)
+
+    def update_many_step(
+        self, kind: type[Record], changes: dict[str, dict[str, Any]], *, label: str = ""
+    ) -> ModelCommand | None:
+        """The command ``push_update_many`` would push (None if nothing changes), to combine
+        with others in ``push_steps``."""
+        from workshop_app.ui.commands import UpdateMany
+
+        old: dict[str, dict[str, Any]] = {}
+        new: dict[str, dict[str, Any]] = {}
+        for record in self.document.records(kind, list(changes)):
+            before = {name: getattr(record, name) for name in changes[record.id]}
+            if before != changes[record.id]:
+                old[record.id], new[record.id] = before, dict(changes[record.id])
+        return UpdateMany(self, kind, old, new, text=label) if new else None
+
+    def push_steps(self, steps: Iterable[ModelCommand | None], *, label: str) -> None:
+        """Push several commands (made but not pushed; None ones are skipped) as ONE undo step
+        applied in ONE transaction. Nothing to do: no step."""
+        from workshop_app.ui.commands import Steps
+
+        todo = [step for step in steps if step is not None]
+        if len(todo) == 1:
+            todo[0].setText(label or todo[0].text())
+            self._push(todo[0])
+        elif todo:
+            self._push(Steps(self, todo, text=label))
+
     def push_update_event(self, *, label: str = "", **changes: Any) -> None:
         self.push_update(Event, self.document.event_id, label=label, **changes)
 
@@ -161,6 +197,30 @@ class DocumentModel(QObject):
         self.document.update(kind, record_id, **changes)
         self._done(kind, record_id)
 
+    def update_many(self, kind: type[Record], changes: dict[str, dict[str, Any]]) -> None:
+        if not changes:
+            return
+        self.document.update_many(kind, changes)
+        self._done(kind, next(iter(changes)) if len(changes) == 1 else "")
+
+    @contextlib.contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """Writes inside share one transaction; their signals are sent once it has committed
+        (none if it failed), each (kind, id) once."""
+        if self._held is not None:
+            with self.document.transaction():
+                yield
+            return
+        self._held = []
+        try:
+            with self.document.transaction():
+                yield
+            held = list(dict.fromkeys(self._held))
+        finally:
+            self._held = None
+        for kind, record_id in held:
+            self._done(kind, record_id)
+
     def move(self, kind: type[Record], record_id: str, index: int) -> None:
         self.document.move(kind, record_id, index)
         self._done(kind, record_id)
@@ -185,6 +245,9 @@ class DocumentModel(QObject):
             self.saved.emit(self.last_saved)
 
     def _done(self, kind: type[Record], record_id: str) -> None:
+        if self._held is not None:
+            self._held.append((kind, record_id))
+            return
         if kind is Event:
             self._zone_name = None
         self.last_saved = self.clock(seconds=True)

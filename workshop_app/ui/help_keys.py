@@ -34,6 +34,7 @@ MODE_NOTES = {
     "plan": shown("window.mode_plan"),
     "run": f"{shown('window.mode_run')}; on the presenter display too",
     "capture": shown("window.mode_capture"),
+    "board": shown("window.mode_board"),
 }
 INTRO = (
     "Every key of every mode. “Anywhere” means anywhere in that mode. Report "

@@ -34,6 +34,7 @@ MODE_TITLES = {
     "plan": "Plan",
     "run": "Run",
     "capture": "Capture",
+    "board": "Board",
 }
 
 
@@ -77,6 +78,7 @@ def _b(
 
 KIND_KEYS = tuple(f"Alt+{n}" for n in range(1, 6))
 NOTE_BOX, CARD, TRASH_CARD = "note box", "a card", "a card in Trash"
+BOARD_VIEW, TITLE_BOX = "the outline or the canvas", "a theme's title"
 LIST, SECTION = "a list", "anywhere in a section"
 
 # fmt: off
@@ -92,7 +94,7 @@ BINDINGS: tuple[KeyBinding, ...] = (
     _b("window.mode_plan", ANYWHERE, "Ctrl+1", "Plan mode"),
     _b("window.mode_run", ANYWHERE, "Ctrl+2", "Run mode"),
     _b("window.mode_capture", ANYWHERE, "Ctrl+3", "Capture mode"),
-    _b("window.mode_board", ANYWHERE, "Ctrl+4", "Board mode (coming soon)"),
+    _b("window.mode_board", ANYWHERE, "Ctrl+4", "Board mode"),
     _b("window.mode_report", ANYWHERE, "Ctrl+5", "Report mode"),
     _b("window.larger", ANYWHERE, ("Ctrl++", "Ctrl+="), "View ▸ Larger Text"),
     _b("window.smaller", ANYWHERE, "Ctrl+-", "View ▸ Smaller Text"),
@@ -145,6 +147,28 @@ BINDINGS: tuple[KeyBinding, ...] = (
     _b("capture.delete", CARD, "Delete", "delete (to the Trash tab)", WIDGET),
     _b("capture.restore", TRASH_CARD, ("Ctrl+R", "Return", "Enter"), "restore the deleted note",
        WIDGET, "Ctrl+R or Enter"),
+    # -- Board: the view keys act while the outline (or canvas) itself has the focus, so a
+    # text box on the Board takes M, S, + and - as text ----------------------------------------
+    _b("board.previous", ANYWHERE, "Ctrl+PgUp", "previous question"),
+    _b("board.next", ANYWHERE, "Ctrl+PgDown", "next question"),
+    _b("board.view", ANYWHERE, "F4", "switch between the outline and the canvas (remembered)"),
+    _b("board.select_unsorted", BOARD_VIEW, "Ctrl+A", "select this question's notes not yet "
+       "sorted", WIDGET),
+    _b("board.group", BOARD_VIEW, "Ctrl+G", "group the selected notes into a new theme and "
+       "type its title (Enter keeps it)", WIDGET),
+    _b("board.move", BOARD_VIEW, "M", "move the selected notes to a theme: type part of its "
+       "title, Enter", WIDGET),
+    _b("board.ungroup", BOARD_VIEW, "Ctrl+Shift+G", "ungroup the focused theme (its notes go "
+       "back to Not yet sorted), or take the selected notes out of their theme", WIDGET),
+    _b("board.rename", BOARD_VIEW, "F2", "rename the focused theme", WIDGET),
+    _b("board.vote_up", BOARD_VIEW, ("+", "="), "add a vote to the focused note or theme",
+       WIDGET, "+ (or =)"),
+    _b("board.vote_down", BOARD_VIEW, "-", "remove a vote (never below 0)", WIDGET),
+    _b("board.star", BOARD_VIEW, "S", "star or unstar the selected notes (key quotes)", WIDGET),
+    _b("board.delete", BOARD_VIEW, "Delete", "delete the focused theme; its notes go back to "
+       "Not yet sorted", WIDGET),
+    _b("board.title", TITLE_BOX, ("Return", "Enter"), "keep the title (Esc: cancel)", HANDLED,
+       "Enter"),
 )
 # fmt: on
 

@@ -14,6 +14,6 @@ MODE_HINTS: dict[str, str] = {
     "plan": "Details, speakers, questions, tables and the agenda",
     "run": "Countdowns, the presenter display and chimes",
     "capture": "Type sticky notes per question, by table",
-    "board": "Themes, votes and key quotes (coming soon)",
+    "board": "Themes, votes and key quotes",
     "report": "The event summary to print, as PDF or accessible HTML",
 }

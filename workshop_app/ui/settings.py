@@ -97,6 +97,13 @@ class AppSettings:
     def set_capture_newest_first(self, value: bool) -> None:
         self._qs.setValue("capture/newest_first", "true" if value else "false")
 
+    def board_view(self) -> str:
+        """The Board's view last shown ("outline" or "canvas")."""
+        return str(self._qs.value("board/view", "outline"))
+
+    def set_board_view(self, name: str) -> None:
+        self._qs.setValue("board/view", name)
+
     # -- recent events ---------------------------------------------------------------------
 
     def recent(self) -> list[RecentEvent]:

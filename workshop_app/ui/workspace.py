@@ -44,6 +44,12 @@ def _capture_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QW
     return CapturePage(model, parent, dialogs=dialogs)
 
 
+def _board_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QWidget:
+    from workshop_app.ui.board.page import BoardPage
+
+    return BoardPage(model, parent, dialogs=dialogs)
+
+
 def _report_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QWidget:
     from workshop_app.ui.report.page import ReportPage
 
@@ -56,6 +62,7 @@ PAGES: dict[str, PageFactory] = {
     "plan": _plan_page,
     "run": _run_page,
     "capture": _capture_page,
+    "board": _board_page,
     "report": _report_page,
 }
 #: Modes whose page works while hidden (Run's countdown ticks and chimes in every mode): built

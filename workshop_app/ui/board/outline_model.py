@@ -1,0 +1,270 @@
+"""OutlineModel: one question of the Board as a tree, question → themes (and "Not yet sorted")
+→ notes, with columns Note, Table, Kind, Votes, Star.
+
+Every row carries named roles (``ROLE_NAMES``) and an accessible sentence
+(``Qt.AccessibleTextRole`` on the first column) that a screen reader reads as one line:
+"Note, idea, from Table 2, 3 votes, starred: Wider pavements". The star is written in words and
+a symbol, never colour alone. A theme's votes are its total (own + its notes', see
+``actions.theme_total``), with its own dot votes in brackets.
+
+The tree is rebuilt from ``DocumentModel`` when a note, theme, question or table changes (a
+reset: the view keeps its focus and expansion by record id, see ``OutlineView``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+
+from workshop_app.domain.records import Group, Note, Question, Record, Theme
+from workshop_app.report.labels import KIND_LABELS
+from workshop_app.ui.board import actions
+from workshop_app.ui.document_model import DocumentModel
+
+Index = QModelIndex | QPersistentModelIndex
+QUESTION, THEME, UNSORTED, NOTE = "question", "theme", "unsorted", "note"
+UNSORTED_TITLE = "Not yet sorted"
+COLUMNS = ("Note", "Table", "Kind", "Votes", "Star")
+STAR = "★ starred"
+
+ItemKindRole = Qt.ItemDataRole.UserRole + 1  # "question", "theme", "unsorted" or "note"
+RecordIdRole = Qt.ItemDataRole.UserRole + 2  # the record's id ("" for "Not yet sorted")
+VotesRole = Qt.ItemDataRole.UserRole + 3  # int: a note's votes, a theme's total
+StarredRole = Qt.ItemDataRole.UserRole + 4  # bool (notes)
+TableRole = Qt.ItemDataRole.UserRole + 5  # the note's table name
+NoteKindRole = Qt.ItemDataRole.UserRole + 6  # "idea", "quote", ...
+ROLE_NAMES = {
+    ItemKindRole: b"itemKind",
+    RecordIdRole: b"recordId",
+    VotesRole: b"votes",
+    StarredRole: b"starred",
+    TableRole: b"table",
+    NoteKindRole: b"noteKind",
+}
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class Node:
+    """One row: ``kind`` (QUESTION, THEME, UNSORTED, NOTE), the record it shows (None for
+    "Not yet sorted"), its parent and children."""
+
+    __slots__ = ("kind", "record", "parent", "children", "row", "cells", "spoken", "votes")
+
+    def __init__(self, kind: str, record: Record | None, parent: Node | None) -> None:
+        self.kind, self.record, self.parent = kind, record, parent
+        self.children: list[Node] = []
+        self.row = len(parent.children) if parent is not None else 0
+        if parent is not None:
+            parent.children.append(self)
+        self.cells: tuple[str, ...] = ("",) * len(COLUMNS)
+        self.spoken = ""
+        self.votes = 0
+
+    @property
+    def record_id(self) -> str:
+        return self.record.id if self.record is not None else ""
+
+
+class OutlineModel(QAbstractItemModel):
+    """The outline of the question set with ``set_question``. Theme titles are editable
+    (``setData`` renames through ``actions.rename_theme``: one undo step)."""
+
+    def __init__(self, model: DocumentModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document_model = model
+        self.question_id: str | None = None
+        self._root = Node(QUESTION, None, None)
+        model.changed.connect(self._on_model_changed)
+
+    # -- filling --------------------------------------------------------------------------
+
+    def set_question(self, question_id: str | None) -> None:
+        self.question_id = question_id
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.beginResetModel()
+        self._root = self._build()
+        self.endResetModel()
+
+    def _build(self) -> Node:
+        root = Node(QUESTION, None, None)
+        model = self.document_model
+        if self.question_id is None or model.document.closed:
+            return root
+        questions = model.list(Question)
+        question = next((q for q in questions if q.id == self.question_id), None)
+        if question is None:
+            return root
+        tables = {g.id: g.name or "Unnamed table" for g in model.list(Group)}
+        notes = model.list(Note, question_id=question.id)
+        themes = model.list(Theme, question_id=question.id)
+        theme_ids = {t.id for t in themes}
+        top = Node(QUESTION, question, root)
+        number = questions.index(question) + 1
+        text = question.text.strip() or "Untitled question"
+        top.cells = (f"Q{number}. {text} ({_plural(len(notes), 'note')})", "", "", "", "")
+        top.spoken = f"Question {number}, {_plural(len(themes), 'theme')}, " + (
+            f"{_plural(len(notes), 'note')}: {text}"
+        )
+        loose = Node(UNSORTED, None, top)
+        for note in notes:
+            if note.theme_id not in theme_ids:
+                self._note(note, loose, tables)
+        count = _plural(len(loose.children), "note")
+        loose.cells = (f"{UNSORTED_TITLE} ({count})", "", "", "", "")
+        loose.spoken = f"{UNSORTED_TITLE}, {_plural(len(loose.children), 'note')}"
+        for theme in themes:
+            node = Node(THEME, theme, top)
+            for note in notes:
+                if note.theme_id == theme.id:
+                    self._note(note, node, tables)
+            total = actions.theme_total(theme, notes)
+            node.votes = total
+            title = theme.title.strip() or "Untitled theme"
+            votes = f"{total} ({theme.votes} own)" if theme.votes else str(total)
+            count = _plural(len(node.children), "note")
+            node.cells = (f"{title} ({count})", "", "", votes, "")
+            node.spoken = (
+                f"Theme, {count}, {_plural(total, 'vote')}"
+                + (f" ({theme.votes} to the theme itself)" if theme.votes else "")
+                + f": {title}"
+            )
+        return root
+
+    @staticmethod
+    def _note(note: Note, parent: Node, tables: dict[str, str]) -> None:
+        node = Node(NOTE, note, parent)
+        node.votes = note.votes
+        table = tables.get(note.group_id or "", "no table")
+        kind = KIND_LABELS.get(note.kind, note.kind).lower()
+        text = " ".join(note.text.split())
+        if note.kind == "quote" and note.attribution:
+            text += f" — {note.attribution}"
+        node.cells = (text, table, kind, str(note.votes), STAR if note.starred else "")
+        starred = ", starred" if note.starred else ""
+        node.spoken = f"Note, {kind}, from {table}, {_plural(note.votes, 'vote')}{starred}: {text}"
+
+    # -- finding ----------------------------------------------------------------------------
+
+    def index_of(self, kind: str, record_id: str) -> QModelIndex:
+        """The index (first column) of the row showing record ``record_id`` of ``kind``
+        (UNSORTED with "" for "Not yet sorted"); invalid if not shown."""
+        stack = list(self._root.children)
+        while stack:
+            node = stack.pop()
+            if node.kind == kind and node.record_id == record_id:
+                return self.createIndex(node.row, 0, node)
+            stack.extend(node.children)
+        return QModelIndex()
+
+    def node(self, index: Index) -> Node | None:
+        return index.internalPointer() if index.isValid() else None  # type: ignore[no-any-return]
+
+    # -- QAbstractItemModel ---------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        owner = self.node(parent) if parent.isValid() else self._root
+        if owner is None or not (0 <= row < len(owner.children)):
+            return QModelIndex()
+        if not (0 <= column < len(COLUMNS)) or (parent.isValid() and parent.column() != 0):
+            return QModelIndex()
+        return self.createIndex(row, column, owner.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 # type: ignore[override]
+        node = self.node(index)
+        if node is None or node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        owner = self.node(parent) if parent.isValid() else self._root
+        return len(owner.children) if owner is not None else 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self.node(index)
+        if node is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.cells[column]
+        if role == Qt.ItemDataRole.EditRole and node.kind == THEME and column == 0:
+            assert isinstance(node.record, Theme)
+            return node.record.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return node.spoken if column == 0 else f"{COLUMNS[column]}: {node.cells[column]}"
+        if role == Qt.ItemDataRole.ToolTipRole and node.kind == NOTE:
+            assert isinstance(node.record, Note)
+            return node.record.text
+        if role == ItemKindRole:
+            return node.kind
+        if role == RecordIdRole:
+            return node.record_id
+        if role == VotesRole:
+            return node.votes
+        if role == StarredRole:
+            return bool(getattr(node.record, "starred", False))
+        if role == TableRole:
+            return node.cells[1] if node.kind == NOTE else ""
+        if role == NoteKindRole:
+            return getattr(node.record, "kind", "") if node.kind == NOTE else ""
+        if role == Qt.ItemDataRole.FontRole and node.kind in (QUESTION, THEME, UNSORTED):
+            from PySide6.QtGui import QFont
+
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        node = self.node(index)
+        if node is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind == THEME and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        node = self.node(index)
+        if node is None or node.kind != THEME or role != Qt.ItemDataRole.EditRole:
+            return False
+        # After the editor has closed: the rename rebuilds the tree the editor sits on.
+        theme_id, title = node.record_id, str(value)
+        QTimer.singleShot(0, lambda: actions.rename_theme(self.document_model, theme_id, title))
+        return True
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        names.update({role: QByteArray(name) for role, name in ROLE_NAMES.items()})
+        return names
+
+    # -- handlers ---------------------------------------------------------------------------
+
+    def _on_model_changed(self, kind: type[Record], record_id: str) -> None:
+        if kind in (Note, Theme, Question, Group):
+            self.rebuild()
