@@ -28,6 +28,9 @@ NOTE_KINDS: tuple[str, ...] = ("idea", "concern", "quote", "action", "question")
 
 #: Longest text any field may hold (a note, a summary, a synthesis).
 MAX_TEXT = 20_000
+#: The most votes a note or theme holds: far above any room's dot count, and within every
+#: integer column and number format the file, JSON and report use.
+MAX_VOTES = 1_000_000
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -26,6 +26,7 @@ from workshop_app.domain.local_time import check_zone
 from workshop_app.domain.records import (
     AGENDA_KINDS,
     MAX_TEXT,
+    MAX_VOTES,
     NOTE_KINDS,
     SPEAKER_KINDS,
     AgendaItem,
@@ -46,7 +47,6 @@ MAX_PROBLEMS = 50
 #: The largest whole numbers import accepts (the Plan page's limits; votes generously).
 MAX_ATTENDEES = 100_000
 MAX_MINUTES = 24 * 60
-MAX_VOTES = 1_000_000
 #: Dates and timestamps must fall in these years (so every date sum stays in range).
 YEARS = (1900, 2999)
 #: Deepest nesting of lists and objects read; an event file needs 4.
@@ -256,7 +256,7 @@ _FIELDS: dict[str, tuple[type[Record], dict[str, _Field]]] = {
     }),
     "themes": (Theme, {
         "id": _REQ_ID, "question_id": _REF, "title": _TEXT, "summary": _TEXT,
-        "votes": _Field(_count),
+        "votes": _Field(_count(MAX_VOTES)),
     }),
     "notes": (Note, {
         "id": _REQ_ID, "question_id": _REF, "group_id": _REF,

@@ -18,12 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from workshop_app.domain.records import Note, Theme
+from workshop_app.domain.records import MAX_VOTES, Note, Theme
 from workshop_app.ui.commands import AddRecords, DeleteRecords
 from workshop_app.ui.document_model import DocumentModel
-
-#: Most votes one note or theme can hold (a typing slip of 1000 is refused, not stored).
-MAX_VOTES = 999
 
 
 def _notes_word(count: int) -> str:
