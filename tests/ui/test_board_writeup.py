@@ -24,7 +24,10 @@ from workshop_app.ui.board.outline_model import THEME
 from workshop_app.ui.main_window import MainWindow
 
 ALT = Qt.KeyboardModifier.AltModifier
-HEARD = "People want a national frame & local freedom: x<y is fine"
+HEARD = (
+    "Tables want one national frame with room for local priorities, "
+    "and R&D that starts from what wards need."
+)
 SUMMARY = "Start from needs, not from the technology"
 
 
