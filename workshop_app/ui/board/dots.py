@@ -68,9 +68,7 @@ class DotsPanel(QWidget):
         self.entry.setTextFormat(Qt.TextFormat.PlainText)
         self.entry.setWordWrap(True)
         self.entry.setAccessibleName("Votes being typed")
-        font = self.entry.font()
-        font.setBold(True)
-        self.entry.setFont(font)
+        self.entry.setStyleSheet("font-weight: bold")  # keeps following the text size
         how = QLabel(
             f"In the mode, focus a note or theme in the outline, type the votes it got on the "
             f"wall ({shown('board.dot_votes')}); the focus moves on to the next one.",
