@@ -79,6 +79,7 @@ def _b(
 KIND_KEYS = tuple(f"Alt+{n}" for n in range(1, 6))
 NOTE_BOX, CARD, TRASH_CARD = "note box", "a card", "a card in Trash"
 BOARD_VIEW, TITLE_BOX = "the outline or the canvas", "a theme's title"
+DOTS_VIEW = "the outline or the canvas, in dot voting"
 LIST, SECTION = "a list", "anywhere in a section"
 
 # fmt: off
@@ -169,6 +170,15 @@ BINDINGS: tuple[KeyBinding, ...] = (
        "Not yet sorted", WIDGET),
     _b("board.title", TITLE_BOX, ("Return", "Enter"), "keep the title (Esc: cancel)", HANDLED,
        "Enter"),
+    _b("board.show_all", BOARD_VIEW, "Esc", "show every table again, after a Matrix cell "
+       "filtered the board to one", WIDGET),
+    _b("board.dots", ANYWHERE, "Ctrl+D", "dot voting mode on or off (a budget of dots per "
+       "person and a running count)"),
+    _b("board.dot_votes", DOTS_VIEW, tuple(str(n) for n in range(10)), "type the votes a wall "
+       "vote gave the focused note or theme, then Enter: they are set, and the focus moves to "
+       "the next one (Backspace: a digit back, Esc: forget)", HANDLED, "0…9, then Enter"),
+    _b("board.matrix_filter", "a Matrix cell", ("Return", "Enter"), "show only that question's "
+       "notes from that table (a click does too)", HANDLED, "Enter"),
 )
 # fmt: on
 

@@ -72,6 +72,11 @@ class OutlineView(QTreeView):
     def question_id(self) -> str | None:
         return self.outline.question_id
 
+    def set_table(self, table_id: str | None) -> None:
+        """Show only the notes of table ``table_id`` (None: all; "": those with no table)."""
+        if table_id != self.outline.table_id:
+            self.outline.set_table(table_id)
+
     def selected_note_ids(self) -> list[str]:
         """The selected notes, in outline order (the focused note if none is selected)."""
         rows = sorted(

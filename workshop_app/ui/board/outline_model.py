@@ -85,6 +85,8 @@ class OutlineModel(QAbstractItemModel):
         super().__init__(parent)
         self.document_model = model
         self.question_id: str | None = None
+        #: Only this table's notes (None: every note; "": the notes with no table).
+        self.table_id: str | None = None
         self._root = Node(QUESTION, None, None)
         model.changed.connect(self._on_model_changed)
 
@@ -92,6 +94,10 @@ class OutlineModel(QAbstractItemModel):
 
     def set_question(self, question_id: str | None) -> None:
         self.question_id = question_id
+        self.rebuild()
+
+    def set_table(self, table_id: str | None) -> None:
+        self.table_id = table_id
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -109,7 +115,9 @@ class OutlineModel(QAbstractItemModel):
         if question is None:
             return root
         tables = {g.id: g.name or "Unnamed table" for g in model.list(Group)}
-        notes = model.list(Note, question_id=question.id)
+        notes = every_note = model.list(Note, question_id=question.id)
+        if self.table_id is not None:
+            notes = [n for n in notes if (n.group_id or "") == self.table_id]
         themes = model.list(Theme, question_id=question.id)
         theme_ids = {t.id for t in themes}
         top = Node(QUESTION, question, root)
@@ -131,7 +139,7 @@ class OutlineModel(QAbstractItemModel):
             for note in notes:
                 if note.theme_id == theme.id:
                     self._note(note, node, tables)
-            total = actions.theme_total(theme, notes)
+            total = actions.theme_total(theme, every_note)
             node.votes = total
             title = theme.title.strip() or "Untitled theme"
             votes = f"{total} ({theme.votes} own)" if theme.votes else str(total)

@@ -12,6 +12,7 @@ view)``; the page then tells it the question (``set_question``) and installs the
 Signals:
     question_changed(str question_id): the question shown changed.
     view_changed(str name): the view shown changed ("outline", "canvas", ...).
+    table_filter_changed(): the board was filtered to one table, or shows all again.
     selection_changed(): the current view's selection or focus changed (for side panels).
 """
 
@@ -84,6 +85,7 @@ class BoardPage(QWidget):
     question_changed = Signal(str)
     view_changed = Signal(str)
     selection_changed = Signal()
+    table_filter_changed = Signal()
 
     def __init__(
         self,
@@ -142,8 +144,18 @@ class BoardPage(QWidget):
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.table_filter: str | None = None  # None: every table; "": notes with no table
+        self.banner = QLabel(self)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setAccessibleName("Filter")
+        self.banner.setStyleSheet("font-weight: bold; border: 2px dashed palette(mid);")
+        self.banner.setVisible(False)
+        self.show_all = install(QAction("Show every table", self), "board.show_all")
+        self.show_all.triggered.connect(lambda: self.set_table_filter(None))
+        self.show_all.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.hint)
 
@@ -153,6 +165,9 @@ class BoardPage(QWidget):
         model.changed.connect(self._on_model_changed)
         self._fill_questions()
         self.set_view(self.settings.board_view())
+        from workshop_app.ui.board.panels import add_panels
+
+        add_panels(self)
 
     # -- plugging in ------------------------------------------------------------------------
 
@@ -166,6 +181,7 @@ class BoardPage(QWidget):
         self.keys[name] = BoardKeys(self.model, view)
         view.selection_changed.connect(self._on_view_selection_changed)
         view.set_question(self.question_id())
+        view.key_widget().addAction(self.show_all)
         if name == self.settings.board_view():
             self.set_view(name)
         self._show_switch()
@@ -176,6 +192,13 @@ class BoardPage(QWidget):
         index = self.side.addTab(widget, title)
         self.side.setVisible(True)
         return index
+
+    def commit_edits(self) -> None:
+        """Write what is being typed in the side panels (the window's close path calls it)."""
+        for index in range(self.side.count()):
+            commit = getattr(self.side.widget(index), "commit_edits", None)
+            if commit is not None:
+                commit()
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -215,6 +238,20 @@ class BoardPage(QWidget):
         if had_focus:
             view.key_widget().setFocus()
         self.view_changed.emit(self.view_name())
+
+    def set_table_filter(self, table_id: str | None, name: str = "") -> None:
+        """Show only table ``table_id``'s notes in every view (None: all again), with a banner
+        naming it (``name``) and Esc to show all."""
+        self.table_filter = table_id
+        for view in self.views.values():
+            setter = getattr(view, "set_table", None)
+            if setter is not None:
+                setter(table_id)
+        filtered = table_id is not None
+        self.banner.setText(f"Showing {name or 'one table'} only — Esc to show all")
+        self.banner.setVisible(filtered)
+        self.show_all.setEnabled(filtered)
+        self.table_filter_changed.emit()
 
     # -- inside -----------------------------------------------------------------------------
 

@@ -1,0 +1,196 @@
+"""MatrixPanel: a question × table grid of note counts, on the Board's side.
+
+Each cell counts the notes a table gave a question; its tooltip (and accessible text) names the
+themes they are in. An empty cell stands out without colour: it reads "— none yet", in bold
+italics, over a hatched background. A click on a cell, or Enter, filters the board to that
+question and that table (``BoardPage.set_table_filter``; Esc in the view shows all again).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QFont, QKeyEvent, QPalette
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from workshop_app.domain.records import Group, Note, Question, Record, Theme
+from workshop_app.ui.document_model import DocumentModel
+
+if TYPE_CHECKING:
+    from workshop_app.ui.board.page import BoardPage
+
+Index = QModelIndex | QPersistentModelIndex
+EMPTY = "— none yet"
+NO_TABLE = "No table"
+CountRole = Qt.ItemDataRole.UserRole + 1  # int
+QuestionIdRole = Qt.ItemDataRole.UserRole + 2  # str
+TableIdRole = Qt.ItemDataRole.UserRole + 3  # str ("" for notes with no table)
+EmptyRole = Qt.ItemDataRole.UserRole + 4  # bool: a table that gave this question no note
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+class MatrixModel(QAbstractTableModel):
+    """Rows: the event's questions; columns: its tables (and "No table" when a question's note
+    has none). Rebuilt when a note, theme, question or table changes."""
+
+    def __init__(self, model: DocumentModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document_model = model
+        self.questions: list[Question] = []
+        self.tables: list[tuple[str, str]] = []  # (id, name)
+        self.counts: Counter[tuple[str, str]] = Counter()
+        self.themes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        model.changed.connect(self._on_model_changed)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self.beginResetModel()
+        model = self.document_model
+        self.questions, self.tables = [], []
+        self.counts, self.themes = Counter(), defaultdict(Counter)
+        if not model.document.closed:
+            self.questions = model.list(Question)
+            asked = {q.id for q in self.questions}
+            self.tables = [(g.id, g.name.strip() or "Unnamed table") for g in model.list(Group)]
+            titles = {t.id: t.title.strip() or "Untitled theme" for t in model.list(Theme)}
+            for note in model.list(Note):
+                if note.question_id not in asked:
+                    continue
+                cell = (note.question_id, note.group_id or "")
+                self.counts[cell] += 1
+                self.themes[cell][titles.get(note.theme_id or "", "Not yet sorted")] += 1
+            if any(table == "" for _q, table in self.counts):
+                self.tables.append(("", NO_TABLE))
+        self.endResetModel()
+
+    def cell(self, index: Index) -> tuple[str, str]:
+        return self.questions[index.row()].id, self.tables[index.column()][0]
+
+    def describe(self, index: Index) -> str:
+        """One line for the tooltip and a screen reader: where, how many, which themes."""
+        question, table = self.cell(index)
+        count = self.counts[question, table]
+        where = f"Q{index.row() + 1} × {self.tables[index.column()][1]}"
+        if not count:
+            return f"{where}: no notes yet"
+        themes = "; ".join(f"{t} ({n})" for t, n in self.themes[question, table].most_common())
+        return f"{where}: {_plural(count, 'note')}. Themes: {themes}"
+
+    # -- QAbstractTableModel --------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.questions)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.tables)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        question, table = self.cell(index)
+        count = self.counts[question, table]
+        if role == CountRole:
+            return count
+        if role == EmptyRole:
+            return not count and table != ""
+        if not count and table == "":  # "No table" is not a table that owes an answer
+            return "0" if role == Qt.ItemDataRole.DisplayRole else self._common(index, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(count) if count else EMPTY
+        if role == Qt.ItemDataRole.FontRole and not count:
+            font = QFont()
+            font.setBold(True)
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole and not count:
+            return QBrush(QPalette().color(QPalette.ColorRole.Mid), Qt.BrushStyle.BDiagPattern)
+        return self._common(index, role)
+
+    def _common(self, index: Index, role: int) -> Any:
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.describe(index)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == QuestionIdRole:
+            return self.cell(index)[0]
+        if role == TableIdRole:
+            return self.cell(index)[1]
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.tables):
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return self.tables[section][1]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.questions):
+            text = self.questions[section].text.strip() or "Untitled question"
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"Q{section + 1}"
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"Q{section + 1}. {text}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _on_model_changed(self, kind: type[Record], record_id: str) -> None:
+        if kind in (Note, Theme, Question, Group):
+            self.rebuild()
+
+
+class MatrixView(QTableView):
+    """The grid; Enter on a cell does what a click does (``activated_cell``)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.clicked.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class MatrixPanel(QWidget):
+    """The matrix of ``page``'s event; a cell filters the page to its question and table."""
+
+    def __init__(self, page: BoardPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.setObjectName("board_matrix")
+        self.setAccessibleName("Matrix")
+        self.matrix = MatrixModel(page.model, self)
+        self.view = MatrixView(self)
+        self.view.setModel(self.matrix)
+        self.view.setAccessibleName("Notes per question and table")
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setTabKeyNavigation(False)
+        self.view.setCornerButtonEnabled(False)
+        how = QLabel(
+            f"Notes each table gave each question; “{EMPTY}” marks a table that has not "
+            "answered. Click a cell, or Enter, to show only those notes (Esc in the outline "
+            "shows all).",
+            self,
+        )
+        how.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(how)
+        layout.addWidget(self.view, 1)
+        self.view.clicked.connect(self._on_view_clicked)
+
+    def _on_view_clicked(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        question, table = self.matrix.cell(index)
+        self.page.set_question(question)
+        self.page.set_table_filter(table, self.matrix.tables[index.column()][1])
+        self.page.current_view().key_widget().setFocus()
