@@ -16,7 +16,7 @@ from workshop_app.domain.errors import WorkshopError
 
 PROG = "workshop-app"
 EXIT_USAGE = 2
-COMMANDS = ("new", "templates", "import", "export", "info", "report")
+COMMANDS = ("new", "templates", "import", "export", "info", "report", "suggest")
 FORMATS = ("json", "csv", "md")
 
 
@@ -70,6 +70,9 @@ def _command_parser() -> argparse.ArgumentParser:
     info.add_argument("document", type=Path, metavar="FILE.workshop")
 
     _add_report_parser(sub)
+    from workshop_app.cli_suggest import add_parser as add_suggest_parser
+
+    add_suggest_parser(sub)
     return parser
 
 

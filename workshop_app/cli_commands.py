@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop_app import cli_suggest
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.storage import export, interchange, templates
 from workshop_app.storage.document import Document
@@ -101,4 +102,5 @@ COMMAND_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "info": _info,
     "report": _report,
+    "suggest": cli_suggest.run,
 }

@@ -1,0 +1,101 @@
+"""``workshop-app suggest``: the Board's theme suggestions and duplicates, printed, read-only.
+
+Opens the file read-only like ``info`` and ``export``: nothing is written, the file stays
+byte-identical. The engine is ``domain.suggest``, the same one the Board uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.errors import WorkshopError
+from workshop_app.domain.records import Note, Question
+from workshop_app.storage.document import Document
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    suggest = sub.add_parser(
+        "suggest",
+        help="print suggested themes for the notes not yet sorted, and likely duplicates "
+        "(changes nothing)",
+    )
+    suggest.add_argument("document", type=Path, metavar="FILE.workshop")
+    suggest.add_argument(
+        "--question", type=int, metavar="N", help="only question N (as numbered by 'info')"
+    )
+    suggest.add_argument(
+        "--json", action="store_true", help="print JSON: questions, each with its suggestions"
+    )
+
+
+def _questions(bundle: EventBundle, number: int | None) -> list[tuple[int, Question]]:
+    numbered = list(enumerate(bundle.questions, 1))
+    if number is None:
+        return numbered
+    if not 1 <= number <= len(numbered):
+        count = len(numbered)
+        raise WorkshopError(
+            f"there is no question {number}: the event has "
+            f"{count} question{'s' if count != 1 else ''}"
+        )
+    return [numbered[number - 1]]
+
+
+def run(options: argparse.Namespace) -> int:
+    from workshop_app.domain.suggest import find_duplicates, suggest_themes
+
+    with Document.open(options.document, readonly=True) as doc:
+        bundle = doc.bundle()
+    tables = {group.id: group.name for group in bundle.groups}
+    selected = _questions(bundle, options.question)
+    by_question: dict[str, list[Note]] = {q.id: [] for _, q in selected}
+    for note in bundle.notes:
+        if note.question_id in by_question:
+            by_question[note.question_id].append(note)
+    results = [(n, q, suggest_themes(by_question[q.id])) for n, q in selected]
+    if options.json:
+        payload = {
+            "questions": [
+                {
+                    "question_id": question.id,
+                    "suggestions": [
+                        {
+                            "title": s.title,
+                            "keywords": list(s.keywords),
+                            "note_ids": list(s.note_ids),
+                        }
+                        for s in suggestions
+                    ],
+                }
+                for _, question, suggestions in results
+            ]
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    for number, question, suggestions in results:
+        notes = by_question[question.id]
+        text = {note.id: note for note in notes}
+        unsorted = sum(1 for note in notes if note.theme_id is None)
+        print(f"Q{number}. {question.text or '(no text)'}")
+        print(f"  {len(notes)} notes, {unsorted} not yet sorted")
+        if not suggestions:
+            print("  No themes to suggest.")
+        for suggestion in suggestions:
+            print(f"  Suggested theme: {suggestion.title}")
+            print(f"    tied by: {', '.join(suggestion.keywords)}")
+            for note_id in suggestion.note_ids:
+                print(f"    - {_one_line(text[note_id], tables)}")
+        for duplicate in find_duplicates(notes):
+            first, second = (text[i] for i in duplicate.note_ids)
+            print("  Possible duplicate, from two tables:")
+            print(f"    - {_one_line(first, tables)}")
+            print(f"    - {_one_line(second, tables)}")
+    return 0
+
+
+def _one_line(note: Note, tables: dict[str, str]) -> str:
+    where = tables.get(note.group_id or "", "no table")
+    return f"{' '.join(note.text.split())} ({where})"
