@@ -57,6 +57,7 @@ class Drawn:
     text: str
     box: QRectF
     needs: QRectF
+    pixels: int  # the font's size
 
 
 def ranking(model: DocumentModel, question_id: str | None) -> list[Ranked]:
@@ -158,7 +159,7 @@ class PlenaryWindow(QWidget):
         painter.setFont(font)
         painter.setPen(color)
         painter.drawText(box, flags, text)
-        self.drawn.append(Drawn(text, QRectF(box), needs))
+        self.drawn.append(Drawn(text, QRectF(box), needs, font.pixelSize()))
         return needs
 
     def _layout(self, width: float, size: float) -> list[tuple[float, QFont, QFont]]:
