@@ -81,7 +81,8 @@ def test_matrix_counts_are_the_files_and_empty_cells_are_marked(
                 assert index.data(Qt.ItemDataRole.BackgroundRole).style() == (
                     Qt.BrushStyle.BDiagPattern  # and hatched: never colour alone
                 )
-                assert "no notes yet" in index.data(Qt.ItemDataRole.ToolTipRole)
+                tip = index.data(Qt.ItemDataRole.ToolTipRole).replace("\xa0", " ")
+                assert "no notes yet" in tip
     assert shown == on_disk
     assert empty == ["Table 6 (late)"] * grid.rowCount()
     first = grid.index(0, 0)

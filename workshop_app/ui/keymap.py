@@ -153,6 +153,8 @@ BINDINGS: tuple[KeyBinding, ...] = (
     _b("board.previous", ANYWHERE, "Ctrl+PgUp", "previous question"),
     _b("board.next", ANYWHERE, "Ctrl+PgDown", "next question"),
     _b("board.view", ANYWHERE, "F4", "switch between the outline and the canvas (remembered)"),
+    _b("board.plenary", ANYWHERE, "F6", "the plenary display on or off: this question's themes "
+       "ranked by votes, for the room"),
     _b("board.select_unsorted", BOARD_VIEW, "Ctrl+A", "select this question's notes not yet "
        "sorted", WIDGET),
     _b("board.group", BOARD_VIEW, "Ctrl+G", "group the selected notes into a new theme and "
@@ -179,6 +181,8 @@ BINDINGS: tuple[KeyBinding, ...] = (
        "the next one (Backspace: a digit back, Esc: forget)", HANDLED, "0…9, then Enter"),
     _b("board.matrix_filter", "a Matrix cell", ("Return", "Enter"), "show only that question's "
        "notes from that table (a click does too)", HANDLED, "Enter"),
+    _b("board.plenary_close", "the plenary display", "Esc", "close the plenary display",
+       HANDLED),
 )
 # fmt: on
 

@@ -14,6 +14,14 @@ MIN_DELTA = -4
 MAX_DELTA = 16
 
 
+def plain_tip(text: str) -> str:
+    """``text`` for a tooltip, shown as typed: Qt guesses rich text from a leading tag, so user
+    text (a note saying ``<b>``) is escaped into a paragraph instead of rendered."""
+    from PySide6.QtGui import Qt as QtGuiNamespace
+
+    return QtGuiNamespace.convertFromPlainText(text) if text else ""
+
+
 def system_point_size() -> float:
     """The system's default UI font size (not affected by our own ``setFont`` calls)."""
     size = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 
 from workshop_app.domain.records import Group, Note, Question, Record, Theme
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.text import plain_tip
 
 if TYPE_CHECKING:
     from workshop_app.ui.board.page import BoardPage
@@ -112,7 +113,9 @@ class MatrixModel(QAbstractTableModel):
         return self._common(index, role)
 
     def _common(self, index: Index, role: int) -> Any:
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(self.describe(index))
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.describe(index)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
@@ -126,13 +129,17 @@ class MatrixModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.tables):
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return self.tables[section][1]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tip(self.tables[section][1])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.questions):
             text = self.questions[section].text.strip() or "Untitled question"
             if role == Qt.ItemDataRole.DisplayRole:
                 return f"Q{section + 1}"
-            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return plain_tip(f"Q{section + 1}. {text}")
+            if role == Qt.ItemDataRole.AccessibleTextRole:
                 return f"Q{section + 1}. {text}"
         return None
 

@@ -29,6 +29,7 @@ from workshop_app.domain.records import Group, Note, Question, Record, Theme
 from workshop_app.report.labels import KIND_LABELS
 from workshop_app.ui.board import actions
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.text import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 QUESTION, THEME, UNSORTED, NOTE = "question", "theme", "unsorted", "note"
@@ -227,7 +228,7 @@ class OutlineModel(QAbstractItemModel):
             return node.spoken if column == 0 else f"{COLUMNS[column]}: {node.cells[column]}"
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == NOTE:
             assert isinstance(node.record, Note)
-            return node.record.text
+            return plain_tip(node.record.text)
         if role == ItemKindRole:
             return node.kind
         if role == RecordIdRole:

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.records import Note, Question, Record, Theme
 from workshop_app.ui.board.keys import BoardKeys, hint_text
 from workshop_app.ui.board.outline import OutlineView
+from workshop_app.ui.board.plenary_control import PlenaryControl
+from workshop_app.ui.board.suggest_panel import SuggestionsPanel
 from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.keymap import install, shown
@@ -161,13 +163,17 @@ class BoardPage(QWidget):
 
         self.outline = OutlineView(model, self.stack)
         self.add_view("outline", "Outline", self.outline)
+        self.plenary = PlenaryControl(self)
+        bar.addWidget(self.plenary.button)
         self.question.activated.connect(self._on_question_activated)
         model.changed.connect(self._on_model_changed)
         self._fill_questions()
         self.set_view(self.settings.board_view())
         from workshop_app.ui.board.panels import add_panels
 
-        add_panels(self)
+        add_panels(self)  # Write-up first: the panel a team uses most
+        self.suggestions = SuggestionsPanel(self)
+        self.add_side(self.suggestions, "Suggestions")
 
     # -- plugging in ------------------------------------------------------------------------
 
