@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import Note, Question, Record, Theme
+from workshop_app.ui.board.canvas import CanvasView
 from workshop_app.ui.board.keys import BoardKeys, hint_text
 from workshop_app.ui.board.outline import OutlineView
 from workshop_app.ui.dialogs import Dialogs
@@ -149,6 +150,8 @@ class BoardPage(QWidget):
 
         self.outline = OutlineView(model, self.stack)
         self.add_view("outline", "Outline", self.outline)
+        self.canvas = CanvasView(model, self.stack)
+        self.add_view("canvas", "Canvas", self.canvas)
         self.question.activated.connect(self._on_question_activated)
         model.changed.connect(self._on_model_changed)
         self._fill_questions()
