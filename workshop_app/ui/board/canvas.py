@@ -188,7 +188,10 @@ class BoardCanvas(QGraphicsView):
             return super().mouseReleaseEvent(event)
         dragged, target, ids = self._dragging, self._target, list(self._start)
         self._press, self._dragging, self._start, self._target = None, False, {}, None
-        if not dragged:
+        if not dragged:  # a click on one of several selected cards: that card alone
+            card = self._card_at(event.position().toPoint())
+            if card is not None:
+                self.owner.reveal(NOTE, card.note_id)
             return
         for note_id in ids:
             self.board.cards[note_id].setZValue(0)
