@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.records import Theme
 from workshop_app.ui.board import actions
-from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, Metrics
+from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, Metrics, PileItem
 from workshop_app.ui.board.canvas_scene import NEW, BoardScene
 from workshop_app.ui.board.outline_model import NOTE, THEME, UNSORTED
 from workshop_app.ui.document_model import DocumentModel
@@ -75,6 +75,7 @@ class BoardCanvas(QGraphicsView):
         self._dragging = False
         self._start: dict[str, QPointF] = {}
         self._target: ColumnItem | None = None
+        self._pile: PileItem | None = None
 
     # -- zoom ---------------------------------------------------------------------------------
 
@@ -167,13 +168,23 @@ class BoardCanvas(QGraphicsView):
             if distance < QApplication.startDragDistance():
                 return
             self._dragging = True
-            cards = [self.board.cards[nid] for nid in self.owner.selected_note_ids()]
-            self._start = {c.note_id: c.pos() for c in cards}
+            # The selection is lifted as one pile under the pointer, the grabbed card on top:
+            # one item to move and a small area to repaint per frame, however many cards.
+            grabbed = self._card_at(self.mapFromScene(self._press))
+            ids = self.owner.selected_note_ids()
+            if grabbed is not None and grabbed.note_id in ids:
+                ids.remove(grabbed.note_id)
+                ids.insert(0, grabbed.note_id)
+            cards = [self.board.cards[nid] for nid in ids]
+            self._start = {nid: self.board.cards[nid].pos() for nid in ids}
+            self._pile = PileItem(cards)
+            self._pile.setPos(cards[0].pos())
+            self.board.addItem(self._pile)
             for card in cards:
-                card.setZValue(10)
-        delta = point - self._press
-        for note_id, start in self._start.items():
-            self.board.cards[note_id].setPos(start + delta)
+                card.setVisible(False)
+            self.owner.say_pile(len(ids))
+        assert self._pile is not None
+        self._pile.setPos(self._start[self._pile.cards[0].note_id] + point - self._press)
         target = self.board.column_at(point)
         if target is not self._target:
             if self._target is not None:
@@ -193,8 +204,12 @@ class BoardCanvas(QGraphicsView):
             if card is not None:
                 self.owner.reveal(NOTE, card.note_id)
             return
+        if self._pile is not None:
+            self.board.removeItem(self._pile)
+            self._pile = None
         for note_id in ids:
-            self.board.cards[note_id].setZValue(0)
+            self.board.cards[note_id].setVisible(True)
+        self.owner.say_pile(0)
         if target is not None:
             target.set_state(target=False)
             self.owner.drop(ids, target)
@@ -283,6 +298,7 @@ class CanvasView(QWidget):
             "shows the outline.",
             self,
         )
+        self._hint = self.hint.text()
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName("Canvas hint")
@@ -434,6 +450,15 @@ class CanvasView(QWidget):
         return item.header_rect().center()
 
     # -- dropping -------------------------------------------------------------------------------
+
+    def say_pile(self, count: int) -> None:
+        """While dragging: how many notes the pile holds, in the hint (0: done)."""
+        if count:
+            self.hint.setText(
+                f"Dragging {count} note{'s' if count != 1 else ''}: drop on a column."
+            )
+        else:
+            self.hint.setText(self._hint)
 
     def drop(self, note_ids: list[str], column: ColumnItem) -> None:
         """Cards dropped on ``column``: one step for them all."""

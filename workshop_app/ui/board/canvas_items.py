@@ -195,8 +195,7 @@ class ColumnItem(QGraphicsItem):
         self.title, self.counts = "", ""
         self.size = QRectF(0, 0, metrics.width, metrics.height)
         self.focused = self.target = False
-        self.setZValue(-1)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(-1)  # not cached: a column can be far taller than the screen
 
     def set_text(self, title: str, counts: str) -> None:
         if (title, counts) != (self.title, self.counts):
@@ -239,15 +238,15 @@ class ColumnItem(QGraphicsItem):
         dashed = self.kind == "new"
         line = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
         painter.setPen(QPen(QColor("#767676"), 1.5, line))
-        painter.drawRoundedRect(rect, 6, 6)
+        painter.drawRect(rect)  # a rounded rect this tall costs a frame; a plain one, nothing
         if self.target:  # the drop indicator: a thick frame and the words "Drop here"
             painter.setBrush(QColor(0, 114, 178, 28))
             painter.setPen(QPen(FOCUS, 5))
-            painter.drawRoundedRect(rect.adjusted(2.5, 2.5, -2.5, -2.5), 6, 6)
+            painter.drawRect(rect.adjusted(2.5, 2.5, -2.5, -2.5))
         if self.focused:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(FOCUS, 2.5, Qt.PenStyle.DashLine))
-            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), 8, 8)
+            painter.drawRect(rect.adjusted(-4, -4, 4, 4))
         inner = QRectF(m.pad, m.pad, rect.width() - 2 * m.pad, m.title_line)
         painter.setPen(QColor(INK))
         painter.setFont(m.title)
@@ -261,3 +260,42 @@ class ColumnItem(QGraphicsItem):
         painter.drawText(counts, left, "⤓ Drop here" if self.target else self.counts)
         painter.setPen(QPen(QColor("#767676"), 1))
         painter.drawLine(QPointF(0, m.header - 2), QPointF(rect.width(), m.header - 2))
+
+
+class PileItem(QGraphicsItem):
+    """The cards being dragged, drawn as one pile under the pointer (the grabbed card on top,
+    up to four more peeking out below, and "50 notes" when more than one): one item to move
+    per frame, painted once and cached."""
+
+    STEP = 6
+
+    def __init__(self, cards: list[CardItem]) -> None:
+        super().__init__()
+        self.cards, self.count = cards[:5], len(cards)
+        self.metrics = cards[0].metrics
+        self.setZValue(1000)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        m, spread = self.metrics, (len(self.cards) - 1) * self.STEP
+        return QRectF(-6, -m.line - 8, m.width + spread + 14, m.height + spread + m.line + 20)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        for depth in reversed(range(len(self.cards))):
+            painter.save()
+            painter.translate(depth * self.STEP, depth * self.STEP)
+            self.cards[depth].paint(painter, option, widget)
+            painter.restore()
+        if self.count > 1:
+            m = self.metrics
+            text = plural(self.count, "note")
+            width = QFontMetricsF(m.word).horizontalAdvance(text) + 2 * m.pad
+            badge = QRectF(m.width - width + 6, -m.line - 6, width, m.line + 4)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(INK))
+            painter.drawRect(badge)
+            painter.setPen(QColor("white"))
+            painter.setFont(m.word)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
