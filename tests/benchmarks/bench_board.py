@@ -171,9 +171,8 @@ def main() -> int:
         if PAINTS[0] == seen:
             port.repaint()
         frames.append(time.perf_counter() - start)
-    moved = (
-        sum(1 for i in ids if view.scene.cards[i].pos() != before) if first.pos() != before else 0
-    )
+    pile = view.canvas._pile  # the dragged cards, lifted as one pile
+    moved = pile.count if pile is not None and pile.pos() != before else 0
     painted = PAINTS[0] - painted
     QTest.mouseRelease(port, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     frames.sort()
