@@ -119,7 +119,7 @@ class CardItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         m = self.metrics
-        return QRectF(-4, -4, m.width + 10, m.height + 10)
+        return QRectF(-4, -m.line, m.width + 10, m.height + m.line + 6)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -142,15 +142,12 @@ class CardItem(QGraphicsItem):
             painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(INK))
-            corner = m.line * 1.2
-            painter.drawRect(QRectF(m.width - corner, m.height - corner, corner, corner))
+            corner = m.line * 1.2  # a tick on the top edge, clear of the card's words
+            tick = QRectF(m.width - corner * 2.5, -corner * 0.6, corner, corner)
+            painter.drawRect(tick)
             painter.setPen(QColor("white"))
             painter.setFont(m.word)
-            painter.drawText(
-                QRectF(m.width - corner, m.height - corner, corner, corner),
-                Qt.AlignmentFlag.AlignCenter,
-                "✓",
-            )
+            painter.drawText(tick, Qt.AlignmentFlag.AlignCenter, "✓")
         if self.focused:
             pen = QPen(FOCUS, 2.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
