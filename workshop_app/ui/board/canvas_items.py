@@ -12,7 +12,16 @@ all when drawn too small to read).
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from workshop_app.domain.records import Note
@@ -120,6 +129,12 @@ class CardItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
         m = self.metrics
         return QRectF(-4, -m.line, m.width + 10, m.height + m.line + 6)
+
+    def shape(self) -> QPainterPath:
+        """The card itself (not its shadow, ring or tick): what a click or a box selects."""
+        path = QPainterPath()
+        path.addRect(QRectF(0, 0, self.metrics.width, self.metrics.height))
+        return path
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
