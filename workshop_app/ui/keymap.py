@@ -80,6 +80,7 @@ KIND_KEYS = tuple(f"Alt+{n}" for n in range(1, 6))
 NOTE_BOX, CARD, TRASH_CARD = "note box", "a card", "a card in Trash"
 BOARD_VIEW, TITLE_BOX = "the outline or the canvas", "a theme's title"
 DOTS_VIEW = "the outline or the canvas, in dot voting"
+CANVAS = "the canvas"
 LIST, SECTION = "a list", "anywhere in a section"
 
 # fmt: off
@@ -170,6 +171,13 @@ BINDINGS: tuple[KeyBinding, ...] = (
     _b("board.star", BOARD_VIEW, "S", "star or unstar the selected notes (key quotes)", WIDGET),
     _b("board.delete", BOARD_VIEW, "Delete", "delete the focused theme; its notes go back to "
        "Not yet sorted", WIDGET),
+    _b("board.focus", CANVAS, ("Left", "Right", "Up", "Down"), "move the focus between cards "
+       "and theme titles (Shift: add to the selection; Ctrl: keep it; Ctrl+Space: pick one)",
+       HANDLED, "arrow keys"),
+    _b("board.zoom_in", CANVAS, ("Alt++", "Alt+="), "zoom in (or Ctrl+wheel; Ctrl++ stays "
+       "View ▸ Larger Text)", WIDGET, "Alt++ (or Alt+=)"),
+    _b("board.zoom_out", CANVAS, "Alt+-", "zoom out (or Ctrl+wheel)", WIDGET),
+    _b("board.zoom_fit", CANVAS, "F", "zoom to fit the whole question", WIDGET),
     _b("board.title", TITLE_BOX, ("Return", "Enter"), "keep the title (Esc: cancel)", HANDLED,
        "Enter"),
     _b("board.show_all", BOARD_VIEW, "Esc", "show every table again, after a Matrix cell "

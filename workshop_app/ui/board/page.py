@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import Note, Question, Record, Theme
+from workshop_app.ui.board.canvas import CanvasView
 from workshop_app.ui.board.keys import BoardKeys, hint_text
 from workshop_app.ui.board.outline import OutlineView
 from workshop_app.ui.board.plenary_control import PlenaryControl
@@ -165,6 +166,8 @@ class BoardPage(QWidget):
         self.add_view("outline", "Outline", self.outline)
         self.plenary = PlenaryControl(self)
         bar.addWidget(self.plenary.button)
+        self.canvas = CanvasView(model, self.stack)
+        self.add_view("canvas", "Canvas", self.canvas)
         self.question.activated.connect(self._on_question_activated)
         model.changed.connect(self._on_model_changed)
         self._fill_questions()
