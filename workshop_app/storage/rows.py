@@ -91,15 +91,18 @@ def decode_text(raw: bytes) -> str:
         return Undecodable(raw)  # type: ignore[return-value]  # caught by from_row's checks
 
 
+def to_column(name: str, value: Any) -> Any:
+    """A field's value as its column stores it (flags as 0/1, lists as JSON)."""
+    if name in _BOOLS:
+        return int(bool(value))
+    if name in _JSON_LISTS:
+        return json.dumps(list(value))
+    return value
+
+
 def to_row(record: Record, position: float) -> dict[str, Any]:
-    row: dict[str, Any] = {}
-    for name in COLUMNS[type(record)]:
-        value = getattr(record, name)
-        if name in _BOOLS:
-            value = int(bool(value))
-        elif name in _JSON_LISTS:
-            value = json.dumps(list(value))
-        row[name] = value
+    row: dict[str, Any] = {name: to_column(name, getattr(record, name)) for name in COLUMNS[
+        type(record)]}
     row["position"] = position
     return row
 
@@ -255,6 +258,19 @@ _CHOICES: dict[tuple[type[Record], str], tuple[str, ...]] = {
 
 
 _CONVERTERS: dict[type[Record], tuple[tuple[str, Convert], ...]] = {}
+
+
+def field_values(kind: type[R], names: tuple[str, ...], row: sqlite3.Row) -> dict[str, Any]:
+    """Some fields of a record from a row holding those columns, checked like ``from_row``.
+    Raises BadRow if a value is not what the field holds."""
+    converters = dict(_converters(kind))
+    values: dict[str, Any] = {}
+    for name in names:
+        try:
+            values[name] = converters[name](row[name])
+        except _Wrong as wrong:
+            raise BadRow(name, str(wrong)) from None
+    return values
 
 
 def _converters(kind: type[Record]) -> tuple[tuple[str, Convert], ...]:

@@ -124,10 +124,12 @@ class DocumentModel(QObject):
 
         old: dict[str, dict[str, Any]] = {}
         new: dict[str, dict[str, Any]] = {}
-        for record in self.document.records(kind, list(changes)):
-            before = {name: getattr(record, name) for name in changes[record.id]}
-            if before != changes[record.id]:
-                old[record.id], new[record.id] = before, dict(changes[record.id])
+        names = tuple(sorted(set().union(*(set(c) for c in changes.values())))) if changes else ()
+        current = self.document.field_values(kind, list(changes), names)
+        for rid, change in changes.items():
+            before = {name: current[rid][name] for name in change}
+            if before != change:
+                old[rid], new[rid] = before, dict(change)
         return UpdateMany(self, kind, old, new, text=label) if new else None
 
     def push_steps(self, steps: Iterable[ModelCommand | None], *, label: str) -> None:
