@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -147,6 +147,7 @@ class BoardPage(QWidget):
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self._sized = False  # the splitter's first-show sizes (showEvent)
         self.table_filter: str | None = None  # None: every table; "": notes with no table
         self.banner = QLabel(self)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -177,6 +178,17 @@ class BoardPage(QWidget):
         add_panels(self)  # Write-up first: the panel a team uses most
         self.suggestions = SuggestionsPanel(self)
         self.add_side(self.suggestions, "Suggestions")
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """On first show, give the side panels two fifths of the width: the splitter was sized
+        before they were added, which left them a sliver with their tabs behind scroll arrows."""
+        super().showEvent(event)
+        if not self._sized and self.side.isVisible():
+            self._sized = True
+            total = sum(self.splitter.sizes())
+            if total > 0:
+                side = max(self.side.minimumSizeHint().width(), total * 2 // 5)
+                self.splitter.setSizes([total - side, side])
 
     # -- plugging in ------------------------------------------------------------------------
 
