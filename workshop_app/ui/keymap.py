@@ -23,7 +23,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QAction, QKeyEvent
+    from PySide6.QtWidgets import QToolButton, QWidget
 
 WINDOW, CHILDREN, WIDGET, HANDLED = "window", "children", "widget", "handled"
 ANYWHERE = "anywhere"
@@ -235,6 +238,28 @@ def install(action: QAction, id_: str, *, index: int | None = None) -> QAction:
     )
     action.setProperty("keymap_id", id_)
     return action
+
+
+def keyed_button(
+    owner: QWidget, text: str, tip: str, id_: str, slot: Callable[[], None]
+) -> QToolButton:
+    """A button for binding ``id_``: its action has the binding's keys (added to ``owner``, so
+    they work while the button cannot take the focus), runs ``slot``, and says its key in the
+    tooltip and accessible name ("Next question (Ctrl+PgDn)")."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QToolButton
+
+    action = install(QAction(text, owner), id_)
+    tip = f"{tip} ({shown(id_)})"
+    action.setToolTip(tip)
+    action.triggered.connect(slot)
+    owner.addAction(action)
+    button = QToolButton(owner)
+    button.setDefaultAction(action)
+    button.setAccessibleName(tip)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
 
 
 def matches(event: QKeyEvent, id_: str) -> bool:

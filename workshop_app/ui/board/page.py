@@ -42,7 +42,7 @@ from workshop_app.ui.board.plenary_control import PlenaryControl
 from workshop_app.ui.board.suggest_panel import SuggestionsPanel
 from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import install, shown
+from workshop_app.ui.keymap import install, keyed_button, shown
 from workshop_app.ui.settings import AppSettings
 
 
@@ -277,16 +277,7 @@ class BoardPage(QWidget):
     # -- inside -----------------------------------------------------------------------------
 
     def _step(self, text: str, tip: str, binding_id: str, step: int) -> QToolButton:
-        action = install(QAction(text, self), binding_id)
-        tip = f"{tip} ({shown(binding_id)})"
-        action.setToolTip(tip)
-        action.triggered.connect(lambda: self._on_step_triggered(step))
-        self.addAction(action)
-        button = QToolButton(self)
-        button.setDefaultAction(action)
-        button.setAccessibleName(tip)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return button
+        return keyed_button(self, text, tip, binding_id, lambda: self._on_step_triggered(step))
 
     def _show_switch(self) -> None:
         names = list(self.views)

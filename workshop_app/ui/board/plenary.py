@@ -33,10 +33,8 @@ from workshop_app.domain.records import Note, Question, Record, Theme
 from workshop_app.ui.board.actions import theme_total
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.keymap import matches
+from workshop_app.ui.run.style import BACKGROUND, MUTED, TEXT
 
-BACKGROUND = QColor("#000000")
-TEXT = QColor("#ffffff")
-MUTED = QColor("#c9d1d9")  # 13:1 on black
 WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
 

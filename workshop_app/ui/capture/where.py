@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import Group, Question
-from workshop_app.ui.keymap import install, shown
+from workshop_app.ui.keymap import install, keyed_button, shown
 from workshop_app.ui.text import ScaledLabel
 
 NO_TABLE = "not chosen yet"  # the first Enter asks (the tooltip says so)
@@ -81,16 +81,7 @@ class WhereBar(QWidget):
         self.question.activated.connect(self._on_question_activated)
 
     def _step(self, text: str, tip: str, binding_id: str, step: int) -> QToolButton:
-        action = install(QAction(text, self), binding_id)
-        tip = f"{tip} ({shown(binding_id)})"
-        action.setToolTip(tip)
-        action.triggered.connect(lambda: self._on_step_triggered(step))
-        self.addAction(action)
-        button = QToolButton(self)
-        button.setDefaultAction(action)
-        button.setAccessibleName(tip)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        return button
+        return keyed_button(self, text, tip, binding_id, lambda: self._on_step_triggered(step))
 
     # -- filling ------------------------------------------------------------------------------
 

@@ -32,11 +32,15 @@ from workshop_app.domain.run_text import format_remaining
 from workshop_app.ui.keymap import install
 from workshop_app.ui.run.controller import RunController
 from workshop_app.ui.run.digits import draw_digits, layout_digits
-from workshop_app.ui.run.style import draw_shape, phase_color, phase_word
+from workshop_app.ui.run.style import (
+    BACKGROUND,
+    MUTED,
+    TEXT,
+    draw_shape,
+    phase_color,
+    phase_word,
+)
 
-BACKGROUND = QColor("#000000")
-TEXT = QColor("#ffffff")
-MUTED = QColor("#c9d1d9")  # 13:1 on black
 DIGITS_SHARE = 0.44  # of the screen height, for the digits' ink
 
 

@@ -13,6 +13,11 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
 
 from workshop_app.domain.run import IDLE, OVERTIME, PAUSED, RUNNING, WARNING
 
+#: The projector screens (the presenter display, the Board's plenary): white on black.
+BACKGROUND = QColor("#000000")
+TEXT = QColor("#ffffff")
+MUTED = QColor("#c9d1d9")  # 13:1 on black
+
 
 @dataclass(frozen=True)
 class PhaseStyle:
