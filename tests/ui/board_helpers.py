@@ -39,13 +39,15 @@ def current(tree: OutlineView) -> tuple[str, str]:
     return str(index.data(ItemKindRole)), str(index.data(RecordIdRole))
 
 
-def go(qtbot: QtBot, tree: OutlineView, kind: str, record_id: str) -> None:
-    """Move the focus to a row with arrow keys from the top."""
-    qtbot.keyClick(tree, K.Key_Home)
+def go(qtbot: QtBot, tree: OutlineView, kind: str, record_id: str, *, keep: bool = False) -> None:
+    """Move the focus to a row with arrow keys from the top (``keep``: Ctrl held, so the
+    selection stays as it is)."""
+    mods = CTRL if keep else Qt.KeyboardModifier.NoModifier
+    qtbot.keyClick(tree, K.Key_Home, mods)
     for _ in range(300):
         if current(tree) == (kind, record_id):
             return
-        qtbot.keyClick(tree, K.Key_Down)
+        qtbot.keyClick(tree, K.Key_Down, mods)
     raise AssertionError(f"{kind} {record_id} not reached")
 
 

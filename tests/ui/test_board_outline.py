@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from board_helpers import current, go, open_board
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -25,8 +26,6 @@ from workshop_app.ui.board.outline_model import (
     NOTE,
     THEME,
     UNSORTED,
-    ItemKindRole,
-    RecordIdRole,
 )
 from workshop_app.ui.board.page import BoardPage
 from workshop_app.ui.main_window import MainWindow
@@ -45,38 +44,13 @@ def board(make_window: Callable[[], MainWindow], tmp_path: Path, qtbot: QtBot) -
         notes=tuple(replace(n, theme_id=None, votes=0, starred=False) for n in demo.notes),
     )
     Document.create(tmp_path / "Bare.workshop", bare).close()
-    window = make_window()
-    assert window.open_path(tmp_path / "Bare.workshop")
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(QApplication.focusWidget() or window, K.Key_4, CTRL)
-    page = window.workspace.page("board")  # type: ignore[union-attr]
-    assert isinstance(page, BoardPage)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.outline)
-    return page
-
-
-def _current(tree: OutlineView) -> tuple[str, str]:
-    index = tree.currentIndex()
-    return str(index.data(ItemKindRole)), str(index.data(RecordIdRole))
-
-
-def _go(qtbot: QtBot, tree: OutlineView, kind: str, record_id: str, *, keep: bool = False) -> None:
-    """Move the focus to a row with arrow keys from the top (``keep``: Ctrl held, so the
-    selection stays as it is)."""
-    mods = CTRL if keep else Qt.KeyboardModifier.NoModifier
-    qtbot.keyClick(tree, K.Key_Home, mods)
-    for _ in range(200):
-        if _current(tree) == (kind, record_id):
-            return
-        qtbot.keyClick(tree, K.Key_Down, mods)
-    raise AssertionError(f"{kind} {record_id} not reached")
+    return open_board(make_window, tmp_path / "Bare.workshop", qtbot)
 
 
 def _select(qtbot: QtBot, tree: OutlineView, note_ids: list[str]) -> None:
-    _go(qtbot, tree, NOTE, note_ids[0])
+    go(qtbot, tree, NOTE, note_ids[0])
     for note_id in note_ids[1:]:
-        _go(qtbot, tree, NOTE, note_id, keep=True)
+        go(qtbot, tree, NOTE, note_id, keep=True)
         qtbot.keyClick(tree, K.Key_Space, CTRL)
     assert sorted(tree.selected_note_ids()) == sorted(note_ids)
 
@@ -104,15 +78,15 @@ def test_the_demos_themes_votes_and_stars_rebuilt_by_keyboard_then_printed(
             qtbot.waitUntil(lambda t=theme: any(m.title == t.title for m in model.list(Theme)))
             assert QApplication.focusWidget() is tree
             made = next(t for t in model.list(Theme) if t.title == theme.title)
-            qtbot.waitUntil(lambda made=made: _current(tree) == (THEME, made.id))
+            qtbot.waitUntil(lambda made=made: current(tree) == (THEME, made.id))
         for note in (n for n in demo.notes if n.question_id == question.id):
             if note.votes or note.starred:
-                _go(qtbot, tree, NOTE, note.id)
+                go(qtbot, tree, NOTE, note.id)
                 for _ in range(note.votes):
                     qtbot.keyClick(tree, K.Key_Plus)
                 if note.starred:
                     qtbot.keyClick(tree, K.Key_S)
-                assert _current(tree) == (NOTE, note.id)  # the focus stays on the note
+                assert current(tree) == (NOTE, note.id)  # the focus stays on the note
         if number + 1 < len(demo.questions):
             _next_question(qtbot, board)
     qtmodeltester.check(tree.outline)
@@ -167,7 +141,7 @@ def test_every_action_by_key_undoes_and_redoes(board: BoardPage, qtbot: QtBot) -
     qtbot.keyClick(QApplication.focusWidget(), K.Key_Return)
     qtbot.waitUntil(lambda: any(t.title == "Access" for t in model.list(Theme)))
     theme = model.list(Theme)[0]
-    assert _current(tree) == (THEME, theme.id) and QApplication.focusWidget() is tree
+    assert current(tree) == (THEME, theme.id) and QApplication.focusWidget() is tree
 
     def members() -> set[str]:
         return {n.id for n in model.list(Note, theme_id=theme.id)}
@@ -181,14 +155,14 @@ def test_every_action_by_key_undoes_and_redoes(board: BoardPage, qtbot: QtBot) -
     assert model.get(Theme, theme.id).title == "Access" and members() == set(loose[:3])
 
     # M: a filterable chooser; typing filters, Enter moves; the focus follows the note.
-    _go(qtbot, tree, NOTE, loose[3])
+    go(qtbot, tree, NOTE, loose[3])
     qtbot.keyClick(tree, K.Key_M)
     chooser = board.keys["outline"].chooser
     assert chooser is not None
     qtbot.waitUntil(lambda: QApplication.focusWidget() is chooser.filter)
     qtbot.keyClicks(chooser.filter, "acc")
     qtbot.keyClick(chooser.filter, K.Key_Return)
-    assert members() == set(loose[:4]) and _current(tree) == (NOTE, loose[3])
+    assert members() == set(loose[:4]) and current(tree) == (NOTE, loose[3])
     qtbot.waitUntil(lambda: QApplication.focusWidget() is tree)
 
     def assert_members(want: set[str]) -> Callable[[], None]:
@@ -211,10 +185,10 @@ def test_every_action_by_key_undoes_and_redoes(board: BoardPage, qtbot: QtBot) -
         lambda: _eq(model.get(Note, loose[3]).votes, 2),
         lambda: _eq(model.get(Note, loose[3]).votes, 1),
     )
-    _go(qtbot, tree, THEME, theme.id)
+    go(qtbot, tree, THEME, theme.id)
     qtbot.keyClick(tree, K.Key_Minus)
     qtbot.keyClick(tree, K.Key_Plus)
-    assert model.get(Theme, theme.id).votes == 1 and _current(tree) == (THEME, theme.id)
+    assert model.get(Theme, theme.id).votes == 1 and current(tree) == (THEME, theme.id)
     assert "2 (1 own)" in tree.outline.index_of(THEME, theme.id).siblingAtColumn(3).data()
 
     # F2 renames the focused theme.
@@ -244,20 +218,20 @@ def test_every_action_by_key_undoes_and_redoes(board: BoardPage, qtbot: QtBot) -
     )
 
     # Ctrl+Shift+G on a note takes it out of its theme; on the theme, dissolves it.
-    _go(qtbot, tree, NOTE, loose[0])
+    go(qtbot, tree, NOTE, loose[0])
     qtbot.keyClick(tree, K.Key_G, CTRL | SHIFT)
-    assert model.get(Note, loose[0]).theme_id is None and _current(tree) == (NOTE, loose[0])
+    assert model.get(Note, loose[0]).theme_id is None and current(tree) == (NOTE, loose[0])
     _undo_redo(qtbot, tree, assert_members(set(loose[:4])), assert_members(set(loose[1:4])))
-    _go(qtbot, tree, THEME, theme.id)
+    go(qtbot, tree, THEME, theme.id)
     qtbot.keyClick(tree, K.Key_G, CTRL | SHIFT)
     assert model.get(Theme, theme.id).deleted and members() == set()
-    assert _current(tree)[0] == NOTE and _current(tree)[1] in loose[1:4]
+    assert current(tree)[0] == NOTE and current(tree)[1] in loose[1:4]
     _undo_redo(qtbot, tree, assert_members(set(loose[1:4])), assert_members(set()))
     qtbot.keyClick(tree, K.Key_Z, CTRL)  # the theme is back
     assert not model.get(Theme, theme.id).deleted
 
     # Delete removes the focused theme; its notes go back to Not yet sorted.
-    _go(qtbot, tree, THEME, theme.id)
+    go(qtbot, tree, THEME, theme.id)
     qtbot.keyClick(tree, K.Key_Delete)
     assert model.get(Theme, theme.id).deleted
     assert {n.theme_id for n in model.list(Note, question_id=qid)} == {None}
@@ -278,7 +252,7 @@ def test_a_keyboard_walk_reaches_every_note_of_every_question(
         seen: list[tuple[str, str]] = []
         qtbot.keyClick(tree, K.Key_Home)
         for _ in range(500):
-            seen.append(_current(tree))
+            seen.append(current(tree))
             before = tree.currentIndex()
             qtbot.keyClick(tree, K.Key_Down)
             if tree.currentIndex() == before:
