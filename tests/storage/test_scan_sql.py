@@ -100,25 +100,70 @@ def test_every_damaged_file_case_is_flagged_and_set_aside_alike(demo: Path, name
 #: Values close to right, and plainly wrong ones, as SQL literals.
 NEAR = st.sampled_from(
     [
-        "'2026-11-27T14:03:22.123Z'", "'2026-02-29T14:03:22.123Z'", "'2024-02-29T14:03:22.123Z'",
-        "'2026-02-30T14:03:22.123Z'", "'2026-04-31T00:00:00.000Z'", "'2026-13-01T00:00:00.000Z'",
-        "'0000-01-01T00:00:00.000Z'", "'2026-01-01T24:00:00.000Z'", "'2026-01-01T23:59:60.000Z'",
-        "'2026-01-01T23:59:59.999'", "'2026-01-01 23:59:59.999Z'", "'2021-06-15Z'",
-        "'2026-11-27T14:03:22.123Z' || char(0) || 'x'", "'2026-11-27T14:03:22Z'",
-        "'2026-11-27T14:03:22.123456Z'", "'idea'", "'idea' || char(0)", "'Idea'", "' idea'",
-        "'[]'", "'[\"a\"]'", "'[\"\"]'", "'[1]'", "'[\"a\",]'", "'[\"a\" ]'", "'{\"a\": 1}'",
-        "'[\"a\\u0000\"]'", "'[\"a' || char(9) || 'b\"]'", "'[NaN]'", "'[\"é\"]'", "'null'",
-        "'[\"a\"]' || char(0) || 'x'", "0", "1", "2", "-1", "1.0", "0.5", "NULL", "''", "' '",
-        "char(12288)", "'x'", "'5'", "X'00'", "X'4FFF6B'", "CAST(X'4FFF6B' AS TEXT)",
-        "CAST(X'C3' AS TEXT)", "CAST(X'61C3A9' AS TEXT)", "CAST(X'EDA080' AS TEXT)",
-        "CAST(X'6100FF' AS TEXT)", "9223372036854775807", "'09:30'", "'24:00'", "'2026-11-27'",
-    ]  # fmt: skip
+        "'2026-11-27T14:03:22.123Z'",
+        "'2026-02-29T14:03:22.123Z'",
+        "'2024-02-29T14:03:22.123Z'",
+        "'2026-02-30T14:03:22.123Z'",
+        "'2026-04-31T00:00:00.000Z'",
+        "'2026-13-01T00:00:00.000Z'",
+        "'0000-01-01T00:00:00.000Z'",
+        "'2026-01-01T24:00:00.000Z'",
+        "'2026-01-01T23:59:60.000Z'",
+        "'2026-01-01T23:59:59.999'",
+        "'2026-01-01 23:59:59.999Z'",
+        "'2021-06-15Z'",
+        "'2026-11-27T14:03:22.123Z' || char(0) || 'x'",
+        "'2026-11-27T14:03:22Z'",
+        "'2026-11-27T14:03:22.123456Z'",
+        "'idea'",
+        "'idea' || char(0)",
+        "'Idea'",
+        "' idea'",
+        "'[]'",
+        "'[\"a\"]'",
+        "'[\"\"]'",
+        "'[1]'",
+        "'[\"a\",]'",
+        "'[\"a\" ]'",
+        "'{\"a\": 1}'",
+        "'[\"a\\u0000\"]'",
+        "'[\"a' || char(9) || 'b\"]'",
+        "'[NaN]'",
+        "'[\"é\"]'",
+        "'null'",
+        "'[\"a\"]' || char(0) || 'x'",
+        "0",
+        "1",
+        "2",
+        "-1",
+        "1.0",
+        "0.5",
+        "NULL",
+        "''",
+        "' '",
+        "char(12288)",
+        "'x'",
+        "'5'",
+        "X'00'",
+        "X'4FFF6B'",
+        "CAST(X'4FFF6B' AS TEXT)",
+        "CAST(X'C3' AS TEXT)",
+        "CAST(X'61C3A9' AS TEXT)",
+        "CAST(X'EDA080' AS TEXT)",
+        "CAST(X'6100FF' AS TEXT)",
+        "9223372036854775807",
+        "'09:30'",
+        "'24:00'",
+        "'2026-11-27'",
+    ]
 )
 CELLS = [(table, column) for kind, table in TABLES.items() if kind is not Event
          for column in (*COLUMNS[kind], "position")]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(damage=st.lists(st.tuples(st.sampled_from(CELLS), NEAR, st.integers(0, 3)), max_size=4))
 def test_the_flagger_misses_no_row_python_refuses(
     demo: Path, damage: list[tuple[tuple[str, str], str, int]]
