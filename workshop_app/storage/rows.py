@@ -101,8 +101,9 @@ def to_column(name: str, value: Any) -> Any:
 
 
 def to_row(record: Record, position: float) -> dict[str, Any]:
-    row: dict[str, Any] = {name: to_column(name, getattr(record, name)) for name in COLUMNS[
-        type(record)]}
+    row: dict[str, Any] = {
+        name: to_column(name, getattr(record, name)) for name in COLUMNS[type(record)]
+    }
     row["position"] = position
     return row
 
@@ -219,14 +220,17 @@ def _clock_time(value: Any) -> str:
     return value
 
 
-def _one_of(choices: tuple[str, ...]) -> Convert:
-    def check(value: Any) -> str:
-        _text(value)
-        if value not in choices:
-            raise _Wrong(_is_not(value, f"one of {', '.join(choices)}"))
-        return value
+class _OneOf:
+    """The check of a text that must be one of ``choices`` (a kind)."""
 
-    return check
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        self.choices = choices
+
+    def __call__(self, value: Any) -> str:
+        _text(value)
+        if value not in self.choices:
+            raise _Wrong(_is_not(value, f"one of {', '.join(self.choices)}"))
+        return value
 
 
 def _optional(convert: Convert) -> Convert:
@@ -281,6 +285,15 @@ def _converters(kind: type[Record]) -> tuple[tuple[str, Convert], ...]:
 
 
 def _make_converters(kind: type[Record]) -> tuple[tuple[str, Convert], ...]:
+    return tuple(
+        (name, _optional(check) if optional else check)
+        for name, check, optional in _field_checks(kind)
+    )
+
+
+def _field_checks(kind: type[Record]) -> tuple[tuple[str, Convert, bool], ...]:
+    """(field, check, whether NULL is allowed) for every field of ``kind``, from its type
+    annotation: the one source of both the Python checks and their SQL (``suspect_sql``)."""
     hints = get_type_hints(kind)
     result = []
     for name in COLUMNS[kind]:
@@ -288,8 +301,93 @@ def _make_converters(kind: type[Record]) -> tuple[tuple[str, Convert], ...]:
         optional = type(None) in getattr(hint, "__args__", ()) and hint not in _BY_TYPE
         base = next(a for a in hint.__args__ if a is not type(None)) if optional else hint
         if (kind, name) in _CHOICES:
-            convert = _one_of(_CHOICES[kind, name])
+            check: Convert = _OneOf(_CHOICES[kind, name])
         else:
-            convert = _BY_NAME.get(name) or _BY_TYPE[base]
-        result.append((name, _optional(convert) if optional else convert))
+            check = _BY_NAME.get(name) or _BY_TYPE[base]
+        result.append((name, check, optional))
     return tuple(result)
+
+
+# -- the same checks in SQL -----------------------------------------------------------------
+# For a whole table at once, in C: a condition true for every row that ``from_row`` could
+# refuse, and false for nearly every row it accepts (a doubtful value, such as the 29th of
+# February, is flagged too: ``from_row`` decides). SQLite cannot see whether text is UTF-8:
+# ``TEXT_CHECKS`` names the checks of text columns, whose bytes the caller checks apart.
+
+_TS = "[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]"  # a date: 2026-11-27
+_CLOCK = "[0-2][0-9]:[0-5][0-9]"
+#: Every month and day of a year but the 29th of February (doubtful: Python decides).
+_MONTH_DAYS = ", ".join(
+    f"'{month:02d}-{day:02d}'"
+    for month, days in enumerate((31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), start=1)
+    for day in range(1, days + 1)
+)
+
+
+def _not_text(c: str) -> str:
+    return f"typeof({c}) <> 'text'"
+
+
+def _bytes_not(c: str, n: int) -> str:
+    """True when ``c`` holds more than its first NUL shows (GLOB stops there)."""
+    return f"length(CAST({c} AS BLOB)) <> {n}"
+
+
+def _bad_date_sql(c: str) -> str:
+    """``c`` (matching ``_TS`` at its start) is not surely a real date."""
+    return f"{c} < '0001' OR substr({c}, 6, 5) NOT IN ({_MONTH_DAYS})"
+
+
+def _sql_for(check: Convert, c: str) -> str:
+    """A condition true for every value of column ``c`` that ``check`` refuses."""
+    if isinstance(check, _OneOf):
+        quoted = ", ".join("'" + choice.replace("'", "''") + "'" for choice in check.choices)
+        return f"{_not_text(c)} OR {c} NOT IN ({quoted})"
+    if check is _text:
+        return _not_text(c)
+    if check is _id:  # an id with a letter or digit is not blank
+        return f"{_not_text(c)} OR NOT ({c} GLOB '*[0-9A-Za-z]*')"
+    if check is _whole:
+        return f"typeof({c}) <> 'integer' OR {c} < 0"
+    if check is _flag:
+        return f"typeof({c}) <> 'integer' OR {c} NOT IN (0, 1)"
+    if check is _timestamp:
+        pattern = f"{_TS}T{_CLOCK}:[0-5][0-9].[0-9][0-9][0-9]Z"
+        return (
+            f"{_not_text(c)} OR NOT ({c} GLOB '{pattern}') OR {_bytes_not(c, 24)}"
+            f" OR {_bad_date_sql(c)} OR substr({c}, 12, 2) > '23'"
+        )
+    if check is _date:
+        wrong = f"NOT ({c} GLOB '{_TS}') OR {_bytes_not(c, 10)}"
+        return f"{_not_text(c)} OR {wrong} OR {_bad_date_sql(c)}"
+    if check is _clock_time:
+        return f"{_not_text(c)} OR NOT ({c} GLOB '{_CLOCK}') OR {_bytes_not(c, 5)} OR {c} > '23:59'"
+    if check is _id_list:  # plain ASCII, no escapes or control characters, a list of texts
+        return (
+            f"CASE WHEN {_not_text(c)} OR length(CAST({c} AS BLOB)) <> length({c})"
+            f" OR instr({c}, '\\') OR {c} GLOB ('*[' || char(1) || '-' || char(31) || ']*')"
+            f" OR NOT json_valid({c}) OR json_type({c}) <> 'array' THEN 1"
+            f" ELSE EXISTS (SELECT 1 FROM json_each({c}) WHERE type <> 'text' OR value = '') END"
+        )
+    raise LookupError(f"no SQL for the check {check!r} of column {c}")
+
+
+def suspect_sql(kind: type[Record]) -> str:
+    """A WHERE condition flagging every row of ``kind``'s table that ``from_row`` could refuse
+    (and a few it accepts), leaving aside whether its text is UTF-8 (``text_columns``)."""
+    parts = ["typeof(position) NOT IN ('integer', 'real')"]
+    for name, check, optional in _field_checks(kind):
+        condition = _sql_for(check, name)
+        parts.append(f"({name} IS NOT NULL AND ({condition}))" if optional else f"({condition})")
+    return "\n OR ".join(parts)
+
+
+def text_columns(kind: type[Record]) -> tuple[str, ...]:
+    """The columns of ``kind`` holding text whose SQL check does not already prove it plain
+    ASCII (and so UTF-8): free text and ids, not timestamps, kinds or lists."""
+    ascii_only = (_whole, _flag, _timestamp, _date, _clock_time, _id_list)
+    return tuple(
+        name
+        for name, check, _ in _field_checks(kind)
+        if check not in ascii_only and not isinstance(check, _OneOf)
+    )

@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from workshop_app.domain.errors import DocumentError
-from workshop_app.domain.records import Event
+from workshop_app.domain.records import Event, Record
 from workshop_app.storage import run_state
 from workshop_app.storage.rows import (
     COLUMNS,
@@ -29,6 +29,8 @@ from workshop_app.storage.rows import (
     decode_text,
     field_name,
     from_row,
+    suspect_sql,
+    text_columns,
 )
 
 #: How many set-aside records a message lists before "and N more".
@@ -122,18 +124,51 @@ def check_event(conn: sqlite3.Connection, name: str) -> None:
 
 
 def scan(conn: sqlite3.Connection) -> list[SetAside]:
-    """Every row (tombstoned ones too) that cannot become a record, in display order."""
+    """Every row (tombstoned ones too) that cannot become a record, in display order.
+
+    SQLite flags the rows that may be wrong, one query a table (``suspect_sql``, made from the
+    same field types as ``from_row``; text that is not UTF-8 is found from its bytes); only
+    those rows are read into Python and checked by ``from_row``, which gives the reason."""
     conn.row_factory = sqlite3.Row
+    utf8 = conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-8"
     found: list[SetAside] = []
     for kind, table in TABLES.items():
         if kind is Event:
             continue
-        for row in conn.execute(f"SELECT * FROM {table} ORDER BY position, rowid"):
+        if utf8:
+            where = f"{suspect_sql(kind)} OR rowid IN ({_not_utf8(conn, kind, table)})"
+        else:  # the bytes are UTF-16: let Python read every row
+            where = "1"
+        for row in conn.execute(f"SELECT * FROM {table} WHERE {where} ORDER BY position, rowid"):
             try:
                 from_row(kind, row)
             except BadRow as bad:
                 found.append(_set_aside(NAMES[kind], row, bad))
     return found
+
+
+def _not_utf8(conn: sqlite3.Connection, kind: type[Record], table: str) -> str:
+    """The rowids (as SQL) of rows of ``table`` with a text value that is not UTF-8. Each
+    column's values in one piece first (an ASCII separator keeps one value's broken bytes from
+    completing another's, so the piece decodes only if every value does); row by row if not."""
+    columns = text_columns(kind)
+    pieces = ", ".join(f"CAST(group_concat({c}, char(10)) AS BLOB)" for c in columns)
+    broken = []
+    row = conn.execute(f"SELECT {pieces} FROM {table}").fetchone()
+    for column, piece in zip(columns, row, strict=True):
+        try:
+            (piece or b"").decode("utf-8")
+        except UnicodeDecodeError:
+            broken.append(column)
+    bad = set()
+    for column in broken:
+        query = f"SELECT rowid, CAST({column} AS BLOB) FROM {table} WHERE typeof({column}) = 'text'"
+        for rowid, value in conn.execute(query):
+            try:
+                value.decode("utf-8")
+            except UnicodeDecodeError:
+                bad.add(str(int(rowid)))
+    return ", ".join(sorted(bad))
 
 
 def _set_aside(kind: str, row: sqlite3.Row, bad: BadRow) -> SetAside:
