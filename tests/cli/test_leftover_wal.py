@@ -16,18 +16,22 @@ from tests.storage.damaged_files import make_demo, snapshot
 WAL_MAGIC = bytes.fromhex("377f0682")
 
 
+@pytest.mark.parametrize("journal", ["wal", "delete"])
 @pytest.mark.parametrize(
     "wal",
     [b"", b"\x00" * 10, WAL_MAGIC + bytes(4000), WAL_MAGIC + b"\xa5" * 5000],
     ids=["empty", "short", "magic-then-zeros", "magic-then-garbage"],
 )
 def test_readers_leave_nothing_beside_a_file_with_an_empty_or_garbage_wal(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], wal: bytes
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], wal: bytes, journal: str
 ) -> None:
     docs, out = tmp_path / "docs", tmp_path / "out"
     docs.mkdir(), out.mkdir()
     doc = docs / "day.workshop"
     make_demo(doc)
+    conn = sqlite3.connect(doc, isolation_level=None)
+    conn.execute(f"PRAGMA journal_mode={journal}")
+    conn.close()
     Path(f"{doc}-wal").write_bytes(wal)
     before = snapshot(docs)
     for args in (

@@ -136,10 +136,13 @@ def readonly_uri(path: Path) -> str:
     real = Path(os.path.realpath(path))
     live = holder_path(real) or real
     uri = live.as_uri() + "?mode=ro"
-    wal, shm = (live.with_name(live.name + side) for side in ("-wal", "-shm"))
+    wal, shm, journal = (live.with_name(live.name + s) for s in ("-wal", "-shm", "-journal"))
     # A -wal with no -shm and nothing SQLite would read in it (empty, cut short, garbage) is
-    # not a writer's: reading through it would only leave a new -shm beside the file.
-    if is_wal_file(live) and not (wal.exists() and (shm.exists() or wal_has_frames(wal))):
+    # not a writer's: reading through it would only leave a new -shm beside the file (SQLite
+    # opens a -wal even beside a rollback-mode file, whose hot -journal is its own to recover).
+    junk_wal = wal.exists() and not shm.exists() and not wal_has_frames(wal)
+    wal_mode = is_wal_file(live)
+    if (wal_mode and not wal.exists()) or (junk_wal and (wal_mode or not journal.exists())):
         uri += "&immutable=1"
     return uri
 
