@@ -130,14 +130,45 @@ def readonly_uri(path: Path) -> str:
     characters in the path). A WAL file that a writer has open (its ``-wal`` is there) is read
     through SQLite's shared index, so the reader sees every committed change; otherwise the
     main file holds everything and is read as immutable: no ``-wal``/``-shm`` is created (a
-    read-only folder or file reads fine) and a stray ``-journal`` is ignored. Through a hard
+    read-only folder or file reads fine) and a stray ``-journal`` is ignored, as is a ``-wal``
+    left with nothing in it that SQLite would read. Through a hard
     link, the name the writer opened is used, so its ``-wal`` is found."""
     real = Path(os.path.realpath(path))
     live = holder_path(real) or real
     uri = live.as_uri() + "?mode=ro"
-    if is_wal_file(live) and not live.with_name(live.name + "-wal").exists():
+    wal, shm, journal = (live.with_name(live.name + s) for s in ("-wal", "-shm", "-journal"))
+    # A -wal with no -shm and nothing SQLite would read in it (empty, cut short, garbage) is
+    # not a writer's: reading through it would only leave a new -shm beside the file (SQLite
+    # opens a -wal even beside a rollback-mode file, whose hot -journal is its own to recover).
+    junk_wal = wal.exists() and not shm.exists() and not wal_has_frames(wal)
+    wal_mode = is_wal_file(live)
+    if (wal_mode and not wal.exists()) or (junk_wal and (wal_mode or not journal.exists())):
         uri += "&immutable=1"
     return uri
+
+
+def wal_has_frames(wal: Path) -> bool:
+    """Whether SQLite would read anything from the ``-wal`` file ``wal``: its header's magic
+    number and checksum are right and it holds at least one whole frame (SQLite ignores a WAL
+    whose header is not valid). Anything but a regular file counts as nothing."""
+    try:
+        with os.fdopen(open_regular(wal, "journal"), "rb") as handle:
+            head = handle.read(32)
+            size = os.fstat(handle.fileno()).st_size
+    except (OSError, WorkshopError):
+        return False
+    magic = int.from_bytes(head[:4], "big")
+    if len(head) < 32 or magic not in (0x377F0682, 0x377F0683):
+        return False
+    big = magic & 1  # the checksum's byte order
+    words = [int.from_bytes(head[i : i + 4], "big" if big else "little") for i in range(0, 24, 4)]
+    s0 = s1 = 0
+    for first, second in zip(words[::2], words[1::2], strict=True):
+        s0 = (s0 + first + s1) & 0xFFFFFFFF
+        s1 = (s1 + second + s0) & 0xFFFFFFFF
+    stored = (int.from_bytes(head[24:28], "big"), int.from_bytes(head[28:32], "big"))
+    page = int.from_bytes(head[8:12], "big")
+    return stored == (s0, s1) and size >= 32 + 24 + page
 
 
 def stray_journal(path: Path) -> Path | None:
