@@ -30,7 +30,9 @@ K = Qt.Key
 
 
 def _open_board(window: MainWindow, qtbot: QtBot) -> BoardPage:
-    window.resize(1600, 1000)
+    # Wide enough for every column of a question beside the side panels (two fifths), so a
+    # card and its target column are on screen together and a drag is one straight move.
+    window.resize(2200, 1000)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(QApplication.focusWidget() or window, K.Key_4, CTRL)

@@ -107,8 +107,7 @@ class Document:
         lock.acquire()
         existed = {side for side in opening.side_files(path) if side.exists()}
         try:
-            _set_aside_stray_journal(path)
-            found = opening.inspect(path)
+            found = opening.inspect(path)  # reads past a stray -journal (readonly_uri)
         except BaseException:
             opening.remove_new_side_files(path, existed)
             lock.release()
@@ -119,6 +118,7 @@ class Document:
             event_id = str(found.conn.execute("SELECT id FROM event").fetchone()[0])
             found.conn.close()
             opening.remove_new_side_files(path, existed)
+            _set_aside_stray_journal(path)  # only once the file is accepted for writing
             if found.version < SCHEMA_VERSION:
                 backups.take_backup(path, event_id)
             conn = opening.connect(path)

@@ -66,7 +66,7 @@ class Inspection:
 
 
 def inspect(path: Path) -> Inspection:
-    """Every check, before anything is written: identity, quick_check, the version, then the
+    """Every check, before anything is written: identity, integrity_check, the version, then the
     tables, the event and every row (``validation``). A file from an older version is checked
     as a copy migrated in memory, which also proves its migration works before the file is
     touched. Raises DocumentError; a refused file is never modified (with the lock held, call
@@ -93,7 +93,11 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
     name = path.name
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+    # integrity_check, not quick_check: it also compares every index with its table, so a
+    # damaged page whose value its index no longer matches is refused here instead of giving
+    # one answer to a query the index serves and another to one the table serves (~7 ms more
+    # for 10,000 notes; found by the fuzz test).
+    result = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
     if app_id != APPLICATION_ID:
         raise DocumentError(
             f"“{name}” is a database made by another program, not a workshop document."
@@ -123,7 +127,7 @@ def _migrated_copy(conn: sqlite3.Connection, name: str) -> sqlite3.Connection:
 
 
 def _first_problem(report: str) -> str:
-    """One line of a quick_check report (it lists pages over several lines, under banners)."""
+    """One line of an integrity_check report (it lists pages over several lines, under banners)."""
     lines = [line for line in report.splitlines() if line and not line.startswith("***")]
     return lines[0] if lines else report.strip()
 
