@@ -89,6 +89,7 @@ class OutlineModel(QAbstractItemModel):
         #: Only this table's notes (None: every note; "": the notes with no table).
         self.table_id: str | None = None
         self._root = Node(QUESTION, None, None)
+        self._retired: list[Node] = []  # replaced trees, kept until the event loop runs (rebuild)
         model.changed.connect(self._on_model_changed)
 
     # -- filling --------------------------------------------------------------------------
@@ -102,7 +103,15 @@ class OutlineModel(QAbstractItemModel):
         self.rebuild()
 
     def rebuild(self) -> None:
+        """Build the tree anew. The replaced tree's nodes are kept until the event loop runs
+        again: indexes point at nodes without owning them, and a rebuild can happen inside
+        another's reset (the view restores its focus, the write-up panel commits its text, the
+        model changes), while code up the stack still holds indexes into the old tree. Freeing
+        it at once crashed Qt (a segfault in ``parent``)."""
         self.beginResetModel()
+        if not self._retired:
+            QTimer.singleShot(0, self._retired.clear)
+        self._retired.append(self._root)
         self._root = self._build()
         self.endResetModel()
 
