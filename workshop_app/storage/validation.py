@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Event
-from workshop_app.storage import run_state
+from workshop_app.storage import fast_check, run_state
 from workshop_app.storage.rows import (
     COLUMNS,
     EXTRA_COLUMNS,
@@ -31,6 +31,8 @@ from workshop_app.storage.rows import (
     from_row,
 )
 
+#: The columns of ``field_history`` (the texts that lost a merge: conflicts.py).
+HISTORY_COLUMNS = ("record_kind", "record_id", "field", "value", "updated_at", "device_id")
 #: How many set-aside records a message lists before "and N more".
 LISTED = 10
 
@@ -76,6 +78,7 @@ def expected_schema() -> dict[str, tuple[str, ...]]:
     """Every table the app reads, with the columns it reads or writes."""
     schema = {TABLES[kind]: COLUMNS[kind] + EXTRA_COLUMNS for kind in TABLES}
     schema[run_state.TABLE] = run_state.ALL_COLUMNS
+    schema["field_history"] = HISTORY_COLUMNS
     return schema
 
 
@@ -95,7 +98,7 @@ def check_schema(conn: sqlite3.Connection, name: str) -> None:
         for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         if isinstance(row[0], str)
     }
-    if not tables & set(expected):
+    if not tables & set(TABLES.values()):
         raise damaged(
             name, "it holds none of a workshop document's tables; another program may have made it"
         )
@@ -123,6 +126,8 @@ def check_event(conn: sqlite3.Connection, name: str) -> None:
 
 def scan(conn: sqlite3.Connection) -> list[SetAside]:
     """Every row (tombstoned ones too) that cannot become a record, in display order."""
+    if fast_check.all_sound(conn):
+        return []
     conn.row_factory = sqlite3.Row
     found: list[SetAside] = []
     for kind, table in TABLES.items():
