@@ -33,10 +33,12 @@ from workshop_app.domain.records import (
     Theme,
 )
 from workshop_app.domain.run import RunState
-from workshop_app.storage import backups, files, opening, run_state
+from workshop_app.storage import backups, clocks, conflicts, files, opening, run_state
+from workshop_app.storage.conflicts import Conflict
 from workshop_app.storage.device import device_id as this_device
 from workshop_app.storage.device import zone_name
 from workshop_app.storage.files import FileLock, check_header, replace_durably
+from workshop_app.storage.merge import MergeResult, merge_into
 from workshop_app.storage.rows import (
     COLUMNS,
     NAMES,
@@ -429,6 +431,7 @@ class Document:
         with self.transaction():
             position = self._position_for(table, index)
             row = to_row(record, position)
+            row["clock"] = clocks.initial(now, self.device_id)
             names = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             self._conn.execute(
@@ -451,6 +454,8 @@ class Document:
             updated = replace(current, updated_at=utc_now(), device_id=self.device_id, **changes)
             row = to_row(updated, 0)
             del row["position"], row["id"], row["created_at"]
+            stamped = {name: row[name] for name in changes}
+            self._stamp(TABLES[kind], stamped, [record_id], (updated.updated_at, self.device_id))
             assignments = ", ".join(f"{name} = ?" for name in row)
             self._conn.execute(
                 f"UPDATE {TABLES[kind]} SET {assignments} WHERE id = ?",
@@ -478,6 +483,7 @@ class Document:
             for key, ids in same.items():
                 assignments = ", ".join(f"{name} = ?" for name, _ in key)
                 values = (*(value for _, value in key), *stamp)
+                self._stamp(table, dict(key), ids, stamp)
                 for start in range(0, len(ids), 500):
                     chunk = ids[start : start + 500]
                     marks = ", ".join("?" for _ in chunk)
@@ -529,11 +535,42 @@ class Document:
             ids.insert(max(0, min(index, len(ids))), record_id)
             now = utc_now()
             self._conn.executemany(
-                f"UPDATE {table} SET position = ?, updated_at = ?, device_id = ? WHERE id = ?",
+                f"UPDATE {table} SET position = ?1, updated_at = ?2, device_id = ?3, "
+                "clock = json_set(clock, '$.position', json_array(?2, ?3)) "
+                "WHERE id = ?4 AND position IS NOT ?1",
                 [(float(i), now, self.device_id, rid) for i, rid in enumerate(ids)],
             )
 
+    def merge(self, sources: Iterable[str | os.PathLike[str]]) -> MergeResult:
+        """Merge other laptops' files of this event (.workshop or .json) into this one, in one
+        transaction (``merge.py``). Raises DocumentError, with nothing changed, if one is
+        refused."""
+        if self.readonly:
+            raise DocumentError(self.readonly_reason() + " Nothing was merged.")
+        paths = [Path(source) for source in sources]
+        return merge_into(self._conn, self._event_id, paths, self.transaction)
+
+    def conflicts(self) -> builtins.list[Conflict]:
+        """Texts that lost a merge (the same field edited on two laptops), newest first, left
+        out once the record's text is that value again."""
+        return conflicts.listed(self._conn)
+
     # -- helpers ---------------------------------------------------------------------------
+
+    def _stamp(
+        self, table: str, values: Mapping[str, Any], ids: builtins.list[str], stamp: tuple[str, str]
+    ) -> None:
+        """Stamp each field in ``values`` (column values about to be written) with ``stamp`` in
+        the clocks of the records ``ids`` whose value it changes (before they are written)."""
+        for name, value in values.items():
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                self._conn.execute(
+                    f"UPDATE {table} SET clock = json_set(clock, '$.{name}', json_array(?, ?)) "
+                    f"WHERE {name} IS NOT ? AND id IN ({marks})",
+                    (*stamp, value, *chunk),
+                )
 
     def _select(
         self, kind: type[Record], include_deleted: bool, where: dict[str, Any], columns: str = "*"

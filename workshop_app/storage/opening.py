@@ -14,7 +14,7 @@ from pathlib import Path
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Record
-from workshop_app.storage import validation
+from workshop_app.storage import clocks, validation
 from workshop_app.storage.files import readonly_uri
 from workshop_app.storage.rows import TABLES, to_row
 from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
@@ -153,6 +153,7 @@ def write_new(tmp: Path, bundle: EventBundle, device: str) -> None:
             if not record.device_id:
                 record = replace(record, device_id=device)
             row = to_row(record, float(position))
+            row["clock"] = clocks.initial(record.updated_at, record.device_id)
             names = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             conn.execute(

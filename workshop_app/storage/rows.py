@@ -60,7 +60,7 @@ COLUMNS: dict[type[Record], tuple[str, ...]] = {
     kind: tuple(f.name for f in fields(kind)) for kind in TABLES
 }
 #: Columns every table has beside its record's fields (kept by storage, not by the record).
-EXTRA_COLUMNS: tuple[str, ...] = ("position",)
+EXTRA_COLUMNS: tuple[str, ...] = ("position", "clock")
 
 
 class BadRow(ValueError):

@@ -33,6 +33,8 @@ from workshop_app.storage.rows import (
     text_columns,
 )
 
+#: The columns of ``field_history`` (the texts that lost a merge: conflicts.py).
+HISTORY_COLUMNS = ("record_kind", "record_id", "field", "value", "updated_at", "device_id")
 #: How many set-aside records a message lists before "and N more".
 LISTED = 10
 
@@ -78,6 +80,7 @@ def expected_schema() -> dict[str, tuple[str, ...]]:
     """Every table the app reads, with the columns it reads or writes."""
     schema = {TABLES[kind]: COLUMNS[kind] + EXTRA_COLUMNS for kind in TABLES}
     schema[run_state.TABLE] = run_state.ALL_COLUMNS
+    schema["field_history"] = HISTORY_COLUMNS
     return schema
 
 
@@ -97,7 +100,7 @@ def check_schema(conn: sqlite3.Connection, name: str) -> None:
         for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         if isinstance(row[0], str)
     }
-    if not tables & set(expected):
+    if not tables & set(TABLES.values()):
         raise damaged(
             name, "it holds none of a workshop document's tables; another program may have made it"
         )

@@ -1,0 +1,305 @@
+"""Merging other laptops' files of the same event into this one: order-free and idempotent.
+
+Records are matched by id and merged field by field: each field's newest stamp wins (its time,
+then the device id, then a hash of the value: ``clocks``), so a theme set on the Board and a
+typo fixed at the table both survive. ``deleted`` and ``position`` are fields like the others,
+so a delete is not undone by an older copy, and an order changed on one laptop carries over.
+When one text was edited on two laptops, the losing text is kept in ``field_history``
+(``Document.conflicts``). Records only the other file has come in by one ``INSERT ... SELECT``.
+
+Every source is checked first (same event, not newer, not damaged) and copied aside with the
+SQLite backup API, so it is read once as it was and nothing is written beside it; any refusal
+refuses the whole merge before anything is changed. The copies are attached to the document's
+connection and merged in one transaction.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workshop_app.domain.errors import DocumentError
+from workshop_app.domain.records import Record
+from workshop_app.storage import clocks, files, opening
+from workshop_app.storage.conflicts import TEXT_FIELDS
+from workshop_app.storage.rows import COLUMNS, NAMES, TABLES
+from workshop_app.storage.schema import SCHEMA_VERSION
+
+#: SQLite attaches at most 10 databases; sources beyond this many are folded together first.
+ATTACH_AT_ONCE = 8
+_BOOKKEEPING = ("id", "created_at", "updated_at", "device_id")
+#: A losing text is kept once, with the newest stamp it was written with: so the kept texts
+#: are the same whichever order files are merged in.
+_KEEP_NEWEST = (
+    "ON CONFLICT (record_id, field, value) DO UPDATE SET updated_at = excluded.updated_at, "
+    "device_id = excluded.device_id WHERE (excluded.updated_at, excluded.device_id) > "
+    "(field_history.updated_at, field_history.device_id)"
+)
+
+
+@dataclass
+class MergeResult:
+    """What a merge brought in: new records by kind, ids of records changed by kind, the laptops
+    (device ids) the new and winning changes came from, and the losing texts kept."""
+
+    added: Counter[str] = field(default_factory=Counter)
+    changed: dict[str, set[str]] = field(default_factory=dict)
+    devices: set[str] = field(default_factory=set)
+    conflicts: int = 0
+
+    def summary(self) -> str:
+        """ "+38 notes, +1 theme from 3 laptops, 4 records updated, 2 conflicts kept"."""
+        parts = [_count(n, kind, "+") for kind, n in _ordered(self.added)]
+        text = ", ".join(parts) if parts else "Nothing new"
+        if self.devices:
+            text += f" from {_count(len(self.devices), 'laptop')}"
+        changed = sum(len(ids) for ids in self.changed.values())
+        if changed:
+            text += f", {_count(changed, 'record')} updated"
+        if self.conflicts:
+            text += f", {_count(self.conflicts, 'conflict')} kept"
+        return text
+
+
+def _ordered(counts: Counter[str]) -> list[tuple[str, int]]:
+    order = [NAMES[kind] for kind in TABLES]
+    return sorted(((k, n) for k, n in counts.items() if n), key=lambda kn: order.index(kn[0]))
+
+
+def _count(n: int, what: str, sign: str = "") -> str:
+    return f"{sign}{n} {what}{'' if n == 1 else 's'}"
+
+
+def merge_into(
+    conn: sqlite3.Connection, event_id: str, sources: Sequence[Path], begin: Any
+) -> MergeResult:
+    """Merge ``sources`` into the database on ``conn`` (whose event is ``event_id``).
+    ``begin()`` is a context manager making one transaction (``Document.transaction``).
+    Raises DocumentError, with nothing changed, if a source is refused."""
+    result = MergeResult()
+    with tempfile.TemporaryDirectory(prefix="workshop-merge-") as folder:
+        staged = [
+            _stage(Path(source), event_id, Path(folder) / str(i))
+            for i, source in enumerate(sources)
+        ]
+        while len(staged) > ATTACH_AT_ONCE:  # merge is associative: fold the rest together
+            first = sqlite3.connect(staged[0], isolation_level=None)
+            try:
+                _merge_attached(first, staged[1:ATTACH_AT_ONCE], MergeResult(), _begin(first))
+            finally:
+                first.close()
+            del staged[1:ATTACH_AT_ONCE]
+        _merge_attached(conn, staged, result, begin)
+    return result
+
+
+def preview(into: Path, sources: Sequence[Path]) -> MergeResult:
+    """What merging ``sources`` into the file ``into`` would bring in, worked out on a copy in
+    memory: ``into`` is only read (a dry run)."""
+    opening.refuse_newer(into, files.check_header(into))
+    found = opening.inspect(into)
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        if found.set_aside:
+            raise DocumentError(
+                f"“{into.name}” is damaged: {len(found.set_aside)} of its records cannot be read."
+            )
+        event_id = str(found.conn.execute("SELECT id FROM event").fetchone()[0])
+        found.conn.backup(memory)
+        found.conn.close()
+        return merge_into(memory, event_id, sources, _begin(memory))
+    finally:
+        found.conn.close()
+        memory.close()
+
+
+def _begin(conn: sqlite3.Connection) -> Any:
+    import contextlib
+
+    @contextlib.contextmanager
+    def transaction() -> Any:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    return transaction
+
+
+def _merge_attached(
+    conn: sqlite3.Connection, staged: list[Path], result: MergeResult, begin: Any
+) -> None:
+    names = [f"src{i}" for i in range(len(staged))]
+    for name, path in zip(names, staged, strict=True):
+        conn.execute(f"ATTACH DATABASE ? AS {name}", (str(path),))
+    try:
+        with begin():
+            for name in names:
+                for kind in TABLES:
+                    _merge_table(conn, name, kind, result)
+                result.conflicts += conn.execute(
+                    f"INSERT INTO main.field_history SELECT * FROM {name}.field_history "
+                    f"WHERE true {_KEEP_NEWEST}"
+                ).rowcount
+    finally:
+        for name in names:
+            conn.execute(f"DETACH DATABASE {name}")
+
+
+def _merge_table(
+    conn: sqlite3.Connection, src: str, kind: type[Record], result: MergeResult
+) -> None:
+    table = TABLES[kind]
+    columns = (*COLUMNS[kind], "position", "clock")
+    differs = " OR ".join(f"s.{c} IS NOT m.{c}" for c in columns)
+    listed = ", ".join(f"s.{c}" for c in columns) + ", " + ", ".join(f"m.{c}" for c in columns)
+    pairs = conn.execute(
+        f"SELECT {listed} FROM {src}.{table} s JOIN main.{table} m ON m.id = s.id WHERE {differs}"
+    ).fetchall()
+    width = len(columns)
+    for pair in pairs:
+        theirs = dict(zip(columns, tuple(pair)[:width], strict=True))
+        mine = dict(zip(columns, tuple(pair)[width:], strict=True))
+        _merge_record(conn, kind, mine, theirs, result)
+    new = conn.execute(
+        f"SELECT device_id, COUNT(*) FROM {src}.{table} s "
+        f"WHERE NOT EXISTS (SELECT 1 FROM main.{table} m WHERE m.id = s.id) GROUP BY device_id"
+    ).fetchall()
+    if not new:
+        return
+    names = ", ".join(columns)
+    conn.execute(
+        f"INSERT INTO main.{table} ({names}) SELECT {names} FROM {src}.{table} WHERE true "
+        "ON CONFLICT (id) DO NOTHING"
+    )
+    for device, count in new:
+        result.added[NAMES[kind]] += count
+        result.devices.add(device)
+
+
+def _merge_record(
+    conn: sqlite3.Connection,
+    kind: type[Record],
+    mine: dict[str, Any],
+    theirs: dict[str, Any],
+    result: MergeResult,
+) -> None:
+    merged, winners, losers = merge_rows(kind, mine, theirs)
+    for name, value, stamp in losers:
+        result.conflicts += conn.execute(
+            f"INSERT INTO main.field_history VALUES (?, ?, ?, ?, ?, ?) {_KEEP_NEWEST}",
+            (NAMES[kind], mine["id"], name, value, *stamp),
+        ).rowcount
+    if merged == mine:
+        return
+    assignments = ", ".join(f"{name} = ?" for name in merged if name != "id")
+    conn.execute(
+        f"UPDATE main.{TABLES[kind]} SET {assignments} WHERE id = ?",
+        (*(v for name, v in merged.items() if name != "id"), mine["id"]),
+    )
+    if any(merged[name] != mine[name] for name in COLUMNS[kind] if name not in _BOOKKEEPING):
+        result.changed.setdefault(NAMES[kind], set()).add(mine["id"])
+        result.devices.update(winners)
+
+
+def merge_rows(
+    kind: type[Record], mine: dict[str, Any], theirs: dict[str, Any]
+) -> tuple[dict[str, Any], set[str], list[tuple[str, str, clocks.Stamp]]]:
+    """Two rows of one record, merged: the row, the devices whose values came from
+    ``theirs``, and the losing texts (field, value, stamp) of fields both changed."""
+    fields = tuple(name for name in (*COLUMNS[kind], "position") if name not in _BOOKKEEPING)
+    ours = clocks.expand(
+        clocks.decode(mine["clock"], mine["updated_at"], mine["device_id"]), fields
+    )
+    other = clocks.expand(
+        clocks.decode(theirs["clock"], theirs["updated_at"], theirs["device_id"]), fields
+    )
+    merged = dict(mine)
+    stamps: dict[str, clocks.Stamp] = {}
+    winners: set[str] = set()
+    losers = []
+    for name in fields:
+        a, b = mine[name], theirs[name]
+        key_a = (*ours[name], clocks.value_hash(a))
+        key_b = (*other[name], clocks.value_hash(b))
+        if key_b > key_a:
+            merged[name], stamps[name] = b, other[name]
+            loser, loser_row, loser_stamp = a, mine, ours[name]
+            if a != b:
+                winners.add(other[name][1])
+        else:
+            stamps[name] = ours[name]
+            loser, loser_row, loser_stamp = b, theirs, other[name]
+        if (
+            name in TEXT_FIELDS
+            and a != b
+            and isinstance(loser, str)
+            and loser_stamp[0] != loser_row["created_at"]
+        ):
+            losers.append((name, loser, loser_stamp))
+    newest = max(stamps.values())
+    merged["clock"] = clocks.encode(clocks.compact(stamps))
+    merged["updated_at"], merged["device_id"] = newest
+    merged["created_at"] = min(mine["created_at"], theirs["created_at"])
+    return merged, winners, losers
+
+
+def _stage(source: Path, event_id: str, folder: Path) -> Path:
+    """``source`` checked and copied into ``folder`` (in the current format): the file to
+    attach. Raises DocumentError for a file of another event, a newer format or a damaged
+    file."""
+    folder.mkdir()
+    staged = folder / "staged.workshop"
+    if source.suffix.lower() == ".json":
+        from workshop_app.storage.merge_json import stage_json
+
+        stage_json(source, event_id, staged)
+        return staged
+    opening.refuse_newer(source, files.check_header(source))
+    copied = _copy_whole(source, folder / source.name)
+    found = opening.inspect(copied or source)
+    try:
+        if found.set_aside:
+            raise DocumentError(
+                f"“{source.name}” is damaged: {len(found.set_aside)} of its records cannot be "
+                "read. Nothing was merged."
+            )
+        theirs = str(found.conn.execute("SELECT id FROM event").fetchone()[0])
+        if theirs != event_id:
+            raise DocumentError(
+                f"“{source.name}” is a different event (not a copy of this one). Nothing was "
+                "merged."
+            )
+        if copied is not None and found.version == SCHEMA_VERSION:
+            return copied  # what was checked is what is merged
+        copy = sqlite3.connect(staged)
+        try:
+            found.conn.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        found.conn.close()
+    return staged
+
+
+def _copy_whole(source: Path, copy: Path) -> Path | None:
+    """A plain copy of ``source`` when the file holds all of itself (no ``-wal`` beside it:
+    no writer has it open), else None (then the backup API copies what was checked)."""
+    real = Path(os.path.realpath(source))
+    if real.with_name(real.name + "-wal").exists() or files.holder_path(real) is not None:
+        return None
+    try:
+        shutil.copyfile(real, copy)
+    except OSError as exc:
+        raise DocumentError(f"“{source.name}” cannot be read: {files.reason(exc)}.") from None
+    return copy
