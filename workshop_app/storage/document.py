@@ -481,16 +481,24 @@ class Document:
         with self.transaction():
             written = 0
             for key, ids in same.items():
+                # One statement: each changed field is stamped in the clock (only where its
+                # value changes; SET reads the old values) and written, for up to 500 records.
+                clock, clock_params = "clock", ()  # type: tuple[str, tuple[Any, ...]]
+                for name, value in key:
+                    clock_params = (value, *clock_params, *stamp, *clock_params)
+                    clock = (
+                        f"CASE WHEN {name} IS NOT ? THEN json_set({clock}, '$.{name}', "
+                        f"json_array(?, ?)) ELSE {clock} END"
+                    )
                 assignments = ", ".join(f"{name} = ?" for name, _ in key)
                 values = (*(value for _, value in key), *stamp)
-                self._stamp(table, dict(key), ids, stamp)
                 for start in range(0, len(ids), 500):
                     chunk = ids[start : start + 500]
                     marks = ", ".join("?" for _ in chunk)
                     written += self._conn.execute(
-                        f"UPDATE {table} SET {assignments}, updated_at = ?, device_id = ? "
-                        f"WHERE id IN ({marks})",
-                        (*values, *chunk),
+                        f"UPDATE {table} SET clock = {clock}, {assignments}, updated_at = ?, "
+                        f"device_id = ? WHERE id IN ({marks})",
+                        (*clock_params, *values, *chunk),
                     ).rowcount
             if written != len(changes):
                 raise NotFoundError(f"A {kind.__name__.lower()} to change is not in this event.")
