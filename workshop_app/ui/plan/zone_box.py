@@ -1,7 +1,9 @@
 """ZoneBox: the event's time zone, typed or picked from every IANA name this computer knows.
 
 Typing filters the list anywhere in the name ("london" finds Europe/London); the name is checked
-when it is committed (Enter, a pick from the list, focus out), never per keystroke.
+when it is committed (Enter, a pick from the list, focus out), never per keystroke. The list is
+filled when the box first takes the focus or opens: reading every zone name costs ~45 ms, which
+Plan's first frame should not pay.
 
 Signals:
     committed(str text): the person finished editing the zone (not yet checked).
@@ -25,9 +27,8 @@ class ZoneBox(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typo never joins the list
         self.setMaxVisibleItems(15)
-        names = list(zone_names())
-        self.addItems(names)
-        completer = QCompleter(QStringListModel(names, self), self)
+        self._names = QStringListModel(self)  # filled by _fill, on first focus or popup
+        completer = QCompleter(self._names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -48,6 +49,24 @@ class ZoneBox(QComboBox):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
 
+    def showPopup(self) -> None:  # noqa: N802 (Qt override)
+        self._fill()
+        super().showPopup()
+
+    def _fill(self) -> None:
+        if self._names.rowCount():
+            return
+        names = list(zone_names())
+        text = self.currentText()
+        self.blockSignals(True)
+        self.addItems(names)
+        index = self.findText(text)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        self.setEditText(text)
+        self.blockSignals(False)
+        self._names.setStringList(names)
+
     def show_zone(self, name: str) -> None:
         """Show ``name`` without committing it."""
         self.blockSignals(True)
@@ -61,6 +80,8 @@ class ZoneBox(QComboBox):
     def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Leaving the box commits (Tab away, a click elsewhere); its own list opening does not."""
         mine = (self, self.lineEdit(), self.view(), self.completer().popup())
+        if new in mine:
+            self._fill()
         if old in mine and new is not None and new not in mine:
             self.committed.emit(self.currentText())
 
