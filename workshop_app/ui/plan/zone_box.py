@@ -57,13 +57,20 @@ class ZoneBox(QComboBox):
         if self._names.rowCount():
             return
         names = list(zone_names())
-        text = self.currentText()
+        edit = self.lineEdit()
+        text, cursor = edit.text(), edit.cursorPosition()
+        start, length = edit.selectionStart(), len(edit.selectedText())
         self.blockSignals(True)
         self.addItems(names)
         index = self.findText(text)
         if index >= 0:
             self.setCurrentIndex(index)
         self.setEditText(text)
+        # Keep what focus-in selected (Tab selects all), so typing replaces it, not appends.
+        if start >= 0:
+            edit.setSelection(start, length)
+        else:
+            edit.setCursorPosition(cursor)
         self.blockSignals(False)
         self._names.setStringList(names)
 
