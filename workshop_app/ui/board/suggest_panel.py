@@ -66,6 +66,18 @@ def _work_duplicates(notes: list[Note]) -> Any:
     return find_duplicates(notes)
 
 
+
+def _discard(widget: QWidget) -> None:
+    """Take ``widget`` out of its layout and parent before deleting it: a widget deleted while a
+    layout still lists it leaves the layout a dangling pointer (PySide apps segfault there)."""
+    widget.hide()
+    owner = widget.parentWidget()
+    layout = owner.layout() if owner is not None else None
+    if layout is not None:
+        layout.removeWidget(widget)
+    widget.setParent(None)  # type: ignore[call-overload]
+    widget.deleteLater()
+
 class _Tab(QWidget):
     """A button, a status line and a scrolling column of rows."""
 
@@ -92,7 +104,7 @@ class _Tab(QWidget):
         while self.rows.count() > 1:
             item = self.rows.takeAt(0)
             if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+                _discard(item.widget())
 
     def add(self, widget: QWidget) -> None:
         self.rows.insertWidget(self.rows.count() - 1, widget)
@@ -182,8 +194,8 @@ class SuggestionsPanel(QTabWidget):
                 card.accepted.connect(lambda k=key: self._on_card_accepted(k))
                 card.rejected.connect(lambda k=key: self._on_card_rejected(k))
             fresh[key] = card
-        for card in self.cards.values():
-            card.deleteLater()
+        for card in self.cards.values():  # kept cards were popped above: these are stale
+            _discard(card)
         self.cards = fresh
         for card in fresh.values():
             self.themes.rows.removeWidget(card)
@@ -209,7 +221,7 @@ class SuggestionsPanel(QTabWidget):
     def _drop_card(self, key: frozenset[str]) -> int:
         keys = list(self.cards)
         index = keys.index(key)
-        self.cards.pop(key).deleteLater()
+        _discard(self.cards.pop(key))
         return index
 
     def _on_card_accepted(self, key: frozenset[str]) -> None:
@@ -309,7 +321,7 @@ class SuggestionsPanel(QTabWidget):
 
     def _on_dismissed(self, key: frozenset[str], card: DuplicateCard) -> None:
         self.dismissed.add(key)
-        card.deleteLater()
+        _discard(card)
         if self.duplicates.button is not None:
             self.duplicates.button.setFocus()
 
@@ -318,7 +330,7 @@ class SuggestionsPanel(QTabWidget):
     def _on_page_question_changed(self, _question_id: str) -> None:
         self._asked.clear()
         for card in self.cards.values():
-            card.deleteLater()
+            _discard(card)
         self.cards.clear()
         self.themes.status.setText("Proposes themes for the notes not yet sorted.")
         self.duplicates.clear()
