@@ -112,3 +112,23 @@ def test_theme_total_adds_the_themes_own_votes(model: DocumentModel) -> None:
     actions.set_votes(model, Theme, theme_id, 4)
     theme = model.get(Theme, theme_id)
     assert actions.theme_total(theme, model.list(Note)) == 4 + 0 + 2 + 1
+
+
+def test_grouping_notes_from_several_themes_undoes_each_back_to_its_own(
+    model: DocumentModel,
+) -> None:
+    """Before-values are read grouped (one group per old theme): undo must put every note back
+    where it was, and notes already in the target are left out of the step."""
+    qid = _first_question(model)
+    ids = actions.unsorted_note_ids(model, qid)
+    first = actions.group_into_new_theme(model, qid, ids[:100], title="First")
+    second = actions.group_into_new_theme(model, qid, ids[100:250], title="Second")
+    before = {n.id: n.theme_id for n in model.document.records(Note, ids)}
+    actions.move_to_theme(model, ids[50:200] + ids[300:320], second)
+    moved = {n.id: n.theme_id for n in model.document.records(Note, ids)}
+    assert all(moved[i] == second for i in ids[50:200] + ids[300:320])
+    assert all(moved[i] == first for i in ids[:50])
+    model.undo_stack.undo()
+    assert {n.id: n.theme_id for n in model.document.records(Note, ids)} == before
+    model.undo_stack.redo()
+    assert {n.id: n.theme_id for n in model.document.records(Note, ids)} == moved

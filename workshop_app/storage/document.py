@@ -33,7 +33,7 @@ from workshop_app.domain.records import (
     Theme,
 )
 from workshop_app.domain.run import RunState
-from workshop_app.storage import backups, clocks, conflicts, files, opening, run_state
+from workshop_app.storage import backups, bulk, clocks, conflicts, files, opening, run_state
 from workshop_app.storage.conflicts import Conflict
 from workshop_app.storage.device import device_id as this_device
 from workshop_app.storage.device import zone_name
@@ -47,7 +47,6 @@ from workshop_app.storage.rows import (
     decode_text,
     field_values,
     from_row,
-    to_column,
     to_row,
 )
 from workshop_app.storage.schema import SCHEMA_VERSION
@@ -468,40 +467,31 @@ class Document:
         transaction. Records given the same changes are written by one ``UPDATE ... WHERE id IN
         (...)``, so filing 500 notes under a theme costs about what the bare UPDATE does.
         Raises NotFoundError (nothing written) if an id is not in the file."""
-        wanted = set().union(*(set(c) for c in changes.values())) if changes else set()
+        self.update_groups(kind, bulk.group_changes(changes))
+
+    def update_groups(
+        self, kind: type[R], groups: Iterable[tuple[Mapping[str, Any], Iterable[str]]], /
+    ) -> None:
+        """``update_many`` for changes already grouped: ``[({field: value}, [id, ...]), ...]``,
+        each change written to its records by one statement. Raises NotFoundError (nothing
+        written) if an id is not in the file."""
+        todo = [(change, list(dict.fromkeys(ids))) for change, ids in groups]
+        wanted = set().union(*(set(change) for change, _ in todo)) if todo else set()
         unknown = wanted - set(kind.content_fields()) - {"deleted"}
         if unknown:
             raise ValueError(f"{kind.__name__} has no field(s) {', '.join(sorted(unknown))}")
-        table = TABLES[kind]
-        stamp = (utc_now(), self.device_id)
-        same: dict[tuple[tuple[str, Any], ...], builtins.list[str]] = {}
-        for rid, change in changes.items():
-            key = tuple(sorted((name, to_column(name, v)) for name, v in change.items()))
-            same.setdefault(key, []).append(rid)
         with self.transaction():
-            written = 0
-            for key, ids in same.items():
-                # One statement: each changed field is stamped in the clock (only where its
-                # value changes; SET reads the old values) and written, for up to 500 records.
-                clock, clock_params = "clock", ()  # type: tuple[str, tuple[Any, ...]]
-                for name, value in key:
-                    clock_params = (value, *clock_params, *stamp, *clock_params)
-                    clock = (
-                        f"CASE WHEN {name} IS NOT ? THEN json_set({clock}, '$.{name}', "
-                        f"json_array(?, ?)) ELSE {clock} END"
-                    )
-                assignments = ", ".join(f"{name} = ?" for name, _ in key)
-                values = (*(value for _, value in key), *stamp)
-                for start in range(0, len(ids), 500):
-                    chunk = ids[start : start + 500]
-                    marks = ", ".join("?" for _ in chunk)
-                    written += self._conn.execute(
-                        f"UPDATE {table} SET clock = {clock}, {assignments}, updated_at = ?, "
-                        f"device_id = ? WHERE id IN ({marks})",
-                        (*clock_params, *values, *chunk),
-                    ).rowcount
-            if written != len(changes):
+            written = bulk.update_groups(self._conn, kind, todo, (utc_now(), self.device_id))
+            if written != sum(len(ids) for change, ids in todo if change):
                 raise NotFoundError(f"A {kind.__name__.lower()} to change is not in this event.")
+
+    def grouped_values(
+        self, kind: type[R], ids: Iterable[str], names: Iterable[str]
+    ) -> builtins.list[tuple[dict[str, Any], builtins.list[str]]]:
+        """The values of a few fields of several records, as groups of records sharing them:
+        ``[({field: value}, [id, ...]), ...]`` (the before-values an undo of a bulk change
+        needs, read in SQL). Raises NotFoundError if a record is missing."""
+        return bulk.grouped_values(self._conn, self.path.name, kind, list(ids), tuple(names))
 
     def delete(self, kind: type[R], record_id: str) -> R:
         """Tombstone a record (it stays in the file, hidden, so merges and undo can see it)."""

@@ -149,14 +149,16 @@ class MoveRecord(ModelCommand):
 
 
 class UpdateMany(ModelCommand):
-    """Edit several records of one kind at once (``{id: changes}``): one transaction."""
+    """Edit several records of one kind at once: one transaction. Changes are kept grouped
+    (``[({field: value}, [id, ...])]``), the before-values too, so filing 500 notes under a
+    theme and undoing it are a statement or two each, not 500."""
 
     def __init__(
         self,
         model: DocumentModel,
         kind: type[Record],
-        old: dict[str, dict[str, Any]],
-        new: dict[str, dict[str, Any]],
+        old: list[tuple[dict[str, Any], list[str]]],
+        new: list[tuple[dict[str, Any], list[str]]],
         *,
         text: str = "",
     ) -> None:
@@ -164,10 +166,10 @@ class UpdateMany(ModelCommand):
         self.model, self.kind, self.old, self.new = model, kind, old, new
 
     def apply(self) -> None:
-        self.model.update_many(self.kind, self.new)
+        self.model.update_groups(self.kind, self.new)
 
     def revert(self) -> None:
-        self.model.update_many(self.kind, self.old)
+        self.model.update_groups(self.kind, self.old)
 
 
 class Steps(ModelCommand):

@@ -39,7 +39,7 @@ def group_into_new_theme(
     ids = list(dict.fromkeys(note_ids))
     theme = Theme(question_id=question_id, title=title.strip())
     add = AddRecords(model, [theme])
-    files = model.update_many_step(Note, {nid: {"theme_id": theme.id} for nid in ids})
+    files = model.update_same_step(Note, ids, {"theme_id": theme.id})
     model.push_steps([add, files], label=f"Group {_notes_word(len(ids))} into {_title(title)}")
     return theme.id
 
@@ -59,12 +59,12 @@ def move_to_theme(model: DocumentModel, note_ids: Iterable[str], theme_id: str |
         label = f"Move {_notes_word(len(ids))} to {where}"
     else:
         label = f"Move {_notes_word(len(ids))} to Not yet sorted"
-    model.push_update_many(Note, {nid: {"theme_id": theme_id} for nid in ids}, label=label)
+    model.push_steps([model.update_same_step(Note, ids, {"theme_id": theme_id})], label=label)
 
 
 def _dissolve(model: DocumentModel, theme_id: str, label: str) -> None:
     members = [n.id for n in model.list(Note, theme_id=theme_id)]
-    unfile = model.update_many_step(Note, {nid: {"theme_id": None} for nid in members})
+    unfile = model.update_same_step(Note, members, {"theme_id": None})
     model.push_steps([unfile, DeleteRecords(model, [(Theme, theme_id)])], label=label)
 
 
