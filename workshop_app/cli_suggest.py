@@ -13,7 +13,7 @@ from pathlib import Path
 from workshop_app.cli import say
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.domain.records import Note, Question
+from workshop_app.domain.records import AWAY_FROM_TABLES, Note, Question
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -97,5 +97,5 @@ def run(options: argparse.Namespace, bundle: EventBundle) -> int:
 
 
 def _one_line(note: Note, tables: dict[str, str]) -> str:
-    where = tables.get(note.group_id or "", "no table")
+    where = tables.get(note.group_id or "", AWAY_FROM_TABLES.lower())
     return f"{' '.join(note.text.split())} ({where})"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_app_accessibility import unnamed_widgets
 
-from workshop_app.domain.records import Group
+from workshop_app.domain.records import AWAY_FROM_TABLES, Group, Note
 from workshop_app.storage.document import Document
 from workshop_app.storage.templates import demo_bundle
 from workshop_app.ui.board.matrix import EMPTY, CountRole, EmptyRole
@@ -130,3 +130,28 @@ def test_a_click_on_a_cell_filters_the_board_and_esc_shows_all(
     qtbot.keyClick(page.outline, K.Key_Escape)
     page.set_question(grid.cell(grid.index(0, 0))[0])
     assert len(_shown_notes(page)) == every
+
+
+def test_notes_away_from_the_tables_are_named_alike_on_the_board_and_in_the_report(
+    make_window: Callable[[], MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The demo's keynote and panel notes were not taken at a table: the outline, the matrix,
+    the canvas and the report call them by one name (they used to say "no table", "No table"
+    and "Away from the tables")."""
+    from workshop_app.report.content import build_content
+
+    path = _late_table(tmp_path)
+    page = open_board(make_window, path, qtbot)
+    with sqlite3.connect(path) as db:
+        away = {r[0] for r in db.execute("SELECT id FROM note WHERE group_id IS NULL")}
+    assert away, "the demo has notes taken away from the tables"
+    tables = {note_id: table for note_id, table in _shown_notes(page) if note_id in away}
+    assert tables and set(tables.values()) == {AWAY_FROM_TABLES.lower()}
+    _open_matrix(page, qtbot)
+    assert AWAY_FROM_TABLES in [name for _, name in page.matrix.matrix.tables]
+    scene = page.canvas.scene
+    note = next(n for n in page.model.list(Note) if n.id in away)
+    assert scene._table(note) == AWAY_FROM_TABLES
+    with Document.open(path, readonly=True) as doc:
+        content = build_content(doc.bundle())
+    assert AWAY_FROM_TABLES in str(content)

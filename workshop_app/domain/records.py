@@ -26,6 +26,10 @@ AGENDA_KINDS: tuple[str, ...] = (
 )
 NOTE_KINDS: tuple[str, ...] = ("idea", "concern", "quote", "action", "question")
 
+#: What every screen and export calls the notes not taken at any table (a keynote question,
+#: a panel remark), and a table with no name: one wording, so the Board and the report agree.
+AWAY_FROM_TABLES = "Away from the tables"
+UNNAMED_TABLE = "Unnamed table"
 #: Longest text any field may hold (a note, a summary, a synthesis).
 MAX_TEXT = 20_000
 #: The most votes a note or theme holds: far above any room's dot count, and within every

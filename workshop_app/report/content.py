@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from workshop_app.domain.bundle import EventBundle
-from workshop_app.domain.records import Note, Question, Theme
+from workshop_app.domain.records import AWAY_FROM_TABLES, UNNAMED_TABLE, Note, Question, Theme
 from workshop_app.report import content_charts
 from workshop_app.report.clip import clipped_bundle
 from workshop_app.report.content_method import method_note
@@ -33,7 +33,7 @@ from workshop_app.report.model import (
 from workshop_app.storage.export import notes_in_order
 
 #: The line of the tables list, and the chart's series, for the notes not taken at a table.
-AWAY = "Away from the tables"
+AWAY = AWAY_FROM_TABLES
 NO_TABLE = AWAY
 #: Most quotes pulled out large under each question.
 PULL_QUOTES = 3
@@ -55,7 +55,7 @@ class _Builder:
         self.bundle = bundle
         self.options = options
         self.anonymous = options.anonymous
-        self.tables = {g.id: g.name.strip() or "Unnamed table" for g in bundle.groups}
+        self.tables = {g.id: g.name.strip() or UNNAMED_TABLE for g in bundle.groups}
         self.table_order = {g.id: i for i, g in enumerate(bundle.groups)}
         self.numbers = {q.id: i for i, q in enumerate(bundle.questions, 1)}
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.records import AWAY_FROM_TABLES, UNNAMED_TABLE
 from workshop_app.report.model import (
     Chart,
     ContributionsChart,
@@ -33,11 +34,11 @@ def contributions(bundle: EventBundle) -> ContributionsChart | None:
     if not questions:
         return None
     index = {q.id: i for i, q in enumerate(questions)}
-    names = {g.id: g.name.strip() or "Unnamed table" for g in bundle.groups}
+    names = {g.id: g.name.strip() or UNNAMED_TABLE for g in bundle.groups}
     counts: dict[str, list[int]] = {}
     for note in bundle.notes:
         if note.question_id in index:
-            table = names.get(note.group_id or "", "Away from the tables")
+            table = names.get(note.group_id or "", AWAY_FROM_TABLES)
             counts.setdefault(table, [0] * len(questions))[index[note.question_id]] += 1
     if not counts:
         return None

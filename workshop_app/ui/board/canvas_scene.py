@@ -14,7 +14,15 @@ import math
 from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
-from workshop_app.domain.records import Group, Note, Question, Record, Theme
+from workshop_app.domain.records import (
+    AWAY_FROM_TABLES,
+    UNNAMED_TABLE,
+    Group,
+    Note,
+    Question,
+    Record,
+    Theme,
+)
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, Metrics, plural
 from workshop_app.ui.board.outline_model import THEME, UNSORTED, UNSORTED_TITLE
@@ -68,10 +76,10 @@ class BoardScene(QGraphicsScene):
         self.relayout()
 
     def _read_tables(self) -> dict[str, str]:
-        return {g.id: g.name or "Unnamed table" for g in self.model.list(Group)}
+        return {g.id: g.name or UNNAMED_TABLE for g in self.model.list(Group)}
 
     def _table(self, note: Note) -> str:
-        return self._tables.get(note.group_id or "", "No table")
+        return self._tables.get(note.group_id or "", AWAY_FROM_TABLES)
 
     def _put(self, note: Note) -> None:
         """Show ``note`` (new card, or the card updated), filed in its column's members."""

@@ -15,7 +15,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from workshop_app.domain.records import Group, Note, Question, Record, Theme
+from workshop_app.domain.records import (
+    AWAY_FROM_TABLES,
+    UNNAMED_TABLE,
+    Group,
+    Note,
+    Question,
+    Record,
+    Theme,
+)
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.text import plain_tip
 
@@ -24,7 +32,7 @@ if TYPE_CHECKING:
 
 Index = QModelIndex | QPersistentModelIndex
 EMPTY = "— none yet"
-NO_TABLE = "No table"
+NO_TABLE = AWAY_FROM_TABLES
 CountRole = Qt.ItemDataRole.UserRole + 1  # int
 QuestionIdRole = Qt.ItemDataRole.UserRole + 2  # str
 TableIdRole = Qt.ItemDataRole.UserRole + 3  # str ("" for notes with no table)
@@ -36,8 +44,8 @@ def _plural(count: int, word: str) -> str:
 
 
 class MatrixModel(QAbstractTableModel):
-    """Rows: the event's questions; columns: its tables (and "No table" when a question's note
-    has none). Rebuilt when a note, theme, question or table changes."""
+    """Rows: the event's questions; columns: its tables (and "Away from the tables" when a
+    question's notes have none). Rebuilt when a note, theme, question or table changes."""
 
     def __init__(self, model: DocumentModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +65,7 @@ class MatrixModel(QAbstractTableModel):
         if not model.document.closed:
             self.questions = model.list(Question)
             asked = {q.id for q in self.questions}
-            self.tables = [(g.id, g.name.strip() or "Unnamed table") for g in model.list(Group)]
+            self.tables = [(g.id, g.name.strip() or UNNAMED_TABLE) for g in model.list(Group)]
             titles = {t.id: t.title.strip() or "Untitled theme" for t in model.list(Theme)}
             for note in model.list(Note):
                 if note.question_id not in asked:
@@ -99,7 +107,7 @@ class MatrixModel(QAbstractTableModel):
             return count
         if role == EmptyRole:
             return not count and table != ""
-        if not count and table == "":  # "No table" is not a table that owes an answer
+        if not count and table == "":  # Away from the tables is not a table that owes an answer
             return "0" if role == Qt.ItemDataRole.DisplayRole else self._common(index, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return str(count) if count else EMPTY

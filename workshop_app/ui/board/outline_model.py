@@ -25,7 +25,15 @@ from PySide6.QtCore import (
     QTimer,
 )
 
-from workshop_app.domain.records import Group, Note, Question, Record, Theme
+from workshop_app.domain.records import (
+    AWAY_FROM_TABLES,
+    UNNAMED_TABLE,
+    Group,
+    Note,
+    Question,
+    Record,
+    Theme,
+)
 from workshop_app.report.labels import KIND_LABELS
 from workshop_app.ui.board import actions
 from workshop_app.ui.document_model import DocumentModel
@@ -124,7 +132,7 @@ class OutlineModel(QAbstractItemModel):
         question = next((q for q in questions if q.id == self.question_id), None)
         if question is None:
             return root
-        tables = {g.id: g.name or "Unnamed table" for g in model.list(Group)}
+        tables = {g.id: g.name or UNNAMED_TABLE for g in model.list(Group)}
         notes = every_note = model.list(Note, question_id=question.id)
         if self.table_id is not None:
             notes = [n for n in notes if (n.group_id or "") == self.table_id]
@@ -166,7 +174,7 @@ class OutlineModel(QAbstractItemModel):
     def _note(note: Note, parent: Node, tables: dict[str, str]) -> None:
         node = Node(NOTE, note, parent)
         node.votes = note.votes
-        table = tables.get(note.group_id or "", "no table")
+        table = tables.get(note.group_id or "", AWAY_FROM_TABLES.lower())
         kind = KIND_LABELS.get(note.kind, note.kind).lower()
         text = " ".join(note.text.split())
         if note.kind == "quote" and note.attribution:

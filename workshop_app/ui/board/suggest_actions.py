@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 
 from workshop_app.domain.errors import NotFoundError
-from workshop_app.domain.records import Group, Note
+from workshop_app.domain.records import AWAY_FROM_TABLES, Group, Note
 from workshop_app.ui.board import actions
 from workshop_app.ui.commands import DeleteRecords
 from workshop_app.ui.document_model import DocumentModel
@@ -44,9 +44,9 @@ def accept_suggestion(
 
 
 def table_name(model: DocumentModel, group_id: str | None) -> str:
-    """The table's name as people read it ("Table 3"), "no table" when none."""
+    """The table's name as people read it ("Table 3"), "away from the tables" when none."""
     if group_id is None:
-        return "no table"
+        return AWAY_FROM_TABLES.lower()
     try:
         return model.get(Group, group_id).name.strip() or "an unnamed table"
     except NotFoundError:

@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.records import Group, Note, Question, Record, Theme
+from workshop_app.domain.records import (
+    AWAY_FROM_TABLES,
+    UNNAMED_TABLE,
+    Group,
+    Note,
+    Question,
+    Record,
+    Theme,
+)
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.outline_model import NOTE, THEME
 from workshop_app.ui.document_model import DocumentModel
@@ -214,11 +222,11 @@ class WriteupPanel(QWidget):
         self._fill_notes(theme_id)
 
     def _fill_notes(self, theme_id: str) -> None:
-        tables = {g.id: g.name or "Unnamed table" for g in self.model.list(Group)}
+        tables = {g.id: g.name or UNNAMED_TABLE for g in self.model.list(Group)}
         self._filling = True
         self.notes.clear()
         for note in self.model.list(Note, theme_id=theme_id) if theme_id else []:
-            table = tables.get(note.group_id or "", "no table")
+            table = tables.get(note.group_id or "", AWAY_FROM_TABLES.lower())
             text = " ".join(note.text.split())
             star = "★ key quote · " if note.starred else ""
             item = QListWidgetItem(f"{star}{text} — {table}")

@@ -32,7 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.domain.records import MAX_TEXT, AgendaItem, Group, Note, Question
+from workshop_app.domain.records import (
+    AWAY_FROM_TABLES,
+    MAX_TEXT,
+    UNNAMED_TABLE,
+    AgendaItem,
+    Group,
+    Note,
+    Question,
+)
 from workshop_app.domain.safe_text import pieces
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.entry import EntryPanel
@@ -197,7 +205,7 @@ class CapturePage(QWidget):
         """What the cards below show, counted from them (never "0 notes" above a card)."""
         every = self.cache.count(self.question_id)
         if self.table_id in self.groups:
-            table = self.groups[self.table_id or ""].name or "Unnamed table"
+            table = self.groups[self.table_id or ""].name or UNNAMED_TABLE
         elif self.groups:  # no table chosen: no cards are "yours" yet
             self.cards_label.setText(
                 f"Your table's notes show here once it is chosen · {every} from all tables"
@@ -218,7 +226,7 @@ class CapturePage(QWidget):
     def place(self, note: Note) -> str:
         """Where a note is from: its table, and its question when it is not the current one."""
         group = self.groups.get(note.group_id or "")
-        where = group.name if group else "No table"
+        where = group.name if group else AWAY_FROM_TABLES
         if note.question_id != self.question_id:
             number = next(
                 (n for n, q in enumerate(self.questions, 1) if q.id == note.question_id), None

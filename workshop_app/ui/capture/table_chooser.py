@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.records import Group
+from workshop_app.domain.records import UNNAMED_TABLE, Group
 from workshop_app.ui.capture.type_to_box import is_text
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -47,7 +47,7 @@ class TableChooser(QDialog):
         self.list.setAccessibleName("Tables")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for group in groups:
-            item = QListWidgetItem(group.name or "Unnamed table", self.list)
+            item = QListWidgetItem(group.name or UNNAMED_TABLE, self.list)
             item.setData(Qt.ItemDataRole.UserRole, group.id)
         rows = [g.id for g in groups]
         self.list.setCurrentRow(rows.index(current) if current in rows else -1)

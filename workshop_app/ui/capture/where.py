@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.records import Group, Question
+from workshop_app.domain.records import UNNAMED_TABLE, Group, Question
 from workshop_app.ui.keymap import install, keyed_button, shown
 from workshop_app.ui.text import ScaledLabel
 
@@ -95,7 +95,7 @@ class WhereBar(QWidget):
             else "Saving your first note asks which table this laptop is"
         )
         if group is not None:
-            self.table.setText(group.name or "Unnamed table")
+            self.table.setText(group.name or UNNAMED_TABLE)
         else:
             self.table.setText(NO_TABLE if groups else "no tables in this event (general notes)")
 
