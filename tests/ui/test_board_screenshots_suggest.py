@@ -40,11 +40,14 @@ def test_grab_suggestions(
     assert isinstance(page, BoardPage)
     page.splitter.setSizes([560, 720])
     panel = page.suggestions
+    page.side.setCurrentWidget(panel)
     assert panel.themes.button is not None
     panel.themes.button.click()
     qtbot.waitUntil(lambda: bool(panel.cards))
     qtbot.wait(50)
     QApplication.processEvents()
+    # the picture shows the proposals
+    assert panel.isVisible() and all(card.isVisible() for card in panel.cards.values())
     image = window.grab().toImage()
     target = _folder(tmp_path) / "board-suggestions.png"
     assert image.save(str(target)) and target.stat().st_size > 10_000

@@ -43,6 +43,17 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def two_lines(name: str, longer_than: int = 12) -> str:
+    """A long column title ("Away from the tables") broken at the space nearest its middle, so
+    the grid stays narrow enough to show every table at 1280 pixels."""
+    name = " ".join(name.split())
+    if len(name) <= longer_than or " " not in name:
+        return name
+    spaces = [i for i, c in enumerate(name) if c == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(name) / 2))
+    return name[:cut] + "\n" + name[cut + 1 :]
+
+
 class MatrixModel(QAbstractTableModel):
     """Rows: the event's questions; columns: its tables (and "Away from the tables" when a
     question's notes have none). Rebuilt when a note, theme, question or table changes."""
@@ -138,8 +149,8 @@ class MatrixModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.tables):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.tables[section][1]
-            if role == Qt.ItemDataRole.ToolTipRole:
+                return two_lines(self.tables[section][1])
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
                 return plain_tip(self.tables[section][1])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.questions):
             text = self.questions[section].text.strip() or "Untitled question"
