@@ -33,7 +33,16 @@ from workshop_app.domain.records import (
     Theme,
 )
 from workshop_app.domain.run import RunState
-from workshop_app.storage import backups, clocks, conflicts, files, handout, opening, run_state
+from workshop_app.storage import (
+    backups,
+    clocks,
+    conflicts,
+    files,
+    handout,
+    laptops,
+    opening,
+    run_state,
+)
 from workshop_app.storage.conflicts import Conflict
 from workshop_app.storage.device import device_id as this_device
 from workshop_app.storage.device import zone_name
@@ -587,6 +596,33 @@ class Document:
         """Texts that lost a merge (the same field edited on two laptops), newest first, left
         out once the record's text is that value again."""
         return conflicts.listed(self._conn)
+
+    def put_back(self, kind: type[R], record_id: str, name: str, value: str) -> R:
+        """Put a kept text (``conflicts``) back in place of the one that won, which is kept in
+        its turn: one transaction, nothing lost."""
+        with self.transaction():
+            current = self.get(kind, record_id)
+            stamps = clocks.decode(self._conn.execute(
+                f"SELECT clock FROM {TABLES[kind]} WHERE id = ?", (record_id,)
+            ).fetchone()[0], current.updated_at, current.device_id)
+            conflicts.keep(self._conn, NAMES[kind], record_id, name, getattr(current, name),
+                           stamps.get(name, stamps[clocks.STAR]))  # fmt: skip
+            return self.update(kind, record_id, **{name: value})
+
+    def laptops(self) -> builtins.list[laptops.Laptop]:
+        """The laptops whose notes are in this file, the latest first (``laptops.arrivals``)."""
+        return laptops.arrivals(self._conn)
+
+    def snapshot_records(self, target: Path) -> None:
+        """A copy of the file in ``target``, for ``restore_records`` (an undo of a merge)."""
+        laptops.take_snapshot(self._conn, target)
+
+    def restore_records(self, snapshot: Path) -> None:
+        """Every record as it is in ``snapshot``, in one transaction (the run's state and the
+        file's own settings are left as they are)."""
+        if self.readonly:
+            raise DocumentError(self.readonly_reason() + " Nothing was changed.")
+        laptops.restore_records(self._conn, snapshot, self.transaction)
 
     # -- helpers ---------------------------------------------------------------------------
 
