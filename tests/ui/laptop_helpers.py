@@ -46,3 +46,14 @@ def copy_device(path: Path) -> str:
         )
     finally:
         conn.close()
+
+
+def records(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table a merge writes (tombstones, clocks and kept texts too)."""
+    from workshop_app.storage.laptops import MERGED_TABLES
+
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in MERGED_TABLES}
+    finally:
+        conn.close()
