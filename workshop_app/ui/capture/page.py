@@ -1,12 +1,12 @@
 """CapturePage: Capture mode, where a table's note-taker types sticky notes per question.
 
-Top: the table (asked on the first note's Enter, then remembered on this laptop per event;
-changed only with "Change table…") and the question, which follows the facilitator's running
-breakout (Run mode) or is chosen with the bar or Ctrl+PgUp/PgDn; the question and its prompt
-stay on screen. Left: the note box (Enter saves, one committed transaction, and the card appears
-at once marked saved) over this table's cards for the question. Right: the other tables' notes,
-search (Ctrl+F) and the trash. Every change goes through ``DocumentModel`` as an undoable
-command.
+Top: the table (asked on the first note's Enter, then remembered on this laptop per event, or in
+the file itself for a copy handed out to a table; changed only with "Change table…") and the
+question, which follows the facilitator's running breakout (Run mode) or is chosen with the bar or
+Ctrl+PgUp/PgDn; the question and its prompt stay on screen. Left: the note box (Enter saves, one
+committed transaction, and the card appears at once marked saved) over this table's cards for the
+question. Right: the other tables' notes, search (Ctrl+F) and the trash. Every change goes through
+``DocumentModel`` as an undoable command.
 
 The focus lives in the note box: it starts there, and returns there after every action (a
 question or table change, a save, a fix on a card, an undo, a dialog closed). What is typed
