@@ -40,8 +40,8 @@ from workshop_app.ui.document_model import DocumentModel
 
 INTRO = (
     "Each table's note-taker gets a copy of this event on their laptop. A copy opens in "
-    "Capture on its table, and counts as a laptop of its own. Afterwards, File ▸ Merge notes "
-    "from… brings every table's notes back into one file."
+    "Capture on its table, and counts as a laptop of its own. Afterwards, File ▸ Merge Notes "
+    "From… brings every table's notes back into one file."
 )
 
 

@@ -29,6 +29,7 @@ class LaptopsStatus(QLabel):
         self.model = model
         self.laptops: list[Laptop] = []
         self.setAccessibleName("Laptops whose notes are here")
+        self.setContentsMargins(0, 0, 16, 0)  # apart from "All changes saved"
         self.hide()
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
