@@ -53,3 +53,19 @@ def listed(conn: sqlite3.Connection) -> list[Conflict]:
             continue
         found.append(Conflict(kind, record_id, field, value, updated_at, device_id, now[0]))
     return found
+
+
+def keep(
+    conn: sqlite3.Connection,
+    kind: str,
+    record_id: str,
+    field: str,
+    value: str,
+    stamp: tuple[str, str],
+) -> None:
+    """Keep ``value`` (a text about to be replaced by a kept one) in ``field_history``."""
+    conn.execute(
+        "INSERT INTO field_history VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record_id, field, value) "
+        "DO UPDATE SET updated_at = excluded.updated_at, device_id = excluded.device_id",
+        (kind, record_id, field, value, *stamp),
+    )

@@ -57,10 +57,12 @@ class MergeResult:
     def summary(self) -> str:
         """ "+38 notes, +1 theme from 3 laptops, 4 records updated, 2 conflicts kept"."""
         parts = [_count(n, kind, "+") for kind, n in _ordered(self.added)]
+        changed = sum(len(ids) for ids in self.changed.values())
+        if changed and not parts:  # "1 record updated from 1 laptop", not "Nothing new from"
+            parts, changed = [f"{_count(changed, 'record')} updated"], 0
         text = ", ".join(parts) if parts else "Nothing new"
         if self.devices:
             text += f" from {_count(len(self.devices), 'laptop')}"
-        changed = sum(len(ids) for ids in self.changed.values())
         if changed:
             text += f", {_count(changed, 'record')} updated"
         if self.conflicts:

@@ -129,6 +129,15 @@ def m006_field_clocks(db: Database) -> None:
     )
 
 
+@migrations()
+def m007_file_settings(db: Database) -> None:
+    """Version 7: settings of this one file, never merged into another (``handout``): a copy
+    handed out to a table keeps its own laptop identity and the table it opens on in Capture."""
+    db.executescript(
+        "CREATE TABLE file_setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);"
+    )
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply pending migrations, each in its own transaction, then stamp ``user_version``.
 

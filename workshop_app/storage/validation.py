@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Event, Record
-from workshop_app.storage import run_state
+from workshop_app.storage import handout, run_state
 from workshop_app.storage.rows import (
     COLUMNS,
     EXTRA_COLUMNS,
@@ -81,6 +81,7 @@ def expected_schema() -> dict[str, tuple[str, ...]]:
     schema = {TABLES[kind]: COLUMNS[kind] + EXTRA_COLUMNS for kind in TABLES}
     schema[run_state.TABLE] = run_state.ALL_COLUMNS
     schema["field_history"] = HISTORY_COLUMNS
+    schema[handout.TABLE] = handout.COLUMNS
     return schema
 
 

@@ -28,6 +28,9 @@ from workshop_app.domain.run import RunState, Stamps
 from workshop_app.storage.document import Document
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from workshop_app.storage.merge import MergeResult
     from workshop_app.ui.commands import ModelCommand
 
 R = TypeVar("R", bound=Record)
@@ -194,6 +197,21 @@ class DocumentModel(QObject):
         if index != old:
             self._push(MoveRecord(self, kind, record_id, old, index, text=label))
 
+    def push_merge(self, sources: list[Path], *, label: str = "Merge notes") -> MergeResult:
+        """Merge other laptops' files as one undo step; what came in."""
+        from workshop_app.ui.laptops.commands import MergeFiles
+
+        command = MergeFiles(self, sources, text=label)
+        self._push(command)
+        assert command.result is not None
+        return command.result
+
+    def push_put_back(self, kind: type[Record], record_id: str, name: str, value: str) -> None:
+        """Put a text kept by a merge back (the Conflicts view) as one undo step."""
+        from workshop_app.ui.laptops.commands import PutBack
+
+        self._push(PutBack(self, kind, record_id, name, value))
+
     def _push(self, command: ModelCommand) -> None:
         """Apply, then push: a failed write raises here and leaves no undo step behind."""
         command.apply()
@@ -235,6 +253,47 @@ class DocumentModel(QObject):
             return
         self.document.update_groups(kind, groups)
         self._done(kind, ids[0] if len(ids) == 1 else "")
+
+    def merge_files(self, sources: list[Path], before: Path, after: Path) -> MergeResult:
+        """Merge ``sources``, the records copied to ``before`` and ``after`` it (for undo and
+        redo: ``restore_records``); every view reloads."""
+        import sqlite3
+
+        from workshop_app.domain.errors import DocumentError
+
+        try:
+            self.document.snapshot_records(before)
+        except (OSError, sqlite3.Error) as exc:
+            raise DocumentError(
+                f"Nothing was merged: the copy that lets Undo take the merge back could not be "
+                f"written ({exc})."
+            ) from None
+        result = self.document.merge(sources)
+        try:
+            self.document.snapshot_records(after)
+        except (OSError, sqlite3.Error) as exc:
+            self.document.restore_records(before)
+            raise DocumentError(
+                f"The merge was taken back: the copy that lets Redo make it again could not be "
+                f"written ({exc})."
+            ) from None
+        finally:
+            self._all_changed()
+        return result
+
+    def restore_records(self, snapshot: Path) -> None:
+        self.document.restore_records(snapshot)
+        self._all_changed()
+
+    def put_back(self, kind: type[Record], record_id: str, name: str, value: str) -> None:
+        self.document.put_back(kind, record_id, name, value)
+        self._done(kind, record_id)
+
+    def _all_changed(self) -> None:
+        from workshop_app.storage.rows import TABLES
+
+        for kind in TABLES:
+            self._done(kind, "")
 
     @contextlib.contextmanager
     def one_transaction(self) -> Iterator[None]:

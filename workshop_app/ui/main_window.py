@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.ui.dialogs import Dialogs
 from workshop_app.ui.icons import app_icon
+from workshop_app.ui.laptops.handlers import LaptopHandlers
 from workshop_app.ui.menu_handlers import MenuHandlers
 from workshop_app.ui.menus import build_menus
 from workshop_app.ui.settings import AppSettings
@@ -37,6 +38,7 @@ from workshop_app.ui.text import apply_text_size
 if TYPE_CHECKING:
     from workshop_app.storage.document import Document
     from workshop_app.ui.document_model import DocumentModel
+    from workshop_app.ui.laptops.status import LaptopsStatus
     from workshop_app.ui.welcome import WelcomePage
     from workshop_app.ui.workspace import Workspace
 
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.actions = build_menus(self, self.undo_group, shortcuts=shortcuts)
         self.handlers = MenuHandlers(self)
+        self.laptop_handlers = LaptopHandlers(self)
+        self.laptops_status: LaptopsStatus | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
@@ -168,11 +172,14 @@ class MainWindow(QMainWindow):
             if self.welcome is not None:
                 self.welcome.set_recent(self.settings.recent())
             return False
-        self._adopt(document, mode or self.settings.last_mode(), remember)
+        if mode is None:  # a copy handed out to a table is that table's laptop: Capture
+            mode = "capture" if document.handed_out else self.settings.last_mode()
+        self._adopt(document, mode, remember)
         return True
 
     def _adopt(self, document: Document, mode: str, remember: bool) -> None:
         from workshop_app.ui.document_model import DocumentModel
+        from workshop_app.ui.laptops.status import LaptopsStatus
         from workshop_app.ui.workspace import Workspace
 
         self._close_current()
@@ -186,6 +193,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(model.undo_stack)
         self.stack.addWidget(workspace)
         self.stack.setCurrentWidget(workspace)
+        self.laptops_status = LaptopsStatus(model, workspace, self)
+        self.statusBar().insertPermanentWidget(0, self.laptops_status)
         self._set_document_actions(True)
         workspace.set_mode(mode, focus=True)
         self._on_workspace_mode_changed(workspace.mode())
@@ -205,6 +214,10 @@ class MainWindow(QMainWindow):
         if not model.document.closed:
             workspace.commit_edits()
         self.model = self.workspace = None
+        if self.laptops_status is not None:
+            self.statusBar().removeWidget(self.laptops_status)
+            self.laptops_status.deleteLater()
+            self.laptops_status = None
         if self._remember and not model.document.closed:
             self.settings.rename_recent(model.document.path, model.event_record().title)
         self.undo_group.removeStack(model.undo_stack)

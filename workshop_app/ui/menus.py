@@ -28,6 +28,9 @@ class Actions:
     save_copy: QAction
     exports: dict[str, QAction]
     restore: QAction
+    prepare: QAction
+    merge: QAction
+    conflicts: QAction
     close: QAction
     quit: QAction
     undo: QAction
@@ -86,6 +89,16 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     restore = _action(
         window, "Restore from &Backup…", None, "Open a copy of one of the event's backups"
     )
+    # Several laptops (laptops/handlers.py): hand out copies, merge them back, kept texts
+    prepare = _action(
+        window, "&Prepare Laptops for Tables…", None, "Write a copy of this event for each table"
+    )
+    merge = _action(
+        window, "&Merge Notes From…", None, "Bring in the notes typed on other laptops"
+    )
+    conflicts = _action(
+        window, "Con&flicts…", None, "Texts changed on two laptops: the one kept, to put back"
+    )
     close = _action(window, "&Close Event", "window.close", "Close this event and go to the start")
     quit_ = _action(window, "&Quit", "window.quit", "Close Workshop")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
@@ -96,6 +109,8 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     export_menu = file_menu.addMenu("&Export")
     export_menu.addActions(list(exports.values()))
     file_menu.addAction(restore)
+    file_menu.addSeparator()
+    file_menu.addActions([prepare, merge, conflicts])
     file_menu.addSeparator()
     file_menu.addActions([close, quit_])
 
@@ -131,7 +146,8 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     about.setMenuRole(QAction.MenuRole.AboutRole)
     help_menu.addActions([keys, files, about])
 
-    document = [save, save_copy, *exports.values(), close, *modes.values()]
+    document = [save, save_copy, *exports.values(), prepare, merge, conflicts, close]
+    document += modes.values()
     actions = Actions(
         new=new,
         open=open_,
@@ -140,6 +156,9 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
         save_copy=save_copy,
         exports=exports,
         restore=restore,
+        prepare=prepare,
+        merge=merge,
+        conflicts=conflicts,
         close=close,
         quit=quit_,
         undo=undo,

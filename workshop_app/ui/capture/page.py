@@ -1,12 +1,12 @@
 """CapturePage: Capture mode, where a table's note-taker types sticky notes per question.
 
-Top: the table (asked on the first note's Enter, then remembered on this laptop per event;
-changed only with "Change table…") and the question, which follows the facilitator's running
-breakout (Run mode) or is chosen with the bar or Ctrl+PgUp/PgDn; the question and its prompt
-stay on screen. Left: the note box (Enter saves, one committed transaction, and the card appears
-at once marked saved) over this table's cards for the question. Right: the other tables' notes,
-search (Ctrl+F) and the trash. Every change goes through ``DocumentModel`` as an undoable
-command.
+Top: the table (asked on the first note's Enter, then remembered on this laptop per event, or in
+the file itself for a copy handed out to a table; changed only with "Change table…") and the
+question, which follows the facilitator's running breakout (Run mode) or is chosen with the bar or
+Ctrl+PgUp/PgDn; the question and its prompt stay on screen. Left: the note box (Enter saves, one
+committed transaction, and the card appears at once marked saved) over this table's cards for the
+question. Right: the other tables' notes, search (Ctrl+F) and the trash. Every change goes through
+``DocumentModel`` as an undoable command.
 
 The focus lives in the note box: it starts there, and returns there after every action (a
 question or table change, a save, a fix on a card, an undo, a dialog closed). What is typed
@@ -177,9 +177,16 @@ class CapturePage(QWidget):
     def _load_tables(self) -> None:
         groups = self.model.list(Group)
         self.groups = {g.id: g for g in groups}
-        remembered = self.settings.capture_table(self.event_id)
+        remembered = self._remembered_table()
         self.table_id = remembered if remembered in self.groups else None
         self.where.set_tables(groups, self.table_id)
+
+    def _remembered_table(self) -> str | None:
+        """This laptop's table: a copy handed out to a table keeps it in the file (two copies
+        on one laptop are two tables), other files in this laptop's settings."""
+        if self.model.document.handed_out:
+            return self.model.document.copy_table()
+        return self.settings.capture_table(self.event_id)
 
     def _load_questions(self) -> None:
         self.questions = self.model.list(Question)
@@ -337,7 +344,13 @@ class CapturePage(QWidget):
     def set_table(self, group_id: str) -> None:
         if group_id != self.table_id:
             self.table_id = group_id
-            self.settings.set_capture_table(self.event_id, group_id)
+            if self.model.document.handed_out:  # this file's own laptop: kept in the file
+                try:
+                    self.model.document.set_copy_table(group_id)
+                except WorkshopError:  # a read-only copy: this session only
+                    pass
+            else:
+                self.settings.set_capture_table(self.event_id, group_id)
             self.status.clear()  # "✓ Saved" was about the other table
             self.where.set_tables(list(self.groups.values()), group_id)
             self._refilter()

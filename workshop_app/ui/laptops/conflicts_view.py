@@ -1,0 +1,134 @@
+"""File ▸ Conflicts…: the texts that lost a merge (one field edited on two laptops), each with
+the text that won, and a way to put the kept text back (one undoable step; the text it replaces
+is kept in its turn).
+
+Complete by keyboard: the list has the focus (arrows choose), Alt+P or Enter puts the chosen
+kept text back, Esc closes. It follows the document (an undo brings a row back).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workshop_app.domain.errors import WorkshopError
+from workshop_app.storage.conflicts import KINDS, Conflict
+from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.laptops.names import laptop_names
+
+COLUMNS = ("What", "Text now (it won)", "Kept text", "Kept from", "Written")
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ConflictsDialog(QDialog):
+    """Lists ``model``'s conflicts; puts one back through ``model.push_put_back``."""
+
+    def __init__(self, model: DocumentModel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.conflicts: list[Conflict] = []
+        self.setWindowTitle("Conflicts: texts kept from merging")
+        self.setAccessibleName("Conflicts: texts kept from merging")
+        self.intro = QLabel(self)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName("Kept texts")
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.installEventFilter(self)
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.put_back_button = self.buttons.addButton(
+            "&Put kept text back", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.put_back_button.setAccessibleName("Put the kept text back")
+        self.put_back_button.setAutoDefault(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        column = QVBoxLayout(self)
+        column.addWidget(self.intro)
+        column.addWidget(self.tree, 1)
+        column.addWidget(self.status)
+        column.addWidget(self.buttons)
+        self.resize(1000, 440)
+        self.put_back_button.clicked.connect(self.put_back)
+        self.buttons.rejected.connect(self.reject)
+        self.tree.currentItemChanged.connect(self._on_tree_current_changed)
+        model.changed.connect(self._on_model_changed)
+        self.refresh()
+        self.tree.setFocus()
+
+    def refresh(self) -> None:
+        row = max(0, self.tree.indexOfTopLevelItem(self.tree.currentItem()))
+        self.conflicts = self.model.document.conflicts()
+        names = laptop_names(self.model, self.model.document.laptops())
+        self.tree.clear()
+        for conflict in self.conflicts:
+            laptop = names.get(conflict.device_id, f"a laptop ({conflict.device_id[:8]})")
+            what = f"{conflict.kind.capitalize()} ({conflict.field})"
+            item = QTreeWidgetItem(
+                [what, _short(conflict.current), _short(conflict.value), laptop,
+                 self.model.clock(conflict.updated_at)]
+            )  # fmt: skip
+            item.setToolTip(1, conflict.current)
+            item.setToolTip(2, conflict.value)
+            self.tree.addTopLevelItem(item)
+        for index, width in enumerate((120, 300, 300, 140)):
+            self.tree.setColumnWidth(index, width)
+        count = len(self.conflicts)
+        self.intro.setText(
+            "When one text was changed on two laptops, the newer change won and the other was "
+            "kept here: nothing is lost. Put a kept text back if it was the better one."
+            if count
+            else "No conflicts: no text was changed on two laptops at once."
+        )
+        if count:
+            self.tree.setCurrentItem(self.tree.topLevelItem(min(row, count - 1)))
+        self.put_back_button.setEnabled(bool(count))
+
+    def put_back(self) -> None:
+        item = self.tree.currentItem()
+        if item is None:
+            return
+        conflict = self.conflicts[self.tree.indexOfTopLevelItem(item)]
+        try:
+            self.model.push_put_back(
+                KINDS[conflict.kind], conflict.record_id, conflict.field, conflict.value
+            )
+        except WorkshopError as err:
+            self.status.setText(f"⚠ Not put back. {err}")
+            return
+        self.status.setText(f"Put back: “{_short(conflict.value, 60)}” (Edit ▸ Undo takes it out)")
+        self.tree.setFocus()
+
+    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt's name
+        if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            if event.key() in ENTER_KEYS and watched is self.tree:
+                self.put_back()
+                return True
+        return False
+
+    def _on_tree_current_changed(self, *_: object) -> None:
+        self.status.clear()
+
+    def _on_model_changed(self, *_: object) -> None:
+        if not self.model.document.closed:
+            self.refresh()

@@ -1,0 +1,42 @@
+"""Laptops by the names people know them by: "Table 2", "this laptop"."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from workshop_app.domain.clock import parse_utc
+from workshop_app.domain.records import Group
+from workshop_app.storage.laptops import Laptop
+from workshop_app.ui.document_model import DocumentModel
+
+
+def laptop_names(model: DocumentModel, laptops: list[Laptop]) -> dict[str, str]:
+    """``{device_id: name}``: this laptop, else the table most of its notes are for, else
+    "a laptop" and the start of its id."""
+    groups = {g.id: g.name or "Unnamed table" for g in model.list(Group)}
+    names = {}
+    for laptop in laptops:
+        if laptop.device_id == model.document.device_id:
+            names[laptop.device_id] = "this laptop"
+        elif laptop.table_id in groups:
+            names[laptop.device_id] = groups[laptop.table_id or ""]
+        else:
+            names[laptop.device_id] = f"a laptop ({laptop.device_id[:8]})"
+    return names
+
+
+def ago(stamp: str, now: datetime | None = None) -> str:
+    """ "just now", "2 min ago", "3 h ago", "2 days ago" for a stored UTC time."""
+    try:
+        then = parse_utc(stamp)
+    except ValueError:
+        return "at an unknown time"
+    seconds = ((now or datetime.now(UTC)) - then).total_seconds()
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h ago"
+    return f"{minutes // (24 * 60)} days ago"
