@@ -549,14 +549,20 @@ class Document:
                 [(float(i), now, self.device_id, rid) for i, rid in enumerate(ids)],
             )
 
-    def merge(self, sources: Iterable[str | os.PathLike[str]]) -> MergeResult:
+    def merge(
+        self,
+        sources: Iterable[str | os.PathLike[str]],
+        *,
+        refused: builtins.list[tuple[Path, str]] | None = None,
+    ) -> MergeResult:
         """Merge other laptops' files of this event (.workshop or .json) into this one, in one
         transaction (``merge.py``). Raises DocumentError, with nothing changed, if one is
-        refused."""
+        refused; or, given a ``refused`` list, notes it there (file, reason) and merges the
+        rest."""
         if self.readonly:
             raise DocumentError(self.readonly_reason() + " Nothing was merged.")
         paths = [Path(source) for source in sources]
-        return merge_into(self._conn, self._event_id, paths, self.transaction)
+        return merge_into(self._conn, self._event_id, paths, self.transaction, refused)
 
     def conflicts(self) -> builtins.list[Conflict]:
         """Texts that lost a merge (the same field edited on two laptops), newest first, left

@@ -78,17 +78,28 @@ def _count(n: int, what: str, sign: str = "") -> str:
 
 
 def merge_into(
-    conn: sqlite3.Connection, event_id: str, sources: Sequence[Path], begin: Any
+    conn: sqlite3.Connection,
+    event_id: str,
+    sources: Sequence[Path],
+    begin: Any,
+    refused: list[tuple[Path, str]] | None = None,
 ) -> MergeResult:
     """Merge ``sources`` into the database on ``conn`` (whose event is ``event_id``).
     ``begin()`` is a context manager making one transaction (``Document.transaction``).
-    Raises DocumentError, with nothing changed, if a source is refused."""
+    Raises DocumentError, with nothing changed, if a source is refused; with a ``refused``
+    list, a refused source is added to it with the reason instead and the others merge."""
     result = MergeResult()
     with tempfile.TemporaryDirectory(prefix="workshop-merge-") as folder:
-        staged = [
-            _stage(Path(source), event_id, Path(folder) / str(i))
-            for i, source in enumerate(sources)
-        ]
+        staged = []
+        for i, source in enumerate(sources):
+            try:
+                staged.append(_stage(Path(source), event_id, Path(folder) / str(i)))
+            except DocumentError as exc:
+                if refused is None:
+                    raise
+                refused.append((Path(source), str(exc)))
+        if not staged:
+            return result
         while len(staged) > ATTACH_AT_ONCE:  # merge is associative: fold the rest together
             first = sqlite3.connect(staged[0], isolation_level=None)
             try:
