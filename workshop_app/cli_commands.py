@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from workshop_app import cli_merge, cli_suggest
+from workshop_app import cli_merge, cli_share, cli_suggest
 from workshop_app.cli import say
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
@@ -122,4 +122,5 @@ COMMAND_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": _report,
     "suggest": lambda options: cli_suggest.run(options, _read(options.document)),
     "merge": cli_merge.run,
+    "share": cli_share.run,
 }

@@ -186,14 +186,14 @@ def _merge_each(doc: Document, sources: list[Path], skipped: list[tuple[str, str
     except DocumentError:
         pass
     finally:
-        skipped.extend((path.name, _reason(reason)) for path, reason in refused)
+        skipped.extend((path.name, _reason(path.name, why)) for path, why in refused)
     result = MergeResult()
     left = [path for path in sources if path not in {p for p, _ in refused}]
     for path in left:
         try:
             one = doc.merge([path])
         except DocumentError as exc:
-            skipped.append((path.name, _reason(str(exc))))
+            skipped.append((path.name, _reason(path.name, str(exc))))
             continue
         result.added.update(one.added)
         for kind, ids in one.changed.items():
@@ -203,6 +203,14 @@ def _merge_each(doc: Document, sources: list[Path], skipped: list[tuple[str, str
     return result
 
 
-def _reason(message: str) -> str:
+def _reason(name: str, message: str) -> str:
     """A refusal's message as the reason one snapshot was skipped (the others did merge)."""
-    return message.removesuffix(" Nothing was merged.").strip()
+    text = message.replace(f"“{name}” ", "it ", 1).strip()
+    for tail in (" Nothing was merged.", _RESTORE_HINT):
+        text = text.removesuffix(tail)
+    if text.startswith(("it is damaged", "it is empty", "it is not a workshop document")):
+        text = text.rstrip(".") + "; it may be still arriving or cut short, and is tried again"
+    return text.rstrip(".")
+
+
+_RESTORE_HINT = " It has not been changed; File ▸ Restore from Backup… may hold a recent copy."
