@@ -17,7 +17,7 @@ from workshop_app.domain.safe_text import for_terminal
 
 PROG = "workshop-app"
 EXIT_USAGE = 2
-COMMANDS = ("new", "templates", "import", "export", "info", "report", "suggest", "merge")
+COMMANDS = ("new", "templates", "import", "export", "info", "report", "suggest", "merge", "share")
 FORMATS = ("json", "csv", "md")
 
 
@@ -91,6 +91,9 @@ def _command_parser() -> argparse.ArgumentParser:
     from workshop_app.cli_merge import add_parser as add_merge_parser
 
     add_merge_parser(sub)
+    from workshop_app.cli_share import add_parser as add_share_parser
+
+    add_share_parser(sub)
     return parser
 
 

@@ -80,17 +80,28 @@ def _count(n: int, what: str, sign: str = "") -> str:
 
 
 def merge_into(
-    conn: sqlite3.Connection, event_id: str, sources: Sequence[Path], begin: Any
+    conn: sqlite3.Connection,
+    event_id: str,
+    sources: Sequence[Path],
+    begin: Any,
+    refused: list[tuple[Path, str]] | None = None,
 ) -> MergeResult:
     """Merge ``sources`` into the database on ``conn`` (whose event is ``event_id``).
     ``begin()`` is a context manager making one transaction (``Document.transaction``).
-    Raises DocumentError, with nothing changed, if a source is refused."""
+    Raises DocumentError, with nothing changed, if a source is refused; with a ``refused``
+    list, a refused source is added to it with the reason instead and the others merge."""
     result = MergeResult()
     with tempfile.TemporaryDirectory(prefix="workshop-merge-") as folder:
-        staged = [
-            _stage(Path(source), event_id, Path(folder) / str(i))
-            for i, source in enumerate(sources)
-        ]
+        staged = []
+        for i, source in enumerate(sources):
+            try:
+                staged.append(_stage(Path(source), event_id, Path(folder) / str(i)))
+            except DocumentError as exc:
+                if refused is None:
+                    raise
+                refused.append((Path(source), str(exc)))
+        if not staged:
+            return result
         while len(staged) > ATTACH_AT_ONCE:  # merge is associative: fold the rest together
             first = sqlite3.connect(staged[0], isolation_level=None)
             try:
@@ -173,17 +184,22 @@ def _merge_table(
         theirs = dict(zip(columns, tuple(pair)[:width], strict=True))
         mine = dict(zip(columns, tuple(pair)[width:], strict=True))
         _merge_record(conn, kind, mine, theirs, result)
-    new = conn.execute(
-        f"SELECT device_id, COUNT(*) FROM {src}.{table} s "
-        f"WHERE NOT EXISTS (SELECT 1 FROM main.{table} m WHERE m.id = s.id) GROUP BY device_id"
-    ).fetchall()
-    if not new:
-        return
+    # The new rows are counted after they are in, by the rowids SQLite gives them (after the
+    # largest one there): one pass over the source instead of a count and then the insert.
+    last = conn.execute(f"SELECT MAX(rowid) FROM main.{table}").fetchone()[0] or 0
     names = ", ".join(columns)
-    conn.execute(
+    inserted = conn.execute(
         f"INSERT INTO main.{table} ({names}) SELECT {names} FROM {src}.{table} WHERE true "
         "ON CONFLICT (id) DO NOTHING"
-    )
+    ).rowcount
+    if not inserted:
+        return
+    new = conn.execute(
+        f"SELECT device_id, COUNT(*) FROM main.{table} WHERE rowid > ? GROUP BY device_id",
+        (last,),
+    ).fetchall()
+    if sum(count for _, count in new) != inserted:  # rowids past the largest possible one
+        raise DocumentError("Could not count the merged records. Nothing was merged.")
     for device, count in new:
         result.added[NAMES[kind]] += count
         result.devices.add(device)
