@@ -1,8 +1,8 @@
 """Shared fixtures for the app shell tests: a fake dialogs service and a main window factory.
 
 The fake answers every question from queues the test fills (``texts``, ``save_paths``,
-``open_paths``, ``choices``, ``confirms``) and records every message it was asked to show, so no
-test ever blocks on a modal dialog.
+``open_paths``, ``open_many``, ``folders``, ``choices``, ``confirms``) and records every message
+it was asked to show, so no test ever blocks on a modal dialog.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ class FakeDialogs(Dialogs):
         self.texts: list[str | None] = []
         self.save_paths: list[Path | None] = []
         self.open_paths: list[Path | None] = []
+        self.open_many: list[list[Path]] = []
+        self.folders: list[Path | None] = []
         self.choices: list[int | None] = []
         self.counts: list[int | None] = []
         self.confirms: list[bool] = []
@@ -59,6 +61,16 @@ class FakeDialogs(Dialogs):
     ) -> Path | None:
         self.asked.append(f"open: {title} in {folder}")
         return self.open_paths.pop(0) if self.open_paths else None
+
+    def open_files(
+        self, parent: QWidget | None, title: str, folder: Path, file_filter: str
+    ) -> list[Path]:
+        self.asked.append(f"open files: {title} in {folder}")
+        return self.open_many.pop(0) if self.open_many else []
+
+    def choose_folder(self, parent: QWidget | None, title: str, folder: Path) -> Path | None:
+        self.asked.append(f"folder: {title} in {folder}")
+        return self.folders.pop(0) if self.folders else None
 
     def save_file(
         self, parent: QWidget | None, title: str, suggested: Path, file_filter: str

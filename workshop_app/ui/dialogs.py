@@ -68,6 +68,22 @@ class Dialogs:
         name, _ = QFileDialog.getOpenFileName(parent, title, str(folder), file_filter)
         return Path(name) if name else None
 
+    def open_files(
+        self, parent: QWidget | None, title: str, folder: Path, file_filter: str
+    ) -> list[Path]:
+        """Existing files to read (several may be chosen); empty if cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
+        names, _ = QFileDialog.getOpenFileNames(parent, title, str(folder), file_filter)
+        return [Path(name) for name in names]
+
+    def choose_folder(self, parent: QWidget | None, title: str, folder: Path) -> Path | None:
+        """A folder (e.g. a USB stick), or None if cancelled."""
+        from PySide6.QtWidgets import QFileDialog
+
+        name = QFileDialog.getExistingDirectory(parent, title, str(folder))
+        return Path(name) if name else None
+
     def save_file(
         self, parent: QWidget | None, title: str, suggested: Path, file_filter: str
     ) -> Path | None:

@@ -32,6 +32,7 @@ from workshop_app.ui.icons import app_icon
 from workshop_app.ui.menu_handlers import MenuHandlers
 from workshop_app.ui.menus import build_menus
 from workshop_app.ui.settings import AppSettings
+from workshop_app.ui.share_window import WindowSharing
 from workshop_app.ui.text import apply_text_size
 
 if TYPE_CHECKING:
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.actions = build_menus(self, self.undo_group, shortcuts=shortcuts)
         self.handlers = MenuHandlers(self)
+        self.sharing = WindowSharing(self)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
@@ -195,6 +197,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(
             "Read-only: nothing can be changed" if document.readonly else "All changes saved"
         )
+        self.sharing.adopt(model)
         if document.set_aside:
             self.dialogs.show_info(self, "Opened read-only", set_aside_message(document))
 
@@ -204,6 +207,7 @@ class MainWindow(QMainWindow):
             return
         if not model.document.closed:
             workspace.commit_edits()
+        self.sharing.release()  # before the document closes: a publish may be reading it
         self.model = self.workspace = None
         if self._remember and not model.document.closed:
             self.settings.rename_recent(model.document.path, model.event_record().title)

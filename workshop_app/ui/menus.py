@@ -28,6 +28,8 @@ class Actions:
     save_copy: QAction
     exports: dict[str, QAction]
     restore: QAction
+    share: QAction
+    stop_share: QAction
     close: QAction
     quit: QAction
     undo: QAction
@@ -86,6 +88,15 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     restore = _action(
         window, "Restore from &Backup…", None, "Open a copy of one of the event's backups"
     )
+    share = _action(
+        window,
+        "S&hare Through a Folder…",
+        None,
+        "Keep this event in step with other laptops through a folder a sync engine shares",
+    )
+    stop_share = _action(
+        window, "S&top Sharing", None, "Stop sharing this event; its notes stay on this laptop"
+    )
     close = _action(window, "&Close Event", "window.close", "Close this event and go to the start")
     quit_ = _action(window, "&Quit", "window.quit", "Close Workshop")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
@@ -96,6 +107,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     export_menu = file_menu.addMenu("&Export")
     export_menu.addActions(list(exports.values()))
     file_menu.addAction(restore)
+    file_menu.addActions([share, stop_share])
     file_menu.addSeparator()
     file_menu.addActions([close, quit_])
 
@@ -131,7 +143,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     about.setMenuRole(QAction.MenuRole.AboutRole)
     help_menu.addActions([keys, files, about])
 
-    document = [save, save_copy, *exports.values(), close, *modes.values()]
+    document = [save, save_copy, *exports.values(), share, close, *modes.values()]
     actions = Actions(
         new=new,
         open=open_,
@@ -140,6 +152,8 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
         save_copy=save_copy,
         exports=exports,
         restore=restore,
+        share=share,
+        stop_share=stop_share,
         close=close,
         quit=quit_,
         undo=undo,
