@@ -6,6 +6,7 @@ and the status bar says where the event is shared."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -152,3 +153,37 @@ def test_stop_sharing_forgets_the_folder_for_this_file(
     assert a.settings.share_folder(path) is None
     assert share_label(a) == ""
     assert not a.actions.stop_share.isEnabled()
+
+
+def test_grab_the_share_status(
+    make_window: Callable[[], MainWindow], dialogs, tmp_path: Path, qtbot: QtBot, monkeypatch
+) -> None:
+    """Capture on table 1 with table 2's notes arrived, and the share state in the status bar,
+    grabbed at 1280x800. To refresh the committed screenshot:
+    WORKSHOP_SCREENSHOTS=resources/screenshots pytest tests/ui/test_share_live.py -k grab"""
+    monkeypatch.setattr(sharing, "POLL_MS", 500)
+    a = make_window()
+    a.resize(1280, 800)
+    assert a.open_demo() and a.document is not None
+    copy = a.document.save_copy(tmp_path / "table-2.workshop")
+    b = make_window()
+    assert b.open_path(copy) and b.document is not None
+    b.document.device_id = "table-2-laptop"
+    folder = tmp_path / "Room share"
+    folder.mkdir()
+    for window in (b, a):
+        dialogs.folders.append(folder)
+        window.actions.share.trigger()
+    page_a, page_b = capture_page(a, table=0), capture_page(b, table=1)
+    said = "Patients should see their own discharge plan"
+    type_note(qtbot, page_b, said)
+    qtbot.waitUntil(lambda: said in others_texts(page_a), timeout=ARRIVAL_BOUND_MS)
+    qtbot.waitUntil(lambda: "2 laptops" in share_label(a), timeout=ARRIVAL_BOUND_MS)
+    page_a.entry.box.setFocus()
+    qtbot.wait(50)
+    image = a.grab().toImage()
+    assert (image.width(), image.height()) == (1280, 800)
+    target = Path(os.environ.get("WORKSHOP_SCREENSHOTS") or tmp_path) / "share-status.png"
+    assert image.save(str(target))
+    assert target.stat().st_size > 10_000
+    assert share_label(a).startswith("Shared through “Room share” · last published ")

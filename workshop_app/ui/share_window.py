@@ -101,6 +101,7 @@ class WindowSharing(QObject):
             self.label = QLabel(self.window)
             self.label.setObjectName("shareStatus")
             self.label.setAccessibleName("Sharing")
+            self.label.setContentsMargins(16, 0, 4, 0)  # apart from "All changes saved"
             self.label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name as it is
             self.window.statusBar().addPermanentWidget(self.label)
         return self.label

@@ -74,6 +74,7 @@ class FolderSharing(QObject):
         self.problem = ""  # why the last publish failed, for a person
         self.skipped: dict[str, str] = {}  # snapshot name -> why it was not merged
         self.arrived = 0  # merges that brought something in
+        self.publishes = 0
         self._missing = False
         self._publishing = False
         self._unpublished = False
@@ -138,6 +139,7 @@ class FolderSharing(QObject):
     def _on_published(self, ok: bool, value: Any) -> None:
         self._publishing = False
         if ok:
+            self.publishes += 1
             self.problem = ""
             self.last_published = self.model.clock()
             self._set_missing(False)
