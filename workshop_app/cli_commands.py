@@ -10,7 +10,7 @@ from workshop_app import cli_merge, cli_share, cli_suggest
 from workshop_app.cli import say
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.storage import export, interchange, templates
+from workshop_app.storage import export, interchange, interchange_stamps, templates
 from workshop_app.storage.document import Document
 from workshop_app.storage.files import check_output, read_input, write_atomic
 from workshop_app.storage.validation import describe_all
@@ -56,8 +56,10 @@ def _import(options: argparse.Namespace) -> int:
     check_output(options.output, force=options.force, inputs=(source,))
     _check_event_name(options.output)
     data = read_input(source, "JSON file")
-    bundle = interchange.parse(data, source=source.name)
-    with Document.create(options.output, bundle, force=options.force, inputs=(source,)):
+    bundle, stamps = interchange_stamps.parse(data, source.name)
+    with Document.create(
+        options.output, bundle, force=options.force, inputs=(source,), stamps=stamps
+    ):
         pass
     say(f"Imported {source} to {options.output} ({len(bundle.notes)} notes).")
     return 0
@@ -69,7 +71,11 @@ _RENDERERS = {"json": interchange.dumps, "csv": export.to_csv, "md": export.to_m
 def _export(options: argparse.Namespace) -> int:
     output: Path = options.output
     check_output(output, force=options.force, inputs=(options.document,))
-    text = _RENDERERS[options.format](_read(options.document))
+    bundle = _read(options.document)
+    if options.format == "json":  # with when and where each record changed, for merging
+        text = interchange_stamps.dumps(bundle, options.document)
+    else:
+        text = _RENDERERS[options.format](bundle)
     write_atomic(output, text, force=options.force, inputs=(options.document,))
     say(f"Wrote {output}.")
     return 0

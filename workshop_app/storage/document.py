@@ -161,8 +161,10 @@ class Document:
         *,
         force: bool = False,
         inputs: tuple[Path, ...] = (),
+        stamps: Mapping[str, str] | None = None,
     ) -> Document:
         """Write a new document holding ``bundle`` (or an empty untitled event) and open it.
+        ``stamps``: per-field clocks by record id, kept from an imported file.
         The file appears whole or not at all; an existing file is replaced only with ``force``
         and never while it is open (by any name); through a symlink, the file it names is
         replaced. ``inputs`` are files the caller read, which must not be the output."""
@@ -174,7 +176,7 @@ class Document:
         files.remove_stale_temporaries(real.parent)
         tmp = real.with_name(f".{real.name}.{uuid.uuid4().hex[:8]}.tmp")
         try:
-            opening.write_new(tmp, bundle, this_device())
+            opening.write_new(tmp, bundle, this_device(), stamps)
             for stale in (*opening.side_files(real), real.with_name(real.name + "-journal")):
                 stale.unlink(missing_ok=True)  # never let the replaced file's log meet the new one
             replace_durably(tmp, real)

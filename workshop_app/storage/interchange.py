@@ -4,7 +4,8 @@
 raises ``InterchangeError`` listing every problem, each starting with the JSON path of the value
 (``notes[3].kind: "idea2" is not one of ...``). Validation is table-driven: ``_FIELDS`` says, per
 record type, which checker each field goes through. Unknown keys are ignored (forward
-compatibility). ``device_id`` and ``deleted`` are never written; only notes carry timestamps.
+compatibility). ``deleted`` is never written; here only notes carry timestamps (export and
+import add every record's stamps and clock: ``interchange_stamps``).
 JSON -> bundle -> JSON is lossless. Optional fields added within version 1: ``event.attendance``
 (how many came; ``attendee_count`` is how many were expected) and ``event.timezone`` (an IANA
 name; absent means UTC, as files from before it were read).

@@ -189,17 +189,22 @@ def _merge_table(
         theirs = dict(zip(columns, tuple(pair)[:width], strict=True))
         mine = dict(zip(columns, tuple(pair)[width:], strict=True))
         _merge_record(conn, kind, mine, theirs, result)
-    new = conn.execute(
-        f"SELECT device_id, COUNT(*) FROM {src}.{table} s "
-        f"WHERE NOT EXISTS (SELECT 1 FROM main.{table} m WHERE m.id = s.id) GROUP BY device_id"
-    ).fetchall()
-    if not new:
-        return
+    # The new rows are counted after they are in, by the rowids SQLite gives them (after the
+    # largest one there): one pass over the source instead of a count and then the insert.
+    last = conn.execute(f"SELECT MAX(rowid) FROM main.{table}").fetchone()[0] or 0
     names = ", ".join(columns)
-    conn.execute(
+    inserted = conn.execute(
         f"INSERT INTO main.{table} ({names}) SELECT {names} FROM {src}.{table} WHERE true "
         "ON CONFLICT (id) DO NOTHING"
-    )
+    ).rowcount
+    if not inserted:
+        return
+    new = conn.execute(
+        f"SELECT device_id, COUNT(*) FROM main.{table} WHERE rowid > ? GROUP BY device_id",
+        (last,),
+    ).fetchall()
+    if sum(count for _, count in new) != inserted:  # rowids past the largest possible one
+        raise DocumentError("Could not count the merged records. Nothing was merged.")
     for device, count in new:
         result.added[NAMES[kind]] += count
         result.devices.add(device)

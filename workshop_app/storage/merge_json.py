@@ -49,14 +49,14 @@ def stage_json(source: Path, event_id: str, staged: Path) -> None:
                 conn.execute(
                     f"UPDATE {table} SET created_at = ?, updated_at = ?, device_id = ?, "
                     "clock = ? WHERE id = ?",
-                    (*_stamps(record), record["id"]),
+                    (*read_stamps(record), record["id"]),
                 )
         conn.execute("COMMIT")
     finally:
         conn.close()
 
 
-def _stamps(record: dict[str, Any]) -> tuple[str, str, str, str]:
+def read_stamps(record: dict[str, Any]) -> tuple[str, str, str, str]:
     """created_at, updated_at, device_id and clock of one JSON record (already checked by
     ``parse`` where the format has them; ``device_id`` and ``clock`` read leniently)."""
     updated = record.get("updated_at")

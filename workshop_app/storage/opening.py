@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -140,8 +140,12 @@ def refuse_newer(path: Path, version: int) -> None:
         )
 
 
-def write_new(tmp: Path, bundle: EventBundle, device: str) -> None:
-    """Build a complete document in ``tmp`` (rollback journal, so it is one file) and fsync."""
+def write_new(
+    tmp: Path, bundle: EventBundle, device: str, stamps: Mapping[str, str] | None = None
+) -> None:
+    """Build a complete document in ``tmp`` (rollback journal, so it is one file) and fsync.
+    ``stamps`` are clocks to store by record id (an imported file's); other records' fields
+    are all stamped with the record's ``updated_at``."""
     conn = sqlite3.connect(tmp, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode=DELETE")
@@ -153,7 +157,9 @@ def write_new(tmp: Path, bundle: EventBundle, device: str) -> None:
             if not record.device_id:
                 record = replace(record, device_id=device)
             row = to_row(record, float(position))
-            row["clock"] = clocks.initial(record.updated_at, record.device_id)
+            row["clock"] = (stamps or {}).get(record.id) or clocks.initial(
+                record.updated_at, record.device_id
+            )
             names = ", ".join(row)
             marks = ", ".join("?" for _ in row)
             conn.execute(
