@@ -91,10 +91,17 @@ def merge_into(
     Raises DocumentError, with nothing changed, if a source is refused; with a ``refused``
     list, a refused source is added to it with the reason instead and the others merge.
     ``checked``: the sources are copies ``stage_source`` made (checked already, in the current
-    format): merged as they are."""
+    format) of snapshots in a shared folder: merged as they are, and committed without waiting
+    for the disk (``synchronous=NORMAL``; the next ordinary write syncs it, and until then
+    what came in is still in the folder, merged again if lost): the UI thread waits less."""
     result = MergeResult()
     if checked:
-        _merge_attached(conn, [Path(s) for s in sources], result, begin)
+        level = conn.execute("PRAGMA synchronous").fetchone()[0]
+        conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            _merge_attached(conn, [Path(s) for s in sources], result, begin)
+        finally:
+            conn.execute(f"PRAGMA synchronous={int(level)}")
         return result
     with tempfile.TemporaryDirectory(prefix="workshop-merge-") as folder:
         staged = []

@@ -59,6 +59,10 @@ class _Job(QRunnable):
         self.bridge.finished.emit(self.done, outcome)
 
 
+def _nothing(_ok: bool, _value: Any) -> None:
+    pass
+
+
 class FolderSharing(QObject):
     """Shares ``model``'s event through ``folder`` until ``stop()``."""
 
@@ -79,6 +83,7 @@ class FolderSharing(QObject):
         self._publishing = False
         self._unpublished = False
         self._staging: set[str] = set()
+        self._workdirs: set[Path] = set()
         self._stopped = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -119,6 +124,9 @@ class FolderSharing(QObject):
         if paths:
             self._watcher.removePaths(paths)
         self._pool.waitForDone(30_000)
+        for workdir in list(self._workdirs):  # staged but never merged
+            shutil.rmtree(workdir, ignore_errors=True)
+        self._workdirs.clear()
 
     # -- publishing -----------------------------------------------------------------------------
 
@@ -191,6 +199,7 @@ class FolderSharing(QObject):
     def _stage(self, path: Path, version: share_watch.Signature) -> None:
         live, event_id = self.model.document.path, self.watch.event_id
         workdir = Path(tempfile.mkdtemp(prefix="workshop-share-"))
+        self._workdirs.add(workdir)
 
         def work() -> share_watch.Staged | None:
             return share_watch.stage(path, live, event_id, workdir / "staged")
@@ -198,8 +207,10 @@ class FolderSharing(QObject):
         def done(ok: bool, value: Any) -> None:
             try:
                 self._on_staged(path.name, version, ok, value)
-            finally:
-                shutil.rmtree(workdir, ignore_errors=True)
+            finally:  # removing files can take milliseconds: not on the UI thread
+                if workdir in self._workdirs and not self._stopped:
+                    self._workdirs.discard(workdir)
+                    self._run(lambda: shutil.rmtree(workdir, ignore_errors=True), _nothing)
 
         self._run(work, done)
 
