@@ -7,9 +7,9 @@ same file, in alternating blocks (ABBA), with a short pause between notes (a fas
 
 - sharing off;
 - sharing on (``FolderSharing`` through a temporary folder): this laptop publishes its snapshot
-  two seconds after changes, while another laptop (a thread with its own copy of the event)
-  adds a note and publishes its snapshot every second, which this laptop stages in its worker
-  thread and merges on the UI thread.
+  two seconds after changes, while another laptop (a process with its own copy of the event,
+  as on its own machine) adds a note and publishes its snapshot every second, which this
+  laptop stages in its worker thread and merges on the UI thread.
 
 Prints p50/p99/max of both, and how many publishes and merges happened while measuring.
 Everything happens in a temporary folder (also used as ``WORKSHOP_APP_HOME``).
@@ -21,9 +21,9 @@ import argparse
 import os
 import platform
 import sqlite3
+import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -38,7 +38,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from workshop_app.domain.records import NOTE_KINDS, Group, Note, Question  # noqa: E402
 from workshop_app.storage.document import Document  # noqa: E402
-from workshop_app.storage.snapshots import publish  # noqa: E402
 from workshop_app.storage.templates import demo_bundle  # noqa: E402
 
 EXISTING = 10_000
@@ -61,28 +60,49 @@ def make_event(path: Path) -> None:
         )
 
 
-class OtherLaptop(threading.Thread):
-    """Another table's laptop: a note and a new snapshot in the folder every second."""
+OTHER_LAPTOP = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from workshop_app.domain.records import Group, Note, Question
+from workshop_app.storage.document import Document
+from workshop_app.storage.snapshots import publish
+with Document.open(Path(sys.argv[1])) as doc:
+    doc.device_id = "other-laptop"
+    group, question = doc.list(Group)[1], doc.list(Question)[0]
+    n = int(sys.argv[4])
+    while True:
+        doc.add(Note(text=f"from table 2 ({n})", group_id=group.id, question_id=question.id))
+        publish(doc.path, Path(sys.argv[2]), doc.device_id)
+        n += 1
+        print(n, flush=True)
+        time.sleep(1.0)
+"""
+
+
+class OtherLaptop:
+    """Another table's laptop, in a process of its own (as on its own machine): a note and a
+    new snapshot in the folder every second while running."""
 
     def __init__(self, path: Path, folder: Path) -> None:
-        super().__init__(daemon=True)
         self.path, self.folder = path, folder
-        self.running = threading.Event()
-        self.quit = threading.Event()
+        self.process: subprocess.Popen[str] | None = None
         self.published = 0
 
-    def run(self) -> None:
-        with Document.open(self.path) as doc:
-            doc.device_id = "other-laptop"
-            group = doc.list(Group)[1]
-            question = doc.list(Question)[0]
-            while not self.quit.is_set():
-                if self.running.is_set():
-                    doc.add(Note(text=f"from table 2 ({self.published})", group_id=group.id,
-                                 question_id=question.id))  # fmt: skip
-                    publish(doc.path, self.folder, doc.device_id)
-                    self.published += 1
-                self.quit.wait(1.0)
+    def start(self) -> None:
+        root = str(Path(__file__).resolve().parents[2])
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", OTHER_LAPTOP, str(self.path), str(self.folder), root,
+             str(self.published)],
+            stdout=subprocess.PIPE, text=True,
+        )  # fmt: skip
+
+    def stop(self) -> None:
+        assert self.process is not None
+        self.process.terminate()
+        out, _ = self.process.communicate(timeout=30)
+        lines = out.split()
+        self.published = int(lines[-1]) if lines else self.published
 
 
 def main() -> None:
@@ -128,7 +148,6 @@ def main() -> None:
     page.cards.setItemDelegate(page.cards.card_delegate)
     page.cards._fit_cards(page.cards.size())  # noqa: SLF001 - the probe needs the width too
     laptop = OtherLaptop(other, folder)
-    laptop.start()
     on_ui: list[float] = []  # time the UI thread spent in sharing's handlers (merges included)
     real_finished = FolderSharing._on_bridge_finished
 
@@ -164,21 +183,19 @@ def main() -> None:
         if on:
             sharing = FolderSharing(model, folder)
             sharing.start()
-            laptop.running.set()
+            laptop.start()
             pause(1.5)  # sharing under way before the first note
         for i in range(block):
             times[on].append(enter(n * block + i))
             pause(PAUSE_S)
         if sharing is not None:
-            laptop.running.clear()
+            laptop.stop()
             pause(0.5)
             merges += sharing.arrived
             publishes += sharing.publishes
             sharing.stop()
             sharing.deleteLater()
             sharing = None
-    laptop.quit.set()
-    laptop.join()
     arrived = sum(1 for note in model.list(Note) if note.text.startswith("from table 2"))
     total = model.count(Note)
     window.close()
