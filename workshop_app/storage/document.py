@@ -558,15 +558,18 @@ class Document:
         sources: Iterable[str | os.PathLike[str]],
         *,
         refused: builtins.list[tuple[Path, str]] | None = None,
+        checked: bool = False,
     ) -> MergeResult:
         """Merge other laptops' files of this event (.workshop or .json) into this one, in one
         transaction (``merge.py``). Raises DocumentError, with nothing changed, if one is
         refused; or, given a ``refused`` list, notes it there (file, reason) and merges the
-        rest."""
+        rest. ``checked``: files ``merge.stage_source`` made for this event (share_watch)."""
         if self.readonly:
             raise DocumentError(self.readonly_reason() + " Nothing was merged.")
         paths = [Path(source) for source in sources]
-        return merge_into(self._conn, self._event_id, paths, self.transaction, refused)
+        return merge_into(
+            self._conn, self._event_id, paths, self.transaction, refused, checked=checked
+        )
 
     @property
     def handed_out(self) -> bool:

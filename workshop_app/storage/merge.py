@@ -85,12 +85,26 @@ def merge_into(
     sources: Sequence[Path],
     begin: Any,
     refused: list[tuple[Path, str]] | None = None,
+    *,
+    checked: bool = False,
 ) -> MergeResult:
     """Merge ``sources`` into the database on ``conn`` (whose event is ``event_id``).
     ``begin()`` is a context manager making one transaction (``Document.transaction``).
     Raises DocumentError, with nothing changed, if a source is refused; with a ``refused``
-    list, a refused source is added to it with the reason instead and the others merge."""
+    list, a refused source is added to it with the reason instead and the others merge.
+    ``checked``: the sources are copies ``stage_source`` made (checked already, in the current
+    format) of snapshots in a shared folder: merged as they are, and committed without waiting
+    for the disk (``synchronous=NORMAL``; the next ordinary write syncs it, and until then
+    what came in is still in the folder, merged again if lost): the UI thread waits less."""
     result = MergeResult()
+    if checked:
+        level = conn.execute("PRAGMA synchronous").fetchone()[0]
+        conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            _merge_attached(conn, [Path(s) for s in sources], result, begin)
+        finally:
+            conn.execute(f"PRAGMA synchronous={int(level)}")
+        return result
     with tempfile.TemporaryDirectory(prefix="workshop-merge-") as folder:
         staged = []
         for i, source in enumerate(sources):
@@ -270,6 +284,12 @@ def merge_rows(
     merged["updated_at"], merged["device_id"] = newest
     merged["created_at"] = min(mine["created_at"], theirs["created_at"])
     return merged, winners, losers
+
+
+def stage_source(source: Path, event_id: str, folder: Path) -> Path:
+    """``source`` checked and copied into the new folder ``folder`` as a merge would: the copy
+    (which the caller may change). Raises DocumentError when the source is refused."""
+    return _stage(Path(source), event_id, folder)
 
 
 def _stage(source: Path, event_id: str, folder: Path) -> Path:

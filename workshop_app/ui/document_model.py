@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from workshop_app.storage.merge import MergeResult
+    from workshop_app.storage.share_watch import Staged
     from workshop_app.ui.commands import ModelCommand
 
 R = TypeVar("R", bound=Record)
@@ -41,6 +42,8 @@ class DocumentModel(QObject):
 
     changed = Signal(object, str)
     saved = Signal(str)
+    #: Records of one kind merged from a shared folder signalled one by one, up to this many.
+    ONE_BY_ONE = 200
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -316,6 +319,20 @@ class DocumentModel(QObject):
     def move(self, kind: type[Record], record_id: str, index: int) -> None:
         self.document.move(kind, record_id, index)
         self._done(kind, record_id)
+
+    def merge_shared(self, staged: Staged) -> MergeResult:
+        """Merge other laptops' records that arrived through a shared folder (made ready by
+        ``share_watch.stage``): one transaction, not an undo step (undoing would not unsend
+        them). Up to ``ONE_BY_ONE`` records of a kind are signalled one by one (views update
+        those rows only), more as one change of several."""
+        result = self.document.merge([staged.path], checked=True)
+        for kind, ids in staged.ids.items():
+            if len(ids) > self.ONE_BY_ONE:
+                self._done(kind, "")
+                continue
+            for record_id in ids:
+                self._done(kind, record_id)
+        return result
 
     # -- the run (Run mode): written straight through, not undoable ---------------------------
     # Time moved on between a start and an undo of it; the run's own controls go back (P, R).

@@ -33,6 +33,7 @@ from workshop_app.ui.laptops.handlers import LaptopHandlers
 from workshop_app.ui.menu_handlers import MenuHandlers
 from workshop_app.ui.menus import build_menus
 from workshop_app.ui.settings import AppSettings
+from workshop_app.ui.share_window import WindowSharing
 from workshop_app.ui.text import apply_text_size
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.handlers = MenuHandlers(self)
         self.laptop_handlers = LaptopHandlers(self)
         self.laptops_status: LaptopsStatus | None = None
+        self.sharing = WindowSharing(self)
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(
             "Read-only: nothing can be changed" if document.readonly else "All changes saved"
         )
+        self.sharing.adopt(model)
         if document.set_aside:
             self.dialogs.show_info(self, "Opened read-only", set_aside_message(document))
 
@@ -213,6 +216,7 @@ class MainWindow(QMainWindow):
             return
         if not model.document.closed:
             workspace.commit_edits()
+        self.sharing.release()  # before the document closes: a publish may be reading it
         self.model = self.workspace = None
         if self.laptops_status is not None:
             self.statusBar().removeWidget(self.laptops_status)

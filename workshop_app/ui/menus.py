@@ -31,6 +31,8 @@ class Actions:
     prepare: QAction
     merge: QAction
     conflicts: QAction
+    share: QAction
+    stop_share: QAction
     close: QAction
     quit: QAction
     undo: QAction
@@ -99,6 +101,15 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     conflicts = _action(
         window, "Con&flicts…", None, "Texts changed on two laptops: the one kept, to put back"
     )
+    share = _action(
+        window,
+        "S&hare Through a Folder…",
+        None,
+        "Keep this event in step with other laptops through a folder a sync engine shares",
+    )
+    stop_share = _action(
+        window, "S&top Sharing", None, "Stop sharing this event; its notes stay on this laptop"
+    )
     close = _action(window, "&Close Event", "window.close", "Close this event and go to the start")
     quit_ = _action(window, "&Quit", "window.quit", "Close Workshop")
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
@@ -110,7 +121,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     export_menu.addActions(list(exports.values()))
     file_menu.addAction(restore)
     file_menu.addSeparator()
-    file_menu.addActions([prepare, merge, conflicts])
+    file_menu.addActions([prepare, merge, conflicts, share, stop_share])
     file_menu.addSeparator()
     file_menu.addActions([close, quit_])
 
@@ -146,7 +157,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     about.setMenuRole(QAction.MenuRole.AboutRole)
     help_menu.addActions([keys, files, about])
 
-    document = [save, save_copy, *exports.values(), prepare, merge, conflicts, close]
+    document = [save, save_copy, *exports.values(), prepare, merge, conflicts, share, close]
     document += modes.values()
     actions = Actions(
         new=new,
@@ -159,6 +170,8 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
         prepare=prepare,
         merge=merge,
         conflicts=conflicts,
+        share=share,
+        stop_share=stop_share,
         close=close,
         quit=quit_,
         undo=undo,

@@ -7,6 +7,7 @@ Values are stored as plain strings and JSON so the file stays readable and the t
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -104,6 +105,20 @@ class AppSettings:
     def set_board_view(self, name: str) -> None:
         self._qs.setValue("board/view", name)
 
+    # -- sharing through a folder, per event file ---------------------------------------------
+
+    def share_folder(self, event_file: Path) -> Path | None:
+        """The folder this event file is shared through, if it is."""
+        value = str(self._qs.value(_share_key(event_file), ""))
+        return Path(value) if value else None
+
+    def set_share_folder(self, event_file: Path, folder: Path | None) -> None:
+        """Share ``event_file`` through ``folder`` from now on (None: stop sharing it)."""
+        if folder is None:
+            self._qs.remove(_share_key(event_file))
+        else:
+            self._qs.setValue(_share_key(event_file), str(Path(folder).absolute()))
+
     # -- recent events ---------------------------------------------------------------------
 
     def recent(self) -> list[RecentEvent]:
@@ -142,3 +157,9 @@ class AppSettings:
 
     def _write_recent(self, items: list[RecentEvent]) -> None:
         self._qs.setValue("recent/events", json.dumps([asdict(r) for r in items]))
+
+
+def _share_key(event_file: Path) -> str:
+    """One settings key per event file (its absolute path, hashed: paths hold ``/``)."""
+    digest = hashlib.sha256(str(Path(event_file).absolute()).encode("utf-8", "surrogatepass"))
+    return f"share/folder-{digest.hexdigest()[:24]}"
