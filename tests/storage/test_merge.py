@@ -159,3 +159,36 @@ def test_an_interchange_json_merges_too_with_its_optional_stamps(tmp_path: Path)
         doc.merge([source])
     assert "“laptop2.json” is a different event" in str(caught.value)
     assert digest(into) == before
+
+
+def test_a_source_whose_rows_fail_while_it_merges_is_refused_and_the_others_still_merge(
+    tmp_path: Path,
+) -> None:
+    """A source's slow checks (integrity_check, every row) run while it merges; the merge
+    commits only once they pass. A row found unreadable then rolls the whole merge back, and
+    with a ``refused`` list the merge is made again without that source."""
+    seed(tmp_path / "seed.workshop")
+    into, good, bad = laptops(tmp_path / "seed.workshop", 3)
+    with opened(good, "laptop-2") as doc:
+        doc.add(Note(text="from the good laptop"))
+    with opened(bad, "laptop-3") as doc:
+        doc.add_many([Note(text=f"bad laptop note {i}") for i in range(50)])
+    conn = sqlite3.connect(bad)
+    conn.execute("UPDATE note SET votes = -4 WHERE text = 'bad laptop note 49'")
+    conn.commit()
+    conn.close()
+    before = digest(into)
+    with opened(into, "laptop-1") as doc, pytest.raises(DocumentError) as caught:
+        doc.merge([good, bad])
+    assert "“laptop2.workshop” is damaged: 1 of its records cannot be read" in str(caught.value)
+    assert digest(into) == before
+    refused: list[tuple[Path, str]] = []
+    with opened(into, "laptop-1") as doc:
+        result = doc.merge([bad, good], refused=refused)
+        texts = [n.text for n in doc.list(Note)]
+    assert [(path.name, "cannot be read" in why) for path, why in refused] == [
+        ("laptop2.workshop", True)
+    ]
+    assert result.summary() == "+1 note from 1 laptop"
+    assert "from the good laptop" in texts
+    assert not any(t.startswith("bad laptop note") for t in texts)

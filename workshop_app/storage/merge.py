@@ -20,7 +20,8 @@ import shutil
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,7 @@ def merge_into(
             conn.execute(f"PRAGMA synchronous={int(level)}")
         return result
     with tempfile.TemporaryDirectory(prefix="workshop-merge-") as folder:
-        staged = []
+        staged: list[_Staged] = []
         for i, source in enumerate(sources):
             try:
                 staged.append(_stage(Path(source), event_id, Path(folder) / str(i)))
@@ -114,16 +115,89 @@ def merge_into(
                 if refused is None:
                     raise
                 refused.append((Path(source), str(exc)))
-        if not staged:
-            return result
-        while len(staged) > ATTACH_AT_ONCE:  # merge is associative: fold the rest together
-            first = sqlite3.connect(staged[0], isolation_level=None)
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="merge-check") as pool:
+            for one in staged:
+                one.start_checks(pool)
+            while staged:
+                try:
+                    return _merge_staged(conn, staged, begin)
+                except _Refused as refusal:
+                    if refused is None:
+                        raise refusal.error from None
+                    refused.append((refusal.source, str(refusal.error)))
+                    staged.remove(refusal.staged)
+    return result
+
+
+@dataclass
+class _Staged:
+    """A source checked and copied for merging. ``checks``: its slow checks (integrity_check,
+    every row), running in worker threads while it merges; the merge commits only if they
+    pass. None: checked already."""
+
+    source: Path
+    path: Path
+    deferred: bool
+    checks: list[Future[None]] | None = None
+
+    def start_checks(self, pool: ThreadPoolExecutor) -> None:
+        if self.deferred:
+            name = self.source.name
+            self.checks = [
+                pool.submit(opening.integrity_check, self.path, name),
+                pool.submit(_every_row_readable, self.path, name),
+            ]
+
+    def wait(self) -> None:
+        """Raises _Refused if a check failed."""
+        for check in self.checks or []:
             try:
-                _merge_attached(first, staged[1:ATTACH_AT_ONCE], MergeResult(), _begin(first))
+                check.result()
+            except DocumentError as exc:
+                raise _Refused(self, exc) from None
+
+
+class _Refused(Exception):
+    def __init__(self, staged: _Staged, error: DocumentError) -> None:
+        super().__init__(str(error))
+        self.staged, self.source, self.error = staged, staged.source, error
+
+
+def _every_row_readable(path: Path, name: str) -> None:
+    set_aside = opening.row_scan(path, name)
+    if set_aside:
+        raise DocumentError(
+            f"“{name}” is damaged: {len(set_aside)} of its records cannot be read. Nothing was "
+            "merged."
+        )
+
+
+def _merge_staged(conn: sqlite3.Connection, staged: list[_Staged], begin: Any) -> MergeResult:
+    """One merge of ``staged`` into ``conn``, committed only once every source's checks have
+    passed. Raises _Refused (nothing changed) naming a source that failed them."""
+    result = MergeResult()
+
+    def checks_passed() -> None:
+        for one in staged:
+            one.wait()
+
+    paths = [one.path for one in staged]
+    if len(paths) > ATTACH_AT_ONCE:
+        checks_passed()  # folded copies are merged into each other: check them first
+        while len(paths) > ATTACH_AT_ONCE:  # merge is associative: fold the rest together
+            first = sqlite3.connect(paths[0], isolation_level=None)
+            try:
+                _merge_attached(first, paths[1:ATTACH_AT_ONCE], MergeResult(), _begin(first))
             finally:
                 first.close()
-            del staged[1:ATTACH_AT_ONCE]
-        _merge_attached(conn, staged, result, begin)
+            del paths[1:ATTACH_AT_ONCE]
+    try:
+        _merge_attached(conn, paths, result, begin, before_commit=checks_passed)
+    except Exception:
+        # A damaged source can fail the merge itself (a page that cannot be read, a value
+        # that is not text): say what its checks found, rather than what reading it raised.
+        checks_passed()
+        raise
     return result
 
 
@@ -164,7 +238,11 @@ def _begin(conn: sqlite3.Connection) -> Any:
 
 
 def _merge_attached(
-    conn: sqlite3.Connection, staged: list[Path], result: MergeResult, begin: Any
+    conn: sqlite3.Connection,
+    staged: list[Path],
+    result: MergeResult,
+    begin: Any,
+    before_commit: Callable[[], None] | None = None,
 ) -> None:
     names = [f"src{i}" for i in range(len(staged))]
     for name, path in zip(names, staged, strict=True):
@@ -178,6 +256,8 @@ def _merge_attached(
                     f"INSERT INTO main.field_history SELECT * FROM {name}.field_history "
                     f"WHERE true {_KEEP_NEWEST}"
                 ).rowcount
+            if before_commit is not None:
+                before_commit()  # raising here rolls the whole merge back
     finally:
         for name in names:
             conn.execute(f"DETACH DATABASE {name}")
@@ -289,23 +369,30 @@ def merge_rows(
 def stage_source(source: Path, event_id: str, folder: Path) -> Path:
     """``source`` checked and copied into the new folder ``folder`` as a merge would: the copy
     (which the caller may change). Raises DocumentError when the source is refused."""
-    return _stage(Path(source), event_id, folder)
+    staged = _stage(Path(source), event_id, folder)
+    if staged.deferred:
+        opening.integrity_check(staged.path, source.name)
+        _every_row_readable(staged.path, source.name)
+    return staged.path
 
 
-def _stage(source: Path, event_id: str, folder: Path) -> Path:
+def _stage(source: Path, event_id: str, folder: Path) -> _Staged:
     """``source`` checked and copied into ``folder`` (in the current format): the file to
     attach. Raises DocumentError for a file of another event, a newer format or a damaged
-    file."""
+    file. A file in the current format with no writer is copied whole and only its quick
+    checks are made here (``deferred``): its slow ones run while it merges."""
     folder.mkdir()
     staged = folder / "staged.workshop"
     if source.suffix.lower() == ".json":
         from workshop_app.storage.merge_json import stage_json
 
         stage_json(source, event_id, staged)
-        return staged
-    opening.refuse_newer(source, files.check_header(source))
+        return _Staged(source, staged, deferred=False)
+    version = files.check_header(source)
+    opening.refuse_newer(source, version)
     copied = _copy_whole(source, folder / source.name)
-    found = opening.inspect(copied or source)
+    deferred = copied is not None and version == SCHEMA_VERSION
+    found = opening.inspect(copied or source, deep=not deferred)
     try:
         if found.set_aside:
             raise DocumentError(
@@ -319,7 +406,7 @@ def _stage(source: Path, event_id: str, folder: Path) -> Path:
                 "merged."
             )
         if copied is not None and found.version == SCHEMA_VERSION:
-            return copied  # what was checked is what is merged
+            return _Staged(source, copied, deferred)  # what is checked is what is merged
         copy = sqlite3.connect(staged)
         try:
             found.conn.backup(copy)
@@ -327,7 +414,7 @@ def _stage(source: Path, event_id: str, folder: Path) -> Path:
             copy.close()
     finally:
         found.conn.close()
-    return staged
+    return _Staged(source, staged, deferred=False)
 
 
 def _copy_whole(source: Path, copy: Path) -> Path | None:

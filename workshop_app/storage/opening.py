@@ -65,19 +65,29 @@ class Inspection:
     conn: sqlite3.Connection
 
 
-def inspect(path: Path) -> Inspection:
+def inspect(path: Path, *, deep: bool = True) -> Inspection:
     """Every check, before anything is written: identity, integrity_check, the version, then the
     tables, the event and every row (``validation``). A file from an older version is checked
     as a copy migrated in memory, which also proves its migration works before the file is
     touched. Raises DocumentError; a refused file is never modified (with the lock held, call
-    ``remove_new_side_files`` for the -wal/-shm a read-only look may create)."""
+    ``remove_new_side_files`` for the -wal/-shm a read-only look may create).
+
+    ``deep=False`` leaves out the two checks that read the whole file, integrity_check and the
+    row scan (``set_aside`` is then empty): for a caller that runs them itself with ``deep_checks``
+    (a merge checks a source while it merges it, and commits only if they pass). Only for a
+    file in the current format."""
     name = path.name
     try:
         conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
     except sqlite3.Error as exc:
         raise damaged(name, str(exc)) from None
     try:
-        version = _check_identity(conn, path)
+        version = _check_identity(conn, path, integrity=deep)
+        if not deep:
+            if version != SCHEMA_VERSION:
+                raise ValueError("inspect(deep=False) is only for files in the current format")
+            validation.check_tables(conn, name)
+            return Inspection(version, [], conn)
         if version < SCHEMA_VERSION:
             conn = _migrated_copy(conn, name)
         return Inspection(version, validation.inspect(conn, name), conn)
@@ -89,7 +99,36 @@ def inspect(path: Path) -> Inspection:
         raise
 
 
-def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
+def integrity_check(path: Path, name: str) -> None:
+    """``PRAGMA integrity_check`` of ``path`` on a read-only connection of its own (so it can
+    run in a worker thread; SQLite lets go of Python's lock while it reads). Raises the
+    damaged-file DocumentError."""
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
+        try:
+            result = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise damaged(name, str(exc)) from None
+    if result != ["ok"]:
+        raise damaged(name, _first_problem(result[0]))
+
+
+def row_scan(path: Path, name: str) -> list[SetAside]:
+    """The rows of ``path`` that cannot be read (``validation.scan``), on a read-only
+    connection of its own, like ``integrity_check``."""
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
+        try:
+            return validation.scan_rows(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise damaged(name, str(exc)) from None
+
+
+def _check_identity(conn: sqlite3.Connection, path: Path, *, integrity: bool = True) -> int:
     name = path.name
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -97,12 +136,12 @@ def _check_identity(conn: sqlite3.Connection, path: Path) -> int:
     # damaged page whose value its index no longer matches is refused here instead of giving
     # one answer to a query the index serves and another to one the table serves (~7 ms more
     # for 10,000 notes; found by the fuzz test).
-    result = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+    result = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")] if integrity else []
     if app_id != APPLICATION_ID:
         raise DocumentError(
             f"“{name}” is a database made by another program, not a workshop document."
         )
-    if result != ["ok"]:
+    if integrity and result != ["ok"]:
         raise damaged(name, _first_problem(result[0]))
     refuse_newer(path, version)
     return int(version)

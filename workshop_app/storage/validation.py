@@ -88,9 +88,21 @@ def expected_schema() -> dict[str, tuple[str, ...]]:
 def inspect(conn: sqlite3.Connection, name: str) -> list[SetAside]:
     """Check the schema and the event (raising DocumentError for ``name``), then every row:
     the rows that cannot be read, set aside. Only reads."""
+    check_tables(conn, name)
+    return scan(conn)
+
+
+def check_tables(conn: sqlite3.Connection, name: str) -> None:
+    """The schema and the event row (raising DocumentError for ``name``): the quick checks,
+    without reading every row."""
     conn.text_factory = decode_text
     check_schema(conn, name)
     check_event(conn, name)
+
+
+def scan_rows(conn: sqlite3.Connection) -> list[SetAside]:
+    """``scan`` on a connection of its own (a worker thread's)."""
+    conn.text_factory = decode_text
     return scan(conn)
 
 
