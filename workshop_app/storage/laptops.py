@@ -27,12 +27,14 @@ _TEXT_STAMP = "COALESCE(json_extract(clock, '$.text'), json_extract(clock, '$.\"
 @dataclass(frozen=True)
 class Laptop:
     """One laptop's notes: its device id, the table most of them are for (a group id, or
-    None), how many live notes, and when it last wrote one (UTC, ISO 8601)."""
+    None), how many live notes, when it last wrote one (UTC, ISO 8601), and for how many
+    tables (more than one: a laptop that took every table's notes, like the demo's)."""
 
     device_id: str
     table_id: str | None
     notes: int
     last: str
+    tables: int = 1
 
 
 def arrivals(conn: sqlite3.Connection) -> list[Laptop]:
@@ -50,7 +52,13 @@ def arrivals(conn: sqlite3.Connection) -> list[Laptop]:
         tables[group_id if isinstance(group_id, str) else None] = int(count)
         by_device[device] = (tables, max(newest, last))
     laptops = [
-        Laptop(device, max(tables, key=lambda t: tables[t]), sum(tables.values()), last)
+        Laptop(
+            device,
+            max(tables, key=lambda t: tables[t]),
+            sum(tables.values()),
+            last,
+            len([t for t in tables if t is not None]) or 1,
+        )
         for device, (tables, last) in by_device.items()
     ]
     return sorted(laptops, key=lambda laptop: (laptop.last, laptop.device_id), reverse=True)

@@ -11,13 +11,16 @@ from workshop_app.ui.document_model import DocumentModel
 
 
 def laptop_names(model: DocumentModel, laptops: list[Laptop]) -> dict[str, str]:
-    """``{device_id: name}``: this laptop, else the table most of its notes are for, else
-    "a laptop" and the start of its id."""
+    """``{device_id: name}``: this laptop, else its table (the one most of its notes are for),
+    "a laptop for 5 tables" when it took several tables' notes, else "a laptop" and the start
+    of its id."""
     groups = {g.id: g.name or "Unnamed table" for g in model.list(Group)}
     names = {}
     for laptop in laptops:
         if laptop.device_id == model.document.device_id:
             names[laptop.device_id] = "this laptop"
+        elif laptop.tables > 1:
+            names[laptop.device_id] = f"a laptop for {laptop.tables} tables"
         elif laptop.table_id in groups:
             names[laptop.device_id] = groups[laptop.table_id or ""]
         else:
@@ -26,7 +29,8 @@ def laptop_names(model: DocumentModel, laptops: list[Laptop]) -> dict[str, str]:
 
 
 def ago(stamp: str, now: datetime | None = None) -> str:
-    """ "just now", "2 min ago", "3 h ago", "2 days ago" for a stored UTC time."""
+    """ "just now", "2 min ago", "3 h ago", then the day ("on 14 Jun 2021") for a stored UTC
+    time: a count of days reads as a fault when the notes are from last year's event."""
     try:
         then = parse_utc(stamp)
     except ValueError:
@@ -39,4 +43,4 @@ def ago(stamp: str, now: datetime | None = None) -> str:
         return f"{minutes} min ago"
     if minutes < 48 * 60:
         return f"{minutes // 60} h ago"
-    return f"{minutes // (24 * 60)} days ago"
+    return f"on {then.day} {then.strftime('%b %Y')}"
