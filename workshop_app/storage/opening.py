@@ -5,7 +5,7 @@ checks are in ``inspection``, the lock in ``locks``, writing a file whole in ``n
 Opening for writing (``open_for_writing``) goes down these steps, never back:
 
 1. Header (``inspection.read_header``): the first 100 bytes, read without SQLite, so a refused
-   file is untouched: a regular file, SQLite's magic, our ``application_id``, a format this
+   file is untouched: a regular file, SQLite's magic, our application id, a format this
    version reads.
 2. Writable (``refuse_unwritable``): the file and its folder, before anything is made beside it.
 3. Lock (``FileLock``): one writer per file, by whatever name it was reached.
@@ -24,7 +24,8 @@ the file (``files.readonly_uri``), so it works while the app has the file open.
 
 Creating (``create``): the output is checked (``files.check_output``), its lock taken, the
 event built whole in a temporary file (``write_new``), the replaced file's logs removed and the
-new file renamed into place (``new_file``), the lock moved to the new file, then step 7.
+new file renamed into place (``new_file``), the lock moved to the new file, then connected
+as in step 7 (a new file is in the current format already).
 """
 
 from __future__ import annotations
