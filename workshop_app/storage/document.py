@@ -140,5 +140,5 @@ class Document(DocumentLaptops):
         return target
 
     def _now(self) -> str:
-        """The time stamped on a change: ``utc_now``, looked up here, in this module."""
+        """The time stamped on a change (``DocumentWrites``): ``utc_now`` of this module."""
         return utc_now()

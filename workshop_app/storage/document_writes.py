@@ -32,7 +32,8 @@ class DocumentWrites(DocumentReads):
     backups: backups.BackupScheduler
 
     def _now(self) -> str:
-        """The time stamped on a change (``Document`` says which clock)."""
+        """The time stamped on a change: ``Document._now`` (``utc_now``, looked up in
+        ``document.py``, where a test gives every laptop a clock of its own)."""
         raise NotImplementedError
 
     @contextlib.contextmanager
