@@ -17,8 +17,7 @@ from pathlib import Path
 
 from workshop_app import paths
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.storage.files import FileLock, readonly_uri, replace_durably
-from workshop_app.storage.opening import side_files
+from workshop_app.storage.files import FileLock, readonly_uri, replace_durably, side_files
 
 KEEP = 10
 #: A backup is taken on open, then at most once per this many seconds while changes are made.

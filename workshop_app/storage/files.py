@@ -1,25 +1,24 @@
-"""Low-level file safety: recognising a workshop file without touching it, reading only regular
-files the user names (never a pipe or a device, never without a size cap), read-only access
-that writes nothing beside the file, and atomic writes of output files."""
+"""Low-level file safety: reading only regular files the user names (never a pipe or a device,
+never without a size cap), read-only access that writes nothing beside the file, why a file
+operation failed in words, and atomic writes of output files."""
 
 from __future__ import annotations
 
 import errno
 import os
 import re
+import sqlite3
 import stat
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from workshop_app.domain.errors import DocumentError, WorkshopError
+from workshop_app.domain.errors import WorkshopError
 from workshop_app.storage.locks import FileLock, holder_path, in_use_message, lock_info
-from workshop_app.storage.schema import APPLICATION_ID
 
 __all__ = ["FileLock", "in_use_message", "lock_info"]  # the lock lives in storage.locks
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 #: The largest JSON file import reads, and the default cap for any other input.
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
@@ -44,6 +43,22 @@ _REASONS = {
 def reason(exc: OSError) -> str:
     """Why a file operation failed, in words for a person (no errno, no Python)."""
     return _REASONS.get(exc.errno or 0) or (exc.strerror or "the system refused").lower()
+
+
+def write_failure(exc: sqlite3.Error | OSError) -> str:
+    """Why a write failed, in words for a person (``reason``, or SQLite's error in words)."""
+    if isinstance(exc, OSError):
+        return reason(exc)
+    text = str(exc).lower()
+    if "full" in text:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text:
+        return "the file or its folder cannot be written to"
+    if "i/o" in text:
+        return "the disk could not be written (was a USB stick removed?)"
+    if "locked" in text or "busy" in text:
+        return "another program is holding the file"
+    return str(exc)
 
 
 def _kind(mode: int) -> str | None:
@@ -83,24 +98,6 @@ def open_regular(path: Path, what: str, error: type[WorkshopError] = WorkshopErr
     return fd
 
 
-def check_header(path: Path) -> int:
-    """Read the SQLite header (without opening the database, so nothing can change) and return
-    the file's ``user_version``. Raises DocumentError if it is not a workshop document."""
-    name = path.name
-    with os.fdopen(open_regular(path, "workshop file", DocumentError), "rb") as handle:
-        header = handle.read(100)
-    if not header:
-        raise DocumentError(f"“{name}” is empty: it is not a workshop document.")
-    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
-        raise DocumentError(f"“{name}” is not a workshop document (it is some other kind of file).")
-    application_id = int.from_bytes(header[68:72], "big")
-    if application_id != APPLICATION_ID:
-        raise DocumentError(
-            f"“{name}” is a database made by another program, not a workshop document."
-        )
-    return int.from_bytes(header[60:64], "big")
-
-
 def read_input(path: Path, what: str = "file", limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of a file the user named (an import, a logo), at most ``limit`` of them, or a
     WorkshopError saying why not, in words: ``what`` names the file ("logo", "JSON file")."""
@@ -123,6 +120,11 @@ def is_wal_file(path: Path) -> bool:
             return handle.read(20)[18:20] == b"\x02\x02"
     except (OSError, WorkshopError):
         return False
+
+
+def side_files(path: Path) -> list[Path]:
+    """The ``-wal`` and ``-shm`` SQLite keeps beside the file at ``path`` in WAL mode."""
+    return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
 
 
 def readonly_uri(path: Path) -> str:
@@ -169,32 +171,6 @@ def wal_has_frames(wal: Path) -> bool:
     stored = (int.from_bytes(head[24:28], "big"), int.from_bytes(head[28:32], "big"))
     page = int.from_bytes(head[8:12], "big")
     return stored == (s0, s1) and size >= 32 + 24 + page
-
-
-def stray_journal(path: Path) -> Path | None:
-    """A ``-journal`` beside a WAL-mode file: never SQLite's to replay (a WAL file has no
-    rollback journal; one beside it is a leftover or garbage, and replaying it could write old
-    pages over new ones). A rollback-mode file's journal is not stray: SQLite recovers it."""
-    journal = path.with_name(path.name + "-journal")
-    return journal if journal.exists() and is_wal_file(path) else None
-
-
-def refuse_unwritable(path: Path) -> None:
-    """Refuse, before anything is created beside it, a file that cannot be saved to: the file
-    or its folder is read-only (a reader opens it fine; a writer would leave a read-only
-    ``-shm`` behind and fail on the first save)."""
-    real = Path(os.path.realpath(path))
-    where = None
-    if not os.access(real, os.W_OK):
-        where = "the file is read-only"
-    elif not os.access(real.parent, os.W_OK):
-        where = "its folder is read-only"
-    if where:
-        raise DocumentError(
-            f"“{path.name}” cannot be opened for editing: {where}. Copy it to a folder you can "
-            "write to, or make it writable, then open it again. (workshop-app info, export and "
-            "report can read it as it is.)"
-        )
 
 
 def replace_durably(source: Path, target: Path) -> None:

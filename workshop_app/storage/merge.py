@@ -28,7 +28,7 @@ from typing import Any
 
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Record
-from workshop_app.storage import clocks, files, opening
+from workshop_app.storage import clocks, files, inspection, opening
 from workshop_app.storage.conflicts import TEXT_FIELDS
 from workshop_app.storage.rows import COLUMNS, NAMES, TABLES
 from workshop_app.storage.schema import SCHEMA_VERSION
@@ -144,7 +144,7 @@ class _Staged:
         if self.deferred:
             name = self.source.name
             self.checks = [
-                pool.submit(opening.integrity_check, self.path, name),
+                pool.submit(inspection.integrity_check, self.path, name),
                 pool.submit(_every_row_readable, self.path, name),
             ]
 
@@ -164,7 +164,7 @@ class _Refused(Exception):
 
 
 def _every_row_readable(path: Path, name: str) -> None:
-    set_aside = opening.row_scan(path, name)
+    set_aside = inspection.row_scan(path, name)
     if set_aside:
         raise DocumentError(
             f"“{name}” is damaged: {len(set_aside)} of its records cannot be read. Nothing was "
@@ -204,8 +204,7 @@ def _merge_staged(conn: sqlite3.Connection, staged: list[_Staged], begin: Any) -
 def preview(into: Path, sources: Sequence[Path]) -> MergeResult:
     """What merging ``sources`` into the file ``into`` would bring in, worked out on a copy in
     memory: ``into`` is only read (a dry run)."""
-    opening.refuse_newer(into, files.check_header(into))
-    found = opening.inspect(into)
+    found = opening.open_for_reading(into)
     memory = sqlite3.connect(":memory:", isolation_level=None)
     try:
         if found.set_aside:
@@ -371,7 +370,7 @@ def stage_source(source: Path, event_id: str, folder: Path) -> Path:
     (which the caller may change). Raises DocumentError when the source is refused."""
     staged = _stage(Path(source), event_id, folder)
     if staged.deferred:
-        opening.integrity_check(staged.path, source.name)
+        inspection.integrity_check(staged.path, source.name)
         _every_row_readable(staged.path, source.name)
     return staged.path
 
@@ -388,11 +387,10 @@ def _stage(source: Path, event_id: str, folder: Path) -> _Staged:
 
         stage_json(source, event_id, staged)
         return _Staged(source, staged, deferred=False)
-    version = files.check_header(source)
-    opening.refuse_newer(source, version)
+    version = inspection.read_header(source)
     copied = _copy_whole(source, folder / source.name)
     deferred = copied is not None and version == SCHEMA_VERSION
-    found = opening.inspect(copied or source, deep=not deferred)
+    found = inspection.inspect(copied or source, deep=not deferred)
     try:
         if found.set_aside:
             raise DocumentError(

@@ -1,6 +1,32 @@
-"""Opening and creating .workshop files safely: read-only checks that never modify a refused
-file (``inspect``: nothing is written, not even a pragma, until every check has passed), the
-connection's durability pragmas, and building a new file whole in a temporary file."""
+"""The one way into a .workshop file: open it for writing, open it for reading, or create it.
+Each returns an ``Opened`` (connection, lock, records set aside) for ``Document`` to wrap; the
+checks are in ``inspection``, the lock in ``locks``, writing a file whole in ``new_file``.
+
+Opening for writing (``open_for_writing``) goes down these steps, never back:
+
+1. Header (``inspection.read_header``): the first 100 bytes, read without SQLite, so a refused
+   file is untouched: a regular file, SQLite's magic, our application id, a format this
+   version reads.
+2. Writable (``refuse_unwritable``): the file and its folder, before anything is made beside it.
+3. Lock (``FileLock``): one writer per file, by whatever name it was reached.
+4. Look (``inspection.inspect``) on a read-only connection: identity again (a ``-wal`` can hold
+   a newer first page than the file), integrity_check, tables, event, every row; an older
+   format is checked as a copy migrated in memory. A ``-wal``/``-shm`` the look made is removed
+   again (``_remove_new_side_files``), so a refused file is left as it was found.
+5. Damaged records: a file with rows that cannot be read is returned on the look's read-only
+   connection, lock held, and is never written.
+6. Make ready: a stray ``-journal`` beside a WAL file is set aside and a ``-shm`` this user
+   cannot write is removed (``_clear_the_way``); a file in an older format is backed up.
+7. Connect (``connect``: WAL, ``synchronous=FULL``) and migrate an older format in place.
+
+Opening for reading (``open_for_reading``) is steps 1 and 4: no lock, nothing written beside
+the file (``files.readonly_uri``), so it works while the app has the file open.
+
+Creating (``create``): the output is checked (``files.check_output``), its lock taken, the
+event built whole in a temporary file (``write_new``), the replaced file's logs removed and the
+new file renamed into place (``new_file``), the lock moved to the new file, then connected
+as in step 7 (a new file is in the current format already).
+"""
 
 from __future__ import annotations
 
@@ -8,28 +34,154 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Record
-from workshop_app.storage import clocks, validation
-from workshop_app.storage.files import readonly_uri
+from workshop_app.storage import backups, clocks, files, inspection, new_file
+from workshop_app.storage.device import device_id
+from workshop_app.storage.locks import FileLock
 from workshop_app.storage.rows import TABLES, to_row
 from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
-from workshop_app.storage.validation import SetAside, damaged
+from workshop_app.storage.validation import SetAside
 
 
-def migrate_if_needed(conn: sqlite3.Connection) -> None:
-    """Bring the schema up to date; sqlite-utils is only imported when there is work to do."""
-    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-        from workshop_app.storage.migrations import migrate
+@dataclass
+class Opened:
+    """An open file for ``Document``: its connection, the lock (None when opened for reading)
+    and the records set aside as unreadable (then the file is only read)."""
 
-        migrate(conn)
+    conn: sqlite3.Connection
+    lock: FileLock | None
+    set_aside: list[SetAside] = field(default_factory=list)
+
+    @property
+    def readonly(self) -> bool:
+        return self.lock is None or bool(self.set_aside)
+
+    def close(self) -> None:
+        """Give the file back (when what was opened is not used after all)."""
+        try:
+            self.conn.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+
+def open_for_writing(path: Path) -> Opened:
+    """Steps 1 to 7 of the module's description. Raises DocumentError (or DocumentInUseError)
+    with a message for a person; a refused file is never modified."""
+    inspection.read_header(path)
+    refuse_unwritable(path)
+    lock = FileLock(path)
+    lock.acquire()
+    try:
+        existed = {side for side in files.side_files(path) if side.exists()}
+        try:
+            found = inspection.inspect(path)  # reads past a stray -journal (readonly_uri)
+        except BaseException:
+            _remove_new_side_files(path, existed)
+            raise
+        if found.set_aside:
+            return Opened(found.conn, lock, found.set_aside)
+        try:
+            event_id = str(found.conn.execute("SELECT id FROM event").fetchone()[0])
+        finally:
+            found.conn.close()
+        _remove_new_side_files(path, existed)
+        _clear_the_way(path)  # only once the file is accepted for writing
+        if found.version < SCHEMA_VERSION:
+            backups.take_backup(path, event_id)
+        return Opened(_connect_migrated(path), lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def open_for_reading(path: Path) -> Opened:
+    """Steps 1 and 4: the last committed state, read without the lock and without writing
+    anything beside the file; a file from an older version is read as a copy brought up to
+    date in memory. Raises DocumentError."""
+    inspection.read_header(path)
+    found = inspection.inspect(path)
+    return Opened(found.conn, None, found.set_aside)
+
+
+def create(
+    path: Path,
+    bundle: EventBundle,
+    *,
+    force: bool,
+    inputs: tuple[Path, ...],
+    stamps: Mapping[str, str] | None,
+) -> Opened:
+    """A new file at ``path`` holding ``bundle``, open for writing. Refuses what
+    ``files.check_output`` refuses (an existing file without ``force``, one of ``inputs``) and
+    a file open in Workshop by any name; through a symlink, the file it names is replaced."""
+    real = files.check_output(path, force=force, inputs=inputs, error=DocumentError)
+    lock = FileLock(real)
+    lock.acquire()
+    try:
+        with new_file.building(real, path.name) as tmp:
+            write_new(tmp, bundle, device_id(), stamps)
+            new_file.put_in_place(tmp, real)
+            lock.adopt(real)
+            return Opened(connect(path), lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def refuse_unwritable(path: Path) -> None:
+    """Refuse, before anything is created beside it, a file that cannot be saved to: the file
+    or its folder is read-only (a reader opens it fine; a writer would leave a read-only
+    ``-shm`` behind and fail on the first save)."""
+    real = Path(os.path.realpath(path))
+    where = None
+    if not os.access(real, os.W_OK):
+        where = "the file is read-only"
+    elif not os.access(real.parent, os.W_OK):
+        where = "its folder is read-only"
+    if where:
+        raise DocumentError(
+            f"“{path.name}” cannot be opened for editing: {where}. Copy it to a folder you can "
+            "write to, or make it writable, then open it again. (workshop-app info, export and "
+            "report can read it as it is.)"
+        )
+
+
+def _remove_new_side_files(path: Path, existed: set[Path]) -> None:
+    """Remove the -wal/-shm files the read-only look created (only with the lock held, so no
+    other connection can be using them)."""
+    for side in files.side_files(path):
+        if side not in existed:
+            side.unlink(missing_ok=True)
+
+
+def _clear_the_way(path: Path) -> None:
+    """Before a writer opens ``path`` (lock held): a stray ``-journal`` beside a WAL-mode file
+    (never SQLite's to replay: replaying it could write old pages over new ones) is renamed out
+    of SQLite's way, kept, not deleted; a rollback-mode file's journal is SQLite's to recover.
+    A ``-shm`` this user cannot write (left by an old read-only open; only an index, rebuilt
+    from the ``-wal``) is removed."""
+    real = Path(os.path.realpath(path))
+    journal = real.with_name(real.name + "-journal")
+    shm = real.with_name(real.name + "-shm")
+    try:
+        if journal.exists() and files.is_wal_file(real):
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            journal.replace(journal.with_name(f"{journal.name}.stray-{stamp}"))
+        if shm.exists() and not os.access(shm, os.W_OK):
+            shm.unlink()
+    except OSError as exc:
+        raise DocumentError(f"“{path.name}” cannot be opened: {files.reason(exc)}.") from None
 
 
 def connect(path: Path) -> sqlite3.Connection:
+    """A writer's connection: WAL, ``synchronous=FULL`` (and a full fsync on macOS)."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout=5000")
@@ -41,142 +193,22 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def side_files(path: Path) -> list[Path]:
-    return [path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
-
-
-def remove_new_side_files(path: Path, existed: set[Path]) -> None:
-    """Remove the -wal/-shm files a read-only connection created (call only with the lock held,
-    so no other connection can be using them)."""
-    for side in side_files(path):
-        if side not in existed:
-            side.unlink(missing_ok=True)
-
-
-@dataclass
-class Inspection:
-    """What the read-only checks found: the file's ``user_version``, the records set aside as
-    unreadable, and ``conn``, a read-only connection to the checked content: the file itself,
-    or, for a file from an older version, a copy brought up to date in memory. The caller
-    closes ``conn``."""
-
-    version: int
-    set_aside: list[SetAside]
-    conn: sqlite3.Connection
-
-
-def inspect(path: Path, *, deep: bool = True) -> Inspection:
-    """Every check, before anything is written: identity, integrity_check, the version, then the
-    tables, the event and every row (``validation``). A file from an older version is checked
-    as a copy migrated in memory, which also proves its migration works before the file is
-    touched. Raises DocumentError; a refused file is never modified (with the lock held, call
-    ``remove_new_side_files`` for the -wal/-shm a read-only look may create).
-
-    ``deep=False`` leaves out the two checks that read the whole file, integrity_check and the
-    row scan (``set_aside`` is then empty): for a caller that runs them itself with ``deep_checks``
-    (a merge checks a source while it merges it, and commits only if they pass). Only for a
-    file in the current format."""
-    name = path.name
+def _connect_migrated(path: Path) -> sqlite3.Connection:
+    conn = connect(path)
     try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise damaged(name, str(exc)) from None
-    try:
-        version = _check_identity(conn, path, integrity=deep)
-        if not deep:
-            if version != SCHEMA_VERSION:
-                raise ValueError("inspect(deep=False) is only for files in the current format")
-            validation.check_tables(conn, name)
-            return Inspection(version, [], conn)
-        if version < SCHEMA_VERSION:
-            conn = _migrated_copy(conn, name)
-        return Inspection(version, validation.inspect(conn, name), conn)
-    except sqlite3.DatabaseError as exc:
-        conn.close()
-        raise damaged(name, str(exc)) from None
+        migrate_if_needed(conn)
     except BaseException:
         conn.close()
         raise
+    return conn
 
 
-def integrity_check(path: Path, name: str) -> None:
-    """``PRAGMA integrity_check`` of ``path`` on a read-only connection of its own (so it can
-    run in a worker thread; SQLite lets go of Python's lock while it reads). Raises the
-    damaged-file DocumentError."""
-    try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
-        try:
-            result = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise damaged(name, str(exc)) from None
-    if result != ["ok"]:
-        raise damaged(name, _first_problem(result[0]))
+def migrate_if_needed(conn: sqlite3.Connection) -> None:
+    """Bring the schema up to date; sqlite-utils is only imported when there is work to do."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        from workshop_app.storage.migrations import migrate
 
-
-def row_scan(path: Path, name: str) -> list[SetAside]:
-    """The rows of ``path`` that cannot be read (``validation.scan``), on a read-only
-    connection of its own, like ``integrity_check``."""
-    try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True, isolation_level=None)
-        try:
-            return validation.scan_rows(conn)
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise damaged(name, str(exc)) from None
-
-
-def _check_identity(conn: sqlite3.Connection, path: Path, *, integrity: bool = True) -> int:
-    name = path.name
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    # integrity_check, not quick_check: it also compares every index with its table, so a
-    # damaged page whose value its index no longer matches is refused here instead of giving
-    # one answer to a query the index serves and another to one the table serves (~7 ms more
-    # for 10,000 notes; found by the fuzz test).
-    result = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")] if integrity else []
-    if app_id != APPLICATION_ID:
-        raise DocumentError(
-            f"“{name}” is a database made by another program, not a workshop document."
-        )
-    if integrity and result != ["ok"]:
-        raise damaged(name, _first_problem(result[0]))
-    refuse_newer(path, version)
-    return int(version)
-
-
-def _migrated_copy(conn: sqlite3.Connection, name: str) -> sqlite3.Connection:
-    """An in-memory copy of ``conn``'s database, migrated (``conn`` is closed)."""
-    from workshop_app.storage.migrations import migrate
-
-    copy = sqlite3.connect(":memory:", isolation_level=None)
-    try:
-        conn.backup(copy)
-        conn.close()
-        try:
-            migrate(copy)
-        except Exception as exc:  # a copy: whatever stops its migration is damage in the file
-            raise damaged(name, f"it could not be brought up to date: {exc}") from None
-    except BaseException:
-        copy.close()
-        raise
-    return copy
-
-
-def _first_problem(report: str) -> str:
-    """One line of an integrity_check report (it lists pages over several lines, under banners)."""
-    lines = [line for line in report.splitlines() if line and not line.startswith("***")]
-    return lines[0] if lines else report.strip()
-
-
-def refuse_newer(path: Path, version: int) -> None:
-    if version > SCHEMA_VERSION:
-        raise DocumentError(
-            f"“{path.name}” was saved by a newer version of Workshop (file format {version}; "
-            f"this version reads up to {SCHEMA_VERSION}). Update Workshop to open it."
-        )
+        migrate(conn)
 
 
 def write_new(

@@ -1,0 +1,211 @@
+"""Reading an open event document: the records as typed objects, in display order.
+
+``DocumentReads`` is the first layer of ``Document`` (``document.py``): every query of the
+file, none of which writes. Records set aside as unreadable when the file was opened (a damaged
+file) are left out of every read.
+"""
+
+from __future__ import annotations
+
+import builtins
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.errors import NotFoundError
+from workshop_app.domain.records import (
+    AgendaItem,
+    Event,
+    Group,
+    Note,
+    Question,
+    Record,
+    Speaker,
+    Theme,
+)
+from workshop_app.domain.run import RunState
+from workshop_app.storage import bulk, run_state
+from workshop_app.storage.rows import COLUMNS, NAMES, TABLES, BadRow, field_values, from_row
+from workshop_app.storage.validation import SetAside, damaged
+
+R = TypeVar("R", bound=Record)
+
+
+class DocumentReads:
+    """The reading layer of ``Document``: what its ``__init__`` sets, and every query."""
+
+    path: Path
+    #: Records that could not be read (a damaged file): left out of every read, and the
+    #: document is read-only, so nothing can be written over them.
+    set_aside: tuple[SetAside, ...]
+    readonly: bool
+    _conn: sqlite3.Connection
+    _event_id: str
+
+    def readonly_reason(self) -> str:
+        """Why this document cannot be changed, for a person."""
+        if self.set_aside:
+            return f"{self.damage()}, so it is open read-only."
+        return f"“{self.path.name}” is open read-only."
+
+    def damage(self) -> str:
+        """ "“x.workshop” is damaged: 2 records could not be read and are left out" ("" if
+        every record was read)."""
+        count = len(self.set_aside)
+        if not count:
+            return ""
+        which = (
+            "1 record could not be read and is left out"
+            if count == 1
+            else (f"{count} records could not be read and are left out")
+        )
+        return f"“{self.path.name}” is damaged: {which}"
+
+    @property
+    def event_id(self) -> str:
+        return self._event_id
+
+    def event(self) -> Event:
+        row = self._conn.execute("SELECT * FROM event WHERE id = ?", (self._event_id,)).fetchone()
+        return self._record(Event, row)
+
+    def list(self, kind: type[R], /, *, include_deleted: bool = False, **where: Any) -> list[R]:
+        """Records of ``kind`` in display order; ``where`` filters by equal field values
+        (``None`` matches NULL). ``kind`` is positional-only so ``kind="quote"`` can filter.
+        Records set aside as unreadable are left out."""
+        sql, params = self._select(kind, include_deleted, where)
+        records = []
+        for row in self._conn.execute(sql + " ORDER BY position, rowid", params):
+            try:
+                records.append(self._record(kind, row))
+            except NotFoundError:
+                continue
+        return records
+
+    def count(self, kind: type[Record], /, *, include_deleted: bool = False, **where: Any) -> int:
+        if self.set_aside:  # count what list() gives
+            return len(self.list(kind, include_deleted=include_deleted, **where))
+        sql, params = self._select(kind, include_deleted, where, columns="COUNT(*)")
+        return int(self._conn.execute(sql, params).fetchone()[0])
+
+    def get(self, kind: type[R], record_id: str) -> R:
+        """The record with this id, tombstoned or not. Raises NotFoundError."""
+        row = self._conn.execute(
+            f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (record_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"No {kind.__name__.lower()} with id “{record_id}” in this event.")
+        return self._record(kind, row)
+
+    def _record(self, kind: type[R], row: sqlite3.Row) -> R:
+        """The record in ``row``; NotFoundError for a row set aside when the file was opened."""
+        try:
+            return from_row(kind, row)
+        except BadRow as bad:
+            if self.set_aside and kind is not Event:
+                raise NotFoundError(
+                    f"This {NAMES[kind]} could not be read from “{self.path.name}” ({bad})."
+                ) from None
+            raise damaged(
+                self.path.name, f"a {NAMES[kind]} was changed into one that cannot be read: {bad}"
+            ) from None
+
+    def records(self, kind: type[R], ids: builtins.list[str]) -> builtins.list[R]:
+        """The records with these ids (tombstoned or not), in the order asked, read in a few
+        queries. Raises NotFoundError if one is missing."""
+        found: dict[str, R] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._conn.execute(
+                f"SELECT * FROM {TABLES[kind]} WHERE id IN ({marks})", chunk
+            ):
+                found[row["id"]] = from_row(kind, row)
+        missing = [rid for rid in ids if rid not in found]
+        if missing:
+            raise NotFoundError(f"No {kind.__name__.lower()} with id “{missing[0]}” in this event.")
+        return [found[rid] for rid in ids]
+
+    def field_values(
+        self, kind: type[R], ids: builtins.list[str], names: tuple[str, ...]
+    ) -> dict[str, dict[str, Any]]:
+        """``{id: {field: value}}`` for a few fields of several records (the before-values an
+        undo needs), read without building whole records. Raises NotFoundError if one is
+        missing."""
+        unknown = set(names) - set(COLUMNS[kind])
+        if unknown:
+            raise ValueError(f"{kind.__name__} has no field(s) {', '.join(sorted(unknown))}")
+        columns = ", ".join(("id", *names))
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for row in self._conn.execute(
+                f"SELECT {columns} FROM {TABLES[kind]} WHERE id IN ({marks})", chunk
+            ):
+                try:
+                    found[row["id"]] = field_values(kind, names, row)
+                except BadRow as bad:
+                    raise damaged(
+                        self.path.name, f"a {NAMES[kind]} cannot be read: {bad}"
+                    ) from None
+        missing = [rid for rid in ids if rid not in found]
+        if missing:
+            raise NotFoundError(f"No {kind.__name__.lower()} with id “{missing[0]}” in this event.")
+        return found
+
+    def index_of(self, kind: type[Record], record_id: str) -> int:
+        """Display index of a live record among the live records of its kind."""
+        if self.set_aside:
+            return [record.id for record in self.list(kind)].index(record_id)
+        ids = [
+            r[0]
+            for r in self._conn.execute(
+                f"SELECT id FROM {TABLES[kind]} WHERE deleted = 0 ORDER BY position, rowid"
+            )
+        ]
+        return ids.index(record_id)
+
+    def bundle(self) -> EventBundle:
+        """The whole live event, in display order (for export)."""
+        return EventBundle(
+            event=self.event(),
+            speakers=tuple(self.list(Speaker)),
+            questions=tuple(self.list(Question)),
+            groups=tuple(self.list(Group)),
+            agenda=tuple(self.list(AgendaItem)),
+            themes=tuple(self.list(Theme)),
+            notes=tuple(self.list(Note)),
+        )
+
+    def grouped_values(
+        self, kind: type[R], ids: Iterable[str], names: Iterable[str]
+    ) -> builtins.list[tuple[dict[str, Any], builtins.list[str]]]:
+        """The values of a few fields of several records, as groups of records sharing them:
+        ``[({field: value}, [id, ...]), ...]`` (the before-values an undo of a bulk change
+        needs, read in SQL). Raises NotFoundError if a record is missing."""
+        return bulk.grouped_values(self._conn, self.path.name, kind, list(ids), tuple(names))
+
+    def run_state(self) -> RunState:
+        """Where the run is (Run mode): the countdown a restart resumes."""
+        return run_state.read(self._conn)
+
+    def _select(
+        self, kind: type[Record], include_deleted: bool, where: dict[str, Any], columns: str = "*"
+    ) -> tuple[str, builtins.list[Any]]:
+        clauses: builtins.list[str] = [] if include_deleted else ["deleted = 0"]
+        params: builtins.list[Any] = []
+        for name, value in where.items():
+            if name not in COLUMNS[kind]:
+                raise ValueError(f"{kind.__name__} has no field {name}")
+            if value is None:
+                clauses.append(f"{name} IS NULL")
+            else:
+                clauses.append(f"{name} = ?")
+                params.append(value)
+        sql = f"SELECT {columns} FROM {TABLES[kind]}"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        return sql, params
