@@ -71,8 +71,8 @@ class NoteListModel(QAbstractListModel):
         self._predicate: Predicate = _nothing
         self._keys: list[tuple[str, str]] = []
         self._notes: dict[str, Note] = {}
-        cache.on_note_changed(self._on_cache_note_changed)
-        cache.on_reloaded(self._on_cache_reloaded)
+        cache.note_changed.connect(self._on_cache_note_changed)
+        cache.reloaded.connect(self._on_cache_reloaded)
 
     # -- what to show --------------------------------------------------------------------
 

@@ -103,7 +103,7 @@ class CapturePage(QWidget):
         self._check_run()
         self._refilter()
         self.setFocusProxy(self.entry.box)
-        self.cache.on_note_changed(self._on_cache_note_changed)
+        self.cache.note_changed.connect(self._on_cache_note_changed)
         model.changed.connect(self._on_model_changed)
         model.saved.connect(self._on_model_saved)
         model.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
