@@ -10,6 +10,7 @@ from collections import Counter
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import AWAY_FROM_TABLES, UNNAMED_TABLE, Note, Question, Theme
+from workshop_app.domain.wording import noun
 from workshop_app.report import content_charts
 from workshop_app.report.clip import clipped_bundle
 from workshop_app.report.content_method import method_note
@@ -99,7 +100,7 @@ class _Builder:
         for word, items in (("question", bundle.questions), ("table", bundle.groups),
                             ("note", bundle.notes)):
             if items:
-                numbers.append(Fact(word if len(items) == 1 else word + "s", str(len(items))))
+                numbers.append(Fact(noun(len(items), word), str(len(items))))
         return Cover(
             title=event.title.strip() or "Untitled event",
             kicker="Event summary",

@@ -1,4 +1,5 @@
-"""Words and numbers as the report prints them: kinds of note and speaker, dates, plurals."""
+"""Words and numbers as the report prints them: kinds of note and speaker, dates (plurals:
+``domain.wording``)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,3 @@ def long_date(iso: str | None) -> str:
     except ValueError:
         return iso
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop_app.domain.records import Record
+from workshop_app.domain.wording import plural
 from workshop_app.storage import files
 from workshop_app.storage.merge import stage_source
 from workshop_app.storage.rows import COLUMNS, TABLES
@@ -168,7 +169,7 @@ def status_text(
         return f"Sharing through “{folder.name}” paused — notes are kept on this laptop", problem
     parts = [f"Shared through “{folder.name}”"]
     parts.append(f"last published {published}" if published else "publishing…")
-    parts.append(f"{laptops} laptop{'' if laptops == 1 else 's'}")
+    parts.append(plural(laptops, "laptop"))
     for name, why in sorted((skipped or {}).items()):
         details += f"\nNot merged yet: {name}: {why}"
     return " · ".join(parts), details

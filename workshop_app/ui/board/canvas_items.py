@@ -25,14 +25,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from workshop_app.domain.records import Note
+from workshop_app.domain.wording import plural
 from workshop_app.ui.sticky import INK, SHADOW, kind_style, shown_text
 
 FOCUS = QColor("#0072B2")  # Okabe-Ito blue: the focus ring, also dashed
 BODY_LINES = 3
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class Metrics:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.domain.wording import plural
 
 if TYPE_CHECKING:
     from workshop_app.ui.laptops.conflicts_view import ConflictsDialog
@@ -53,7 +54,7 @@ class LaptopHandlers(QObject):
     def _on_prepare_dialog_written(self, paths: list[Path]) -> None:
         folder = paths[0].parent if paths else ""
         self.window.statusBar().showMessage(
-            f"Wrote {len(paths)} cop{'ies' if len(paths) != 1 else 'y'} for the tables to {folder}",
+            f"Wrote {plural(len(paths), 'copy')} for the tables to {folder}",
             10000,
         )
 
