@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QApplication
 
 from workshop_app.domain.clock import format_utc
 from workshop_app.domain.records import AgendaItem
-from workshop_app.domain.run import RUNNING, RunState
+from workshop_app.domain.run import RunState, RunStatus
 from workshop_app.storage.templates import open_demo
+
+RUNNING = RunStatus.RUNNING
 
 
 def _rect(r) -> list[int]:  # noqa: ANN001 - QRect

@@ -13,13 +13,15 @@ from run_helpers import BREAKOUT_1, demo_model, fake_multimedia, go_to, show_pag
 from tests.unit.fake_clock import FakeClock
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import AgendaItem, Event, Question
-from workshop_app.domain.run import OVERTIME, WARNING
+from workshop_app.domain.run import RunStatus
 from workshop_app.domain.run_text import describe_offset
 from workshop_app.storage import interchange
 from workshop_app.storage.document import Document
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.run.details import day_text
 from workshop_app.ui.run.page import RunPage
+
+OVERTIME, WARNING = RunStatus.OVERTIME, RunStatus.WARNING
 
 
 def make(qtbot: QtBot, model: DocumentModel, clock: FakeClock, **kw) -> RunPage:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from workshop_app.domain.records import NoteKind
+
 KIND_LABELS = {
-    "idea": "Idea",
-    "concern": "Concern",
-    "quote": "Quote",
-    "action": "Action",
-    "question": "Question",
+    NoteKind.IDEA: "Idea",
+    NoteKind.CONCERN: "Concern",
+    NoteKind.QUOTE: "Quote",
+    NoteKind.ACTION: "Action",
+    NoteKind.QUESTION: "Question",
 }
 SPEAKER_KINDS = {
     "keynote": "Keynote speaker",

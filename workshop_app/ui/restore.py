@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.human_time import short_moment
+from workshop_app.domain.wording import plural
 from workshop_app.storage import backups
 from workshop_app.storage.backups import BackupInfo
 from workshop_app.storage.document import SUFFIX
@@ -37,7 +38,7 @@ INFO_ROLE = Qt.ItemDataRole.UserRole
 
 
 def notes_text(count: int) -> str:
-    return "1 note" if count == 1 else f"{count} notes"
+    return plural(count, "note")
 
 
 def when_text(info: BackupInfo, now: datetime | None = None) -> str:

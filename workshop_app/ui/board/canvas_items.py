@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from workshop_app.domain.records import Note
+from workshop_app.domain.records import Note, NoteKind
 from workshop_app.domain.wording import plural
 from workshop_app.ui.sticky import INK, SHADOW, kind_style, shown_text
 
@@ -118,7 +118,7 @@ class CardItem(QGraphicsItem):
         note = self.note
         kind = kind_style(note.kind).word.lower()
         star = ", starred" if note.starred else ""
-        said = f" — {note.attribution}" if note.kind == "quote" and note.attribution else ""
+        said = f" — {note.attribution}" if note.kind == NoteKind.QUOTE and note.attribution else ""
         selected = ", selected" if self.isSelected() else ""
         votes = plural(note.votes, "vote")
         return f"Note, {kind}, from {self.table}, {votes}{star}{selected}: {note.text}{said}"

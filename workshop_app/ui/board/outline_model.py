@@ -30,6 +30,7 @@ from workshop_app.domain.records import (
     UNNAMED_TABLE,
     Group,
     Note,
+    NoteKind,
     Question,
     Record,
     Theme,
@@ -174,7 +175,7 @@ class OutlineModel(QAbstractItemModel):
         table = tables.get(note.group_id or "", AWAY_FROM_TABLES.lower())
         kind = KIND_LABELS.get(note.kind, note.kind).lower()
         text = " ".join(note.text.split())
-        if note.kind == "quote" and note.attribution:
+        if note.kind == NoteKind.QUOTE and note.attribution:
             text += f" — {note.attribution}"
         node.cells = (text, table, kind, str(note.votes), STAR if note.starred else "")
         starred = ", starred" if note.starred else ""

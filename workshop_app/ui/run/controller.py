@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from workshop_app.domain.countdown import Countdown
 from workshop_app.domain.records import AgendaItem, Event, Question
-from workshop_app.domain.run import IDLE, PAUSED, Clock, Reading, system_clock
+from workshop_app.domain.run import Clock, Reading, RunStatus, system_clock
 from workshop_app.domain.run_text import until_next_second
 from workshop_app.ui.document_model import DocumentModel
 
@@ -112,7 +112,7 @@ class RunController(QObject):
         self.ticked.emit(reading)
         for phase in reading.crossed[-1:]:  # after a sleep, only the latest chime
             self.crossed.emit(phase)
-        if reading.phase in (IDLE, PAUSED) or reading.item is None:
+        if reading.phase in (RunStatus.IDLE, RunStatus.PAUSED) or reading.item is None:
             interval = IDLE_INTERVAL_MS
         else:
             interval = min(MAX_INTERVAL_MS, int(until_next_second(reading.remaining) * 1000))
