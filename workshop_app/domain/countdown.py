@@ -17,7 +17,7 @@ items, so the caller can write both in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -38,7 +38,7 @@ from workshop_app.domain.run import (
     warning_seconds,
 )
 
-_ORDER = {RunStatus.RUNNING: 0, RunStatus.WARNING: 1, RunStatus.OVERTIME: 2}
+_ORDER: dict[str, int] = {RunStatus.RUNNING: 0, RunStatus.WARNING: 1, RunStatus.OVERTIME: 2}
 
 
 @dataclass
@@ -73,7 +73,7 @@ class Countdown:
         self._round = _Round()
         self._notice = ""
         self._last: Instant | None = None
-        self._last_phase = RunStatus.IDLE
+        self._last_phase: str = RunStatus.IDLE
         if state is not None:
             self._restore(state)
 
@@ -175,7 +175,7 @@ class Countdown:
 
     def toggle(self) -> None:
         """Space: start when idle, pause when running, resume when paused."""
-        actions = {
+        actions: dict[str, Callable[[], None]] = {
             RunStatus.IDLE: self.start,
             RunStatus.RUNNING: self.pause,
             RunStatus.PAUSED: self.resume,

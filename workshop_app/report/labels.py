@@ -7,7 +7,7 @@ from datetime import date
 
 from workshop_app.domain.records import NoteKind
 
-KIND_LABELS = {
+KIND_LABELS: dict[str, str] = {
     NoteKind.IDEA: "Idea",
     NoteKind.CONCERN: "Concern",
     NoteKind.QUOTE: "Quote",
