@@ -12,7 +12,7 @@ from workshop_app.domain.records import AgendaItem, Group, Note, Question
 from workshop_app.domain.run import IDLE, PAUSED, RUNNING, RunState
 from workshop_app.ui.capture.follow import running_breakout
 from workshop_app.ui.capture.table_chooser import TableChooser
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def test_the_question_follows_the_running_breakout(demo_window: MainWindow, qtbot) -> None:

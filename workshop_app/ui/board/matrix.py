@@ -24,8 +24,8 @@ from workshop_app.domain.records import (
     Record,
     Theme,
 )
+from workshop_app.ui.common.text import plain_tip
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.text import plain_tip
 
 if TYPE_CHECKING:
     from workshop_app.ui.board.page import BoardPage
