@@ -91,9 +91,9 @@ def _mid_breakout(document) -> None:  # noqa: ANN001 - Document
 
 
 def shots(app: QApplication, folder: Path) -> dict:
-    from workshop_app.ui.dialogs import Dialogs
-    from workshop_app.ui.main_window import MainWindow
-    from workshop_app.ui.settings import AppSettings
+    from workshop_app.ui.common.dialogs import Dialogs
+    from workshop_app.ui.common.settings import AppSettings
+    from workshop_app.ui.shell.main_window import MainWindow
 
     document = open_demo()
     _mid_breakout(document)

@@ -12,7 +12,7 @@ from workshop_app.domain.records import AgendaItem, Group, Note, Question
 from workshop_app.domain.run import RunState, RunStatus
 from workshop_app.ui.capture.follow import running_breakout
 from workshop_app.ui.capture.table_chooser import TableChooser
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 IDLE, PAUSED, RUNNING = RunStatus.IDLE, RunStatus.PAUSED, RunStatus.RUNNING
 

@@ -1,7 +1,7 @@
 """Live sharing through a folder, the part without Qt: which of the others' snapshots are new
 or changed, and each one made ready to merge off the UI thread.
 
-The window (``ui/sharing.py``) publishes this laptop's snapshot (``snapshots.publish``) a few
+The window (``ui/laptops/sharing.py``) publishes this snapshot (``snapshots.publish``) a few
 seconds after changes and watches the folder. For each other laptop's snapshot that is new or
 changed, ``stage`` runs in a worker thread: the snapshot is checked and copied aside exactly as a
 merge would (``merge.stage_source``: same event, not newer, not damaged), then every row that the

@@ -40,8 +40,8 @@ from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, Metrics
 from workshop_app.ui.board.canvas_scene import NEW, BoardScene
 from workshop_app.ui.board.canvas_widget import ZOOM_STEP, BoardCanvas
 from workshop_app.ui.board.outline_model import NOTE, THEME, UNSORTED
+from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import install, shown
 
 Focus = tuple[str, str]
 

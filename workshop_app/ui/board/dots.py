@@ -23,7 +23,7 @@ from workshop_app.domain.records import Note, Record, Theme
 from workshop_app.domain.wording import plural
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.outline_model import NOTE, THEME
-from workshop_app.ui.keymap import install, shown
+from workshop_app.ui.common.keymap import install, shown
 
 if TYPE_CHECKING:
     from workshop_app.ui.board.page import BoardPage, BoardView

@@ -25,8 +25,8 @@ from workshop_app.domain.records import (
     Theme,
 )
 from workshop_app.domain.wording import plural
+from workshop_app.ui.common.text import plain_tip
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.text import plain_tip
 
 if TYPE_CHECKING:
     from workshop_app.ui.board.page import BoardPage

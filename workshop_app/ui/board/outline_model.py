@@ -38,8 +38,8 @@ from workshop_app.domain.records import (
 from workshop_app.domain.wording import plural
 from workshop_app.report.labels import KIND_LABELS
 from workshop_app.ui.board import actions
+from workshop_app.ui.common.text import plain_tip
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.text import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 QUESTION, THEME, UNSORTED, NOTE = "question", "theme", "unsorted", "note"

@@ -41,10 +41,10 @@ from workshop_app.ui.board.keys import BoardKeys, hint_text
 from workshop_app.ui.board.outline import OutlineView
 from workshop_app.ui.board.plenary_control import PlenaryControl
 from workshop_app.ui.board.suggest_panel import SuggestionsPanel
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.keymap import install, keyed_button, shown
+from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import install, keyed_button, shown
-from workshop_app.ui.settings import AppSettings
 
 
 class BoardView(Protocol):

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import QWidget
 from workshop_app.domain.records import Note, Question, Record, Theme
 from workshop_app.domain.wording import plural
 from workshop_app.ui.board.actions import theme_total
+from workshop_app.ui.common.keymap import matches
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import matches
 from workshop_app.ui.run.style import BACKGROUND, MUTED, TEXT
 
 WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.records import NOTE_KINDS, NoteKind
 from workshop_app.ui.capture.keys import HINT, KIND_KEYS
-from workshop_app.ui.keymap import install, matches
-from workshop_app.ui.sticky import INK, kind_style
+from workshop_app.ui.common.keymap import install, matches
+from workshop_app.ui.common.sticky import INK, kind_style
 
 #: Role tags a note can carry (the person's role, never their name).
 ROLE_TAGS: tuple[str, ...] = (

@@ -19,8 +19,8 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersist
 
 from workshop_app.domain.records import Note
 from workshop_app.ui.capture.note_cache import NoteCache
+from workshop_app.ui.common.sticky import NoteRole, PlaceRole, SavedRole, describe
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.sticky import NoteRole, PlaceRole, SavedRole, describe
 
 Index = QModelIndex | QPersistentModelIndex
 Predicate = Callable[[Note], bool]

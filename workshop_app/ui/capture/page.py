@@ -53,11 +53,11 @@ from workshop_app.ui.capture.side import SidePanel
 from workshop_app.ui.capture.table_chooser import TableChooser
 from workshop_app.ui.capture.type_to_box import TypeToBox
 from workshop_app.ui.capture.where import QuestionHeader, WhereBar
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.keymap import install
+from workshop_app.ui.common.settings import AppSettings
+from workshop_app.ui.common.sticky import kind_style
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import install
-from workshop_app.ui.settings import AppSettings
-from workshop_app.ui.sticky import kind_style
 
 ORDER_TEXT = {True: "Order: newest first", False: "Order: as written"}
 

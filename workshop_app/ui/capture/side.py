@@ -14,7 +14,7 @@ from workshop_app.domain.records import Note
 from workshop_app.domain.wording import plural
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.notes_model import NoteListModel
-from workshop_app.ui.keymap import shown
+from workshop_app.ui.common.keymap import shown
 
 SEARCH_DELAY_MS = 150
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from workshop_app.ui.laptops.conflicts_view import ConflictsDialog
     from workshop_app.ui.laptops.merge_dialog import MergeDialog
     from workshop_app.ui.laptops.prepare import PrepareDialog
-    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.shell.main_window import MainWindow
 
 
 class LaptopHandlers(QObject):
@@ -34,7 +34,7 @@ class LaptopHandlers(QObject):
         actions.conflicts.triggered.connect(self.show_conflicts)
 
     def _start_folder(self) -> Path:
-        from workshop_app.ui.file_ops import start_folder
+        from workshop_app.ui.shell.file_ops import start_folder
 
         document = self.window.document
         return start_folder(document.path if document is not None else None)

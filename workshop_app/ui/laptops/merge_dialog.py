@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.wording import plural
 from workshop_app.storage import merge_preview
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
 
 SOURCES_FILTER = "Event files and snapshots (*.workshop *.json *.workshop-snapshot)"
 INTRO = (

@@ -36,7 +36,7 @@ from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.records import Group
 from workshop_app.domain.wording import plural
 from workshop_app.storage import handout
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
 
 INTRO = (

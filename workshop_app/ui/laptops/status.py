@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from workshop_app.domain.wording import plural
 from workshop_app.storage.laptops import Laptop
+from workshop_app.ui.common.first_paint import after_first_paint
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.first_paint import after_first_paint
 from workshop_app.ui.laptops.names import ago, laptop_names
 
 SHOWN = 2  # other laptops named in the bar; the tooltip lists all

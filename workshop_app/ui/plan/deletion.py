@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from workshop_app.domain.records import Group, Note, Question, Record, Theme
 from workshop_app.domain.wording import plural
+from workshop_app.ui.common.keymap import shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import shown
 
 
 @dataclass(frozen=True)

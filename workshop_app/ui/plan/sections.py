@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from workshop_app.domain.records import Group
 from workshop_app.domain.wording import plural
+from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import install, shown
 from workshop_app.ui.plan import columns
 from workshop_app.ui.plan.agenda_form import AgendaForm
 from workshop_app.ui.plan.columns import RecordSpec

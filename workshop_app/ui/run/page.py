@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from workshop_app.domain import local_time
 from workshop_app.domain.run import Clock, Reading, RunStatus
 from workshop_app.domain.run_text import day_offset, describe_offset
+from workshop_app.ui.common.focus import show_focus_frame
+from workshop_app.ui.common.keymap import install
+from workshop_app.ui.common.text import ScaledLabel
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.focus import show_focus_frame
-from workshop_app.ui.keymap import install
 from workshop_app.ui.run.agenda_list import RunAgendaList
 from workshop_app.ui.run.chime import ChimePlayer, load_multimedia
 from workshop_app.ui.run.controller import RunController
@@ -36,7 +37,6 @@ from workshop_app.ui.run.display import CountdownDisplay
 from workshop_app.ui.run.keys import HINT, build_actions
 from workshop_app.ui.run.presenter import PresenterWindow
 from workshop_app.ui.run.screens import ScreenChooser
-from workshop_app.ui.text import ScaledLabel
 
 TOGGLE_TEXT = {RunStatus.RUNNING: "Pause", RunStatus.PAUSED: "Resume"}
 ROW = ("less5", "less", "more", "more5", "previous", "next", "reset")

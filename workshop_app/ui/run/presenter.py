@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QWidget
 from workshop_app.domain import local_time
 from workshop_app.domain.run import Reading, RunStatus
 from workshop_app.domain.run_text import format_remaining
-from workshop_app.ui.keymap import install
+from workshop_app.ui.common.keymap import install
 from workshop_app.ui.run.controller import RunController
 from workshop_app.ui.run.digits import draw_digits, layout_digits
 from workshop_app.ui.run.style import (

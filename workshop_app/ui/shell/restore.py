@@ -30,9 +30,9 @@ from workshop_app.domain.wording import plural
 from workshop_app.storage import backups
 from workshop_app.storage.backups import BackupInfo
 from workshop_app.storage.document import SUFFIX
-from workshop_app.ui.dialogs import WORKSHOP_FILTER, Dialogs
-from workshop_app.ui.file_ops import file_name_for, start_folder, with_suffix
-from workshop_app.ui.text import ScaledLabel
+from workshop_app.ui.common.dialogs import WORKSHOP_FILTER, Dialogs
+from workshop_app.ui.common.text import ScaledLabel
+from workshop_app.ui.shell.file_ops import file_name_for, start_folder, with_suffix
 
 INFO_ROLE = Qt.ItemDataRole.UserRole
 
