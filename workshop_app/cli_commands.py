@@ -10,6 +10,7 @@ from workshop_app import cli_merge, cli_share, cli_suggest
 from workshop_app.cli import say
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.domain.wording import plural
 from workshop_app.storage import export, interchange, interchange_stamps, templates
 from workshop_app.storage.document import Document
 from workshop_app.storage.files import check_output, read_input, write_atomic
@@ -61,7 +62,7 @@ def _import(options: argparse.Namespace) -> int:
         options.output, bundle, force=options.force, inputs=(source,), stamps=stamps
     ):
         pass
-    say(f"Imported {source} to {options.output} ({len(bundle.notes)} notes).")
+    say(f"Imported {source} to {options.output} ({plural(len(bundle.notes), 'note')}).")
     return 0
 
 
@@ -88,13 +89,15 @@ def _info(options: argparse.Namespace) -> int:
     say(event.title)
     say(f"  {when} · {event.venue or 'venue not set'} · {event.organiser or 'organiser not set'}")
     say(
-        f"  {len(bundle.speakers)} speakers, {len(bundle.questions)} questions, "
-        f"{len(bundle.groups)} tables, {len(bundle.agenda)} agenda items "
-        f"({sum(item.planned_minutes for item in bundle.agenda)} min), {len(bundle.notes)} notes"
+        f"  {plural(len(bundle.speakers), 'speaker')}, "
+        f"{plural(len(bundle.questions), 'question')}, {plural(len(bundle.groups), 'table')}, "
+        f"{plural(len(bundle.agenda), 'agenda item')} "
+        f"({sum(item.planned_minutes for item in bundle.agenda)} min), "
+        f"{plural(len(bundle.notes), 'note')}"
     )
     for number, question in enumerate(bundle.questions, 1):
         count = sum(1 for note in bundle.notes if note.question_id == question.id)
-        say(f"  Q{number}. {question.text} ({count} notes)")
+        say(f"  Q{number}. {question.text} ({plural(count, 'note')})")
     return 0
 
 

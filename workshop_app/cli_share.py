@@ -9,6 +9,7 @@ from pathlib import Path
 
 from workshop_app.cli import say
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.domain.wording import plural
 from workshop_app.storage import snapshots
 from workshop_app.storage.document import Document
 
@@ -48,7 +49,7 @@ def describe(path: Path, result: snapshots.ShareResult, own: str) -> str:
     summary = result.merged.summary()
     parts.append("nothing new to merge" if summary == "Nothing new" else f"merged {summary}")
     if skipped:
-        files = "1 file" if len(skipped) == 1 else f"{len(skipped)} files"
+        files = plural(len(skipped), "file")
         reasons = "; ".join(f"{name}: {why.rstrip('.')}" for name, why in skipped)
         parts.append(f"skipped {files} ({reasons})")
     return "; ".join(parts) + "."

@@ -14,6 +14,7 @@ from workshop_app.cli import say
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.records import AWAY_FROM_TABLES, Note, Question
+from workshop_app.domain.wording import plural
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -36,10 +37,8 @@ def _questions(bundle: EventBundle, number: int | None) -> list[tuple[int, Quest
     if number is None:
         return numbered
     if not 1 <= number <= len(numbered):
-        count = len(numbered)
         raise WorkshopError(
-            f"there is no question {number}: the event has "
-            f"{count} question{'s' if count != 1 else ''}"
+            f"there is no question {number}: the event has {plural(len(numbered), 'question')}"
         )
     return [numbered[number - 1]]
 
@@ -80,7 +79,7 @@ def run(options: argparse.Namespace, bundle: EventBundle) -> int:
         text = {note.id: note for note in notes}
         unsorted = sum(1 for note in notes if note.theme_id is None)
         say(f"Q{number}. {question.text or '(no text)'}")
-        say(f"  {len(notes)} notes, {unsorted} not yet sorted")
+        say(f"  {plural(len(notes), 'note')}, {unsorted} not yet sorted")
         if not suggestions:
             say("  No themes to suggest.")
         for suggestion in suggestions:

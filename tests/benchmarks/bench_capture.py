@@ -73,10 +73,10 @@ def main() -> None:
 
     from workshop_app.ui.capture.notes_model import IdRole
     from workshop_app.ui.capture.page import CapturePage
-    from workshop_app.ui.dialogs import Dialogs
-    from workshop_app.ui.main_window import MainWindow
-    from workshop_app.ui.settings import AppSettings
-    from workshop_app.ui.sticky import StickyDelegate
+    from workshop_app.ui.common.dialogs import Dialogs
+    from workshop_app.ui.common.settings import AppSettings
+    from workshop_app.ui.common.sticky import StickyDelegate
+    from workshop_app.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
     window = MainWindow(AppSettings(), Dialogs())

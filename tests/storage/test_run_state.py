@@ -20,11 +20,13 @@ from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.countdown import Countdown
 from workshop_app.domain.records import AgendaItem, Event, Question
-from workshop_app.domain.run import PAUSED, RUNNING, RunState
+from workshop_app.domain.run import RunState, RunStatus
 from workshop_app.storage import backups, interchange
 from workshop_app.storage.document import Document
 from workshop_app.storage.migrations import migrations
 from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
+
+PAUSED, RUNNING = RunStatus.PAUSED, RunStatus.RUNNING
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("run_child.py")

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from workshop_app.ui.board.outline import OutlineView
 from workshop_app.ui.board.outline_model import ItemKindRole, RecordIdRole
 from workshop_app.ui.board.page import BoardPage
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -20,10 +20,10 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from workshop_app.domain.records import Group  # noqa: E402
-from workshop_app.ui.dialogs import Dialogs  # noqa: E402
-from workshop_app.ui.main_window import MainWindow  # noqa: E402
-from workshop_app.ui.settings import AppSettings  # noqa: E402
-from workshop_app.ui.sticky import NoteRole  # noqa: E402
+from workshop_app.ui.common.dialogs import Dialogs  # noqa: E402
+from workshop_app.ui.common.settings import AppSettings  # noqa: E402
+from workshop_app.ui.common.sticky import NoteRole  # noqa: E402
+from workshop_app.ui.shell.main_window import MainWindow  # noqa: E402
 
 
 def main(path: str, tag: str) -> None:

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from workshop_app.domain.records import AgendaItem, Group, Note
 from workshop_app.storage.document import Document
 from workshop_app.ui.capture.page import CapturePage
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def capture_page(window: MainWindow, *, table: int | None = 0) -> CapturePage:

@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from workshop_app.ui.dialogs import Dialogs
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.settings import AppSettings
-from workshop_app.ui.text import apply_text_size
+from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.settings import AppSettings
+from workshop_app.ui.common.text import apply_text_size
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 class FakeDialogs(Dialogs):

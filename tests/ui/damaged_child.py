@@ -15,11 +15,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from workshop_app.ui import errors  # noqa: E402
-from workshop_app.ui.dialogs import Dialogs  # noqa: E402
-from workshop_app.ui.main_window import MainWindow  # noqa: E402
-from workshop_app.ui.modes import MODES  # noqa: E402
-from workshop_app.ui.settings import AppSettings  # noqa: E402
+from workshop_app.ui.common import crash_dialog  # noqa: E402
+from workshop_app.ui.common.dialogs import Dialogs  # noqa: E402
+from workshop_app.ui.common.settings import AppSettings  # noqa: E402
+from workshop_app.ui.shell.main_window import MainWindow  # noqa: E402
+from workshop_app.ui.shell.modes import MODES  # noqa: E402
 
 
 class Answering(Dialogs):
@@ -35,7 +35,7 @@ class Answering(Dialogs):
 def main(path: str) -> None:
     app = QApplication(sys.argv[:1])
     dialogs = Answering()
-    errors.install(dialogs)
+    crash_dialog.install(dialogs)
     window = MainWindow(AppSettings(), dialogs)
     window.show()
     print("opened" if window.open_path(Path(path)) else "refused", flush=True)

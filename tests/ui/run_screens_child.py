@@ -20,8 +20,10 @@ from PySide6.QtWidgets import QApplication
 
 from workshop_app.domain.clock import format_utc
 from workshop_app.domain.records import AgendaItem
-from workshop_app.domain.run import RUNNING, RunState
+from workshop_app.domain.run import RunState, RunStatus
 from workshop_app.storage.templates import open_demo
+
+RUNNING = RunStatus.RUNNING
 
 
 def _rect(r) -> list[int]:  # noqa: ANN001 - QRect
@@ -89,9 +91,9 @@ def _mid_breakout(document) -> None:  # noqa: ANN001 - Document
 
 
 def shots(app: QApplication, folder: Path) -> dict:
-    from workshop_app.ui.dialogs import Dialogs
-    from workshop_app.ui.main_window import MainWindow
-    from workshop_app.ui.settings import AppSettings
+    from workshop_app.ui.common.dialogs import Dialogs
+    from workshop_app.ui.common.settings import AppSettings
+    from workshop_app.ui.shell.main_window import MainWindow
 
     document = open_demo()
     _mid_breakout(document)

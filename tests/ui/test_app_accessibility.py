@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.modes import MODES
+from workshop_app.ui.shell.main_window import MainWindow
+from workshop_app.ui.shell.modes import MODES
 
 INTERACTIVE = (
     QAbstractButton,

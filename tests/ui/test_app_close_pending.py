@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from workshop_app.domain.records import Note, Question
 from workshop_app.storage.document import Document
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def test_a_field_being_typed_is_saved_when_the_window_closes(

@@ -20,7 +20,7 @@ from tests.storage.damaged_files import REFUSED, SET_ASIDE, damage, make_demo, s
 from workshop_app.domain.records import Note
 from workshop_app.storage.migrations import migrations
 from workshop_app.storage.schema import SCHEMA_VERSION
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("damaged_child.py")

@@ -10,8 +10,8 @@ from pathlib import Path
 from tests.ui.conftest import FakeDialogs
 from workshop_app.domain.errors import DocumentError
 from workshop_app.storage.document import Document
-from workshop_app.ui.errors import ExceptHook, log_path
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.common.crash_dialog import ExceptHook, log_path
+from workshop_app.ui.shell.main_window import MainWindow
 
 Make = Callable[[], MainWindow]
 

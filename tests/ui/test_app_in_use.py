@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.lock_holder import hold
 from tests.ui.conftest import FakeDialogs
 from workshop_app.storage.document import Document
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def test_opening_an_event_open_in_another_process_names_its_user_and_time(

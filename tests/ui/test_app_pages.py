@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.modes import MODES
-from workshop_app.ui.workspace import LIVE_MODES, PAGES
+from workshop_app.ui.shell.main_window import MainWindow
+from workshop_app.ui.shell.modes import MODES
+from workshop_app.ui.shell.workspace import LIVE_MODES, PAGES
 
 
 def test_opening_builds_the_page_on_screen_then_the_live_ones(

@@ -18,8 +18,8 @@ from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import Event, Note
 from workshop_app.storage import backups
 from workshop_app.storage.document import Document
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.restore import RestoreDialog
+from workshop_app.ui.shell.main_window import MainWindow
+from workshop_app.ui.shell.restore import RestoreDialog
 
 Make = Callable[[], MainWindow]
 CLOSE = QDialogButtonBox.StandardButton.Close

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FakeDialogs
 from workshop_app.storage.document import Document
-from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.report.page import ReportPage
+from workshop_app.ui.shell.main_window import MainWindow
 
 Make = Callable[[], MainWindow]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from capture_helpers import capture_page
 from PySide6.QtWidgets import QApplication
 
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def _larger_twice(window: MainWindow) -> None:

@@ -14,9 +14,9 @@ from tests.ui.conftest import FakeDialogs
 from workshop_app.domain.records import AgendaItem, Question
 from workshop_app.storage.document import Document
 from workshop_app.storage.templates import list_templates
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.settings import AppSettings
-from workshop_app.ui.welcome import WelcomePage
+from workshop_app.ui.common.settings import AppSettings
+from workshop_app.ui.shell.main_window import MainWindow
+from workshop_app.ui.shell.welcome import WelcomePage
 
 Make = Callable[[], MainWindow]
 

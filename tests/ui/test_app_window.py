@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import FakeDialogs
 from workshop_app.domain.records import Question
 from workshop_app.storage.document import Document
-from workshop_app.ui.coming import ComingPage
-from workshop_app.ui.help import FilesDialog
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.modes import MODES
-from workshop_app.ui.settings import AppSettings
-from workshop_app.ui.text import system_point_size
+from workshop_app.ui.common.settings import AppSettings
+from workshop_app.ui.common.text import system_point_size
+from workshop_app.ui.shell.coming import ComingPage
+from workshop_app.ui.shell.help import FilesDialog
+from workshop_app.ui.shell.main_window import MainWindow
+from workshop_app.ui.shell.modes import MODES
 
 Make = Callable[[], MainWindow]
 
@@ -45,7 +45,7 @@ def test_ctrl_1_to_5_switch_modes(demo_window: MainWindow, qtbot: QtBot) -> None
 
 def test_coming_page_goes_back_to_plan(make_window: Make, monkeypatch) -> None:  # noqa: ANN001
     """A mode with no page yet shows the coming page (every mode has one today)."""
-    from workshop_app.ui import workspace as workspace_module
+    from workshop_app.ui.shell import workspace as workspace_module
 
     monkeypatch.delitem(workspace_module.PAGES, "board")
     demo_window = make_window()

@@ -21,7 +21,7 @@ from workshop_app.ui.board.canvas_scene import NEW
 from workshop_app.ui.board.chooser import ThemeChooser
 from workshop_app.ui.board.outline_model import NOTE, THEME, UNSORTED
 from workshop_app.ui.board.page import BoardPage
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier

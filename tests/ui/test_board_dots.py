@@ -17,7 +17,7 @@ from workshop_app.report.content import build_content
 from workshop_app.storage.document import Document
 from workshop_app.storage.templates import demo_bundle
 from workshop_app.ui.board.outline_model import NOTE, THEME
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 DIGIT_KEYS = {str(n): getattr(Qt.Key, f"Key_{n}") for n in range(10)}
 

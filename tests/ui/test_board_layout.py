@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app.storage.document import Document
 from workshop_app.storage.templates import demo_bundle
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def test_side_panels_get_two_fifths_and_every_tab_shows_at_1280x720(

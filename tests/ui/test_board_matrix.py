@@ -22,7 +22,7 @@ from workshop_app.storage.templates import demo_bundle
 from workshop_app.ui.board.matrix import EMPTY, CountRole, EmptyRole
 from workshop_app.ui.board.outline_model import NOTE, ItemKindRole, RecordIdRole, TableRole
 from workshop_app.ui.board.page import BoardPage
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def _late_table(tmp_path: Path) -> Path:

@@ -28,7 +28,7 @@ from workshop_app.ui.board.outline_model import (
     UNSORTED,
 )
 from workshop_app.ui.board.page import BoardPage
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 K = Qt.Key

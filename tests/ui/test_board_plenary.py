@@ -18,7 +18,7 @@ from workshop_app.ui.board import actions
 from workshop_app.ui.board.outline_model import THEME, ItemKindRole, RecordIdRole
 from workshop_app.ui.board.page import BoardPage
 from workshop_app.ui.board.plenary import PlenaryWindow, ranking
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 K = Qt.Key

@@ -19,7 +19,7 @@ from workshop_app.storage.document import Document
 from workshop_app.storage.templates import demo_bundle
 from workshop_app.ui.board.page import BoardPage
 from workshop_app.ui.board.plenary import PlenaryWindow
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def _folder(tmp_path: Path) -> Path:

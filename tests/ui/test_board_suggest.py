@@ -24,7 +24,7 @@ from workshop_app.ui.board.outline_model import NOTE, ItemKindRole, RecordIdRole
 from workshop_app.ui.board.page import BoardPage
 from workshop_app.ui.board.suggest_actions import accept_suggestion, highlight_html
 from workshop_app.ui.board.suggest_rows import DuplicateCard, SimilarRow
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 K = Qt.Key

@@ -21,7 +21,7 @@ from workshop_app.report.pdf import render_pdf
 from workshop_app.storage.document import Document
 from workshop_app.storage.templates import demo_bundle
 from workshop_app.ui.board.outline_model import THEME
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 ALT = Qt.KeyboardModifier.AltModifier
 HEARD = (

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from workshop_app.domain.records import NOTE_KINDS, Note
 from workshop_app.ui.capture.note_cache import NoteCache
 from workshop_app.ui.capture.notes_model import ROLE_NAMES, NoteListModel
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.sticky import INK, KIND_STYLES, contrast, describe, kind_style
+from workshop_app.ui.common.sticky import INK, KIND_STYLES, contrast, describe, kind_style
+from workshop_app.ui.shell.main_window import MainWindow
 
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
 

@@ -7,7 +7,7 @@ from capture_helpers import capture_page
 from PySide6.QtCore import Qt
 
 from workshop_app.domain.records import Note
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def test_a_note_the_disk_cannot_take_stays_in_the_box(demo_window: MainWindow, qtbot) -> None:

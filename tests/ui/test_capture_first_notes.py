@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from workshop_app.domain.records import Group, Note, Question
 from workshop_app.storage.document import Document
 from workshop_app.ui.capture.page import CapturePage
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from workshop_app.domain.records import Note, Question
 from workshop_app.ui.capture.page import CapturePage
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def _select(page: CapturePage, text: str) -> Note:

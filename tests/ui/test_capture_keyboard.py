@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from test_app_accessibility import unnamed_widgets
 
 from workshop_app.domain.records import Group, Note
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def _focus() -> QWidget | None:

@@ -8,8 +8,8 @@ from capture_helpers import capture_page
 from PySide6.QtGui import QKeySequence
 
 from workshop_app.ui.capture.keys import HINT
-from workshop_app.ui.keymap import CARD, TRASH_CARD, of_mode, shown
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.common.keymap import CARD, TRASH_CARD, of_mode, shown
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def test_the_cards_install_the_table_and_no_card_key_is_text(demo_window: MainWindow) -> None:

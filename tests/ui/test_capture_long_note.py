@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.domain.records import MAX_TEXT, Note
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def test_a_pasted_70000_character_note_is_saved_as_four(demo_window: MainWindow, qtbot) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from capture_helpers import capture_page, start_breakout, type_note
 from PySide6.QtCore import Qt
 
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
 
 NOTES = [
     ("idea", "Start from a problem the ward already feels, not from the technology."),

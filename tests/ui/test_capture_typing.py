@@ -8,8 +8,8 @@ from capture_helpers import capture_page, reopen_notes, type_note
 from PySide6.QtCore import Qt
 
 from workshop_app.domain.records import NOTE_KINDS, Group, Note, Question
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.sticky import NoteRole
+from workshop_app.ui.common.sticky import NoteRole
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def _demo_note_ids(window: MainWindow) -> set[str]:

@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app.domain.records import AgendaItem, Group, Note, Question
-from workshop_app.domain.run import IDLE, PAUSED, RUNNING, RunState
+from workshop_app.domain.run import RunState, RunStatus
 from workshop_app.ui.capture.follow import running_breakout
 from workshop_app.ui.capture.table_chooser import TableChooser
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.shell.main_window import MainWindow
+
+IDLE, PAUSED, RUNNING = RunStatus.IDLE, RunStatus.PAUSED, RunStatus.RUNNING
 
 
 def test_the_question_follows_the_running_breakout(demo_window: MainWindow, qtbot) -> None:

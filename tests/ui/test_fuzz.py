@@ -51,9 +51,9 @@ from tests.cli.cli_helpers import assert_one_line_error
 from tests.storage.damaged_files import make_demo, snapshot
 from workshop_app import paths
 from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.modes import MODES
-from workshop_app.ui.settings import AppSettings
+from workshop_app.ui.common.settings import AppSettings
+from workshop_app.ui.shell.main_window import MainWindow
+from workshop_app.ui.shell.modes import MODES
 
 ROOT = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("damaged_child.py")

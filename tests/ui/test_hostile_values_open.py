@@ -14,9 +14,9 @@ from capture_helpers import capture_page
 from workshop_app.storage import interchange
 from workshop_app.storage.document import Document
 from workshop_app.storage.templates import demo_bundle
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.modes import MODES
 from workshop_app.ui.plan.page import SECTIONS
+from workshop_app.ui.shell.main_window import MainWindow
+from workshop_app.ui.shell.modes import MODES
 
 _NOT_TEXT = {"id", "created_at", "updated_at", "device_id", "date", "start_time", "kind",
              "started_at", "ended_at", "timezone"}  # a zone is checked as a name, not free text

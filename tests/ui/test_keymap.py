@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from shortcut_walk import clashes, owners
 
-from workshop_app.ui import keymap
-from workshop_app.ui.help_keys import KeysDialog
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.modes import MODES
+from workshop_app.ui.common import keymap
+from workshop_app.ui.common.text import apply_text_size
 from workshop_app.ui.plan.page import SECTIONS
-from workshop_app.ui.text import apply_text_size
+from workshop_app.ui.shell.help_keys import KeysDialog
+from workshop_app.ui.shell.main_window import MainWindow
+from workshop_app.ui.shell.modes import MODES
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "workshop_app" / "ui"
@@ -182,7 +182,7 @@ def test_no_key_is_set_or_written_outside_the_table() -> None:
 
 def test_readme_key_tables_are_the_table() -> None:
     """Each mode's table in README.md follows its marker and is exactly what ``keymap`` makes
-    (run `python -m workshop_app.ui.keymap --readme README.md` after changing a key)."""
+    (run `python -m workshop_app.ui.common.keymap --readme README.md` after changing a key)."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     tables = keymap.readme_tables(text)
     for mode in keymap.MODE_TITLES:

@@ -20,10 +20,10 @@ from test_plan_helpers import (  # noqa: F401 - fixtures
 from workshop_app.domain.local_time import now_in
 from workshop_app.domain.records import AgendaItem
 from workshop_app.ui.capture.page import CapturePage
+from workshop_app.ui.common.sticky import SavedRole
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.main_window import MainWindow
 from workshop_app.ui.run.agenda_list import row_text
-from workshop_app.ui.sticky import SavedRole
+from workshop_app.ui.shell.main_window import MainWindow
 
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 FIRST_NOTE = "log into their computers"  # the demo's first note: 09:18 UTC, 10:18 in London

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import FakeDialogs
-from workshop_app.ui.keymap import shown
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.common.keymap import shown
 from workshop_app.ui.plan.page import LISTS, SECTIONS, PlanPage
 from workshop_app.ui.plan.record_editor import RecordListEditor
+from workshop_app.ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

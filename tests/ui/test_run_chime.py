@@ -26,10 +26,12 @@ from run_helpers import (  # noqa: F401
 
 from tests.unit.fake_clock import FakeClock
 from workshop_app import paths
-from workshop_app.domain.run import OVERTIME, WARNING
+from workshop_app.domain.run import RunStatus
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.run.chime import ChimePlayer, load_multimedia
 from workshop_app.ui.run.page import RunPage
+
+OVERTIME, WARNING = RunStatus.OVERTIME, RunStatus.WARNING
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBPULSE = "libpulse.so.0: cannot open shared object file: No such file or directory"

@@ -14,11 +14,13 @@ from run_helpers import BREAKOUT_1, demo_model, fake_multimedia, go_to, show_pag
 
 from tests.unit.fake_clock import FakeClock
 from workshop_app.domain.records import AgendaItem
-from workshop_app.domain.run import IDLE, PAUSED, RUNNING
+from workshop_app.domain.run import RunStatus
+from workshop_app.ui.common.keymap import keys_of, of_mode, readme_tables
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import keys_of, of_mode, readme_tables
 from workshop_app.ui.run.keys import HINT, KEYS, tip
 from workshop_app.ui.run.page import RunPage
+
+IDLE, PAUSED, RUNNING = RunStatus.IDLE, RunStatus.PAUSED, RunStatus.RUNNING
 
 ROOT = Path(__file__).resolve().parents[2]
 Key = Qt.Key

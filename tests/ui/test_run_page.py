@@ -13,13 +13,15 @@ from run_helpers import BREAKOUT_1, demo_model, fake_multimedia, go_to, show_pag
 from tests.unit.fake_clock import FakeClock
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import AgendaItem, Event, Question
-from workshop_app.domain.run import OVERTIME, WARNING
+from workshop_app.domain.run import RunStatus
 from workshop_app.domain.run_text import describe_offset
 from workshop_app.storage import interchange
 from workshop_app.storage.document import Document
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.run.details import day_text
 from workshop_app.ui.run.page import RunPage
+
+OVERTIME, WARNING = RunStatus.OVERTIME, RunStatus.WARNING
 
 
 def make(qtbot: QtBot, model: DocumentModel, clock: FakeClock, **kw) -> RunPage:
@@ -175,8 +177,9 @@ def test_nothing_ticks_into_a_closed_document(qtbot: QtBot, tmp_path: Path) -> N
 def test_ticking_does_not_drain_pyside_references_to_true(
     qtbot: QtBot, demo_model: DocumentModel
 ) -> None:
-    """PySide6 6.12.0 drops a reference to True on every Python-side Signal.emit(): ticks go
-    through plain callbacks, so hours of countdown cannot abort the app ("bool_dealloc")."""
+    """PySide6 6.12.0 drops a reference to True on every Python-side Signal.emit(), and every
+    tick emits the controller's ticked signal: with the PySide6 in use, hours of countdown must
+    not drain them (on 6.12.0, pinned out, this fails: the app would abort, "bool_dealloc")."""
     import gc
     import sys
 

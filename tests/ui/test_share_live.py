@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from workshop_app.domain.records import Note
 from workshop_app.storage.snapshots import snapshot_name
-from workshop_app.ui import sharing
 from workshop_app.ui.capture.page import CapturePage
-from workshop_app.ui.main_window import MainWindow
+from workshop_app.ui.laptops import sharing
+from workshop_app.ui.shell.main_window import MainWindow
 
 #: Generous: a publish comes at most PUBLISH_AFTER_MS after the note; the other laptop sees the
 #: folder change at once (or at the next poll) and merges in milliseconds.

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageB
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.storage.document import Document
 from workshop_app.storage.templates import demo_bundle
-from workshop_app.ui.main_window import MainWindow
-from workshop_app.ui.modes import MODES
 from workshop_app.ui.plan.page import SECTIONS
+from workshop_app.ui.shell.main_window import MainWindow
+from workshop_app.ui.shell.modes import MODES
 
 MARKUP = "<b>X</b><img src=x>"
 _NOT_USER_TEXT = {"id", "created_at", "updated_at", "device_id", "date", "start_time", "kind",
@@ -131,7 +131,7 @@ def test_no_user_text_is_shown_as_rich_text_on_any_page(
 
 
 def test_message_boxes_show_user_text_as_typed(qtbot) -> None:
-    from workshop_app.ui.dialogs import Dialogs
+    from workshop_app.ui.common.dialogs import Dialogs
     from workshop_app.ui.plan.services import PlanDialogs
 
     seen: list[tuple[Qt.TextFormat, str]] = []

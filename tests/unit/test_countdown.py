@@ -13,18 +13,16 @@ from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import format_utc
 from workshop_app.domain.countdown import Countdown
 from workshop_app.domain.records import AgendaItem, Event
-from workshop_app.domain.run import (
-    FINISHED,
-    IDLE,
-    OVERTIME,
-    PAUSED,
-    RUNNING,
-    WARNING,
-    RunState,
-    Stamps,
-)
+from workshop_app.domain.run import RunState, RunStatus, Stamps
 from workshop_app.domain.run_text import format_remaining
 from workshop_app.storage.document import Document
+
+FINISHED = RunStatus.FINISHED
+IDLE = RunStatus.IDLE
+OVERTIME = RunStatus.OVERTIME
+PAUSED = RunStatus.PAUSED
+RUNNING = RunStatus.RUNNING
+WARNING = RunStatus.WARNING
 
 
 class Recorder:

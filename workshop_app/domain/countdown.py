@@ -17,7 +17,7 @@ items, so the caller can write both in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -26,31 +26,26 @@ from workshop_app.domain.clock import format_utc, parse_utc
 from workshop_app.domain.records import AgendaItem
 from workshop_app.domain.run import (
     DRIFT,
-    FINISHED,
     GAP,
-    IDLE,
-    OVERTIME,
-    PAUSED,
-    RUNNING,
-    WARNING,
     Clock,
     Instant,
     Persist,
     Reading,
     RunState,
+    RunStatus,
     Stamps,
     system_clock,
     warning_seconds,
 )
 
-_ORDER = {RUNNING: 0, WARNING: 1, OVERTIME: 2}
+_ORDER: dict[str, int] = {RunStatus.RUNNING: 0, RunStatus.WARNING: 1, RunStatus.OVERTIME: 2}
 
 
 @dataclass
 class _Round:
     """The current item's countdown (mutable, private)."""
 
-    status: str = IDLE
+    status: str = RunStatus.IDLE
     deadline_utc: datetime | None = None
     deadline_mono: float = 0.0
     remaining_ms: int | None = None
@@ -78,7 +73,7 @@ class Countdown:
         self._round = _Round()
         self._notice = ""
         self._last: Instant | None = None
-        self._last_phase = IDLE
+        self._last_phase: str = RunStatus.IDLE
         if state is not None:
             self._restore(state)
 
@@ -119,10 +114,10 @@ class Countdown:
         slept = self._check_clocks(now)
         reading = self._reading(now)
         crossed: tuple[str, ...] = ()
-        if self._round.status == RUNNING and self._last_phase in _ORDER:
+        if self._round.status == RunStatus.RUNNING and self._last_phase in _ORDER:
             before, after = _ORDER[self._last_phase], _ORDER[reading.phase]
             crossed = tuple(p for p, n in _ORDER.items() if before < n <= after)
-        if slept and reading.phase == OVERTIME and self._last_phase != OVERTIME:
+        if slept and reading.phase == RunStatus.OVERTIME and self._last_phase != RunStatus.OVERTIME:
             when = _local_clock(self._round.deadline_utc, self.zone_name)
             self._notice = f"Time ran out at {when} while the computer was asleep."
         self._last, self._last_phase = now, reading.phase
@@ -133,18 +128,18 @@ class Countdown:
         item = self.current()
         planned = item.planned_minutes * 60.0 if item is not None else 0.0
         total = r.total_ms / 1000 if r.total_ms is not None else planned
-        if r.status == RUNNING:
+        if r.status == RunStatus.RUNNING:
             remaining = r.deadline_mono - now.mono
         else:
             remaining = r.remaining_ms / 1000 if r.remaining_ms is not None else planned
         warning_at = warning_seconds(item.planned_minutes) if item is not None else 0.0
-        phase = r.status if r.status in (IDLE, PAUSED) else RUNNING
-        if r.status == RUNNING and remaining <= 0:
-            phase = OVERTIME
-        elif r.status == RUNNING and remaining <= warning_at:
-            phase = WARNING
-        elif r.status == FINISHED:
-            phase = IDLE
+        phase = r.status if r.status in (RunStatus.IDLE, RunStatus.PAUSED) else RunStatus.RUNNING
+        if r.status == RunStatus.RUNNING and remaining <= 0:
+            phase = RunStatus.OVERTIME
+        elif r.status == RunStatus.RUNNING and remaining <= warning_at:
+            phase = RunStatus.WARNING
+        elif r.status == RunStatus.FINISHED:
+            phase = RunStatus.IDLE
         nxt = self._items[self._index + 1] if self._index + 1 < len(self._items) else None
         return Reading(
             phase=phase,
@@ -155,7 +150,7 @@ class Countdown:
             next_item=nxt,
             warning_at=warning_at,
             at=now,
-            finished=r.status == FINISHED,
+            finished=r.status == RunStatus.FINISHED,
         )
 
     def _check_clocks(self, now: Instant) -> bool:
@@ -164,7 +159,7 @@ class Countdown:
         gap = self._last is not None and (
             now.mono - self._last.mono > GAP or (now.utc - self._last.utc).total_seconds() > GAP
         )
-        if r.status != RUNNING or r.deadline_utc is None:
+        if r.status != RunStatus.RUNNING or r.deadline_utc is None:
             return gap
         wall = (r.deadline_utc - now.utc).total_seconds()
         mono = r.deadline_mono - now.mono
@@ -180,13 +175,16 @@ class Countdown:
 
     def toggle(self) -> None:
         """Space: start when idle, pause when running, resume when paused."""
-        {IDLE: self.start, RUNNING: self.pause, PAUSED: self.resume}.get(
-            self._round.status, lambda: None
-        )()
+        actions: dict[str, Callable[[], None]] = {
+            RunStatus.IDLE: self.start,
+            RunStatus.RUNNING: self.pause,
+            RunStatus.PAUSED: self.resume,
+        }
+        actions.get(self._round.status, lambda: None)()
 
     def start(self) -> None:
         item = self.current()
-        if item is None or self._round.status != IDLE:
+        if item is None or self._round.status != RunStatus.IDLE:
             return
         stamps: Stamps = {}
         if item.started_at is None:
@@ -195,16 +193,16 @@ class Countdown:
         self._commit(stamps)
 
     def pause(self) -> None:
-        if self._round.status != RUNNING:
+        if self._round.status != RunStatus.RUNNING:
             return
         left = self._seconds_left()
         self._round = replace(
-            self._round, status=PAUSED, deadline_utc=None, remaining_ms=round(left * 1000)
+            self._round, status=RunStatus.PAUSED, deadline_utc=None, remaining_ms=round(left * 1000)
         )
         self._commit()
 
     def resume(self) -> None:
-        if self._round.status != PAUSED:
+        if self._round.status != RunStatus.PAUSED:
             return
         self._run_for(self._seconds_left())
         self._commit()
@@ -225,7 +223,7 @@ class Countdown:
         r = self._round
         total = r.total_ms / 1000 if r.total_ms is not None else item.planned_minutes * 60.0
         r.total_ms = max(0, round((total + (new_left - left)) * 1000))
-        if r.status == RUNNING:
+        if r.status == RunStatus.RUNNING:
             self._run_for(new_left)
         else:
             r.remaining_ms = round(new_left * 1000)
@@ -249,7 +247,7 @@ class Countdown:
         if item is None:
             return
         now = format_utc(self._clock().utc)
-        was_running = self._round.status == RUNNING
+        was_running = self._round.status == RunStatus.RUNNING
         stamps: Stamps = {}
         if item.started_at is not None:
             stamps[item.id] = {"started_at": item.started_at, "ended_at": now}
@@ -257,7 +255,7 @@ class Countdown:
         self._round = _Round()
         following = self.current()
         if following is None:
-            self._round.status = FINISHED
+            self._round.status = RunStatus.FINISHED
         elif was_running:
             stamps[following.id] = {"started_at": now, "ended_at": None}
             self._run_for(following.planned_minutes * 60.0)
@@ -268,7 +266,7 @@ class Countdown:
         the previous one continues from its own start, running if the clock was running."""
         if self._index == 0:
             return
-        was_running = self._round.status == RUNNING
+        was_running = self._round.status == RunStatus.RUNNING
         item = self.current()
         stamps: Stamps = {}
         if item is not None and (item.started_at is not None or item.ended_at is not None):
@@ -283,7 +281,7 @@ class Countdown:
             if was_running:
                 self._run_for(left)
             else:
-                self._round.status, self._round.remaining_ms = PAUSED, round(left * 1000)
+                self._round.status, self._round.remaining_ms = RunStatus.PAUSED, round(left * 1000)
         self._commit(stamps)
 
     def set_items(self, items: Sequence[AgendaItem]) -> None:
@@ -296,7 +294,8 @@ class Countdown:
             self._index = ids.index(current.id)
         elif current is not None:
             self._index = min(self._index, len(self._items))
-            self._round = _Round(status=FINISHED if self._index == len(ids) else IDLE)
+            done = self._index == len(ids)
+            self._round = _Round(status=RunStatus.FINISHED if done else RunStatus.IDLE)
             self._commit()
         else:
             self._index = len(self._items)
@@ -309,7 +308,7 @@ class Countdown:
     def _run_for(self, seconds: float) -> None:
         now = self._clock()
         r = self._round
-        r.status, r.remaining_ms = RUNNING, None
+        r.status, r.remaining_ms = RunStatus.RUNNING, None
         r.deadline_utc = _ms(now.utc + timedelta(seconds=seconds))
         r.deadline_mono = now.mono + (r.deadline_utc - now.utc).total_seconds()
 
@@ -325,8 +324,8 @@ class Countdown:
 
     def _restore(self, state: RunState) -> None:
         ids = [i.id for i in self._items]
-        if state.status == FINISHED:
-            self._index, self._round = len(ids), _Round(status=FINISHED)
+        if state.status == RunStatus.FINISHED:
+            self._index, self._round = len(ids), _Round(status=RunStatus.FINISHED)
             return
         if state.item_id not in ids:
             return  # nothing to resume: the first item, ready
@@ -334,15 +333,15 @@ class Countdown:
         r = self._round = _Round(
             status=state.status, remaining_ms=state.remaining_ms, total_ms=state.total_ms
         )
-        if state.status == RUNNING and state.deadline is not None:
+        if state.status == RunStatus.RUNNING and state.deadline is not None:
             now = self._clock()
             r.deadline_utc = parse_utc(state.deadline)
             r.deadline_mono = now.mono + (r.deadline_utc - now.utc).total_seconds()
             if r.deadline_utc <= now.utc:
                 when = _local_clock(r.deadline_utc, self.zone_name)
                 self._notice = f"Time ran out at {when} while Workshop was closed."
-        elif state.status == RUNNING:
-            r.status = IDLE
+        elif state.status == RunStatus.RUNNING:
+            r.status = RunStatus.IDLE
         self._last_phase = self._reading(self._clock()).phase
 
 

@@ -6,6 +6,8 @@ dialog. Nothing else is caught broadly: a bug is a bug and gets the crash dialog
 
 from __future__ import annotations
 
+from workshop_app.domain.wording import noun
+
 
 class WorkshopError(Exception):
     """A failure the user can understand and act on. ``str(err)`` is the whole message."""
@@ -35,5 +37,5 @@ class InterchangeError(WorkshopError):
         first = self.problems[0] if self.problems else "invalid file"
         more = self.total - 1
         prefix = f"{source}: " if source else ""
-        suffix = f" (and {more:,} more problem{'s' if more != 1 else ''})" if more > 0 else ""
+        suffix = f" (and {more:,} more {noun(more, 'problem')})" if more > 0 else ""
         super().__init__(f"{prefix}{first}{suffix}")

@@ -11,6 +11,7 @@ Records are immutable: change one with ``dataclasses.replace`` or ``Document.upd
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 
 from workshop_app.domain.clock import new_id, utc_now
 
@@ -24,7 +25,21 @@ AGENDA_KINDS: tuple[str, ...] = (
     "break",
     "other",
 )
-NOTE_KINDS: tuple[str, ...] = ("idea", "concern", "quote", "action", "question")
+
+
+class NoteKind(StrEnum):
+    """What a sticky note is. Members equal their text ("quote" == NoteKind.QUOTE): the file
+    and the JSON interchange hold the text."""
+
+    IDEA = "idea"
+    CONCERN = "concern"
+    QUOTE = "quote"
+    ACTION = "action"
+    QUESTION = "question"
+
+
+#: The kinds in the order the Capture chips and the report list them.
+NOTE_KINDS: tuple[NoteKind, ...] = tuple(NoteKind)
 
 #: What every screen and export calls the notes not taken at any table (a keynote question,
 #: a panel remark), and a table with no name: one wording, so the Board and the report agree.
@@ -129,7 +144,7 @@ class Note(Record):
     question_id: str | None = None
     group_id: str | None = None
     text: str = ""
-    kind: str = "idea"  # one of NOTE_KINDS
+    kind: str = NoteKind.IDEA  # one of NOTE_KINDS
     attribution: str = ""
     role: str = ""
     theme_id: str | None = None

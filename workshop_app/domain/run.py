@@ -10,15 +10,38 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from workshop_app.domain.records import AgendaItem
 
-IDLE, RUNNING, PAUSED, WARNING, OVERTIME = "idle", "running", "paused", "warning", "overtime"
-FINISHED = "finished"
+
+class RunStatus(StrEnum):
+    """Where the run is. The document stores ``STATUSES``; a reading is in one of ``PHASES``.
+    Members equal their text ("idle" == RunStatus.IDLE), which is what the file holds."""
+
+    IDLE = "idle"
+    RUNNING = "running"
+    PAUSED = "paused"
+    WARNING = "warning"
+    OVERTIME = "overtime"
+    FINISHED = "finished"
+
+
 #: What the document stores; warning and overtime follow from the deadline.
-STATUSES: tuple[str, ...] = (IDLE, RUNNING, PAUSED, FINISHED)
+STATUSES: tuple[RunStatus, ...] = (
+    RunStatus.IDLE,
+    RunStatus.RUNNING,
+    RunStatus.PAUSED,
+    RunStatus.FINISHED,
+)
 #: The phases a reading can be in (a finished run reads as idle, with ``finished`` set).
-PHASES: tuple[str, ...] = (IDLE, RUNNING, PAUSED, WARNING, OVERTIME)
+PHASES: tuple[RunStatus, ...] = (
+    RunStatus.IDLE,
+    RunStatus.RUNNING,
+    RunStatus.PAUSED,
+    RunStatus.WARNING,
+    RunStatus.OVERTIME,
+)
 #: Seconds the wall clock and the monotonic clock may disagree before we call it a sleep.
 DRIFT = 2.0
 #: A pause between two readings this long (seconds) means the machine slept or froze.
@@ -50,7 +73,7 @@ class RunState:
     planned)."""
 
     item_id: str | None = None
-    status: str = IDLE
+    status: str = RunStatus.IDLE
     deadline: str | None = None
     remaining_ms: int | None = None
     total_ms: int | None = None

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.records import AgendaItem, Event
 from workshop_app.domain.run import Reading
+from workshop_app.domain.wording import plural
 
 
 def display_seconds(remaining: float) -> int:
@@ -47,9 +48,9 @@ def spoken_remaining(remaining: float) -> str:
     minutes, secs = divmod(seconds, 60)
     parts = []
     if minutes:
-        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+        parts.append(plural(minutes, "minute"))
     if secs or not minutes:
-        parts.append(f"{secs} second{'s' if secs != 1 else ''}")
+        parts.append(plural(secs, "second"))
     return " ".join(parts) + (" over" if remaining < 0 and seconds > 0 else " left")
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from workshop_app.domain.wording import plural
 from workshop_app.report.model import Chart, ContributionsChart, ThemeVotesChart, TimingChart
 
 if TYPE_CHECKING:
@@ -151,7 +152,7 @@ def _theme_votes(fig: Figure, chart: ThemeVotesChart) -> None:
     peak = max(votes) or 1
     ax.barh(rows, votes, height=0.6, color=ACCENT, edgecolor=INK, linewidth=0.6)
     for row, (_, vote, notes) in zip(rows, chart.bars, strict=True):
-        text = f"{vote} vote{'s' if vote != 1 else ''} · {notes} note{'s' if notes != 1 else ''}"
+        text = f"{plural(vote, 'vote')} · {plural(notes, 'note')}"
         ax.text(vote + peak * 0.015, row, text, va="center", fontsize=8, color=INK)
     ax.set_yticks(rows, labels=[label(name, LABEL_CHARS) for name, _, _ in chart.bars])
     ax.invert_yaxis()

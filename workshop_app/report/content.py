@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections import Counter
 
 from workshop_app.domain.bundle import EventBundle
-from workshop_app.domain.records import AWAY_FROM_TABLES, UNNAMED_TABLE, Note, Question, Theme
+from workshop_app.domain.records import (
+    AWAY_FROM_TABLES,
+    UNNAMED_TABLE,
+    Note,
+    NoteKind,
+    Question,
+    Theme,
+)
+from workshop_app.domain.wording import noun
 from workshop_app.report import content_charts
 from workshop_app.report.clip import clipped_bundle
 from workshop_app.report.content_method import method_note
@@ -99,7 +107,7 @@ class _Builder:
         for word, items in (("question", bundle.questions), ("table", bundle.groups),
                             ("note", bundle.notes)):
             if items:
-                numbers.append(Fact(word if len(items) == 1 else word + "s", str(len(items))))
+                numbers.append(Fact(noun(len(items), word), str(len(items))))
         return Cover(
             title=event.title.strip() or "Untitled event",
             kicker="Event summary",
@@ -152,7 +160,7 @@ class _Builder:
         )
 
     def key_quotes(self) -> tuple[QuoteItem, ...]:
-        quotes = [n for n in self.bundle.notes if n.kind == "quote"]
+        quotes = [n for n in self.bundle.notes if n.kind == NoteKind.QUOTE]
         general = [n for n in quotes if n.question_id not in self.numbers]
         starred = [n for n in quotes if n.question_id in self.numbers and n.starred]
         return tuple(self.quote_item(n) for n in general + starred)
@@ -236,7 +244,7 @@ def _total(theme: Theme, notes: list[Note]) -> int:
 def _best_quotes(notes: list[Note]) -> list[Note]:
     """The quotes to pull out large under a question: starred first, then by votes, at most
     ``PULL_QUOTES`` (every quote is still printed among the notes)."""
-    quotes = [n for n in notes if n.kind == "quote"]
+    quotes = [n for n in notes if n.kind == NoteKind.QUOTE]
     return sorted(quotes, key=lambda n: (not n.starred, -n.votes))[:PULL_QUOTES]
 
 
@@ -248,7 +256,7 @@ def build_content(bundle: EventBundle, options: ReportOptions | None = None) -> 
     builder = _Builder(bundle, options)
     sections = notes_in_order(bundle)
     questions = tuple(builder.question(q, notes) for q, notes in sections if q is not None)
-    general = [n for n in sections[-1][1] if n.kind != "quote"]
+    general = [n for n in sections[-1][1] if n.kind != NoteKind.QUOTE]
     event = bundle.event
     cover = builder.cover()
     return ReportContent(

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import AWAY_FROM_TABLES, UNNAMED_TABLE
+from workshop_app.domain.wording import plural
 from workshop_app.report.model import (
     Chart,
     ContributionsChart,
@@ -22,10 +23,6 @@ from workshop_app.report.model import (
 MAX_SERIES = 8
 #: Most themes in the votes chart.
 MAX_THEMES = 10
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def contributions(bundle: EventBundle) -> ContributionsChart | None:
@@ -59,7 +56,7 @@ def contributions(bundle: EventBundle) -> ContributionsChart | None:
         total = sum(values[i] for _, values in series)
         split = ", ".join(f"{name}: {values[i]}" for name, values in series if values[i])
         parts.append(
-            f"{label} “{texts[i]}”: {_plural(total, 'note')}" + (f" ({split})" if split else "")
+            f"{label} “{texts[i]}”: {plural(total, 'note')}" + (f" ({split})" if split else "")
         )
     alt = "Bar chart of notes per question, split by table. " + "; ".join(parts) + "."
     return ContributionsChart("Notes per question, by table", labels, texts, series, alt)
@@ -79,7 +76,7 @@ def theme_votes(sections: tuple[QuestionSection, ...]) -> ThemeVotesChart | None
     if not ranked:
         return None
     alt = "Bar chart of the themes with the most votes. " + "; ".join(
-        f"{label}: {_plural(votes, 'vote')}, {_plural(notes, 'note')}"
+        f"{label}: {plural(votes, 'vote')}, {plural(notes, 'note')}"
         for label, votes, notes in ranked
     ) + "."
     return ThemeVotesChart("Top themes by votes", tuple(ranked), alt)

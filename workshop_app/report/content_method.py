@@ -9,7 +9,8 @@ from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.local_time import local
 from workshop_app.domain.records import Note
-from workshop_app.report.labels import KIND_LABELS, SPEAKER_KINDS, long_date, plural
+from workshop_app.domain.wording import plural
+from workshop_app.report.labels import KIND_LABELS, SPEAKER_KINDS, long_date
 
 
 def method_note(bundle: EventBundle, *, anonymous: bool) -> tuple[str, ...]:

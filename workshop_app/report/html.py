@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from html import escape
 
 from workshop_app.domain.quoting import quoted
+from workshop_app.domain.wording import plural
 from workshop_app.report import html_css
 from workshop_app.report.model import (
     NoteItem,
@@ -31,10 +32,6 @@ def text(value: str) -> str:
     return escape(_FORBIDDEN.sub("\ufffd", value.replace("\r\n", "\n")), quote=True)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _quote(quote: QuoteItem, show_context: bool = True) -> str:
     credit = " · ".join(p for p in (quote.credit, quote.context if show_context else "") if p)
     caption = f'<figcaption dir="auto">— {text(credit)}</figcaption>' if credit else ""
@@ -48,7 +45,7 @@ def _quote(quote: QuoteItem, show_context: bool = True) -> str:
 def _note(note: NoteItem) -> str:
     meta = [note.kind_label, note.credit, note.table]
     if note.votes:
-        meta.append(_plural(note.votes, "vote"))
+        meta.append(plural(note.votes, "vote"))
     if note.starred:
         meta.append("starred")
     mark = '<span class="star" aria-hidden="true">★ </span>' if note.starred else ""
@@ -162,8 +159,8 @@ def _question(section: QuestionSection) -> Iterator[str]:
     if section.themes:
         yield "<h3>Themes, by votes</h3>"
     for theme in section.themes:
-        info = f"Theme {theme.rank} · {_plural(len(theme.notes), 'note')}"
-        info += f" · {_plural(theme.votes, 'vote')}" if theme.votes else ""
+        info = f"Theme {theme.rank} · {plural(len(theme.notes), 'note')}"
+        info += f" · {plural(theme.votes, 'vote')}" if theme.votes else ""
         yield f'<section class="theme"><h4 dir="auto">{text(theme.title)}</h4>'
         yield f'<p class="stats">{info}</p>'
         if theme.summary:

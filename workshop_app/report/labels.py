@@ -1,15 +1,18 @@
-"""Words and numbers as the report prints them: kinds of note and speaker, dates, plurals."""
+"""Words and numbers as the report prints them: kinds of note and speaker, dates (plurals:
+``domain.wording``)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-KIND_LABELS = {
-    "idea": "Idea",
-    "concern": "Concern",
-    "quote": "Quote",
-    "action": "Action",
-    "question": "Question",
+from workshop_app.domain.records import NoteKind
+
+KIND_LABELS: dict[str, str] = {
+    NoteKind.IDEA: "Idea",
+    NoteKind.CONCERN: "Concern",
+    NoteKind.QUOTE: "Quote",
+    NoteKind.ACTION: "Action",
+    NoteKind.QUESTION: "Question",
 }
 SPEAKER_KINDS = {
     "keynote": "Keynote speaker",
@@ -33,7 +36,3 @@ def long_date(iso: str | None) -> str:
     except ValueError:
         return iso
     return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workshop_app.domain.wording import plural
+
 PAPER_SIZES: tuple[str, ...] = ("a4", "letter")
 #: Language of the report's own wording (and the PDF/HTML language tag).
 LANGUAGE = "en-GB"
-
-
-def _count(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @dataclass(frozen=True)
@@ -135,20 +133,20 @@ class QuestionSection:
     @property
     def stats(self) -> str:
         """Like "16 notes: 15 from 5 tables, 1 away from the tables · 48 votes · 3 themes"."""
-        notes = _count(self.note_count, "note")
+        notes = plural(self.note_count, "note")
         at_tables = self.note_count - self.away
         if self.table_count and self.away:
-            notes += f": {at_tables} from {_count(self.table_count, 'table')}, {self.away} away"
+            notes += f": {at_tables} from {plural(self.table_count, 'table')}, {self.away} away"
             notes += " from the tables"
         elif self.table_count:
-            notes += f" from {_count(self.table_count, 'table')}"
+            notes += f" from {plural(self.table_count, 'table')}"
         elif self.away:
             notes += ", none at a table"
         parts = [notes]
         if self.vote_count:
-            parts.append(_count(self.vote_count, "vote"))
+            parts.append(plural(self.vote_count, "vote"))
         if self.themes:
-            parts.append(_count(len(self.themes), "theme"))
+            parts.append(plural(len(self.themes), "theme"))
         return " · ".join(parts)
 
     @property
@@ -157,7 +155,7 @@ class QuestionSection:
         if not self.themes:
             return "What the tables said"
         count = sum(len(group.notes) for group in self.unthemed)
-        return f"{count} other note{'' if count == 1 else 's'}, by table"
+        return f"{plural(count, 'other note')}, by table"
 
 
 @dataclass(frozen=True)
@@ -207,7 +205,7 @@ class AppendixSection:
 
     @property
     def count(self) -> str:
-        return _count(len(self.rows), "note")
+        return plural(len(self.rows), "note")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from workshop_app.domain.quoting import quoted
+from workshop_app.domain.wording import plural
 from workshop_app.report import charts as chart_drawing
 from workshop_app.report import fonts, pdf_tables
 from workshop_app.report.fonts import markup
@@ -64,7 +65,7 @@ def _quote(quote: QuoteItem, style: ParagraphStyle, show_context: bool = True) -
 def _note(note: NoteItem, s: Styles) -> Flowable:
     meta = [note.kind_label, note.credit, note.table]
     if note.votes:
-        meta.append(f"{note.votes} vote{'s' if note.votes != 1 else ''}")
+        meta.append(plural(note.votes, "vote"))
     if note.starred:
         meta.append("starred")
     if not note.text.strip():
@@ -193,9 +194,8 @@ def question(section: QuestionSection, s: Styles) -> Iterator[Flowable]:
         yield Paragraph("Themes, by votes", s.h2)
     for theme in section.themes:
         yield para(theme.title, s.h3, (theme.title, 1))
-        count = len(theme.notes)
-        info = f"Theme {theme.rank} · {count} note{'s' if count != 1 else ''}"
-        info += f" · {theme.votes} vote{'s' if theme.votes != 1 else ''}" if theme.votes else ""
+        info = f"Theme {theme.rank} · {plural(len(theme.notes), 'note')}"
+        info += f" · {plural(theme.votes, 'vote')}" if theme.votes else ""
         yield Paragraph(info, s.stats)
         if theme.summary:
             yield para(theme.summary, s.prompt)

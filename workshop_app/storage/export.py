@@ -15,7 +15,7 @@ from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.local_time import local
 from workshop_app.domain.quoting import quoted
-from workshop_app.domain.records import Note, Question, Theme
+from workshop_app.domain.records import Note, NoteKind, Question, Theme
 from workshop_app.domain.safe_text import without_controls
 
 CSV_COLUMNS = (
@@ -134,7 +134,7 @@ def _note_block(note: Note, groups: dict[str, str]) -> str:
     """A bullet (continuation lines indented), or a blockquote for a quote."""
     source = _note_source(note, groups)
     text = _hard_lines(note.text) or "(empty note)"
-    if note.kind == "quote":
+    if note.kind == NoteKind.QUOTE:
         body = (_hard_lines(quoted(note.text)) or "(empty note)") + (f" {source}" if source else "")
         return "\n".join("> " + line for line in body.split("\n"))
     body = text + (f" {source}" if source else "")

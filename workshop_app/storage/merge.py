@@ -28,6 +28,7 @@ from typing import Any
 
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Record
+from workshop_app.domain.wording import plural
 from workshop_app.storage import clocks, files, inspection, opening
 from workshop_app.storage.conflicts import TEXT_FIELDS
 from workshop_app.storage.rows import COLUMNS, NAMES, TABLES
@@ -57,27 +58,23 @@ class MergeResult:
 
     def summary(self) -> str:
         """ "+38 notes, +1 theme from 3 laptops, 4 records updated, 2 conflicts kept"."""
-        parts = [_count(n, kind, "+") for kind, n in _ordered(self.added)]
+        parts = [f"+{plural(n, kind)}" for kind, n in _ordered(self.added)]
         changed = sum(len(ids) for ids in self.changed.values())
         if changed and not parts:  # "1 record updated from 1 laptop", not "Nothing new from"
-            parts, changed = [f"{_count(changed, 'record')} updated"], 0
+            parts, changed = [f"{plural(changed, 'record')} updated"], 0
         text = ", ".join(parts) if parts else "Nothing new"
         if self.devices:
-            text += f" from {_count(len(self.devices), 'laptop')}"
+            text += f" from {plural(len(self.devices), 'laptop')}"
         if changed:
-            text += f", {_count(changed, 'record')} updated"
+            text += f", {plural(changed, 'record')} updated"
         if self.conflicts:
-            text += f", {_count(self.conflicts, 'conflict')} kept"
+            text += f", {plural(self.conflicts, 'conflict')} kept"
         return text
 
 
 def _ordered(counts: Counter[str]) -> list[tuple[str, int]]:
     order = [NAMES[kind] for kind in TABLES]
     return sorted(((k, n) for k, n in counts.items() if n), key=lambda kn: order.index(kn[0]))
-
-
-def _count(n: int, what: str, sign: str = "") -> str:
-    return f"{sign}{n} {what}{'' if n == 1 else 's'}"
 
 
 def merge_into(

@@ -1,7 +1,7 @@
 """Live sharing through a folder, the part without Qt: which of the others' snapshots are new
 or changed, and each one made ready to merge off the UI thread.
 
-The window (``ui/sharing.py``) publishes this laptop's snapshot (``snapshots.publish``) a few
+The window (``ui/laptops/sharing.py``) publishes this snapshot (``snapshots.publish``) a few
 seconds after changes and watches the folder. For each other laptop's snapshot that is new or
 changed, ``stage`` runs in a worker thread: the snapshot is checked and copied aside exactly as a
 merge would (``merge.stage_source``: same event, not newer, not damaged), then every row that the
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop_app.domain.records import Record
+from workshop_app.domain.wording import plural
 from workshop_app.storage import files
 from workshop_app.storage.merge import stage_source
 from workshop_app.storage.rows import COLUMNS, TABLES
@@ -168,7 +169,7 @@ def status_text(
         return f"Sharing through “{folder.name}” paused — notes are kept on this laptop", problem
     parts = [f"Shared through “{folder.name}”"]
     parts.append(f"last published {published}" if published else "publishing…")
-    parts.append(f"{laptops} laptop{'' if laptops == 1 else 's'}")
+    parts.append(plural(laptops, "laptop"))
     for name, why in sorted((skipped or {}).items()):
         details += f"\nNot merged yet: {name}: {why}"
     return " · ".join(parts), details

@@ -44,18 +44,18 @@ def run_gui(path: Path | None, *, demo: bool = False) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(ORGANIZATION)
 
-    from workshop_app.ui import errors
-    from workshop_app.ui.dialogs import Dialogs
+    from workshop_app.ui.common import crash_dialog
+    from workshop_app.ui.common.dialogs import Dialogs
 
     dialogs = Dialogs()
-    errors.install(dialogs)
+    crash_dialog.install(dialogs)
 
-    from workshop_app.ui.first_paint import after_first_paint
-    from workshop_app.ui.icons import app_icon
-    from workshop_app.ui.main_window import MainWindow
-    from workshop_app.ui.menus import install_shortcuts
-    from workshop_app.ui.settings import AppSettings
-    from workshop_app.ui.text import apply_text_size
+    from workshop_app.ui.common.first_paint import after_first_paint
+    from workshop_app.ui.common.icons import app_icon
+    from workshop_app.ui.common.settings import AppSettings
+    from workshop_app.ui.common.text import apply_text_size
+    from workshop_app.ui.shell.main_window import MainWindow
+    from workshop_app.ui.shell.menus import install_shortcuts
 
     app.setWindowIcon(app_icon())
     settings = AppSettings()

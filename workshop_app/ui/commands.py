@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from workshop_app.domain.records import Record
+from workshop_app.domain.wording import noun
 from workshop_app.ui.document_model import DocumentModel
 
 
@@ -56,8 +57,7 @@ class AddRecords(ModelCommand):
         text: str = "",
     ) -> None:
         kind = type(records[0])
-        plural = "s" if len(records) > 1 else ""
-        super().__init__(text or f"Add {_label(kind)}{plural}")
+        super().__init__(text or f"Add {noun(len(records), _label(kind))}")
         self.model = model
         self.records = records
         self.index = index

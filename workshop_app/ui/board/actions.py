@@ -19,12 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from workshop_app.domain.records import MAX_VOTES, Note, Theme
+from workshop_app.domain.wording import plural
 from workshop_app.ui.commands import AddRecords, DeleteRecords
 from workshop_app.ui.document_model import DocumentModel
-
-
-def _notes_word(count: int) -> str:
-    return f"{count} note" if count == 1 else f"{count} notes"
 
 
 def _title(title: str) -> str:
@@ -40,7 +37,7 @@ def group_into_new_theme(
     theme = Theme(question_id=question_id, title=title.strip())
     add = AddRecords(model, [theme])
     files = model.update_same_step(Note, ids, {"theme_id": theme.id})
-    model.push_steps([add, files], label=f"Group {_notes_word(len(ids))} into {_title(title)}")
+    model.push_steps([add, files], label=f"Group {plural(len(ids), 'note')} into {_title(title)}")
     return theme.id
 
 
@@ -56,9 +53,9 @@ def move_to_theme(model: DocumentModel, note_ids: Iterable[str], theme_id: str |
         if any(n.question_id != theme.question_id for n in notes):
             raise ValueError("A theme can only hold notes of its own question.")
         where = _title(theme.title) if theme.title.strip() else "an untitled theme"
-        label = f"Move {_notes_word(len(ids))} to {where}"
+        label = f"Move {plural(len(ids), 'note')} to {where}"
     else:
-        label = f"Move {_notes_word(len(ids))} to Not yet sorted"
+        label = f"Move {plural(len(ids), 'note')} to Not yet sorted"
     model.push_steps([model.update_same_step(Note, ids, {"theme_id": theme_id})], label=label)
 
 
@@ -115,7 +112,7 @@ def toggle_star(model: DocumentModel, note_ids: Iterable[str]) -> bool:
     starred = not all(n.starred for n in model.document.records(Note, ids))
     verb = "Star" if starred else "Unstar"
     model.push_update_many(
-        Note, {nid: {"starred": starred} for nid in ids}, label=f"{verb} {_notes_word(len(ids))}"
+        Note, {nid: {"starred": starred} for nid in ids}, label=f"{verb} {plural(len(ids), 'note')}"
     )
     return starred
 

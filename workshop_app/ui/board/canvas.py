@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import Theme
+from workshop_app.domain.wording import plural
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, Metrics
 from workshop_app.ui.board.canvas_scene import NEW, BoardScene
 from workshop_app.ui.board.canvas_widget import ZOOM_STEP, BoardCanvas
 from workshop_app.ui.board.outline_model import NOTE, THEME, UNSORTED
+from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import install, shown
 
 Focus = tuple[str, str]
 
@@ -247,7 +248,7 @@ class CanvasView(QWidget):
         """While dragging: how many notes the pile holds, in the hint (0: done)."""
         if count:
             self.hint.setText(
-                f"Dragging {count} note{'s' if count != 1 else ''}: drop on a column."
+                f"Dragging {plural(count, 'note')}: drop on a column."
             )
         else:
             self.hint.setText(self._hint)

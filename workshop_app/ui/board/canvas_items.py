@@ -1,8 +1,8 @@
 """The canvas's items: a note as a sticky card, a theme (or "Not yet sorted", or "New theme")
 as a labelled column, and the sizes both take from the view's font.
 
-Cards look like Capture's (``ui/sticky.py``): the kind's Okabe-Ito tint and accent AND the kind
-as a word; the table, the votes and the star are written ("★ Starred", "2 votes"), never colour
+Cards look like Capture's (``ui/common/sticky.py``): the kind's Okabe-Ito tint and accent AND the
+kind as a word; the table, the votes and the star are written ("★ Starred", "2 votes"), never colour
 alone. Selected cards get a thick frame and a tick in the corner; the focused card or column a
 dashed ring around it (shape, not colour). Items paint themselves with no ``QGraphicsEffect``,
 are cached in device coordinates, and lay out their text only when first painted (and not at
@@ -24,15 +24,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from workshop_app.domain.records import Note
-from workshop_app.ui.sticky import INK, SHADOW, kind_style, shown_text
+from workshop_app.domain.records import Note, NoteKind
+from workshop_app.domain.wording import plural
+from workshop_app.ui.common.sticky import INK, SHADOW, kind_style, shown_text
 
 FOCUS = QColor("#0072B2")  # Okabe-Ito blue: the focus ring, also dashed
 BODY_LINES = 3
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class Metrics:
@@ -121,7 +118,7 @@ class CardItem(QGraphicsItem):
         note = self.note
         kind = kind_style(note.kind).word.lower()
         star = ", starred" if note.starred else ""
-        said = f" — {note.attribution}" if note.kind == "quote" and note.attribution else ""
+        said = f" — {note.attribution}" if note.kind == NoteKind.QUOTE and note.attribution else ""
         selected = ", selected" if self.isSelected() else ""
         votes = plural(note.votes, "vote")
         return f"Note, {kind}, from {self.table}, {votes}{star}{selected}: {note.text}{said}"

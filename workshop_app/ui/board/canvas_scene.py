@@ -23,8 +23,9 @@ from workshop_app.domain.records import (
     Record,
     Theme,
 )
+from workshop_app.domain.wording import plural
 from workshop_app.ui.board import actions
-from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, Metrics, plural
+from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, Metrics
 from workshop_app.ui.board.outline_model import THEME, UNSORTED, UNSORTED_TITLE
 from workshop_app.ui.document_model import DocumentModel
 

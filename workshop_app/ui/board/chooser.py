@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.wording import plural
 from workshop_app.ui.board.outline_model import UNSORTED_TITLE
 
 
@@ -31,7 +32,7 @@ class ThemeChooser(QDialog):
     def __init__(self, themes: list[tuple[str, str]], count: int, parent: QWidget) -> None:
         """``themes``: (id, title) of the question's themes; ``count``: notes to move."""
         super().__init__(parent)
-        what = f"{count} note" if count == 1 else f"{count} notes"
+        what = plural(count, "note")
         self.setWindowTitle(f"Move {what} to…")
         self.setAccessibleName(f"Move {what} to a theme")
         self.setWindowModality(Qt.WindowModality.WindowModal)

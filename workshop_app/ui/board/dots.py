@@ -20,9 +20,10 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from workshop_app.domain.records import Note, Record, Theme
+from workshop_app.domain.wording import plural
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.outline_model import NOTE, THEME
-from workshop_app.ui.keymap import install, shown
+from workshop_app.ui.common.keymap import install, shown
 
 if TYPE_CHECKING:
     from workshop_app.ui.board.page import BoardPage, BoardView
@@ -107,7 +108,9 @@ class DotsPanel(QWidget):
         people, dots = self.people.value(), self.dots.value()
         budget, placed = people * dots, self.placed()
         left = f"{budget - placed} left" if placed <= budget else f"{placed - budget} too many"
-        self.count.setText(f"Votes placed {placed} of {people} × {dots} = {budget} dots ({left})")
+        self.count.setText(
+            f"Votes placed {placed} of {people} × {dots} = {plural(budget, 'dot')} ({left})"
+        )
         if not self.action.isChecked():
             self.entry.setText("Dot voting is off: digits do nothing on the board.")
         elif self.typed:

@@ -19,8 +19,8 @@ from workshop_app.domain.records import Note, Theme
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.chooser import ThemeChooser
 from workshop_app.ui.board.outline_model import NOTE, THEME, UNSORTED
+from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import install, shown
 
 if TYPE_CHECKING:
     from workshop_app.ui.board.page import BoardView

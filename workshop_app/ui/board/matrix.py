@@ -24,8 +24,9 @@ from workshop_app.domain.records import (
     Record,
     Theme,
 )
+from workshop_app.domain.wording import plural
+from workshop_app.ui.common.text import plain_tip
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.text import plain_tip
 
 if TYPE_CHECKING:
     from workshop_app.ui.board.page import BoardPage
@@ -37,10 +38,6 @@ CountRole = Qt.ItemDataRole.UserRole + 1  # int
 QuestionIdRole = Qt.ItemDataRole.UserRole + 2  # str
 TableIdRole = Qt.ItemDataRole.UserRole + 3  # str ("" for notes with no table)
 EmptyRole = Qt.ItemDataRole.UserRole + 4  # bool: a table that gave this question no note
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def two_lines(name: str, longer_than: int = 12) -> str:
@@ -99,7 +96,7 @@ class MatrixModel(QAbstractTableModel):
         if not count:
             return f"{where}: no notes yet"
         themes = "; ".join(f"{t} ({n})" for t, n in self.themes[question, table].most_common())
-        return f"{where}: {_plural(count, 'note')}. Themes: {themes}"
+        return f"{where}: {plural(count, 'note')}. Themes: {themes}"
 
     # -- QAbstractTableModel --------------------------------------------------------------
 

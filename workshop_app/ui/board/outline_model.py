@@ -30,14 +30,16 @@ from workshop_app.domain.records import (
     UNNAMED_TABLE,
     Group,
     Note,
+    NoteKind,
     Question,
     Record,
     Theme,
 )
+from workshop_app.domain.wording import plural
 from workshop_app.report.labels import KIND_LABELS
 from workshop_app.ui.board import actions
+from workshop_app.ui.common.text import plain_tip
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.text import plain_tip
 
 Index = QModelIndex | QPersistentModelIndex
 QUESTION, THEME, UNSORTED, NOTE = "question", "theme", "unsorted", "note"
@@ -59,10 +61,6 @@ ROLE_NAMES = {
     TableRole: b"table",
     NoteKindRole: b"noteKind",
 }
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class Node:
@@ -141,17 +139,17 @@ class OutlineModel(QAbstractItemModel):
         top = Node(QUESTION, question, root)
         number = questions.index(question) + 1
         text = question.text.strip() or "Untitled question"
-        top.cells = (f"Q{number}. {text} ({_plural(len(notes), 'note')})", "", "", "", "")
-        top.spoken = f"Question {number}, {_plural(len(themes), 'theme')}, " + (
-            f"{_plural(len(notes), 'note')}: {text}"
+        top.cells = (f"Q{number}. {text} ({plural(len(notes), 'note')})", "", "", "", "")
+        top.spoken = f"Question {number}, {plural(len(themes), 'theme')}, " + (
+            f"{plural(len(notes), 'note')}: {text}"
         )
         loose = Node(UNSORTED, None, top)
         for note in notes:
             if note.theme_id not in theme_ids:
                 self._note(note, loose, tables)
-        count = _plural(len(loose.children), "note")
+        count = plural(len(loose.children), "note")
         loose.cells = (f"{UNSORTED_TITLE} ({count})", "", "", "", "")
-        loose.spoken = f"{UNSORTED_TITLE}, {_plural(len(loose.children), 'note')}"
+        loose.spoken = f"{UNSORTED_TITLE}, {plural(len(loose.children), 'note')}"
         for theme in themes:
             node = Node(THEME, theme, top)
             for note in notes:
@@ -161,10 +159,10 @@ class OutlineModel(QAbstractItemModel):
             node.votes = total
             title = theme.title.strip() or "Untitled theme"
             votes = f"{total} ({theme.votes} own)" if theme.votes else str(total)
-            count = _plural(len(node.children), "note")
+            count = plural(len(node.children), "note")
             node.cells = (f"{title} ({count})", "", "", votes, "")
             node.spoken = (
-                f"Theme, {count}, {_plural(total, 'vote')}"
+                f"Theme, {count}, {plural(total, 'vote')}"
                 + (f" ({theme.votes} to the theme itself)" if theme.votes else "")
                 + f": {title}"
             )
@@ -177,11 +175,11 @@ class OutlineModel(QAbstractItemModel):
         table = tables.get(note.group_id or "", AWAY_FROM_TABLES.lower())
         kind = KIND_LABELS.get(note.kind, note.kind).lower()
         text = " ".join(note.text.split())
-        if note.kind == "quote" and note.attribution:
+        if note.kind == NoteKind.QUOTE and note.attribution:
             text += f" — {note.attribution}"
         node.cells = (text, table, kind, str(note.votes), STAR if note.starred else "")
         starred = ", starred" if note.starred else ""
-        node.spoken = f"Note, {kind}, from {table}, {_plural(note.votes, 'vote')}{starred}: {text}"
+        node.spoken = f"Note, {kind}, from {table}, {plural(note.votes, 'vote')}{starred}: {text}"
 
     # -- finding ----------------------------------------------------------------------------
 

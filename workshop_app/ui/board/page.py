@@ -35,15 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import Note, Question, Record, Theme
+from workshop_app.domain.wording import plural
 from workshop_app.ui.board.canvas import CanvasView
 from workshop_app.ui.board.keys import BoardKeys, hint_text
 from workshop_app.ui.board.outline import OutlineView
 from workshop_app.ui.board.plenary_control import PlenaryControl
 from workshop_app.ui.board.suggest_panel import SuggestionsPanel
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.keymap import install, keyed_button, shown
+from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import install, keyed_button, shown
-from workshop_app.ui.settings import AppSettings
 
 
 class BoardView(Protocol):
@@ -297,7 +298,7 @@ class BoardPage(QWidget):
         for number, q in enumerate(questions, start=1):
             mine = [n for n in notes if n.question_id == q.id]
             loose = sum(1 for n in mine if n.theme_id is None)
-            counts = f"{len(mine)} notes, {loose} not yet sorted"
+            counts = f"{plural(len(mine), 'note')}, {loose} not yet sorted"
             text = q.text.strip() or "Untitled question"
             self.question.addItem(f"Q{number}. {text} — {counts}", q.id)
         if self.question.count():

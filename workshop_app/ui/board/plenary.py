@@ -30,9 +30,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.records import Note, Question, Record, Theme
+from workshop_app.domain.wording import plural
 from workshop_app.ui.board.actions import theme_total
+from workshop_app.ui.common.keymap import matches
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import matches
 from workshop_app.ui.run.style import BACKGROUND, MUTED, TEXT
 
 WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap)
@@ -67,10 +68,6 @@ def ranking(model: DocumentModel, question_id: str | None) -> list[Ranked]:
         title = theme.title.strip() or "Untitled theme"
         rows.append(Ranked(title, theme_total(theme, notes), count))
     return sorted(rows, key=lambda r: -r.votes)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class PlenaryWindow(QWidget):
@@ -113,7 +110,7 @@ class PlenaryWindow(QWidget):
         self.rows = ranking(self.model, self.question_id)
         self.setAccessibleDescription(
             "; ".join(
-                f"{i}. {r.title}: {_plural(r.votes, 'vote')}, {_plural(r.notes, 'note')}"
+                f"{i}. {r.title}: {plural(r.votes, 'vote')}, {plural(r.notes, 'note')}"
                 for i, r in enumerate(self.rows, start=1)
             )
         )
@@ -184,8 +181,8 @@ class PlenaryWindow(QWidget):
 
     def _count_width(self, size: float) -> float:
         metrics = QFontMetricsF(self._font(size * 0.8))
-        texts = ["99 votes"] + [_plural(r.votes, "vote") for r in self.rows]
-        texts += [_plural(r.notes, "note") for r in self.rows]
+        texts = ["99 votes"] + [plural(r.votes, "vote") for r in self.rows]
+        texts += [plural(r.notes, "note") for r in self.rows]
         return max(metrics.horizontalAdvance(t) for t in texts) + size
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
@@ -256,12 +253,12 @@ class PlenaryWindow(QWidget):
             self._draw(painter, title_box, row.title, title_font, TEXT, flags)
             counts = QRectF(area.right() - count_w, y, count_w, height)
             line = QFontMetricsF(count_font).lineSpacing()
-            self._draw(painter, counts, _plural(row.votes, "vote"), count_font, TEXT, RIGHT)
-            self._draw(painter, counts.adjusted(0, line, 0, 0), _plural(row.notes, "note"),
+            self._draw(painter, counts, plural(row.votes, "vote"), count_font, TEXT, RIGHT)
+            self._draw(painter, counts.adjusted(0, line, 0, 0), plural(row.notes, "note"),
                        count_font, MUTED, RIGHT)  # fmt: skip
             y += height
         self.hidden_count = len(self.rows) - fitting
         if self.hidden_count:
-            more = f"… and {_plural(self.hidden_count, 'more theme')} with fewer votes"
+            more = f"… and {plural(self.hidden_count, 'more theme')} with fewer votes"
             self._draw(painter, QRectF(area.x(), y, area.width(), area.bottom() - y), more,
                        self._font(size * 0.8), MUTED, WRAP)  # fmt: skip

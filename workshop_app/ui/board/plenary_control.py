@@ -14,7 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QScreen
 from PySide6.QtWidgets import QToolButton
 
 from workshop_app.ui.board.plenary import PlenaryWindow
-from workshop_app.ui.keymap import install, shown
+from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.run.screens import default_screen
 
 if TYPE_CHECKING:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import Note, Record, Theme
+from workshop_app.domain.wording import plural
 from workshop_app.ui.board.suggest_actions import (
     accept_suggestion,
     also_said,
@@ -204,9 +205,10 @@ class SuggestionsPanel(QTabWidget):
         loose = sum(1 for n in notes.values() if n.theme_id is None)
         placed = sum(len(k) for k in fresh)
         self.themes.status.setText(
-            f"{len(fresh)} proposed themes for {placed} of the {loose} notes not yet sorted."
+            f"{plural(len(fresh), 'proposed theme')} for {placed} of the "
+            f"{plural(loose, 'note')} not yet sorted."
             if fresh
-            else f"No themes to propose for the {loose} notes not yet sorted."
+            else f"No themes to propose for the {plural(loose, 'note')} not yet sorted."
         )
         if had_focus and not self.themes.isAncestorOf(self.focusWidget() or self):
             self._focus_card(0)

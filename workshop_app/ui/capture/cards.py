@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QListVie
 
 from workshop_app.domain.records import NOTE_KINDS
 from workshop_app.ui.capture.notes_model import IdRole
-from workshop_app.ui.keymap import install
-from workshop_app.ui.sticky import SPACING, StickyDelegate, kind_style
+from workshop_app.ui.common.keymap import install
+from workshop_app.ui.common.sticky import SPACING, StickyDelegate, kind_style
 
 MIN_CARD_EM = 34  # a card is at least this many average characters wide
 MAX_CARD_EM = 60

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.records import NOTE_KINDS
+from workshop_app.domain.records import NOTE_KINDS, NoteKind
 from workshop_app.ui.capture.keys import HINT, KIND_KEYS
-from workshop_app.ui.keymap import install, matches
-from workshop_app.ui.sticky import INK, kind_style
+from workshop_app.ui.common.keymap import install, matches
+from workshop_app.ui.common.sticky import INK, kind_style
 
 #: Role tags a note can carry (the person's role, never their name).
 ROLE_TAGS: tuple[str, ...] = (
@@ -205,7 +205,7 @@ class EntryPanel(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.fontChanged.connect(self._on_app_font_changed)
-        self.set_kind("idea")
+        self.set_kind(NoteKind.IDEA)
 
     def _on_app_font_changed(self, *_: object) -> None:
         """Chips follow View ▸ text size (a style sheet gives a widget a font of its own)."""
@@ -230,7 +230,7 @@ class EntryPanel(QWidget):
         return {
             "text": self.box.toPlainText(),
             "kind": kind,
-            "attribution": self.who.text().strip() if kind == "quote" else "",
+            "attribution": self.who.text().strip() if kind == NoteKind.QUOTE else "",
             "role": str(self.role.currentData() or ""),
         }
 
@@ -239,11 +239,11 @@ class EntryPanel(QWidget):
         self.box.clear()
         self.who.clear()
         self.role.setCurrentIndex(0)
-        self.set_kind("idea")
+        self.set_kind(NoteKind.IDEA)
 
     def _on_box_submit(self) -> None:
         """Enter in the box: saves, except that a quote first asks who said it."""
-        if self.kind() == "quote" and not self.who.text().strip():
+        if self.kind() == NoteKind.QUOTE and not self.who.text().strip():
             self.who.setFocus()
             return
         self.submitted.emit()
@@ -257,6 +257,6 @@ class EntryPanel(QWidget):
         palette.setColor(QPalette.ColorRole.Text, QColor(INK))
         palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(style.ink))
         self.box.setPalette(palette)
-        quote = NOTE_KINDS[number] == "quote"
+        quote = NOTE_KINDS[number] == NoteKind.QUOTE
         self.who.setVisible(quote)
         self.who_label.setVisible(quote)

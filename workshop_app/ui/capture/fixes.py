@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from workshop_app.domain.records import Note, Question
 from workshop_app.ui.capture.cards import CardListView
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workshop_app.domain.records import AgendaItem, Question
-from workshop_app.domain.run import PAUSED, RUNNING, RunState
+from workshop_app.domain.run import RunState, RunStatus
 
 
 def running_breakout(state: RunState, items: Sequence[AgendaItem]) -> AgendaItem | None:
     """The current agenda item if it is a breakout that has started (running or paused) and
     asks at least one question; else None (no run, another kind of item, or not started)."""
-    if state.status not in (RUNNING, PAUSED):
+    if state.status not in (RunStatus.RUNNING, RunStatus.PAUSED):
         return None
     if state.item_id is None:
         item = items[0] if items else None

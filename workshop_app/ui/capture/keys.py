@@ -8,7 +8,7 @@ never star, move or delete anything (the characters go to the note box instead, 
 
 from __future__ import annotations
 
-from workshop_app.ui.keymap import KIND_KEYS, keys_of, shown
+from workshop_app.ui.common.keymap import KIND_KEYS, keys_of, shown
 
 __all__ = ["HINT", "KIND_KEYS", "hint", "keys_of"]
 

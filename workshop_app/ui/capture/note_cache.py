@@ -5,7 +5,7 @@ one cache, so a new or edited note costs one read by id, never a reload of the w
 ``DocumentModel.changed(Note, id)`` updates the one note; a change of several at once (id "")
 reloads everything.
 
-Listeners (plain callbacks, called in order):
+Signals:
     note_changed(old: Note | None, new: Note): one note was added, edited, deleted or restored.
     reloaded(): the whole cache was re-read.
 """
@@ -13,34 +13,26 @@ Listeners (plain callbacks, called in order):
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from workshop_app.domain.records import Note
 from workshop_app.ui.document_model import DocumentModel
 
-NoteListener = Callable[[Note | None, Note], None]
-
 
 class NoteCache(QObject):
     """All notes (live and tombstoned) by id, with live counts per (question, table)."""
+
+    note_changed = Signal(object, object)  # old: Note | None, new: Note
+    reloaded = Signal()
 
     def __init__(self, model: DocumentModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.notes: dict[str, Note] = {}
         self.counts: Counter[tuple[str | None, str | None]] = Counter()
-        self._note_listeners: list[NoteListener] = []
-        self._reload_listeners: list[Callable[[], None]] = []
         self._load()
         model.changed.connect(self._on_model_changed)
-
-    def on_note_changed(self, callback: NoteListener) -> None:
-        self._note_listeners.append(callback)
-
-    def on_reloaded(self, callback: Callable[[], None]) -> None:
-        self._reload_listeners.append(callback)
 
     def count(self, question_id: str | None, group_id: str | None = None) -> int:
         """Live notes on a question: from one table, or from all tables (``group_id`` None)."""
@@ -58,8 +50,7 @@ class NoteCache(QObject):
             return
         if not record_id:
             self._load()
-            for callback in list(self._reload_listeners):
-                callback()
+            self.reloaded.emit()
             return
         new = self.model.get(Note, record_id)
         old = self.notes.get(record_id)
@@ -68,5 +59,4 @@ class NoteCache(QObject):
             self.counts[(old.question_id, old.group_id)] -= 1
         if not new.deleted:
             self.counts[(new.question_id, new.group_id)] += 1
-        for callback in list(self._note_listeners):
-            callback(old, new)
+        self.note_changed.emit(old, new)

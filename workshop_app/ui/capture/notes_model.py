@@ -19,8 +19,8 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersist
 
 from workshop_app.domain.records import Note
 from workshop_app.ui.capture.note_cache import NoteCache
+from workshop_app.ui.common.sticky import NoteRole, PlaceRole, SavedRole, describe
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.sticky import NoteRole, PlaceRole, SavedRole, describe
 
 Index = QModelIndex | QPersistentModelIndex
 Predicate = Callable[[Note], bool]
@@ -71,8 +71,8 @@ class NoteListModel(QAbstractListModel):
         self._predicate: Predicate = _nothing
         self._keys: list[tuple[str, str]] = []
         self._notes: dict[str, Note] = {}
-        cache.on_note_changed(self._on_cache_note_changed)
-        cache.on_reloaded(self._on_cache_reloaded)
+        cache.note_changed.connect(self._on_cache_note_changed)
+        cache.reloaded.connect(self._on_cache_reloaded)
 
     # -- what to show --------------------------------------------------------------------
 

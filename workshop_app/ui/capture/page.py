@@ -42,6 +42,7 @@ from workshop_app.domain.records import (
     Question,
 )
 from workshop_app.domain.safe_text import pieces
+from workshop_app.domain.wording import plural
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.entry import EntryPanel
 from workshop_app.ui.capture.fixes import fix_note
@@ -52,17 +53,13 @@ from workshop_app.ui.capture.side import SidePanel
 from workshop_app.ui.capture.table_chooser import TableChooser
 from workshop_app.ui.capture.type_to_box import TypeToBox
 from workshop_app.ui.capture.where import QuestionHeader, WhereBar
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.keymap import install
+from workshop_app.ui.common.settings import AppSettings
+from workshop_app.ui.common.sticky import kind_style
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import install
-from workshop_app.ui.settings import AppSettings
-from workshop_app.ui.sticky import kind_style
 
 ORDER_TEXT = {True: "Order: newest first", False: "Order: as written"}
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class CapturePage(QWidget):
@@ -103,7 +100,7 @@ class CapturePage(QWidget):
         self._check_run()
         self._refilter()
         self.setFocusProxy(self.entry.box)
-        self.cache.on_note_changed(self._on_cache_note_changed)
+        self.cache.note_changed.connect(self._on_cache_note_changed)
         model.changed.connect(self._on_model_changed)
         model.saved.connect(self._on_model_saved)
         model.undo_stack.indexChanged.connect(self._on_undo_stack_index_changed)
@@ -221,13 +218,13 @@ class CapturePage(QWidget):
         else:
             table = "General notes"
         shown = self.mine.rowCount()
-        counts = f"{_plural(shown, 'note')} on this question · {every} from all tables"
+        counts = f"{plural(shown, 'note')} on this question · {every} from all tables"
         self.cards_label.setText(f"<b>{escape(table)}</b>: {counts}")
 
     def _counts(self, question_id: str) -> str:
         everyone = self.cache.count(question_id)
         if self.table_id is None:
-            return _plural(everyone, "note")
+            return plural(everyone, "note")
         return f"{self.cache.count(question_id, self.table_id)} here · {everyone} in all"
 
     def place(self, note: Note) -> str:

@@ -11,9 +11,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from workshop_app.domain.records import Note
+from workshop_app.domain.wording import plural
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.notes_model import NoteListModel
-from workshop_app.ui.keymap import shown
+from workshop_app.ui.common.keymap import shown
 
 SEARCH_DELAY_MS = 150
 
@@ -85,7 +86,7 @@ class SidePanel(QTabWidget):
 
     def update_labels(self) -> None:
         n = self.others_model.rowCount()
-        self.others_label.setText(f"{n} note{'s' if n != 1 else ''} from the other tables.")
+        self.others_label.setText(f"{plural(n, 'note')} from the other tables.")
         n = self.trash_model.rowCount()
         self.setTabText(2, f"Trash ({n})" if n else "Trash")
         self.trash_label.setText(
@@ -98,7 +99,7 @@ class SidePanel(QTabWidget):
         query = self.search.text().strip()
         n = self.found_model.rowCount()
         self.found_label.setText(
-            f"{n} note{'s' if n != 1 else ''} found." if query else "Type to search every note."
+            f"{plural(n, 'note')} found." if query else "Type to search every note."
         )
 
     def _on_search_text_changed(self, _text: str) -> None:

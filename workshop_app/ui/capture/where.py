@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import UNNAMED_TABLE, Group, Question
-from workshop_app.ui.keymap import install, keyed_button, shown
-from workshop_app.ui.text import ScaledLabel
+from workshop_app.ui.common.keymap import install, keyed_button, shown
+from workshop_app.ui.common.text import ScaledLabel
 
 NO_TABLE = "not chosen yet"  # the first Enter asks (the tooltip says so)
 

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.domain.wording import plural
 
 if TYPE_CHECKING:
     from workshop_app.ui.laptops.conflicts_view import ConflictsDialog
     from workshop_app.ui.laptops.merge_dialog import MergeDialog
     from workshop_app.ui.laptops.prepare import PrepareDialog
-    from workshop_app.ui.main_window import MainWindow
+    from workshop_app.ui.shell.main_window import MainWindow
 
 
 class LaptopHandlers(QObject):
@@ -33,7 +34,7 @@ class LaptopHandlers(QObject):
         actions.conflicts.triggered.connect(self.show_conflicts)
 
     def _start_folder(self) -> Path:
-        from workshop_app.ui.file_ops import start_folder
+        from workshop_app.ui.shell.file_ops import start_folder
 
         document = self.window.document
         return start_folder(document.path if document is not None else None)
@@ -53,7 +54,7 @@ class LaptopHandlers(QObject):
     def _on_prepare_dialog_written(self, paths: list[Path]) -> None:
         folder = paths[0].parent if paths else ""
         self.window.statusBar().showMessage(
-            f"Wrote {len(paths)} cop{'ies' if len(paths) != 1 else 'y'} for the tables to {folder}",
+            f"Wrote {plural(len(paths), 'copy')} for the tables to {folder}",
             10000,
         )
 

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain.wording import plural
 from workshop_app.storage import merge_preview
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
 
 SOURCES_FILTER = "Event files and snapshots (*.workshop *.json *.workshop-snapshot)"
 INTRO = (
@@ -110,9 +111,7 @@ class MergeDialog(QDialog):
                 self.list.addItem(f"✗ Left out: {item.path.name}: {item.refused}")
         if found.total is not None:
             files = len(found.accepted)
-            self.summary.setText(
-                f"{found.total.summary()} (from {files} file{'s' if files != 1 else ''})"
-            )
+            self.summary.setText(f"{found.total.summary()} (from {plural(files, 'file')})")
         else:
             self.summary.setText(empty or "None of these files can be merged into this event.")
         self.merge_button.setEnabled(found.total is not None)

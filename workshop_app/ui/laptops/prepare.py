@@ -34,8 +34,9 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.records import Group
+from workshop_app.domain.wording import plural
 from workshop_app.storage import handout
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
 from workshop_app.ui.document_model import DocumentModel
 
 INTRO = (
@@ -168,7 +169,7 @@ class PrepareDialog(QDialog):
         if not copies:
             self.names.setText("No copies: no table is ticked.")
             return
-        many = f"{len(copies)} files" if len(copies) > 1 else "1 file"
+        many = plural(len(copies), "file")
         self.names.setText(f"Writes {many}, such as “{copies[-1].name}”.")
         self.problem.clear()
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from workshop_app.domain.wording import plural
 from workshop_app.storage.laptops import Laptop
+from workshop_app.ui.common.first_paint import after_first_paint
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.first_paint import after_first_paint
 from workshop_app.ui.laptops.names import ago, laptop_names
 
 SHOWN = 2  # other laptops named in the bar; the tooltip lists all
@@ -62,7 +63,7 @@ class LaptopsStatus(QLabel):
         self.setToolTip(
             "Last note written on each laptop:\n"
             + "\n".join(
-                f"{names[lap.device_id]}: {lap.notes} note{'s' if lap.notes != 1 else ''}, the "
+                f"{names[lap.device_id]}: {plural(lap.notes, 'note')}, the "
                 f"last {ago(lap.last)} ({self.model.clock(lap.last)})"
                 for lap in self.laptops
             )

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from workshop_app.domain.records import AgendaItem, Question
+from workshop_app.ui.common.focus import show_focus_frame
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.focus import show_focus_frame
 
 
 class AgendaForm(QWidget):

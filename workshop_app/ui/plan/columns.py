@@ -20,8 +20,8 @@ from workshop_app.domain.records import (
     Record,
     Speaker,
 )
+from workshop_app.ui.common.keymap import keys_of
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import keys_of
 from workshop_app.ui.plan import checks
 from workshop_app.ui.plan.schedule import Schedule, schedule
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop_app.domain.records import Group, Note, Question, Record, Theme
+from workshop_app.domain.wording import plural
+from workshop_app.ui.common.keymap import shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import shown
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,6 @@ class DeletePlan:
     label: str
     ask: str = ""
     action: str = "Delete"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -44,8 +41,8 @@ def plan_delete(model: DocumentModel, record: Record, noun: str) -> DeletePlan:
         themes = model.list(Theme, question_id=record.id)
         items += [(Note, n.id) for n in notes] + [(Theme, t.id) for t in themes]
         if notes or themes:
-            parts = [_plural(len(notes), "note")] + (
-                [_plural(len(themes), "theme")] if themes else []
+            parts = [plural(len(notes), "note")] + (
+                [plural(len(themes), "theme")] if themes else []
             )
             return DeletePlan(
                 items,
@@ -61,7 +58,7 @@ def plan_delete(model: DocumentModel, record: Record, noun: str) -> DeletePlan:
             return DeletePlan(
                 items,
                 label,
-                ask=f"Delete “{_short(record.name)}”?\n\nIts {_plural(notes, 'note')} stay in the "
+                ask=f"Delete “{_short(record.name)}”?\n\nIts {plural(notes, 'note')} stay in the "
                 f"event without a table; nothing written is lost. You can undo this "
                 f"({shown('window.undo')}).",
                 action="Delete table",

@@ -15,7 +15,7 @@ Who owns what (the contexts are in ``keymap``):
 
 from __future__ import annotations
 
-from workshop_app.ui.keymap import shown
+from workshop_app.ui.common.keymap import shown
 
 
 def list_description(noun: str) -> str:

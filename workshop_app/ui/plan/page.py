@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.ui.common.focus import show_focus_frame
+from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.focus import show_focus_frame
-from workshop_app.ui.keymap import install, shown
 from workshop_app.ui.plan import checks, columns, keys
 from workshop_app.ui.plan.table_model import RecordTableModel
 from workshop_app.ui.plan.widgets import Heading, is_font_change

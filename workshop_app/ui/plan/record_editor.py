@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.ui.common.focus import show_focus_frame
+from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.focus import show_focus_frame
-from workshop_app.ui.keymap import install, shown
 from workshop_app.ui.plan import keys
 from workshop_app.ui.plan.columns import RecordSpec
 from workshop_app.ui.plan.delegates import RecordDelegate

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from workshop_app.domain.wording import plural
+
 DAY_MINUTES = 24 * 60
 _DATE_FORMATS = (
     "%Y-%m-%d",
@@ -77,7 +79,7 @@ def format_clock(minutes: int) -> str:
     """ "10:05"; past midnight "00:10 +1 day" so nobody misses it."""
     days, rest = divmod(minutes, DAY_MINUTES)
     text = f"{rest // 60:02d}:{rest % 60:02d}"
-    return f"{text} +{days} day" + ("s" if days > 1 else "") if days else text
+    return f"{text} +{plural(days, 'day')}" if days else text
 
 
 def format_offset(minutes: int) -> str:

@@ -8,8 +8,9 @@ from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QWidget
 
 from workshop_app.domain.records import Group
+from workshop_app.domain.wording import plural
+from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.keymap import install, shown
 from workshop_app.ui.plan import columns
 from workshop_app.ui.plan.agenda_form import AgendaForm
 from workshop_app.ui.plan.columns import RecordSpec
@@ -81,7 +82,7 @@ class TablesEditor(SectionEditor):
         """Add ``count`` tables named "Table k", continuing the numbering, as one step."""
         first = columns.next_table_number(self.model)
         tables = [Group(name=f"Table {first + k}") for k in range(count)]
-        label = "Add table" if count == 1 else f"Add {count} tables"
+        label = f"Add {plural(count, 'table')}" if count > 1 else "Add table"
         self.model.push_add_many(tables, label=label)
         if tables:
             self.select(tables[0].id)

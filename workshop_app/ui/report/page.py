@@ -29,12 +29,12 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.report.model import Logo, ReportOptions
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.text import ScaledLabel
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.file_ops import start_folder
 from workshop_app.ui.report.preview import PdfPreview
 from workshop_app.ui.report.worker import CANCELLED, FINISHED, ExportJob
-from workshop_app.ui.text import ScaledLabel
+from workshop_app.ui.shell.file_ops import start_folder
 
 POLL_MS = 80
 FORMATS = (("pdf", "PDF, to print"), ("html", "HTML, accessible (for screen readers)"))

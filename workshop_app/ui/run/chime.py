@@ -22,9 +22,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QUrl, Signal
 
 from workshop_app import paths
-from workshop_app.domain.run import OVERTIME, WARNING
+from workshop_app.domain.run import RunStatus
 
-SOUNDS = {WARNING: ("chime-soft.wav", 0.55), OVERTIME: ("chime-clear.wav", 0.9)}
+SOUNDS = {RunStatus.WARNING: ("chime-soft.wav", 0.55), RunStatus.OVERTIME: ("chime-clear.wav", 0.9)}
 FLASH_ONLY = "Chimes show as a flash instead."
 
 

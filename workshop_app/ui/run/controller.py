@@ -6,28 +6,23 @@ transaction each, never per tick). A precise single-shot timer fires just after 
 second changes (at most ``MAX_INTERVAL_MS`` apart), so the digits flip on time and the app
 wakes once a second, not more.
 
-Notifications (``Listeners``, connect/disconnect/emit like signals):
+Signals:
     ticked(reading): a new ``Reading`` (after every tick and every action).
     crossed(phase): time ran into "warning" or "overtime" (chime and flash).
     agenda_changed(): the items, their order or the event's details changed.
 
-They are plain Python callbacks, not Qt signals, on purpose: in PySide6 6.12.0 every
-Python-side ``Signal.emit()`` (and ``disconnect()``) drops a reference to ``True``; at four
-ticks a second a running countdown used up the ~3,000 references an app holds in about 13
-minutes, and the process aborted ("bool_dealloc"). Qt's own signals (the timer's timeout)
-are not affected.
+(Qt signals again: PySide6 6.12.0, whose ``Signal.emit()`` lost a reference to ``True`` each
+time, is excluded by the pin in pyproject.toml, and tests/ui/test_run_pyside.py checks the
+installed version.)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from workshop_app.domain.countdown import Countdown
 from workshop_app.domain.records import AgendaItem, Event, Question
-from workshop_app.domain.run import IDLE, PAUSED, Clock, Reading, system_clock
+from workshop_app.domain.run import Clock, Reading, RunStatus, system_clock
 from workshop_app.domain.run_text import until_next_second
 from workshop_app.ui.document_model import DocumentModel
 
@@ -36,34 +31,17 @@ IDLE_INTERVAL_MS = 1000
 LATE_MS = 2  # tick just after the change, never just before it
 
 
-class Listeners:
-    """Callbacks called in the order they were connected (see the module docstring)."""
-
-    def __init__(self) -> None:
-        self._callbacks: list[Callable[..., Any]] = []
-
-    def connect(self, callback: Callable[..., Any]) -> None:
-        self._callbacks.append(callback)
-
-    def disconnect(self, callback: Callable[..., Any]) -> None:
-        if callback in self._callbacks:
-            self._callbacks.remove(callback)
-
-    def emit(self, *args: Any) -> None:
-        for callback in list(self._callbacks):
-            callback(*args)
-
-
 class RunController(QObject):
     """The running countdown of ``model``'s event; ``clock`` is injectable for tests."""
+
+    ticked = Signal(object)  # Reading
+    crossed = Signal(str)  # phase
+    agenda_changed = Signal()
 
     def __init__(
         self, model: DocumentModel, clock: Clock = system_clock, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.ticked = Listeners()
-        self.crossed = Listeners()
-        self.agenda_changed = Listeners()
         self.model = model
         self.countdown = Countdown(
             model.list(AgendaItem),
@@ -104,7 +82,9 @@ class RunController(QObject):
     def stop(self) -> None:
         """No more ticks (the event is closing)."""
         self._timer.stop()
-        self._stopped = True  # (not model.changed.disconnect(): see the module docstring)
+        if not self._stopped:
+            self._stopped = True
+            self.model.changed.disconnect(self._on_model_changed)
 
     # -- reads for the views ----------------------------------------------------------------
 
@@ -132,7 +112,7 @@ class RunController(QObject):
         self.ticked.emit(reading)
         for phase in reading.crossed[-1:]:  # after a sleep, only the latest chime
             self.crossed.emit(phase)
-        if reading.phase in (IDLE, PAUSED) or reading.item is None:
+        if reading.phase in (RunStatus.IDLE, RunStatus.PAUSED) or reading.item is None:
             interval = IDLE_INTERVAL_MS
         else:
             interval = min(MAX_INTERVAL_MS, int(until_next_second(reading.remaining) * 1000))

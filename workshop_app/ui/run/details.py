@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from workshop_app.domain.records import Question
-from workshop_app.ui.text import ScaledLabel
+from workshop_app.ui.common.text import ScaledLabel
 
 
 def _label(text: str, scale: float, parent: QWidget, *, bold: bool = False) -> ScaledLabel:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEasingCurve, QRectF, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from workshop_app.domain.run import OVERTIME, Reading
+from workshop_app.domain.run import Reading, RunStatus
 from workshop_app.domain.run_text import format_remaining, spoken_remaining
 from workshop_app.ui.run.digits import draw_digits, layout_digits
 from workshop_app.ui.run.style import draw_shape, is_dark, phase_color, phase_word
@@ -33,7 +33,7 @@ class CountdownDisplay(QWidget):
         self.digits_area = QRectF()
         self._angle = -1
         self._flash = 0.0
-        self._flash_phase = OVERTIME
+        self._flash_phase = RunStatus.OVERTIME
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(1.0)
         self._animation.setEndValue(0.0)
@@ -45,7 +45,7 @@ class CountdownDisplay(QWidget):
         self.reading = reading
         text = format_remaining(reading.remaining) if reading.item is not None else ""
         word = phase_word(reading.phase, finished=reading.finished)
-        angle = int(reading.progress * 360 * 16) if reading.phase != OVERTIME else -2
+        angle = int(reading.progress * 360 * 16) if reading.phase != RunStatus.OVERTIME else -2
         if (text, word, angle) == (self.shown_text, self.shown_word, self._angle):
             return
         if word != self.shown_word or text[:-1] != self.shown_text[:-1]:
@@ -75,7 +75,7 @@ class CountdownDisplay(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         dark = is_dark(self.palette())
         reading = self.reading
-        phase = reading.phase if reading is not None else "idle"
+        phase = reading.phase if reading is not None else RunStatus.IDLE
         color = phase_color(phase, dark=dark)
         if self._flash > 0:
             tint = QColor(phase_color(self._flash_phase, dark=dark))
@@ -93,13 +93,14 @@ class CountdownDisplay(QWidget):
         painter.drawEllipse(ring)
         pen = QPen(color, pen_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
-        if phase == OVERTIME:
+        if phase == RunStatus.OVERTIME:
             painter.drawEllipse(ring)
         elif self._angle > 0:
             painter.drawArc(ring, 90 * 16, -self._angle)
 
         inner = ring.adjusted(side * 0.14, side * 0.2, -side * 0.14, -side * 0.2)
-        text_color = color if phase == OVERTIME else self.palette().color(self.foregroundRole())
+        ink = self.palette().color(self.foregroundRole())
+        text_color = color if phase == RunStatus.OVERTIME else ink
         if self.shown_text:
             digits = QRectF(inner.x(), inner.y() + inner.height() * 0.12, inner.width(),
                             inner.height() * 0.5)  # fmt: skip

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from workshop_app.ui.keymap import binding, install, shown
+from workshop_app.ui.common.keymap import binding, install, shown
 
 
 @dataclass(frozen=True)

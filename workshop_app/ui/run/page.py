@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain import local_time
-from workshop_app.domain.run import OVERTIME, PAUSED, RUNNING, Clock, Reading
+from workshop_app.domain.run import Clock, Reading, RunStatus
 from workshop_app.domain.run_text import day_offset, describe_offset
+from workshop_app.ui.common.focus import show_focus_frame
+from workshop_app.ui.common.keymap import install
+from workshop_app.ui.common.text import ScaledLabel
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.focus import show_focus_frame
-from workshop_app.ui.keymap import install
 from workshop_app.ui.run.agenda_list import RunAgendaList
 from workshop_app.ui.run.chime import ChimePlayer, load_multimedia
 from workshop_app.ui.run.controller import RunController
@@ -36,9 +37,8 @@ from workshop_app.ui.run.display import CountdownDisplay
 from workshop_app.ui.run.keys import HINT, build_actions
 from workshop_app.ui.run.presenter import PresenterWindow
 from workshop_app.ui.run.screens import ScreenChooser
-from workshop_app.ui.text import ScaledLabel
 
-TOGGLE_TEXT = {RUNNING: "Pause", PAUSED: "Resume"}
+TOGGLE_TEXT = {RunStatus.RUNNING: "Pause", RunStatus.PAUSED: "Resume"}
 ROW = ("less5", "less", "more", "more5", "previous", "next", "reset")
 
 
@@ -80,7 +80,7 @@ class RunPage(QWidget):
         self._connect()
         self._on_controller_agenda_changed()
         self._on_controller_ticked(self.controller.reading)
-        if self.controller.countdown.status == RUNNING:  # resumed: ready the chimes, not now
+        if self.controller.countdown.status == RunStatus.RUNNING:  # resumed: ready the chimes
             QTimer.singleShot(1500, self.chimes.prepare)
 
     # -- building ----------------------------------------------------------------------------
@@ -216,7 +216,7 @@ class RunPage(QWidget):
 
     def _on_toggle_triggered(self) -> None:
         self.controller.toggle()
-        if self.controller.countdown.status == RUNNING:
+        if self.controller.countdown.status == RunStatus.RUNNING:
             self.chimes.prepare()  # QtMultimedia loads now, not at startup
 
     def _on_mute_toggled(self, muted: bool) -> None:
@@ -229,7 +229,7 @@ class RunPage(QWidget):
 
     def _on_controller_crossed(self, phase: str) -> None:
         self.chimes.play(phase)
-        pulses = 3 if phase == OVERTIME else 1
+        pulses = 3 if phase == RunStatus.OVERTIME else 1
         self.display.flash(phase, pulses)
         if self.presenter is not None:
             self.presenter.flash(phase, pulses)

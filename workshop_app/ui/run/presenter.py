@@ -27,9 +27,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain import local_time
-from workshop_app.domain.run import OVERTIME, Reading
+from workshop_app.domain.run import Reading, RunStatus
 from workshop_app.domain.run_text import format_remaining
-from workshop_app.ui.keymap import install
+from workshop_app.ui.common.keymap import install
 from workshop_app.ui.run.controller import RunController
 from workshop_app.ui.run.digits import draw_digits, layout_digits
 from workshop_app.ui.run.style import (
@@ -71,7 +71,7 @@ class PresenterWindow(QWidget):
         self.digits_area = QRectF()  # the box the digits must stay inside
         self.digits_ink = QRectF()
         self._flash = 0.0
-        self._flash_phase = OVERTIME
+        self._flash_phase = RunStatus.OVERTIME
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(1.0)
         self._animation.setEndValue(0.0)
@@ -159,13 +159,14 @@ class PresenterWindow(QWidget):
         if self.shown_text:
             digits = band(top, top + DIGITS_SHARE)
             layout = layout_digits(self.font(), self.shown_text, digits)
-            painter.setPen(TEXT if phase not in (OVERTIME, "warning") else color)
+            painter.setPen(TEXT if phase not in (RunStatus.OVERTIME, RunStatus.WARNING) else color)
             draw_digits(painter, layout, self.shown_text)
             self.digits_area, self.digits_ink = digits, layout.ink
             bar = band(top + DIGITS_SHARE + 0.02, top + DIGITS_SHARE + 0.035)
             painter.fillRect(bar, QColor(255, 255, 255, 40))
             filled = QRectF(bar)
-            filled.setWidth(bar.width() * (1.0 if phase == OVERTIME else reading.progress))
+            over = phase == RunStatus.OVERTIME
+            filled.setWidth(bar.width() * (1.0 if over else reading.progress))
             painter.fillRect(filled, color)
         state = band(0.86, 0.92)
         size = state.height() * 0.8

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
 
-from workshop_app.domain.run import IDLE, OVERTIME, PAUSED, RUNNING, WARNING
+from workshop_app.domain.run import RunStatus
 
 #: The projector screens (the presenter display, the Board's plenary): white on black.
 BACKGROUND = QColor("#000000")
@@ -27,11 +27,11 @@ class PhaseStyle:
 
 
 PHASES: dict[str, PhaseStyle] = {
-    IDLE: PhaseStyle("Ready", "#57606a", "#c9d1d9"),
-    RUNNING: PhaseStyle("Running", "#1a7f37", "#56d364"),
-    PAUSED: PhaseStyle("Paused", "#57606a", "#c9d1d9"),
-    WARNING: PhaseStyle("Nearly time", "#9a6700", "#ffd33d"),
-    OVERTIME: PhaseStyle("Time's up", "#c62828", "#ff7b72"),
+    RunStatus.IDLE: PhaseStyle("Ready", "#57606a", "#c9d1d9"),
+    RunStatus.RUNNING: PhaseStyle("Running", "#1a7f37", "#56d364"),
+    RunStatus.PAUSED: PhaseStyle("Paused", "#57606a", "#c9d1d9"),
+    RunStatus.WARNING: PhaseStyle("Nearly time", "#9a6700", "#ffd33d"),
+    RunStatus.OVERTIME: PhaseStyle("Time's up", "#c62828", "#ff7b72"),
 }
 FINISHED_WORD = "Agenda complete"
 
@@ -41,12 +41,12 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def phase_color(phase: str, *, dark: bool) -> QColor:
-    style = PHASES.get(phase, PHASES[IDLE])
+    style = PHASES.get(phase, PHASES[RunStatus.IDLE])
     return QColor(style.dark if dark else style.light)
 
 
 def phase_word(phase: str, *, finished: bool = False) -> str:
-    return FINISHED_WORD if finished else PHASES.get(phase, PHASES[IDLE]).word
+    return FINISHED_WORD if finished else PHASES.get(phase, PHASES[RunStatus.IDLE]).word
 
 
 def draw_shape(painter: QPainter, rect: QRectF, phase: str, color: QColor) -> None:
@@ -57,15 +57,15 @@ def draw_shape(painter: QPainter, rect: QRectF, phase: str, color: QColor) -> No
     box.moveCenter(rect.center())
     path = QPainterPath()
     x, y, s = box.x(), box.y(), side
-    if phase == RUNNING:
+    if phase == RunStatus.RUNNING:
         path.moveTo(x + s * 0.2, y + s * 0.1)
         path.lineTo(x + s * 0.9, y + s * 0.5)
         path.lineTo(x + s * 0.2, y + s * 0.9)
         path.closeSubpath()
-    elif phase == PAUSED:
+    elif phase == RunStatus.PAUSED:
         path.addRect(QRectF(x + s * 0.15, y + s * 0.1, s * 0.25, s * 0.8))
         path.addRect(QRectF(x + s * 0.6, y + s * 0.1, s * 0.25, s * 0.8))
-    elif phase == WARNING:
+    elif phase == RunStatus.WARNING:
         path.moveTo(x + s * 0.5, y + s * 0.05)
         path.lineTo(x + s * 0.98, y + s * 0.92)
         path.lineTo(x + s * 0.02, y + s * 0.92)
@@ -74,7 +74,7 @@ def draw_shape(painter: QPainter, rect: QRectF, phase: str, color: QColor) -> No
         mark.addRect(QRectF(x + s * 0.45, y + s * 0.33, s * 0.1, s * 0.32))
         mark.addRect(QRectF(x + s * 0.45, y + s * 0.72, s * 0.1, s * 0.1))
         path = path.subtracted(mark)
-    elif phase == OVERTIME:
+    elif phase == RunStatus.OVERTIME:
         cut = s * 0.29
         points = [
             (cut, 0), (s - cut, 0), (s, cut), (s, s - cut),

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.first_paint import after_first_paint
+from workshop_app.ui.common.keymap import shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.first_paint import after_first_paint
-from workshop_app.ui.keymap import shown
-from workshop_app.ui.modes import MODE_HINTS, MODE_TITLES, MODES
+from workshop_app.ui.shell.modes import MODE_HINTS, MODE_TITLES, MODES
 
 PageFactory = Callable[[DocumentModel, Dialogs, QWidget], QWidget]
 
@@ -146,7 +146,7 @@ class Workspace(QWidget):
                 commit()
 
     def _coming(self, mode: str) -> QWidget:
-        from workshop_app.ui.coming import ComingPage
+        from workshop_app.ui.shell.coming import ComingPage
 
         coming = ComingPage(mode, self.pages)
         coming.plan_requested.connect(self._on_coming_plan_requested)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app import __version__, paths
 from workshop_app.storage.document import Document
-from workshop_app.ui.text import ScaledLabel
+from workshop_app.ui.common.text import ScaledLabel
 
 
 def about_text() -> str:

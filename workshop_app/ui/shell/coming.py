@@ -15,8 +15,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from workshop_app.ui.keymap import shown
-from workshop_app.ui.text import ScaledLabel
+from workshop_app.ui.common.keymap import shown
+from workshop_app.ui.common.text import ScaledLabel
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QActionGroup, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from workshop_app.ui import keymap
-from workshop_app.ui.modes import MODE_HINTS, MODE_TITLES, MODES
-from workshop_app.ui.settings import RecentEvent
+from workshop_app.ui.common import keymap
+from workshop_app.ui.common.settings import RecentEvent
+from workshop_app.ui.shell.modes import MODE_HINTS, MODE_TITLES, MODES
 
 
 @dataclass

@@ -15,15 +15,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.ui.dialogs import Dialogs
-from workshop_app.ui.menus import fill_recent_menu
+from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.shell.menus import fill_recent_menu
 
 if TYPE_CHECKING:
     from workshop_app.storage.backups import BackupInfo
     from workshop_app.storage.document import Document
-    from workshop_app.ui.help_keys import KeysDialog
-    from workshop_app.ui.main_window import MainWindow
-    from workshop_app.ui.restore import RestoreDialog
+    from workshop_app.ui.shell.help_keys import KeysDialog
+    from workshop_app.ui.shell.main_window import MainWindow
+    from workshop_app.ui.shell.restore import RestoreDialog
 
 SAVED_HINT = "All changes saved. Workshop saves every change the moment you make it."
 
@@ -73,7 +73,7 @@ class MenuHandlers(QObject):
             self.window.new_event(templates[index].key)
 
     def _on_open_action_triggered(self) -> None:
-        from workshop_app.ui.file_ops import start_folder
+        from workshop_app.ui.shell.file_ops import start_folder
 
         document = self.window.document
         folder = start_folder(document.path if document is not None else None)
@@ -100,12 +100,12 @@ class MenuHandlers(QObject):
         self.window.statusBar().showMessage(SAVED_HINT, 6000)
 
     def _on_save_copy_action_triggered(self) -> None:
-        from workshop_app.ui.file_ops import save_copy
+        from workshop_app.ui.shell.file_ops import save_copy
 
         self._write_file(save_copy, "The copy could not be saved", "Saved a copy to")
 
     def _on_export_action_triggered(self, kind: str) -> None:
-        from workshop_app.ui.file_ops import export
+        from workshop_app.ui.shell.file_ops import export
 
         def write(dialogs: Dialogs, parent: QWidget, document: Document) -> Path | None:
             return export(dialogs, parent, document, kind)
@@ -133,7 +133,7 @@ class MenuHandlers(QObject):
         from PySide6.QtCore import Qt
 
         from workshop_app.storage.backups import describe_backups
-        from workshop_app.ui.restore import RestoreDialog
+        from workshop_app.ui.shell.restore import RestoreDialog
 
         model = self.window.model
         if model is not None:
@@ -148,7 +148,7 @@ class MenuHandlers(QObject):
         dialog.open()
 
     def _on_restore_dialog_chosen(self, info: BackupInfo) -> None:
-        from workshop_app.ui.restore import restore_copy, when_text
+        from workshop_app.ui.shell.restore import restore_copy, when_text
 
         document = self.window.document
         try:
@@ -177,14 +177,14 @@ class MenuHandlers(QObject):
         self.window.set_text_size(0)
 
     def _on_about_action_triggered(self) -> None:
-        from workshop_app.ui.help import about_text
+        from workshop_app.ui.shell.help import about_text
 
         self.window.dialogs.show_info(self.window, "About Workshop", about_text())
 
     def _on_files_action_triggered(self) -> None:
         from PySide6.QtCore import Qt
 
-        from workshop_app.ui.help import FilesDialog
+        from workshop_app.ui.shell.help import FilesDialog
 
         dialog = FilesDialog(self.window.document, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -193,7 +193,7 @@ class MenuHandlers(QObject):
     def _on_keys_action_triggered(self) -> None:
         from PySide6.QtCore import Qt
 
-        from workshop_app.ui.help_keys import KeysDialog
+        from workshop_app.ui.shell.help_keys import KeysDialog
 
         dialog = KeysDialog(self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.ui.focus import show_focus_frame
-from workshop_app.ui.keymap import shown
-from workshop_app.ui.settings import RecentEvent
-from workshop_app.ui.text import ScaledLabel
+from workshop_app.ui.common.focus import show_focus_frame
+from workshop_app.ui.common.keymap import shown
+from workshop_app.ui.common.settings import RecentEvent
+from workshop_app.ui.common.text import ScaledLabel
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 

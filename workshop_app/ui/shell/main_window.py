@@ -27,21 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.ui.dialogs import Dialogs
-from workshop_app.ui.icons import app_icon
+from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.icons import app_icon
+from workshop_app.ui.common.settings import AppSettings
+from workshop_app.ui.common.text import apply_text_size
 from workshop_app.ui.laptops.handlers import LaptopHandlers
-from workshop_app.ui.menu_handlers import MenuHandlers
-from workshop_app.ui.menus import build_menus
-from workshop_app.ui.settings import AppSettings
-from workshop_app.ui.share_window import WindowSharing
-from workshop_app.ui.text import apply_text_size
+from workshop_app.ui.shell.menu_handlers import MenuHandlers
+from workshop_app.ui.shell.menus import build_menus
+from workshop_app.ui.shell.share_window import WindowSharing
 
 if TYPE_CHECKING:
     from workshop_app.storage.document import Document
     from workshop_app.ui.document_model import DocumentModel
     from workshop_app.ui.laptops.status import LaptopsStatus
-    from workshop_app.ui.welcome import WelcomePage
-    from workshop_app.ui.workspace import Workspace
+    from workshop_app.ui.shell.welcome import WelcomePage
+    from workshop_app.ui.shell.workspace import Workspace
 
 APP_TITLE = "Workshop"
 
@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
         title = self.dialogs.ask_text(self, "New event", "Title of the event:", template.name)
         if title is None or not title.strip():
             return False
-        from workshop_app.ui import file_ops
+        from workshop_app.ui.shell import file_ops
 
         path = file_ops.ask_new_event_path(self.dialogs, self, title.strip())
         if path is None:
@@ -146,7 +146,7 @@ class MainWindow(QMainWindow):
     def show_welcome(self) -> None:
         if self.welcome is None:
             from workshop_app.storage.templates import list_templates
-            from workshop_app.ui.welcome import WelcomePage
+            from workshop_app.ui.shell.welcome import WelcomePage
 
             self.welcome = WelcomePage(list_templates(), self.settings.recent(), app_icon())
             self.welcome.create_requested.connect(self.new_event)
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
     def _adopt(self, document: Document, mode: str, remember: bool) -> None:
         from workshop_app.ui.document_model import DocumentModel
         from workshop_app.ui.laptops.status import LaptopsStatus
-        from workshop_app.ui.workspace import Workspace
+        from workshop_app.ui.shell.workspace import Workspace
 
         self._close_current()
         model = DocumentModel(document, self)

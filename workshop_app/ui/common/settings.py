@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from workshop_app import paths
-from workshop_app.ui.modes import MODES
+from workshop_app.ui.shell.modes import MODES
 
 MAX_RECENT = 10
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from workshop_app import paths
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.ui.dialogs import Dialogs
+from workshop_app.ui.common.dialogs import Dialogs
 
 LOG_NAME = "workshop.log"
 MAX_LOG_BYTES = 1_000_000

@@ -11,7 +11,7 @@ in the note box, F2 in a list, Tab), which is listed but not installed.
 Keys are written out rather than taken from ``QKeySequence.StandardKey``: the standard keys
 differ by platform (and are empty on some), so the app, Help and the README would disagree.
 
-``python -m workshop_app.ui.keymap --markdown`` prints README's tables;
+``python -m workshop_app.ui.common.keymap --markdown`` prints README's tables;
 ``--readme README.md`` rewrites them in place (a test fails when they differ).
 """
 
@@ -288,7 +288,7 @@ def markdown(mode: str) -> list[str]:
 
 def marker(mode: str) -> str:
     """The comment in README.md that the table of ``mode`` follows."""
-    return f"<!-- keys: {mode} (python -m workshop_app.ui.keymap --readme README.md) -->"
+    return f"<!-- keys: {mode} (python -m workshop_app.ui.common.keymap --readme README.md) -->"
 
 
 def readme_tables(text: str) -> dict[str, list[str]]:
@@ -327,7 +327,7 @@ def main(argv: list[str]) -> int:
         path = Path(argv[1])
         path.write_text(rewrite_readme(path.read_text(encoding="utf-8")), encoding="utf-8")
         return 0
-    print("usage: python -m workshop_app.ui.keymap --markdown | --readme README.md")
+    print("usage: python -m workshop_app.ui.common.keymap --markdown | --readme README.md")
     return 2
 
 

@@ -26,18 +26,19 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.human_time import short_moment
+from workshop_app.domain.wording import plural
 from workshop_app.storage import backups
 from workshop_app.storage.backups import BackupInfo
 from workshop_app.storage.document import SUFFIX
-from workshop_app.ui.dialogs import WORKSHOP_FILTER, Dialogs
-from workshop_app.ui.file_ops import file_name_for, start_folder, with_suffix
-from workshop_app.ui.text import ScaledLabel
+from workshop_app.ui.common.dialogs import WORKSHOP_FILTER, Dialogs
+from workshop_app.ui.common.text import ScaledLabel
+from workshop_app.ui.shell.file_ops import file_name_for, start_folder, with_suffix
 
 INFO_ROLE = Qt.ItemDataRole.UserRole
 
 
 def notes_text(count: int) -> str:
-    return "1 note" if count == 1 else f"{count} notes"
+    return plural(count, "note")
 
 
 def when_text(info: BackupInfo, now: datetime | None = None) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from workshop_app import paths
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.storage.document import SUFFIX, Document
-from workshop_app.ui.dialogs import WORKSHOP_FILTER, Dialogs
+from workshop_app.ui.common.dialogs import WORKSHOP_FILTER, Dialogs
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 

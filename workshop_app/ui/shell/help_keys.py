@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.ui.keymap import MODE_TITLES, KeyBinding, keys_of, of_mode, shown
-from workshop_app.ui.text import ScaledLabel
+from workshop_app.ui.common.keymap import MODE_TITLES, KeyBinding, keys_of, of_mode, shown
+from workshop_app.ui.common.text import ScaledLabel
 
 #: What each group's "anywhere" means.
 MODE_NOTES = {

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QLabel
 
 if TYPE_CHECKING:
     from workshop_app.ui.document_model import DocumentModel
-    from workshop_app.ui.main_window import MainWindow
-    from workshop_app.ui.sharing import FolderSharing
+    from workshop_app.ui.laptops.sharing import FolderSharing
+    from workshop_app.ui.shell.main_window import MainWindow
 
 
 class WindowSharing(QObject):
@@ -50,7 +50,7 @@ class WindowSharing(QObject):
         self.window.actions.stop_share.setEnabled(False)
 
     def _start(self, model: DocumentModel, folder: Path) -> None:
-        from workshop_app.ui.sharing import FolderSharing
+        from workshop_app.ui.laptops.sharing import FolderSharing
 
         self.release()
         self.sharing = FolderSharing(model, folder, self)

@@ -1,0 +1,160 @@
+"""Plurals: one helper (domain/wording.py), and no plural made by hand anywhere else."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from workshop_app.domain.wording import noun, plural
+
+PACKAGE = Path(__file__).resolve().parents[2] / "workshop_app"
+HELPER = PACKAGE / "domain" / "wording.py"
+#: Hand-made plurals left on purpose, by a piece of their text. storage/document.py's
+#: damage() message is kept out of issue 13's plural step while that module is split (its
+#: verb agrees too: "1 record ... is left out"); move it to plural() when the split lands.
+LEFT = ("could not be read and",)
+
+
+@pytest.mark.parametrize(
+    ("count", "word", "text"),
+    [
+        (1, "note", "1 note"),
+        (0, "note", "0 notes"),
+        (2, "note", "2 notes"),
+        (38, "laptop", "38 laptops"),
+        (3, "theme", "3 themes"),
+        (1, "person", "1 person"),
+        (2, "person", "2 people"),
+        (2, "entry", "2 entries"),
+        (4, "copy", "4 copies"),
+        (2, "day", "2 days"),
+        (2, "box", "2 boxes"),
+        (5, "agenda item", "5 agenda items"),
+        (1, "more theme", "1 more theme"),
+        (3, "more theme", "3 more themes"),
+        (2, "other note", "2 other notes"),
+        (2, "note-taker", "2 note-takers"),
+        (-1, "minute", "-1 minutes"),
+    ],
+)
+def test_plural_counts_a_noun(count: int, word: str, text: str) -> None:
+    assert plural(count, word) == text
+
+
+def test_noun_alone_keeps_a_capital() -> None:
+    assert [noun(n, "Question") for n in (1, 2)] == ["Question", "Questions"]
+    assert noun(2, "Person") == "People"
+
+
+# -- no plural by hand ------------------------------------------------------------------------
+
+_ENDINGS = ("s", "es", "ies", "y", "")
+
+
+def _render(node: ast.AST) -> str | None:
+    """A branch of ``a if n == 1 else b`` as text: strings as written, values as "{}", names
+    as themselves (``word + "s"`` -> "words"); None when it is not text at all."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        parts = [_render(v) if isinstance(v, ast.Constant) else "{}" for v in node.values]
+        return "".join(p or "" for p in parts)
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Call):
+        return "{}"
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _render(node.left), _render(node.right)
+        return None if left is None or right is None else left + right
+    if isinstance(node, ast.BoolOp):
+        parts = [_render(v) for v in node.values]
+        return None if None in parts else " ".join(p or "" for p in parts)
+    return None
+
+
+def _tests_one(node: ast.expr) -> bool:
+    """``n == 1``, ``n != 1``, ``len(x) > 1``: a comparison with the number 1."""
+    if not isinstance(node, ast.Compare):
+        return False
+    values = [node.left, *node.comparators]
+    return any(isinstance(v, ast.Constant) and v.value == 1 for v in values)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z]+", re.sub(r"\d+", "{}", text)))
+
+
+def _plural_pair(one: str, other: str) -> bool:
+    if one != other and {one, other} <= set(_ENDINGS):  # "note{'s' if n != 1 else ''}"
+        return True
+    for a, b in ((one, other), (other, one)):  # f"{n} {word}" / f"{n} {word}s"
+        for i in range(len(b)):
+            if any(b.startswith(e, i) and b[:i] + b[i + len(e) :] == a for e in ("s", "es")):
+                return True
+    for a, b in ((one, other), (other, one)):
+        for word in _words(a):
+            many = {word + "s", word + "es", word[:-1] + "ies", "people"}
+            if many & _words(b):
+                return True
+    return False
+
+
+def hand_made_plurals(source: str) -> list[int]:
+    """Lines of ``source`` that choose a singular or a plural word by comparing with 1."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.IfExp) and _tests_one(node.test):
+            body, orelse = _render(node.body), _render(node.orelse)
+            if body is not None and orelse is not None and _plural_pair(body, orelse):
+                lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "f\"{n} note{'s' if n != 1 else ''}\"",
+        "f\"{n} note{'' if n == 1 else 's'}\"",
+        'f"{n} note" if n == 1 else f"{n} notes"',
+        '"1 file" if len(x) == 1 else f"{len(x)} files"',
+        'f"{n} files" if n > 1 else "1 file"',
+        "f\"{n} cop{'ies' if n != 1 else 'y'}\"",
+        'word if len(items) == 1 else word + "s"',
+        'f"{n} {word}" if n == 1 else f"{n} {word}s"',
+        "f\"{n} {word if n == 1 else (many or word + 's')}\"",
+        'plural = "s" if len(records) > 1 else ""',
+        '"Add table" if n == 1 else f"Add {n} tables"',
+    ],
+)
+def test_the_check_finds_a_plural_made_by_hand(code: str) -> None:
+    assert hand_made_plurals(code) == [1]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        'records[0].id if len(records) == 1 else ""',
+        '"" if attempt == 1 else f" ({attempt})"',
+        "f\"Add {plural(n, 'table')}\" if n > 1 else \"Add table\"",
+        '"Star" if starred else "Unstar"',
+    ],
+)
+def test_the_check_leaves_other_choices_alone(code: str) -> None:
+    assert hand_made_plurals(code) == []
+
+
+def test_no_plural_is_made_by_hand_outside_the_helper() -> None:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path == HELPER:
+            continue
+        source = path.read_text(encoding="utf-8")
+        lines = source.splitlines()
+        for line in hand_made_plurals(source):
+            near = "\n".join(lines[line - 1 : line + 3])
+            if not any(piece in near for piece in LEFT):
+                found.append(f"{path.relative_to(PACKAGE)}:{line}: {lines[line - 1].strip()}")
+    assert not found, "plurals made by hand (use domain.wording.plural):\n" + "\n".join(found)
