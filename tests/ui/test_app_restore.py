@@ -53,7 +53,7 @@ def event(tmp_path: Path) -> Path:
 def open_restore(qtbot: QtBot, window: MainWindow) -> RestoreDialog:
     assert window.actions.restore.isEnabled()
     window.actions.restore.trigger()
-    dialog = window.handlers.restore_dialog
+    dialog = window.restore_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
     qtbot.waitActive(dialog)

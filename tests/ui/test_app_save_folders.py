@@ -39,7 +39,7 @@ def ask_every_dialog(qtbot: QtBot, window: MainWindow, dialogs: FakeDialogs) -> 
         action.trigger()
     window.actions.open.trigger()
     window.actions.restore.trigger()
-    restore = window.handlers.restore_dialog
+    restore = window.restore_dialog
     assert restore is not None
     qtbot.waitExposed(restore)
     qtbot.keyClick(restore.list, Qt.Key.Key_Return)

@@ -225,7 +225,7 @@ def test_the_hints_on_screen_are_written_from_the_table(make_window) -> None:
 def _press_f1(qtbot: QtBot, window: MainWindow) -> KeysDialog:
     widget = QApplication.focusWidget() or window
     qtbot.keyClick(widget, Qt.Key.Key_F1)
-    dialog = window.handlers.keys_dialog
+    dialog = window.keys_dialog
     assert isinstance(dialog, KeysDialog)
     qtbot.waitUntil(dialog.isActiveWindow)
     return dialog
@@ -252,7 +252,7 @@ def test_f1_lists_every_key_of_every_mode_from_any_mode(
     assert dialog.tree.accessibleName() and dialog.find.accessibleName()
     assert QApplication.focusWidget() is dialog.find
     qtbot.keyClick(dialog.find, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: window.handlers.keys_dialog is None)
+    qtbot.waitUntil(lambda: window.keys_dialog is None)
 
 
 def test_typing_in_help_finds_a_key(make_window, qtbot: QtBot) -> None:
@@ -286,7 +286,7 @@ def test_help_text_follows_the_text_size(make_window, qtbot: QtBot) -> None:
     normal = _press_f1(qtbot, window)
     small = normal.tree.fontInfo().pointSizeF()
     normal.close()
-    qtbot.waitUntil(lambda: window.handlers.keys_dialog is None)
+    qtbot.waitUntil(lambda: window.keys_dialog is None)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     apply_text_size(6)
