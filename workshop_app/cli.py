@@ -12,19 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from workshop_app import __version__
+from workshop_app.cli_say import say
 from workshop_app.domain.errors import InterchangeError, WorkshopError
-from workshop_app.domain.safe_text import for_terminal
 
 PROG = "workshop-app"
 EXIT_USAGE = 2
 COMMANDS = ("new", "templates", "import", "export", "info", "report", "suggest", "merge", "share")
 FORMATS = ("json", "csv", "md")
-
-
-def say(text: str = "", *, error: bool = False) -> None:
-    """Print a line to the terminal (stderr if ``error``): every command prints through here, so
-    control characters in user text are shown as escapes instead of steering the terminal."""
-    print(for_terminal(text), file=sys.stderr if error else sys.stdout)
 
 
 def _say_error(exc: WorkshopError) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workshop_app import cli_merge, cli_share, cli_suggest
-from workshop_app.cli import say
+from workshop_app.cli_say import say
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.wording import plural

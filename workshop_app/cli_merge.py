@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workshop_app.cli import say
+from workshop_app.cli_say import say
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.storage import merge
 from workshop_app.storage.document import Document

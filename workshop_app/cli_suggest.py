@@ -10,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-from workshop_app.cli import say
+from workshop_app.cli_say import say
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.records import AWAY_FROM_TABLES, Note, Question

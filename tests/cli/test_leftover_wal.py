@@ -1,4 +1,4 @@
-"""A ``-wal`` left beside a file with no writer (found by tests/ui/test_fuzz.py): readers leave
+"""A ``-wal`` left beside a file with no writer (found by ui/shell/test_fuzz.py): readers leave
 nothing new beside the file when the ``-wal`` holds nothing SQLite would read, and still read the
 committed changes of one a crash left behind."""
 

@@ -2,17 +2,38 @@
 
 Nothing is hard-deleted: undoing an add tombstones the record, redoing it restores the same
 record (same id), so undo/redo never invents new ids and merges stay clean.
+
+Commands know the model only as ``Target``, the writes they call: ``DocumentModel`` builds
+commands and imports this module, never the other way round.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from workshop_app.domain.records import Record
 from workshop_app.domain.wording import noun
-from workshop_app.ui.document_model import DocumentModel
+
+
+class Target(Protocol):
+    """The writes of ``DocumentModel`` that commands call (``redo``/``undo``)."""
+
+    def add(self, records: list[Record], index: int | None = None) -> None: ...
+
+    def set_deleted(self, items: list[tuple[type[Record], str]], deleted: bool) -> None: ...
+
+    def update(self, kind: type[Record], record_id: str, changes: dict[str, Any]) -> None: ...
+
+    def update_groups(
+        self, kind: type[Record], groups: list[tuple[dict[str, Any], list[str]]]
+    ) -> None: ...
+
+    def move(self, kind: type[Record], record_id: str, index: int) -> None: ...
+
+    def one_transaction(self) -> AbstractContextManager[None]: ...
 
 
 class ModelCommand(QUndoCommand):
@@ -50,7 +71,7 @@ def _label(kind: type[Record]) -> str:
 class AddRecords(ModelCommand):
     def __init__(
         self,
-        model: DocumentModel,
+        model: Target,
         records: list[Record],
         *,
         index: int | None = None,
@@ -77,7 +98,7 @@ class AddRecords(ModelCommand):
 class UpdateFields(ModelCommand):
     def __init__(
         self,
-        model: DocumentModel,
+        model: Target,
         kind: type[Record],
         record_id: str,
         old: dict[str, Any],
@@ -98,7 +119,7 @@ class UpdateFields(ModelCommand):
 
 class DeleteRecords(ModelCommand):
     def __init__(
-        self, model: DocumentModel, items: list[tuple[type[Record], str]], *, text: str = ""
+        self, model: Target, items: list[tuple[type[Record], str]], *, text: str = ""
     ) -> None:
         super().__init__(text or f"Delete {_label(items[0][0])}")
         self.model, self.items = model, items
@@ -114,7 +135,7 @@ class RestoreRecords(ModelCommand):
     """Restore from the trash; undo puts them back in it."""
 
     def __init__(
-        self, model: DocumentModel, items: list[tuple[type[Record], str]], *, text: str = ""
+        self, model: Target, items: list[tuple[type[Record], str]], *, text: str = ""
     ) -> None:
         super().__init__(text or f"Restore {_label(items[0][0])}")
         self.model, self.items = model, items
@@ -129,7 +150,7 @@ class RestoreRecords(ModelCommand):
 class MoveRecord(ModelCommand):
     def __init__(
         self,
-        model: DocumentModel,
+        model: Target,
         kind: type[Record],
         record_id: str,
         old_index: int,
@@ -155,7 +176,7 @@ class UpdateMany(ModelCommand):
 
     def __init__(
         self,
-        model: DocumentModel,
+        model: Target,
         kind: type[Record],
         old: list[tuple[dict[str, Any], list[str]]],
         new: list[tuple[dict[str, Any], list[str]]],
@@ -176,7 +197,7 @@ class Steps(ModelCommand):
     """Several commands as one undo step and one transaction (e.g. add a theme and file notes
     under it): applied in order, reverted in reverse; views hear of it once it is committed."""
 
-    def __init__(self, model: DocumentModel, steps: list[ModelCommand], *, text: str) -> None:
+    def __init__(self, model: Target, steps: list[ModelCommand], *, text: str) -> None:
         super().__init__(text)
         self.model, self.steps = model, steps
 

@@ -1,6 +1,7 @@
 """DocumentModel: the one QObject every GUI write goes through.
 
-Data flows one way: user action -> QUndoCommand (``commands.py``) -> a DocumentModel write method
+Data flows one way: user action -> QUndoCommand (``commands.py``, which knows this model
+only as the ``commands.Target`` protocol) -> a DocumentModel write method
 -> ``Document`` (one committed transaction) -> a DocumentModel signal -> views refresh.
 Views read through the model's read methods and never write to storage directly.
 
@@ -15,6 +16,7 @@ Signals:
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -23,16 +25,29 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from workshop_app.domain import local_time
+from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import AgendaItem, Event, Record
 from workshop_app.domain.run import RunState, Stamps
+from workshop_app.storage.bulk import group_changes
 from workshop_app.storage.document import Document
+from workshop_app.storage.rows import TABLES
+from workshop_app.ui.commands import (
+    AddRecords,
+    DeleteRecords,
+    ModelCommand,
+    MoveRecord,
+    RestoreRecords,
+    Steps,
+    UpdateFields,
+    UpdateMany,
+)
+from workshop_app.ui.laptops.commands import MergeFiles, PutBack
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from workshop_app.storage.merge import MergeResult
     from workshop_app.storage.share_watch import Staged
-    from workshop_app.ui.commands import ModelCommand
 
 R = TypeVar("R", bound=Record)
 
@@ -91,14 +106,10 @@ class DocumentModel(QObject):
     # ``label`` names the step in Edit > Undo (not ``text``: notes and questions have a text field).
 
     def push_add(self, record: R, *, index: int | None = None, label: str = "") -> R:
-        from workshop_app.ui.commands import AddRecords
-
         self._push(AddRecords(self, [record], index=index, text=label))
         return self.get(type(record), record.id)
 
     def push_add_many(self, records: list[R], *, label: str = "") -> None:
-        from workshop_app.ui.commands import AddRecords
-
         if records:
             self._push(AddRecords(self, records, text=label))
 
@@ -106,8 +117,6 @@ class DocumentModel(QObject):
         self, kind: type[Record], record_id: str, /, *, label: str = "", **changes: Any
     ) -> None:
         """Edit fields; does nothing if the values are unchanged (no empty undo steps)."""
-        from workshop_app.ui.commands import UpdateFields
-
         current = self.get(kind, record_id)
         old = {name: getattr(current, name) for name in changes}
         if old == changes:
@@ -126,8 +135,6 @@ class DocumentModel(QObject):
     ) -> ModelCommand | None:
         """The command ``push_update_many`` would push (None if nothing changes), to combine
         with others in ``push_steps``."""
-        from workshop_app.storage.bulk import group_changes
-
         return self.update_groups_step(kind, group_changes(changes), label=label)
 
     def update_same_step(
@@ -146,8 +153,6 @@ class DocumentModel(QObject):
     ) -> ModelCommand | None:
         """The command applying grouped changes (``[({field: value}, [id, ...])]``); records
         already holding their change are left out. Before-values are read grouped, in SQL."""
-        from workshop_app.ui.commands import UpdateMany
-
         old: list[tuple[dict[str, Any], list[str]]] = []
         new: list[tuple[dict[str, Any], list[str]]] = []
         for change, ids in groups:
@@ -163,8 +168,6 @@ class DocumentModel(QObject):
     def push_steps(self, steps: Iterable[ModelCommand | None], *, label: str) -> None:
         """Push several commands (made but not pushed; None ones are skipped) as ONE undo step
         applied in ONE transaction. Nothing to do: no step."""
-        from workshop_app.ui.commands import Steps
-
         todo = [step for step in steps if step is not None]
         if len(todo) == 1:
             todo[0].setText(label or todo[0].text())
@@ -177,23 +180,17 @@ class DocumentModel(QObject):
 
     def push_delete(self, items: Iterable[tuple[type[Record], str]], *, label: str = "") -> None:
         """Tombstone records together (e.g. a question with its notes and themes) as one step."""
-        from workshop_app.ui.commands import DeleteRecords
-
         items = list(items)
         if items:
             self._push(DeleteRecords(self, items, text=label))
 
     def push_restore(self, items: Iterable[tuple[type[Record], str]], *, label: str = "") -> None:
         """Bring tombstoned records back (from a trash view) as one step."""
-        from workshop_app.ui.commands import RestoreRecords
-
         items = list(items)
         if items:
             self._push(RestoreRecords(self, items, text=label))
 
     def push_move(self, kind: type[Record], record_id: str, index: int, *, label: str = "") -> None:
-        from workshop_app.ui.commands import MoveRecord
-
         old = self.index_of(kind, record_id)
         count = self.count(kind)
         index = max(0, min(index, count - 1))
@@ -202,8 +199,6 @@ class DocumentModel(QObject):
 
     def push_merge(self, sources: list[Path], *, label: str = "Merge notes") -> MergeResult:
         """Merge other laptops' files as one undo step; what came in."""
-        from workshop_app.ui.laptops.commands import MergeFiles
-
         command = MergeFiles(self, sources, text=label)
         self._push(command)
         assert command.result is not None
@@ -211,8 +206,6 @@ class DocumentModel(QObject):
 
     def push_put_back(self, kind: type[Record], record_id: str, name: str, value: str) -> None:
         """Put a text kept by a merge back (the Conflicts view) as one undo step."""
-        from workshop_app.ui.laptops.commands import PutBack
-
         self._push(PutBack(self, kind, record_id, name, value))
 
     def _push(self, command: ModelCommand) -> None:
@@ -243,8 +236,6 @@ class DocumentModel(QObject):
         self._done(kind, record_id)
 
     def update_many(self, kind: type[Record], changes: dict[str, dict[str, Any]]) -> None:
-        from workshop_app.storage.bulk import group_changes
-
         self.update_groups(kind, group_changes(changes))
 
     def update_groups(
@@ -260,10 +251,6 @@ class DocumentModel(QObject):
     def merge_files(self, sources: list[Path], before: Path, after: Path) -> MergeResult:
         """Merge ``sources``, the records copied to ``before`` and ``after`` it (for undo and
         redo: ``restore_records``); every view reloads."""
-        import sqlite3
-
-        from workshop_app.domain.errors import DocumentError
-
         try:
             self.document.snapshot_records(before)
         except (OSError, sqlite3.Error) as exc:
@@ -293,8 +280,6 @@ class DocumentModel(QObject):
         self._done(kind, record_id)
 
     def _all_changed(self) -> None:
-        from workshop_app.storage.rows import TABLES
-
         for kind in TABLES:
             self._done(kind, "")
 

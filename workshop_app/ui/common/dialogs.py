@@ -1,7 +1,7 @@
 """Dialogs: the small service every question to the user goes through.
 
 The main window and its helpers never call QFileDialog or QMessageBox themselves; they ask this
-service, which tests replace with a fake that answers at once (see tests/ui/conftest.py). The
+service, which tests replace with a fake that answers at once (tests/ui/common/fakes.py). The
 real service uses the platform's native dialogs, imported when first needed (they are not
 needed before the window's first paint).
 """

@@ -13,17 +13,29 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any, Protocol
 
 from workshop_app.domain.records import Record
 from workshop_app.storage.merge import MergeResult
 from workshop_app.ui.commands import ModelCommand
-from workshop_app.ui.document_model import DocumentModel
+
+
+class MergeTarget(Protocol):
+    """The writes of ``DocumentModel`` that merging and putting back call."""
+
+    def merge_files(self, sources: list[Path], before: Path, after: Path) -> MergeResult: ...
+
+    def restore_records(self, snapshot: Path) -> None: ...
+
+    def put_back(self, kind: type[Record], record_id: str, name: str, value: str) -> None: ...
+
+    def get(self, kind: type[Record], record_id: str) -> Any: ...
 
 
 class MergeFiles(ModelCommand):
     """Merge ``sources``; undo puts every record back as it was before."""
 
-    def __init__(self, model: DocumentModel, sources: list[Path], *, text: str) -> None:
+    def __init__(self, model: MergeTarget, sources: list[Path], *, text: str) -> None:
         super().__init__(text)
         self.model, self.sources = model, sources
         self._folder = tempfile.TemporaryDirectory(prefix="workshop-merge-undo-")
@@ -45,7 +57,7 @@ class PutBack(ModelCommand):
     """A kept text back in place of the one that won (which is kept in its turn)."""
 
     def __init__(
-        self, model: DocumentModel, kind: type[Record], record_id: str, name: str, value: str
+        self, model: MergeTarget, kind: type[Record], record_id: str, name: str, value: str
     ) -> None:
         super().__init__("Put back a kept text")
         self.model, self.kind, self.record_id, self.name = model, kind, record_id, name

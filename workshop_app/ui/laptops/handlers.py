@@ -1,51 +1,57 @@
 """What File ▸ Prepare laptops for tables…, Merge notes from… and Conflicts… do. Built by the
-main window, which it drives through ``window.model``, ``window.dialogs`` and the status bar."""
+main window, which connects those actions to ``prepare``, ``merge`` and ``show_conflicts`` and
+hands in what they need: the dialogs' parent, the dialogs service, the status bar and a way to
+the open event's model (None while none is open)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.wording import plural
+from workshop_app.ui.common.dialogs import Dialogs
 
 if TYPE_CHECKING:
+    from workshop_app.ui.document_model import DocumentModel
     from workshop_app.ui.laptops.conflicts_view import ConflictsDialog
     from workshop_app.ui.laptops.merge_dialog import MergeDialog
     from workshop_app.ui.laptops.prepare import PrepareDialog
-    from workshop_app.ui.shell.main_window import MainWindow
 
 
 class LaptopHandlers(QObject):
-    """Connects the laptop actions of ``window.actions``; keeps the open dialog (tests drive
-    it)."""
+    """The laptop actions' slots; keeps the open dialog (tests drive it)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        parent: QWidget,
+        dialogs: Dialogs,
+        status: QStatusBar,
+        model: Callable[[], DocumentModel | None],
+    ) -> None:
+        super().__init__(parent)
+        self.parent_widget, self.dialogs, self.status, self.model = parent, dialogs, status, model
         self.prepare_dialog: PrepareDialog | None = None
         self.merge_dialog: MergeDialog | None = None
         self.conflicts_dialog: ConflictsDialog | None = None
-        actions = window.actions
-        actions.prepare.triggered.connect(self._on_prepare_action_triggered)
-        actions.merge.triggered.connect(self._on_merge_action_triggered)
-        actions.conflicts.triggered.connect(self.show_conflicts)
 
-    def _start_folder(self) -> Path:
+    def _start_folder(self, model: DocumentModel) -> Path:
         from workshop_app.ui.shell.file_ops import start_folder
 
-        document = self.window.document
-        return start_folder(document.path if document is not None else None)
+        return start_folder(model.document.path)
 
-    def _on_prepare_action_triggered(self) -> None:
+    def prepare(self) -> None:
+        """File ▸ Prepare Laptops for Tables…"""
         from workshop_app.ui.laptops.prepare import PrepareDialog
 
-        model = self.window.model
+        model = self.model()
         if model is None:
             return
-        dialog = PrepareDialog(model, self.window.dialogs, self._start_folder(), self.window)
+        dialog = PrepareDialog(model, self.dialogs, self._start_folder(model), self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.written.connect(self._on_prepare_dialog_written)
         self._keep("prepare_dialog", dialog)
@@ -53,19 +59,20 @@ class LaptopHandlers(QObject):
 
     def _on_prepare_dialog_written(self, paths: list[Path]) -> None:
         folder = paths[0].parent if paths else ""
-        self.window.statusBar().showMessage(
+        self.status.showMessage(
             f"Wrote {plural(len(paths), 'copy')} for the tables to {folder}",
             10000,
         )
 
-    def _on_merge_action_triggered(self) -> None:
+    def merge(self) -> None:
+        """File ▸ Merge Notes From…"""
         from workshop_app.ui.laptops.merge_dialog import MergeDialog
 
-        model = self.window.model
+        model = self.model()
         if model is None:
             return
         dialog = MergeDialog(
-            model.document.path, self.window.dialogs, self._start_folder(), self.window
+            model.document.path, self.dialogs, self._start_folder(model), self.parent_widget
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.merge_requested.connect(self._on_merge_dialog_merge_requested)
@@ -73,33 +80,34 @@ class LaptopHandlers(QObject):
         dialog.open()
 
     def _on_merge_dialog_merge_requested(self, sources: list[Path]) -> None:
-        model = self.window.model
+        model = self.model()
         if model is None:
             return
         try:
             result = model.push_merge(sources)
         except WorkshopError as err:
-            self.window.dialogs.show_error(self.window, "Nothing was merged", str(err))
+            self.dialogs.show_error(self.parent_widget, "Nothing was merged", str(err))
             return
         text = f"Merged: {result.summary()}."
-        self.window.statusBar().showMessage(text, 15000)
+        self.status.showMessage(text, 15000)
         if result.conflicts:
             text += (
                 "\n\nWhen one text was changed on two laptops, the newer change won and the "
                 "other was kept. File ▸ Conflicts… lists them, and can put one back."
             )
-            if self.window.dialogs.confirm(self.window, "Notes merged", text, "Show conflicts"):
+            if self.dialogs.confirm(self.parent_widget, "Notes merged", text, "Show conflicts"):
                 self.show_conflicts()
         else:
-            self.window.dialogs.show_info(self.window, "Notes merged", text)
+            self.dialogs.show_info(self.parent_widget, "Notes merged", text)
 
     def show_conflicts(self) -> None:
+        """File ▸ Conflicts…"""
         from workshop_app.ui.laptops.conflicts_view import ConflictsDialog
 
-        model = self.window.model
+        model = self.model()
         if model is None:
             return
-        dialog = ConflictsDialog(model, self.window)
+        dialog = ConflictsDialog(model, self.parent_widget)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._keep("conflicts_dialog", dialog)
         dialog.open()

@@ -1,8 +1,10 @@
-"""File chores of the main window: where to put a new event, Save a copy, and the exports.
+"""File chores of the main window: which event to open, where to put a new one, Save a copy,
+and the exports.
 
 Each asks through the dialogs service and writes through the same storage functions the CLI
-uses; a ``WorkshopError`` (e.g. the folder vanished) propagates for the caller to show. Every
-file dialog starts in ``start_folder``: never in the app's own hidden data folder.
+uses; ``save_copy`` and ``export`` let a ``WorkshopError`` (e.g. the folder vanished) propagate,
+``write_from_menu`` (what the File menu calls) shows it. Every file dialog starts in
+``start_folder``: never in the app's own hidden data folder.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from workshop_app import paths
 from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.errors import WorkshopError
 from workshop_app.storage.document import SUFFIX, Document
 from workshop_app.ui.common.dialogs import WORKSHOP_FILTER, Dialogs
 
@@ -59,6 +62,11 @@ def with_suffix(dialogs: Dialogs, parent: QWidget | None, path: Path, suffix: st
     ):
         return None
     return path
+
+
+def ask_open_path(dialogs: Dialogs, parent: QWidget | None, current: Path | None) -> Path | None:
+    """File ▸ Open…: the event file chosen (starting beside ``current``, the open one), or None."""
+    return dialogs.open_file(parent, "Open an event", start_folder(current))
 
 
 def ask_new_event_path(dialogs: Dialogs, parent: QWidget | None, title: str) -> Path | None:
@@ -124,3 +132,23 @@ def export(dialogs: Dialogs, parent: QWidget | None, document: Document, kind: s
         return None
     write_atomic(target, fmt.render(document.bundle()), force=True)
     return target
+
+
+def write_from_menu(
+    dialogs: Dialogs, parent: QWidget | None, document: Document, kind: str | None = None
+) -> str | None:
+    """File ▸ Save a Copy As… (``kind`` None) or File ▸ Export (``kind``, a key of EXPORTS):
+    ask where, write, and return what the status bar says ("Exported to …"). None if the user
+    cancelled or the write failed (then an error dialog has said why)."""
+    try:
+        if kind is None:
+            path = save_copy(dialogs, parent, document)
+        else:
+            path = export(dialogs, parent, document, kind)
+    except WorkshopError as err:
+        what = "The copy could not be saved" if kind is None else "The export could not be written"
+        dialogs.show_error(parent, what, str(err))
+        return None
+    if path is None:
+        return None
+    return f"{'Saved a copy to' if kind is None else 'Exported to'} {path}"

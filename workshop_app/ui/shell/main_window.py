@@ -8,6 +8,11 @@ the document, which releases its lock.
 Startup is staged (see ``app.run_gui``): the window first paints a light "Opening…" page, built
 without importing storage, the Plan page or the welcome page's templates; ``after_first_paint``
 then opens the event. Those heavier modules are imported where they are first used.
+
+The menus' actions (``menus.Actions``) are connected here to the window's own slots; the
+laptop and sharing actions to ``LaptopHandlers`` and ``WindowSharing``, which are handed what
+they need (the dialogs service, the status bar, a way to the open model) and never import the
+window.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,18 +37,21 @@ from workshop_app.ui.common.icons import app_icon
 from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.common.text import apply_text_size
 from workshop_app.ui.laptops.handlers import LaptopHandlers
-from workshop_app.ui.shell.menu_handlers import MenuHandlers
-from workshop_app.ui.shell.menus import build_menus
+from workshop_app.ui.shell.menus import build_menus, fill_recent_menu
 from workshop_app.ui.shell.share_window import WindowSharing
 
 if TYPE_CHECKING:
+    from workshop_app.storage.backups import BackupInfo
     from workshop_app.storage.document import Document
     from workshop_app.ui.document_model import DocumentModel
     from workshop_app.ui.laptops.status import LaptopsStatus
+    from workshop_app.ui.shell.help_keys import KeysDialog
+    from workshop_app.ui.shell.restore import RestoreDialog
     from workshop_app.ui.shell.welcome import WelcomePage
     from workshop_app.ui.shell.workspace import Workspace
 
 APP_TITLE = "Workshop"
+SAVED_HINT = "All changes saved. Workshop saves every change the moment you make it."
 
 
 def set_aside_message(document: Document) -> str:
@@ -85,10 +93,14 @@ class MainWindow(QMainWindow):
         self.setAccessibleName("Workshop")
         self.undo_group = QUndoGroup(self)
         self.actions = build_menus(self, self.undo_group, shortcuts=shortcuts)
-        self.handlers = MenuHandlers(self)
-        self.laptop_handlers = LaptopHandlers(self)
+        self.restore_dialog: RestoreDialog | None = None
+        self.keys_dialog: KeysDialog | None = None
+        self.laptop_handlers = LaptopHandlers(self, dialogs, self.statusBar(), self._model)
         self.laptops_status: LaptopsStatus | None = None
-        self.sharing = WindowSharing(self)
+        self.sharing = WindowSharing(
+            self, dialogs, settings, self.statusBar(), self.actions.stop_share, self._model
+        )
+        self._connect_actions()
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
@@ -102,6 +114,9 @@ class MainWindow(QMainWindow):
     @property
     def document(self) -> Document | None:
         return self.model.document if self.model is not None else None
+
+    def _model(self) -> DocumentModel | None:
+        return self.model
 
     def open_path(self, path: Path) -> bool:
         """Open the event at ``path`` here (or just show it if it is the one open)."""
@@ -305,3 +320,139 @@ class MainWindow(QMainWindow):
 
     def _on_model_saved(self, clock_time: str) -> None:
         self.saved_label.setText(f"All changes saved {clock_time}")
+
+    # -- the menus' slots --------------------------------------------------------------------
+
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a.new.triggered.connect(self._on_new_action_triggered)
+        a.open.triggered.connect(self._on_open_action_triggered)
+        a.recent.aboutToShow.connect(self._on_recent_menu_about_to_show)
+        a.recent.triggered.connect(self._on_recent_menu_triggered)
+        a.save.triggered.connect(self._on_save_action_triggered)
+        a.save_copy.triggered.connect(lambda: self._write_file(None))
+        for kind, action in a.exports.items():
+            action.triggered.connect(lambda _=False, k=kind: self._write_file(k))
+        a.restore.triggered.connect(self._on_restore_action_triggered)
+        a.prepare.triggered.connect(self.laptop_handlers.prepare)
+        a.merge.triggered.connect(self.laptop_handlers.merge)
+        a.conflicts.triggered.connect(self.laptop_handlers.show_conflicts)
+        a.share.triggered.connect(self.sharing.share)
+        a.stop_share.triggered.connect(self.sharing.stop)
+        a.close.triggered.connect(self.close_document)
+        a.quit.triggered.connect(self.close)
+        for mode, action in a.modes.items():
+            action.triggered.connect(lambda _=False, m=mode: self._on_mode_action_triggered(m))
+        a.larger.triggered.connect(lambda: self.set_text_size(self.settings.text_size_delta() + 1))
+        a.smaller.triggered.connect(lambda: self.set_text_size(self.settings.text_size_delta() - 1))
+        a.reset_text.triggered.connect(lambda: self.set_text_size(0))
+        a.about.triggered.connect(self._on_about_action_triggered)
+        a.files.triggered.connect(self._on_files_action_triggered)
+        a.keys.triggered.connect(self._on_keys_action_triggered)
+
+    def _on_new_action_triggered(self) -> None:
+        from workshop_app.storage.templates import list_templates
+
+        templates = list_templates()
+        names = [t.name for t in templates]
+        index = self.dialogs.choose(self, "New event", "Start from this template:", names)
+        if index is not None:
+            self.new_event(templates[index].key)
+
+    def _on_open_action_triggered(self) -> None:
+        from workshop_app.ui.shell.file_ops import ask_open_path
+
+        document = self.document
+        path = ask_open_path(self.dialogs, self, document.path if document is not None else None)
+        if path is not None:
+            self.open_path(path)
+
+    def _on_recent_menu_about_to_show(self) -> None:
+        fill_recent_menu(self.actions.recent, self.settings.recent(), self)
+
+    def _on_recent_menu_triggered(self, action: QAction) -> None:
+        path = str(action.data() or "")
+        if path:
+            self.open_path(Path(path))
+        else:
+            self.settings.clear_recent()
+            if self.welcome is not None:
+                self.welcome.set_recent([])
+
+    def _on_save_action_triggered(self) -> None:
+        if self.model is not None and not self.model.document.readonly:
+            self.saved_label.setText(f"All changes saved {self.model.last_saved}".strip())
+        self.statusBar().showMessage(SAVED_HINT, 6000)
+
+    def _write_file(self, kind: str | None) -> None:
+        """Save a Copy As… (``kind`` None) or an export (``file_ops.EXPORTS``)."""
+        from workshop_app.ui.shell.file_ops import write_from_menu
+
+        if self.document is not None:
+            done = write_from_menu(self.dialogs, self, self.document, kind)
+            if done is not None:
+                self.statusBar().showMessage(done, 8000)
+
+    def _on_restore_action_triggered(self) -> None:
+        """List the open event's backups (every event's on the welcome screen)."""
+        from PySide6.QtCore import Qt
+
+        from workshop_app.storage.backups import describe_backups
+        from workshop_app.ui.shell.restore import RestoreDialog
+
+        if self.model is not None:
+            found = describe_backups(self.model.document.event_id)
+            title: str | None = self.model.event_record().title
+        else:
+            found, title = describe_backups(), None
+        dialog = RestoreDialog(found, title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self._on_restore_dialog_chosen)
+        self.restore_dialog = dialog
+        dialog.open()
+
+    def _on_restore_dialog_chosen(self, info: BackupInfo) -> None:
+        from workshop_app.ui.shell.restore import restore_copy, when_text
+
+        document = self.document
+        try:
+            path = restore_copy(self.dialogs, self, info, document.path if document else None)
+        except WorkshopError as err:
+            self.dialogs.show_error(self, "The backup was not restored", str(err))
+            return
+        if path is not None and self.open_path(path):
+            self.statusBar().showMessage(
+                f"Opened a copy of the backup from {when_text(info)}: {path}", 10000
+            )
+
+    def _on_mode_action_triggered(self, mode: str) -> None:
+        if self.workspace is not None:
+            self.workspace.set_mode(mode, focus=True)
+
+    def _on_about_action_triggered(self) -> None:
+        from workshop_app.ui.shell.help import about_text
+
+        self.dialogs.show_info(self, "About Workshop", about_text())
+
+    def _on_files_action_triggered(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from workshop_app.ui.shell.help import FilesDialog
+
+        dialog = FilesDialog(self.document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _on_keys_action_triggered(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from workshop_app.ui.shell.help_keys import KeysDialog
+
+        dialog = KeysDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._on_keys_dialog_destroyed)
+        self.keys_dialog = dialog
+        dialog.open()
+
+    def _on_keys_dialog_destroyed(self) -> None:
+        self.keys_dialog = None

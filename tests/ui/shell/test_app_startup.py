@@ -1,0 +1,57 @@
+"""Startup stays light: after the main window shows the demo, no heavy module is imported.
+
+Runs ``run_gui(None, demo=True)`` in a fresh interpreter, so imports made by other tests in this
+process cannot hide (or fake) a problem.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("matplotlib", "reportlab", "PySide6.QtMultimedia", "PySide6.QtPdf")
+ROOT = Path(__file__).resolve().parents[3]
+
+SCRIPT = f"""
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+
+def check():
+    windows = [w for w in app.topLevelWidgets() if w.isVisible() and w.windowTitle()]
+    window = windows[0]
+    if window.workspace is None:  # the event opens after the first frame is painted
+        QTimer.singleShot(50, check)
+        return
+    heavy = [name for name in {HEAVY!r} if name in sys.modules]
+    print(json.dumps({{"heavy": heavy, "title": window.windowTitle(),
+                      "mode": window.workspace.mode()}}))
+    for w in windows:
+        w.close()
+
+QTimer.singleShot(50, check)
+from workshop_app.ui.app import run_gui
+sys.exit(run_gui(None, demo=True))
+"""
+
+
+def test_no_heavy_modules_after_the_window_shows(app_home: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["heavy"] == []
+    assert report["title"].endswith("Demo event.workshop — Workshop")
+    assert report["mode"] == "plan"
