@@ -1,4 +1,4 @@
-"""The layers of ARCHITECTURE.md hold: imports point down only, and Qt lives in ui/ alone."""
+"""The layers of docs/architecture.md hold: imports point down only, and Qt lives in ui/ alone."""
 
 from __future__ import annotations
 
