@@ -355,14 +355,15 @@ _TIMESTAMP = "????-??-??T??:??:??.[0-9][0-9][0-9]Z"
 def _bad_timestamp_sql(c: str) -> str:
     """``c`` is not surely a time ``parse_utc`` reads (2026-11-27T14:03:22.123Z).
 
-    Cheap for the valid value, which every row holds twice (one GLOB of few classes, one
-    ``date()``): 24 bytes (no NUL hiding more) of that shape, which SQLite's date parser reads
+    Cheap for the valid value, which every row holds (one GLOB of few classes, one ``date()``):
+    24 bytes (no NUL hiding more) of that shape, which SQLite's date parser reads
     (a digit at every ``?``, month 01-12, day 01-31, hour 00-24, minutes and seconds 00-59)
     back to the same day (not the 31st of April, the 29th of February of a common year, nor
     hour 24: each is the next day; ``+0 days`` makes ``date()`` work the day out rather than
     repeat it), and not before the year 400 (Python has no year 0000, and SQLite's calendar
     takes the 29th of February of 300 for real: before 400, Python decides). Checked against
-    Python for every day of every year, 0000-9999, hours 00, 23 and 24."""
+    ``_timestamp`` for days 00-32 of months 00-13 of every year 0000-9999 at hours 00, 23 and 24
+    (once; test_scan_sql_values.py checks a whole 400-year cycle and the years around 300)."""
     return (
         f"{_not_text(c)} OR NOT ({c} GLOB '{_TIMESTAMP}') OR {_bytes_not(c, 24)}"
         f" OR date({c}, '+0 days') IS NOT substr({c}, 1, 10) OR {c} < '0400'"
@@ -405,8 +406,9 @@ def suspect_sql(kind: type[Record]) -> str:
     parts = ["typeof(position) NOT IN ('integer', 'real')"]
     for name, check, optional in _field_checks(kind):
         condition = _sql_for(check, name)
-        if check is _timestamp and name != "created_at":  # the same bytes as a value checked
-            condition = f"{name} IS NOT created_at AND ({condition})"  # (a record never changed)
+        if check is _timestamp and name != "created_at":
+            # A time that is created_at's very value (a record never changed) is checked there.
+            condition = f"{name} IS NOT created_at AND ({condition})"
         parts.append(f"({name} IS NOT NULL AND ({condition}))" if optional else f"({condition})")
     return "\n OR ".join(parts)
 
