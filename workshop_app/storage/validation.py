@@ -15,6 +15,7 @@ a test checks that applying every migration gives exactly those tables and colum
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from workshop_app.domain.errors import DocumentError
@@ -142,9 +143,10 @@ def check_event(conn: sqlite3.Connection, name: str) -> None:
 def scan(conn: sqlite3.Connection) -> list[SetAside]:
     """Every row (tombstoned ones too) that cannot become a record, in display order.
 
-    SQLite flags the rows that may be wrong, one query a table (``suspect_sql``, made from the
-    same field types as ``from_row``; text that is not UTF-8 is found from its bytes); only
-    those rows are read into Python and checked by ``from_row``, which gives the reason."""
+    SQLite flags the rows that may be wrong in one pass over each table (``suspect_sql``, made
+    from the same field types as ``from_row``, beside every text value's bytes for Python to
+    decode: ``_flag``); only those rows are read into Python and checked by ``from_row``,
+    which gives the reason."""
     conn.row_factory = sqlite3.Row
     utf8 = conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-8"
     found: list[SetAside] = []
@@ -152,10 +154,14 @@ def scan(conn: sqlite3.Connection) -> list[SetAside]:
         if kind is Event:
             continue
         if utf8:
-            where = f"{suspect_sql(kind)} OR rowid IN ({_not_utf8(conn, kind, table)})"
+            flagged = _flag(conn, kind, table)
+            if not flagged:
+                continue
+            where = f"rowid IN ({flagged})"
         else:  # the bytes are UTF-16: let Python read every row
             where = "1"
-        for row in conn.execute(f"SELECT * FROM {table} WHERE {where} ORDER BY position, rowid"):
+        query = f"SELECT * FROM {table} NOT INDEXED WHERE {where} ORDER BY position, rowid"
+        for row in conn.execute(query):
             try:
                 from_row(kind, row)
             except BadRow as bad:
@@ -163,22 +169,52 @@ def scan(conn: sqlite3.Connection) -> list[SetAside]:
     return found
 
 
+def _flag(conn: sqlite3.Connection, kind: type[Record], table: str) -> str:
+    """The rowids (as SQL) of the rows of ``table`` that ``from_row`` may refuse: those
+    ``suspect_sql`` flags and those with a text value that is not UTF-8 (``_not_utf8``),
+    found in one pass over the table."""
+    columns = text_columns(kind)
+    suspects = f"group_concat(CASE WHEN {suspect_sql(kind)} THEN rowid END)"
+    # NOT INDEXED here and wherever a row is read: see _not_utf8.
+    row = conn.execute(f"SELECT {suspects}, {_pieces(columns)} FROM {table} NOT INDEXED").fetchone()
+    rowids = set(row[0].split(",")) if row[0] else set()
+    rowids.update(_broken_rowids(conn, table, _broken(columns, row[1:])))
+    return ", ".join(sorted(rowids))
+
+
 def _not_utf8(conn: sqlite3.Connection, kind: type[Record], table: str) -> str:
     """The rowids (as SQL) of rows of ``table`` with a text value that is not UTF-8. Each
     column's values in one piece first (an ASCII separator keeps one value's broken bytes from
     completing another's, so the piece decodes only if every value does); row by row if not."""
     columns = text_columns(kind)
-    pieces = ", ".join(f"CAST(group_concat({c}, char(10)) AS BLOB)" for c in columns)
-    broken = []
     # NOT INDEXED: read the table itself. A query of one column can be answered from that
     # column's index, whose copy of a value a damaged table page no longer matches (quick_check
     # does not compare them), and the record read later comes from the table.
-    row = conn.execute(f"SELECT {pieces} FROM {table} NOT INDEXED").fetchone()
-    for column, piece in zip(columns, row, strict=True):
+    row = conn.execute(f"SELECT {_pieces(columns)} FROM {table} NOT INDEXED").fetchone()
+    return ", ".join(sorted(_broken_rowids(conn, table, _broken(columns, row))))
+
+
+def _pieces(columns: tuple[str, ...]) -> str:
+    """Each column's values in one piece, as bytes (the aggregates of ``_not_utf8``), joined
+    by group_concat's own comma: a separator given as ``char(10)`` is worked out again for
+    every value, which doubled the cost."""
+    return ", ".join(f"CAST(group_concat({c}) AS BLOB)" for c in columns)
+
+
+def _broken(columns: tuple[str, ...], pieces: Sequence[bytes | None]) -> list[str]:
+    """The columns whose piece is not UTF-8."""
+    broken = []
+    for column, piece in zip(columns, pieces, strict=True):
         try:
             (piece or b"").decode("utf-8")
         except UnicodeDecodeError:
             broken.append(column)
+    return broken
+
+
+def _broken_rowids(conn: sqlite3.Connection, table: str, broken: list[str]) -> set[str]:
+    """The rowids (as text) of the rows of ``table`` whose value in a ``broken`` column is not
+    UTF-8, row by row."""
     bad = set()
     for column in broken:
         query = (
@@ -190,7 +226,7 @@ def _not_utf8(conn: sqlite3.Connection, kind: type[Record], table: str) -> str:
                 value.decode("utf-8")
             except UnicodeDecodeError:
                 bad.add(str(int(rowid)))
-    return ", ".join(sorted(bad))
+    return bad
 
 
 def _set_aside(kind: str, row: sqlite3.Row, bad: BadRow) -> SetAside:
