@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 
 _FORMAT = "%Y-%m-%dT%H:%M:%S.{ms:03d}Z"
@@ -10,6 +9,8 @@ _FORMAT = "%Y-%m-%dT%H:%M:%S.{ms:03d}Z"
 
 def new_id() -> str:
     """A fresh random UUID as text: records never depend on row numbers."""
+    import uuid  # not at import: uuid (and platform) are not needed to open an event
+
     return str(uuid.uuid4())
 
 

@@ -2,14 +2,14 @@
 (an IANA name such as "Europe/London") and every time of day shown to a person is in that zone.
 
 ``zoneinfo`` reads the system's zone database (``/usr/share/zoneinfo`` on Linux and macOS; on
-Windows Python needs the ``tzdata`` package, a dependency there).
+Windows Python needs the ``tzdata`` package, a dependency there). It is imported when a zone
+other than UTC is first looked up, not with this module (opening an event does not need it).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 from functools import cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from workshop_app.domain.clock import parse_utc
 
@@ -20,6 +20,8 @@ DEFAULT_ZONE = "UTC"
 @cache
 def zone_names() -> tuple[str, ...]:
     """Every IANA zone name this machine knows, sorted."""
+    from zoneinfo import available_timezones
+
     return tuple(sorted(available_timezones() | {DEFAULT_ZONE}))
 
 
@@ -28,6 +30,8 @@ def check_zone(name: object) -> str:
     if not isinstance(name, str) or not name.strip():
         raise ValueError("a time zone is needed, such as Europe/London")
     name = name.strip()
+    from zoneinfo import ZoneInfoNotFoundError
+
     try:
         zone(name, strict=True)
     except (ZoneInfoNotFoundError, ValueError, OSError):
@@ -43,6 +47,8 @@ def zone(name: str | None, *, strict: bool = False) -> tzinfo:
     """The zone called ``name``; an empty or unknown name is UTC unless ``strict``."""
     if not name or name == DEFAULT_ZONE:
         return UTC
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         return ZoneInfo(name)
     # ValueError: not a valid key ("../x"); OSError: a name the file system cannot look up

@@ -7,7 +7,6 @@ so a theme set on one laptop and a typo fixed on another both survive.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import Any
 
@@ -62,4 +61,6 @@ def compact(full: dict[str, Stamp]) -> dict[str, Stamp]:
 
 def value_hash(value: Any) -> str:
     """The last tie-break between two values stamped alike: a hash of the stored value."""
+    import hashlib  # not at import: merging needs it, opening an event does not
+
     return hashlib.sha256(json.dumps(value).encode("utf-8", "surrogatepass")).hexdigest()

@@ -4,7 +4,6 @@ IANA name of its time zone, which a new event takes."""
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -30,6 +29,8 @@ def _read_or_make(path: Path) -> str:
             return value
     except FileNotFoundError:
         pass
+    import uuid  # only the first time (not at startup)
+
     value = str(uuid.uuid4())
     tmp = path.with_suffix(".tmp")
     tmp.write_text(value + "\n", encoding="utf-8")

@@ -11,14 +11,17 @@ import builtins
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workshop_app.domain.errors import DocumentError
 from workshop_app.storage import clocks, conflicts, handout, laptops
 from workshop_app.storage.conflicts import Conflict
 from workshop_app.storage.document_reads import R
 from workshop_app.storage.document_writes import DocumentWrites
-from workshop_app.storage.merge import MergeResult, merge_into
 from workshop_app.storage.rows import NAMES, TABLES
+
+if TYPE_CHECKING:
+    from workshop_app.storage.merge import MergeResult
 
 
 class DocumentLaptops(DocumentWrites):
@@ -37,6 +40,8 @@ class DocumentLaptops(DocumentWrites):
         rest. ``checked``: files ``merge.stage_source`` made for this event (share_watch)."""
         if self.readonly:
             raise DocumentError(self.readonly_reason() + " Nothing was merged.")
+        from workshop_app.storage.merge import merge_into  # not needed to open an event
+
         paths = [Path(source) for source in sources]
         return merge_into(
             self._conn, self._event_id, paths, self.transaction, refused, checked=checked

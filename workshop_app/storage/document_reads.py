@@ -11,7 +11,7 @@ import builtins
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import NotFoundError
@@ -25,10 +25,12 @@ from workshop_app.domain.records import (
     Speaker,
     Theme,
 )
-from workshop_app.domain.run import RunState
 from workshop_app.storage import bulk, run_state
 from workshop_app.storage.rows import COLUMNS, NAMES, TABLES, BadRow, field_values, from_row
 from workshop_app.storage.validation import SetAside, damaged
+
+if TYPE_CHECKING:  # domain.run is imported by the Run page, after the first frame
+    from workshop_app.domain.run import RunState
 
 R = TypeVar("R", bound=Record)
 

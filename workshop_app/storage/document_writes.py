@@ -11,17 +11,18 @@ from __future__ import annotations
 import builtins
 import contextlib
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 from workshop_app.domain.errors import DocumentError, NotFoundError
 from workshop_app.domain.records import AgendaItem, Event, Record
-from workshop_app.domain.run import RunState
 from workshop_app.storage import backups, bulk, clocks, files, run_state
 from workshop_app.storage.document_reads import DocumentReads, R
 from workshop_app.storage.rows import TABLES, to_row
+
+if TYPE_CHECKING:
+    from workshop_app.domain.run import RunState
 
 
 class DocumentWrites(DocumentReads):
@@ -44,7 +45,9 @@ class DocumentWrites(DocumentReads):
             raise DocumentError(self.readonly_reason() + " Nothing was changed.")
         conn = self._conn
         if conn.in_transaction:
-            name = f"nested_{uuid.uuid4().hex[:12]}"
+            from uuid import uuid4  # not at import: not needed to open an event
+
+            name = f"nested_{uuid4().hex[:12]}"
             conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self

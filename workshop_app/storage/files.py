@@ -10,7 +10,6 @@ import re
 import sqlite3
 import stat
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -273,6 +272,8 @@ def write_atomic(
     lock = FileLock(real) if real.exists() else None
     if lock is not None:
         lock.acquire()
+    import tempfile  # not at import: tempfile (and random) are not needed to open an event
+
     tmp: Path | None = None
     try:
         fd, name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)

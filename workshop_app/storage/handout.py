@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +90,8 @@ def write_copies(source: sqlite3.Connection, folder: Path, copies: Sequence[Copy
     id and its table. All or nothing: raises DocumentError (nothing left in the folder) if one
     cannot be written, or if a file of one of those names is already there (a laptop may have
     typed into it: it is never replaced)."""
+    from uuid import uuid4  # not at import: uuid (and platform) are not needed to open
+
     folder = Path(folder)
     if not folder.is_dir():
         raise DocumentError(
@@ -108,7 +109,7 @@ def write_copies(source: sqlite3.Connection, folder: Path, copies: Sequence[Copy
     placed: list[Path] = []
     try:
         for copy, target in zip(copies, targets, strict=True):
-            tmp = folder / f".{target.name}.{uuid.uuid4().hex[:8]}.tmp"
+            tmp = folder / f".{target.name}.{uuid4().hex[:8]}.tmp"
             temporaries.append(tmp)
             _write_one(source, tmp, copy.table_id)
         for tmp, target in zip(temporaries, targets, strict=True):
@@ -128,13 +129,15 @@ def write_copies(source: sqlite3.Connection, folder: Path, copies: Sequence[Copy
 
 
 def _write_one(source: sqlite3.Connection, tmp: Path, table_id: str | None) -> None:
+    from uuid import uuid4
+
     copy = sqlite3.connect(tmp, isolation_level=None)
     try:
         source.backup(copy)
         copy.execute("PRAGMA journal_mode=DELETE")  # one file, nothing beside it
         copy.execute("PRAGMA synchronous=FULL")
         copy.execute("BEGIN IMMEDIATE")
-        write(copy, DEVICE, str(uuid.uuid4()))
+        write(copy, DEVICE, str(uuid4()))
         write(copy, CAPTURE_TABLE, table_id)
         copy.execute("COMMIT")
     finally:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import socket
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -168,13 +167,23 @@ def _user_names() -> tuple[str, str]:
     return login, full
 
 
+def _host_name() -> str:
+    """This computer's name: ``socket.gethostname()``, which on POSIX is ``uname``'s node name
+    (read here without importing ``socket``, which opening a file does not otherwise need)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 def lock_info() -> dict[str, object]:
     """What a lock file says about its holder: person, computer, opening time (UTC), pid."""
     login, full = _user_names()
     return {
         "user": login,
         "name": full,
-        "host": socket.gethostname(),
+        "host": _host_name(),
         "opened": utc_now(),
         "pid": os.getpid(),
     }
@@ -201,7 +210,7 @@ def _describe_holder(info: dict[str, object], now: datetime) -> str:
     who = f"{full} ({login})" if full and login and full != login else full or login
     text = f", opened by {who}" if who else ""
     host = str(info.get("host") or "").strip()[:80]
-    if host and host != socket.gethostname():
+    if host and host != _host_name():
         text += f" on the computer “{host}”" if text else f", opened on the computer “{host}”"
     try:
         opened = parse_utc(str(info.get("opened")))

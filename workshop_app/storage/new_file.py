@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +22,9 @@ def building(real: Path, name: str) -> Iterator[Path]:
     Nothing was written."; the temporary (and its journal) is gone afterwards, whatever
     happened. Stale temporaries of ours in the folder are removed first."""
     files.remove_stale_temporaries(real.parent)
-    tmp = real.with_name(f".{real.name}.{uuid.uuid4().hex[:8]}.tmp")
+    from uuid import uuid4  # not at import: uuid (and platform) are not needed to open
+
+    tmp = real.with_name(f".{real.name}.{uuid4().hex[:8]}.tmp")
     try:
         yield tmp
     except (OSError, sqlite3.OperationalError) as exc:

@@ -7,10 +7,13 @@ never per tick. ``Document.run_state`` and ``Document.set_run_state`` are the pu
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop_app.domain.clock import parse_utc, utc_now
-from workshop_app.domain.run import STATUSES, RunState
+
+if TYPE_CHECKING:  # domain.run is imported when the state is first read (the Run page, built
+    # after the first frame), not to open an event: the schema check needs only the names below
+    from workshop_app.domain.run import RunState
 
 _COLUMNS = ("item_id", "status", "deadline", "remaining_ms", "total_ms")
 #: The table and every column this module reads or writes (the schema check asks for them).
@@ -22,6 +25,8 @@ def read(conn: sqlite3.Connection) -> RunState:
     """The stored run state; a fresh one (first item, ready) when none was stored yet, the
     stored status is not one this version knows, or a value is damaged (where the run was is
     not worth refusing a file for: the notes are what matter)."""
+    from workshop_app.domain.run import RunState
+
     row = conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM run_state WHERE id = 1").fetchone()
     if row is None or not _readable(tuple(row)):
         return RunState()
@@ -36,6 +41,8 @@ def read(conn: sqlite3.Connection) -> RunState:
 
 
 def _readable(values: tuple[Any, ...]) -> bool:
+    from workshop_app.domain.run import STATUSES
+
     item_id, status, deadline, remaining_ms, total_ms = values
     if not isinstance(status, str) or status not in STATUSES:
         return False
@@ -51,6 +58,8 @@ def _readable(values: tuple[Any, ...]) -> bool:
 
 def write(conn: sqlite3.Connection, state: RunState, device_id: str) -> None:
     """Replace the stored run state (call inside the caller's transaction)."""
+    from workshop_app.domain.run import STATUSES
+
     if state.status not in STATUSES:
         raise ValueError(f"unknown run status {state.status!r}")
     values = (

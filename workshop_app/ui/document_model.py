@@ -27,7 +27,6 @@ from PySide6.QtGui import QUndoStack
 from workshop_app.domain import local_time
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import AgendaItem, Event, Record
-from workshop_app.domain.run import RunState, Stamps
 from workshop_app.storage.bulk import group_changes
 from workshop_app.storage.document import Document
 from workshop_app.storage.rows import TABLES
@@ -46,6 +45,7 @@ from workshop_app.ui.laptops.commands import MergeFiles, PutBack
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from workshop_app.domain.run import RunState, Stamps
     from workshop_app.storage.merge import MergeResult
     from workshop_app.storage.share_watch import Staged
 

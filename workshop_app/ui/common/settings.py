@@ -7,7 +7,6 @@ Values are stored as plain strings and JSON so the file stays readable and the t
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -161,5 +160,7 @@ class AppSettings:
 
 def _share_key(event_file: Path) -> str:
     """One settings key per event file (its absolute path, hashed: paths hold ``/``)."""
+    import hashlib  # not at import: sharing needs it, the first frame does not
+
     digest = hashlib.sha256(str(Path(event_file).absolute()).encode("utf-8", "surrogatepass"))
     return f"share/folder-{digest.hexdigest()[:24]}"

@@ -11,13 +11,14 @@ run's countdown, the file's own settings) as it is. The copies are removed with 
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from workshop_app.domain.records import Record
-from workshop_app.storage.merge import MergeResult
 from workshop_app.ui.commands import ModelCommand
+
+if TYPE_CHECKING:  # storage.merge is imported by the first merge, not to open an event
+    from workshop_app.storage.merge import MergeResult
 
 
 class MergeTarget(Protocol):
@@ -36,6 +37,8 @@ class MergeFiles(ModelCommand):
     """Merge ``sources``; undo puts every record back as it was before."""
 
     def __init__(self, model: MergeTarget, sources: list[Path], *, text: str) -> None:
+        import tempfile  # not at import: not needed to open an event
+
         super().__init__(text)
         self.model, self.sources = model, sources
         self._folder = tempfile.TemporaryDirectory(prefix="workshop-merge-undo-")

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -170,7 +169,6 @@ class PlanPage(QWidget):
             item.setSizeHint(QSize(0, int(metrics.height() * 2.2)))
 
     def _update_sections(self) -> None:
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for row, name in enumerate(SECTIONS):
             table = self.table_models.get(name)
             if table is not None:
@@ -184,8 +182,16 @@ class PlanPage(QWidget):
                 text += f" · {issues} to check"
             item = self.sections.item(row)
             item.setText(text)
-            item.setIcon(warning if issues else self._blank_icon())
+            item.setIcon(self._warning_icon() if issues else self._blank_icon())
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+
+    def _warning_icon(self):  # noqa: ANN202 - QIcon
+        """The style's warning icon. QStyle is imported here, when a section first needs it:
+        touching it builds all its enums in PySide6 (~5 ms), not needed by an event whose
+        plan has nothing to check."""
+        from PySide6.QtWidgets import QStyle
+
+        return self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
     def _blank_icon(self):  # noqa: ANN202 - QIcon
         from PySide6.QtGui import QIcon

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from workshop_app.domain.records import Record
 from workshop_app.ui.document_model import DocumentModel
@@ -165,6 +165,9 @@ class RecordTableModel(QAbstractTableModel):
             return column.tooltip or None
         if role == Qt.ItemDataRole.DecorationRole and problems:
             if index.column() == self._problem_column():
+                # imported here: QStyle's enums (~5 ms) are not needed before a list shows
+                from PySide6.QtWidgets import QStyle
+
                 style = QApplication.style()
                 return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.editor == "minutes":
