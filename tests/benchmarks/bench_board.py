@@ -106,11 +106,11 @@ def main() -> int:
     path = folder / "Big.workshop"
     _event(path, options.notes)
     model = DocumentModel(Document.open(path))
-    question_id = model.list(Question)[0].id
+    question_id = model.select(Question)[0].id
 
     def bare() -> float:
         start = time.perf_counter()
-        notes = model.list(Note, question_id=question_id)
+        notes = model.select(Note, question_id=question_id)
         scene = QGraphicsScene()
         brush = QBrush(QColor("#F9F4B3"))
         for i, note in enumerate(notes):

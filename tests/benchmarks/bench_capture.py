@@ -46,7 +46,7 @@ def percentile(values: list[float], pct: float) -> float:
 def make_event(path: Path) -> None:
     """The demo event with notes up to ``EXISTING``, spread over tables and questions."""
     with Document.create(path, demo_bundle()) as document:
-        groups, questions = document.list(Group), document.list(Question)
+        groups, questions = document.select(Group), document.select(Question)
         missing = EXISTING - document.count(Note)
         document.add_many(
             [
@@ -86,7 +86,7 @@ def main() -> None:
     window.workspace.set_mode("capture", focus=True)
     page = window.workspace.page("capture")
     assert isinstance(page, CapturePage)
-    groups = window.model.list(Group)
+    groups = window.model.select(Group)
     page.where.table.setCurrentIndex(page.where.table.findData(groups[0].id))
     page.where.table.activated.emit(page.where.table.currentIndex())
     document, model, box = window.model.document, window.model, page.entry.box

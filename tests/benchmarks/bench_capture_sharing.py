@@ -46,7 +46,7 @@ PAUSE_S = 0.05  # between notes: the event loop runs, timers and merges land amo
 
 def make_event(path: Path) -> None:
     with Document.create(path, demo_bundle()) as document:
-        groups, questions = document.list(Group), document.list(Question)
+        groups, questions = document.select(Group), document.select(Question)
         document.add_many(
             [
                 Note(
@@ -69,7 +69,7 @@ from workshop_app.storage.document import Document
 from workshop_app.storage.snapshots import publish
 with Document.open(Path(sys.argv[1])) as doc:
     doc.device_id = "other-laptop"
-    group, question = doc.list(Group)[1], doc.list(Question)[0]
+    group, question = doc.select(Group)[1], doc.select(Question)[0]
     n = int(sys.argv[4])
     while True:
         doc.add(Note(text=f"from table 2 ({n})", group_id=group.id, question_id=question.id))
@@ -135,7 +135,7 @@ def main() -> None:
     page = window.workspace.page("capture")
     assert isinstance(page, CapturePage)
     model, box = window.model, page.entry.box
-    page.set_table(model.list(Group)[0].id)
+    page.set_table(model.select(Group)[0].id)
     page.order.setChecked(True)  # newest first: the new card at the top, on screen
     painted: list[str] = []
 
@@ -196,7 +196,7 @@ def main() -> None:
             sharing.stop()
             sharing.deleteLater()
             sharing = None
-    arrived = sum(1 for note in model.list(Note) if note.text.startswith("from table 2"))
+    arrived = sum(1 for note in model.select(Note) if note.text.startswith("from table 2"))
     total = model.count(Note)
     window.close()
 

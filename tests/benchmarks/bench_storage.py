@@ -164,8 +164,8 @@ def bench_open(folder: Path, notes: int) -> dict[str, float]:
 
     with Document.open(path) as doc:
         doc.backups.wait()
-        listed = median_seconds(lambda: doc.list(Note))
-        assert len(doc.list(Note)) == notes
+        listed = median_seconds(lambda: doc.select(Note))
+        assert len(doc.select(Note)) == notes
         bare_list = median_seconds(
             lambda: doc._conn.execute("SELECT * FROM note ORDER BY position, rowid").fetchall()
         )

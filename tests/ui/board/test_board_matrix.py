@@ -150,7 +150,7 @@ def test_notes_away_from_the_tables_are_named_alike_on_the_board_and_in_the_repo
     _open_matrix(page, qtbot)
     assert AWAY_FROM_TABLES in [name for _, name in page.matrix.matrix.tables]
     scene = page.canvas.scene
-    note = next(n for n in page.model.list(Note) if n.id in away)
+    note = next(n for n in page.model.select(Note) if n.id in away)
     assert scene._table(note) == AWAY_FROM_TABLES
     with Document.open(path, readonly=True) as doc:
         content = build_content(doc.bundle())

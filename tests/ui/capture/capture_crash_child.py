@@ -35,7 +35,7 @@ def main(path: str, tag: str) -> None:
     assert window.workspace is not None
     window.workspace.set_mode("capture", focus=True)
     page = window.workspace.page("capture")
-    group = page.model.list(Group)[0]
+    group = page.model.select(Group)[0]
     page.set_table(group.id)
     app.processEvents()
     print("ready", flush=True)

@@ -29,7 +29,7 @@ def _two_edits(tmp_path: Path) -> tuple[Path, Path, str]:
     type_at_table(copies[0], question_id, "Ask the porters what slows them down")
     with Document.open(tmp_path / "day.workshop") as doc:
         doc.merge([copies[1]])
-        note = next(n for n in doc.list(Note) if n.text == NOTE)
+        note = next(n for n in doc.select(Note) if n.text == NOTE)
     for copy in copies[:2]:  # both copies now hold table 2's notes
         with Document.open(copy) as doc:
             doc.merge([tmp_path / "day.workshop"])

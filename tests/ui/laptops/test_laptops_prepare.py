@@ -61,7 +61,7 @@ def test_prepare_by_keyboard_then_a_copy_opens_in_capture_on_its_table(
     qtbot.keyClicks(page.entry.box, "Start with the rota")
     qtbot.keyClick(page.entry.box, K.Key_Return)  # no table to ask for: it is this copy's
     assert page.chooser is None
-    (note,) = [n for n in laptop.model.list(Note) if n.text == "Start with the rota"]
+    (note,) = [n for n in laptop.model.select(Note) if n.text == "Start with the rota"]
     assert note.group_id == tables[1] and note.question_id == question_id
     assert note.device_id == copy_device(copy) != this_device()
     assert laptop.model.document.device_id == copy_device(copy)

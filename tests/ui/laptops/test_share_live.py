@@ -81,7 +81,7 @@ def test_a_note_typed_on_one_laptop_shows_in_the_others_other_tables(
     seconds = time.monotonic() - start
     print(f"\ntyped on laptop A -> in laptop B's Other tables: {seconds:.2f} s")
     assert b.document is not None
-    assert [n.text for n in b.document.list(Note) if n.text == "Need a ward champion"] == [
+    assert [n.text for n in b.document.select(Note) if n.text == "Need a ward champion"] == [
         "Need a ward champion"
     ]
     qtbot.waitUntil(lambda: "2 laptops" in share_label(b), timeout=ARRIVAL_BOUND_MS)
@@ -107,7 +107,7 @@ def test_a_pulled_folder_is_said_typing_still_saves_and_sharing_resumes(
     )
     type_note(qtbot, page_a, "Typed while the stick was out")
     assert a.document is not None
-    assert "Typed while the stick was out" in {n.text for n in a.document.list(Note)}
+    assert "Typed while the stick was out" in {n.text for n in a.document.select(Note)}
     assert "not found" in share_label(a)  # still says so: nothing was published
 
     pulled.rename(folder)  # and plugged back in
@@ -132,7 +132,7 @@ def test_a_snapshot_still_arriving_is_skipped_then_merged_when_whole(
     name.write_bytes(data[: len(data) // 2])  # the first half, under the final name
     (folder / ".syncthing.x.tmp").write_bytes(b"\0" * 100)  # an engine's temporary file
     qtbot.waitUntil(lambda: "Not merged yet" in tooltip(b), timeout=ARRIVAL_BOUND_MS)
-    assert "Arrives in two halves" not in {n.text for n in b.document.list(Note)}
+    assert "Arrives in two halves" not in {n.text for n in b.document.select(Note)}
     name.write_bytes(data)  # the rest arrives
     qtbot.waitUntil(
         lambda: "Arrives in two halves" in others_texts(page_b), timeout=ARRIVAL_BOUND_MS

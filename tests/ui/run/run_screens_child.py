@@ -75,7 +75,7 @@ def report(app: QApplication) -> dict:
 
 def _mid_breakout(document) -> None:  # noqa: ANN001 - Document
     """A realistic run: the first items done (a little over time), breakout 1 at 12:34 left."""
-    items = document.list(AgendaItem)
+    items = document.select(AgendaItem)
     now = datetime.now(UTC).replace(microsecond=0)
     start = now - timedelta(minutes=7, seconds=26)
     stamps: dict[str, dict[str, str | None]] = {}

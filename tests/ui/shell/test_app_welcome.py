@@ -73,8 +73,8 @@ def test_new_event_from_template(
     assert f"[{template.name}]" in dialogs.asked[0]  # the title was offered the template's name
     model = window.model
     assert model is not None
-    assert [q.text for q in model.list(Question)] == [q.text for q in template.bundle.questions]
-    assert [a.title for a in model.list(AgendaItem)] == [a.title for a in template.bundle.agenda]
+    assert [q.text for q in model.select(Question)] == [q.text for q in template.bundle.questions]
+    assert [a.title for a in model.select(AgendaItem)] == [a.title for a in template.bundle.agenda]
     assert settings.recent()[0].path == str(path)
     assert settings.recent()[0].title == "Harvest day"
 

@@ -72,7 +72,7 @@ def test_status_bar_says_saved_after_an_edit(demo_window: MainWindow, qtbot: QtB
     model = demo_window.model
     assert model is not None
     assert demo_window.saved_label.text() == "All changes saved"
-    question = model.list(Question)[0]
+    question = model.select(Question)[0]
     model.push_update(Question, question.id, text="A new question?")
     assert demo_window.saved_label.text() == f"All changes saved {model.last_saved}"
     assert len(model.last_saved) == 8  # HH:MM:SS
@@ -85,7 +85,7 @@ def test_status_bar_says_saved_after_an_edit(demo_window: MainWindow, qtbot: QtB
 def test_undo_and_redo_survive_switching_modes(demo_window: MainWindow) -> None:
     model, workspace = demo_window.model, demo_window.workspace
     assert model is not None and workspace is not None
-    question = model.list(Question)[0]
+    question = model.select(Question)[0]
     model.push_update(Question, question.id, text="Edited", label="Edit question")
     assert demo_window.actions.undo.text() == "Undo Edit question"
     for mode in MODES:

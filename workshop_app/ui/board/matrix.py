@@ -71,11 +71,11 @@ class MatrixModel(QAbstractTableModel):
         self.questions, self.tables = [], []
         self.counts, self.themes = Counter(), defaultdict(Counter)
         if not model.document.closed:
-            self.questions = model.list(Question)
+            self.questions = model.select(Question)
             asked = {q.id for q in self.questions}
-            self.tables = [(g.id, g.name.strip() or UNNAMED_TABLE) for g in model.list(Group)]
-            titles = {t.id: t.title.strip() or "Untitled theme" for t in model.list(Theme)}
-            for note in model.list(Note):
+            self.tables = [(g.id, g.name.strip() or UNNAMED_TABLE) for g in model.select(Group)]
+            titles = {t.id: t.title.strip() or "Untitled theme" for t in model.select(Theme)}
+            for note in model.select(Note):
                 if note.question_id not in asked:
                     continue
                 cell = (note.question_id, note.group_id or "")

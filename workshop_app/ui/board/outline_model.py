@@ -126,15 +126,15 @@ class OutlineModel(QAbstractItemModel):
         model = self.document_model
         if self.question_id is None or model.document.closed:
             return root
-        questions = model.list(Question)
+        questions = model.select(Question)
         question = next((q for q in questions if q.id == self.question_id), None)
         if question is None:
             return root
-        tables = {g.id: g.name or UNNAMED_TABLE for g in model.list(Group)}
-        notes = every_note = model.list(Note, question_id=question.id)
+        tables = {g.id: g.name or UNNAMED_TABLE for g in model.select(Group)}
+        notes = every_note = model.select(Note, question_id=question.id)
         if self.table_id is not None:
             notes = [n for n in notes if (n.group_id or "") == self.table_id]
-        themes = model.list(Theme, question_id=question.id)
+        themes = model.select(Theme, question_id=question.id)
         theme_ids = {t.id for t in themes}
         top = Node(QUESTION, question, root)
         number = questions.index(question) + 1

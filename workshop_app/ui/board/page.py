@@ -292,8 +292,8 @@ class BoardPage(QWidget):
 
     def _fill_questions(self) -> None:
         current = self.question_id()
-        questions = self.model.list(Question)
-        notes = self.model.list(Note)
+        questions = self.model.select(Question)
+        notes = self.model.select(Note)
         self.question.clear()
         for number, q in enumerate(questions, start=1):
             mine = [n for n in notes if n.question_id == q.id]

@@ -61,9 +61,9 @@ class Drawn:
 
 def ranking(model: DocumentModel, question_id: str | None) -> list[Ranked]:
     """The question's themes, most votes first (ties keep the board's order)."""
-    notes = model.list(Note, question_id=question_id)
+    notes = model.select(Note, question_id=question_id)
     rows = []
-    for theme in model.list(Theme, question_id=question_id):
+    for theme in model.select(Theme, question_id=question_id):
         count = sum(1 for n in notes if n.theme_id == theme.id)
         title = theme.title.strip() or "Untitled theme"
         rows.append(Ranked(title, theme_total(theme, notes), count))

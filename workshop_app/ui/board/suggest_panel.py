@@ -164,7 +164,7 @@ class SuggestionsPanel(QTabWidget):
     # -- reading the board ----------------------------------------------------------------
 
     def _notes(self) -> list[Note]:
-        return self.model.list(Note, question_id=self.page.question_id())
+        return self.model.select(Note, question_id=self.page.question_id())
 
     def _table(self, note: Note) -> str:
         return table_name(self.model, note.group_id)

@@ -172,7 +172,7 @@ class CapturePage(QWidget):
     # -- reading the event ---------------------------------------------------------------------
 
     def _load_tables(self) -> None:
-        groups = self.model.list(Group)
+        groups = self.model.select(Group)
         self.groups = {g.id: g for g in groups}
         remembered = self._remembered_table()
         self.table_id = remembered if remembered in self.groups else None
@@ -186,14 +186,14 @@ class CapturePage(QWidget):
         return self.settings.capture_table(self.event_id)
 
     def _load_questions(self) -> None:
-        self.questions = self.model.list(Question)
+        self.questions = self.model.select(Question)
         ids = [q.id for q in self.questions]
         if self.question_id not in ids:
             self.question_id = ids[0] if ids else None
         self._show_questions()
 
     def _load_agenda(self) -> None:
-        self.agenda = self.model.list(AgendaItem)
+        self.agenda = self.model.select(AgendaItem)
 
     def _show_questions(self, *, counts_only: bool = False) -> None:
         rows = [(q, self._counts(q.id)) for q in self.questions]
@@ -312,7 +312,7 @@ class CapturePage(QWidget):
             if then_save
             else "Which table is this laptop taking notes for?"
         )
-        groups = self.model.list(Group)
+        groups = self.model.select(Group)
         self.chooser = TableChooser(groups, self.table_id, question, self)
         self.chooser.finished.connect(lambda result: self._on_chooser_finished(result, then_save))
         self.chooser.open()

@@ -37,8 +37,8 @@ def plan_delete(model: DocumentModel, record: Record, noun: str) -> DeletePlan:
     items: list[tuple[type[Record], str]] = [(type(record), record.id)]
     label = f"Delete {noun}"
     if isinstance(record, Question):
-        notes = model.list(Note, question_id=record.id)
-        themes = model.list(Theme, question_id=record.id)
+        notes = model.select(Note, question_id=record.id)
+        themes = model.select(Theme, question_id=record.id)
         items += [(Note, n.id) for n in notes] + [(Theme, t.id) for t in themes]
         if notes or themes:
             parts = [plural(len(notes), "note")] + (

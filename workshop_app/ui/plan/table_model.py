@@ -51,7 +51,7 @@ class RecordTableModel(QAbstractTableModel):
     # -- reading the document ------------------------------------------------------------
 
     def _reload(self) -> None:
-        self._records = self.document_model.list(self.spec.kind)
+        self._records = self.document_model.select(self.spec.kind)
         self._context = self.spec.context(self.document_model, self._records)
         self._problems = [
             self.spec.problems(record, row, self._context)
@@ -62,7 +62,7 @@ class RecordTableModel(QAbstractTableModel):
         if kind is not self.spec.kind and kind not in self.spec.watches:
             return
         old_ids = [r.id for r in self._records]
-        new_ids = [r.id for r in self.document_model.list(self.spec.kind)]
+        new_ids = [r.id for r in self.document_model.select(self.spec.kind)]
         if new_ids != old_ids:
             self.beginResetModel()
             self._reload()
