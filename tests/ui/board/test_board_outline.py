@@ -277,3 +277,11 @@ def test_every_control_is_named_and_rows_read_as_sentences(board: BoardPage) -> 
 def test_the_view_is_remembered(board: BoardPage, settings) -> None:  # noqa: ANN001
     assert settings.board_view() == "outline"
     assert board.view_name() == "outline"
+
+
+def test_the_outline_model_answers_both_of_qts_parent_calls(board: BoardPage) -> None:
+    """parent(index) is the tree's; parent() is still the QObject's, as on any model."""
+    outline = board.outline.outline
+    assert outline.parent() is board.outline
+    unsorted = outline.index_of(UNSORTED, "")
+    assert outline.parent(outline.index(0, 0, unsorted)) == unsorted

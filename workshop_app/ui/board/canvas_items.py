@@ -139,7 +139,7 @@ class CardItem(QGraphicsItem):
         m, note = self.metrics, self.note
         style = kind_style(note.kind)
         rect = QRectF(0, 0, m.width, m.height)
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         painter.setPen(Qt.PenStyle.NoPen)
         if lod >= 0.4:
             painter.setBrush(SHADOW)

@@ -70,7 +70,8 @@ class BoardScene(QGraphicsScene):
 
     def set_metrics(self, metrics: Metrics) -> None:
         self.metrics = metrics
-        for item in [*self.cards.values(), *self.columns.values()]:
+        items: list[CardItem | ColumnItem] = [*self.cards.values(), *self.columns.values()]
+        for item in items:
             item.metrics = metrics
             if isinstance(item, CardItem):
                 item.set_metrics(metrics)

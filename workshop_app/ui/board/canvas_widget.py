@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu
 
 from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, PileItem
@@ -189,7 +189,7 @@ class BoardCanvas(QGraphicsView):
             self.owner.drop(ids, target)
         self.board.relayout()  # back in place if nothing moved
 
-    def contextMenuEvent(self, event) -> None:  # noqa: ANN001, N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         """The Board's actions (the keys' own actions, their keys shown) for the focus."""
         column = self._column_at(event.pos())
         if self._card_at(event.pos()) is None and column is not None and column.kind != NEW:
@@ -206,7 +206,7 @@ class BoardCanvas(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key, mods = event.key(), event.modifiers()
-        arrows = {
+        arrows: dict[int, tuple[int, int]] = {
             Qt.Key.Key_Left: (-1, 0),
             Qt.Key.Key_Right: (1, 0),
             Qt.Key.Key_Up: (0, -1),

@@ -13,7 +13,7 @@ reset: the view keeps its focus and expansion by record id, see ``OutlineView``)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -195,7 +195,7 @@ class OutlineModel(QAbstractItemModel):
         return QModelIndex()
 
     def node(self, index: Index) -> Node | None:
-        return index.internalPointer() if index.isValid() else None  # type: ignore[no-any-return]
+        return index.internalPointer() if index.isValid() else None
 
     # -- QAbstractItemModel ---------------------------------------------------------------
 
@@ -207,7 +207,17 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, owner.children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 # type: ignore[override]
+    @overload
+    def parent(self) -> QObject | None: ...
+
+    @overload
+    def parent(self, index: Index) -> QModelIndex: ...
+
+    def parent(self, index: Index | None = None) -> QModelIndex | QObject | None:
+        """The parent of ``index`` (QAbstractItemModel's); with no index, the model's own
+        parent (QObject's), as on any model."""
+        if index is None:
+            return super().parent()
         node = self.node(index)
         if node is None or node.parent is None or node.parent is self._root:
             return QModelIndex()

@@ -18,7 +18,7 @@ Signals:
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QShowEvent
@@ -45,6 +45,11 @@ from workshop_app.ui.common.dialogs import Dialogs
 from workshop_app.ui.common.keymap import install, keyed_button, shown
 from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.document_model import DocumentModel
+
+if TYPE_CHECKING:
+    from workshop_app.ui.board.dots import DotsPanel
+    from workshop_app.ui.board.matrix import MatrixPanel
+    from workshop_app.ui.board.writeup import WriteupPanel
 
 
 class BoardView(Protocol):
@@ -90,6 +95,11 @@ class BoardPage(QWidget):
     view_changed = Signal(str)
     selection_changed = Signal()
     table_filter_changed = Signal()
+
+    #: The Board's own side panels, set by ``panels.add_panels``.
+    writeup: WriteupPanel
+    dots: DotsPanel
+    matrix: MatrixPanel
 
     def __init__(
         self,

@@ -33,6 +33,8 @@ from workshop_app.ui.plan.table_model import RecordTableModel
 from workshop_app.ui.plan.widgets import Heading, is_font_change
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from workshop_app.ui.plan.details_form import DetailsForm
     from workshop_app.ui.plan.sections import (
         AgendaEditor,
@@ -132,7 +134,7 @@ class PlanPage(QWidget):
             "Agenda": sections.AgendaEditor,
         }[name]
         editor = kind(self.model, self.dialogs, self.stack, table_model=self.table_models[name])
-        if name == "Agenda":
+        if isinstance(editor, sections.AgendaEditor):
             editor.start_time_requested.connect(self._on_agenda_start_time_requested)
         return editor
 
@@ -187,7 +189,7 @@ class PlanPage(QWidget):
             item.setIcon(warning if issues else self._blank_icon())
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
 
-    def _blank_icon(self):  # noqa: ANN202 - QIcon
+    def _blank_icon(self) -> QIcon:
         from PySide6.QtGui import QIcon
 
         return QIcon()

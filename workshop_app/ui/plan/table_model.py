@@ -8,6 +8,7 @@ one undoable command. Columns come from a ``RecordSpec`` (``columns.py``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -241,7 +242,7 @@ class RecordTableModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
         ids = "\n".join(self._records[r].id for r in rows)

@@ -130,7 +130,7 @@ class RecordTableView(QTableView):
             painter.end()
 
 
-def configure_table(view: QAbstractItemView) -> None:
+def configure_table(view: QTableView) -> None:
     """Keyboard-first behaviour shared by every Plan list."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
