@@ -69,7 +69,7 @@ def run_gui(path: Path | None, *, demo: bool = False) -> int:
 
     def open_event() -> None:
         """Stage 2, once the window is on screen: open the event (or show the welcome)."""
-        install_shortcuts(window.actions)
+        install_shortcuts(window.menu_actions)
         opened = False
         if demo:
             opened = window.open_demo()

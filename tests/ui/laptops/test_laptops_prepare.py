@@ -28,7 +28,7 @@ def test_prepare_by_keyboard_then_a_copy_opens_in_capture_on_its_table(
     stick.mkdir()
     window = make_window()
     assert window.open_path(tmp_path / "day.workshop")
-    window.actions.prepare.trigger()
+    window.menu_actions.prepare.trigger()
     dialog = window.laptop_handlers.prepare_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -73,7 +73,7 @@ def test_a_folder_that_cannot_take_the_copies_is_said_in_the_dialog(
     make_event(tmp_path / "day.workshop")
     window = make_window()
     assert window.open_path(tmp_path / "day.workshop")
-    window.actions.prepare.trigger()
+    window.menu_actions.prepare.trigger()
     dialog = window.laptop_handlers.prepare_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)

@@ -61,7 +61,7 @@ def two_laptops(
     folder.mkdir()
     for window in (a, b):
         dialogs.folders.append(folder)
-        window.actions.share.trigger()
+        window.menu_actions.share.trigger()
     return a, b, folder
 
 
@@ -148,11 +148,11 @@ def test_stop_sharing_forgets_the_folder_for_this_file(
     assert a.document is not None
     path = a.document.path
     assert a.settings.share_folder(path) == folder
-    assert a.actions.stop_share.isEnabled()
-    a.actions.stop_share.trigger()
+    assert a.menu_actions.stop_share.isEnabled()
+    a.menu_actions.stop_share.trigger()
     assert a.settings.share_folder(path) is None
     assert share_label(a) == ""
-    assert not a.actions.stop_share.isEnabled()
+    assert not a.menu_actions.stop_share.isEnabled()
 
 
 def test_grab_the_share_status(
@@ -173,7 +173,7 @@ def test_grab_the_share_status(
     folder.mkdir()
     for window in (b, a):
         dialogs.folders.append(folder)
-        window.actions.share.trigger()
+        window.menu_actions.share.trigger()
     page_a, page_b = capture_page(a, table=0), capture_page(b, table=1)
     said = "Patients should see their own discharge plan"
     type_note(qtbot, page_b, said)

@@ -104,7 +104,7 @@ def test_new_event_has_its_own_key_even_from_a_plan_list(
     _press(qtbot, Qt.Key.Key_N, CTRL | SHIFT)
     assert dialogs.asked and dialogs.asked[0].startswith("choose: Start from this template")
     assert editor.table_model.rowCount() == before
-    assert demo_window.actions.new.shortcut().toString() == "Ctrl+Shift+N"
+    assert demo_window.menu_actions.new.shortcut().toString() == "Ctrl+Shift+N"
 
 
 # One owner per key, in every context of the window and the presenter display (the walk of

@@ -51,8 +51,8 @@ def event(tmp_path: Path) -> Path:
 
 
 def open_restore(qtbot: QtBot, window: MainWindow) -> RestoreDialog:
-    assert window.actions.restore.isEnabled()
-    window.actions.restore.trigger()
+    assert window.menu_actions.restore.isEnabled()
+    window.menu_actions.restore.trigger()
     dialog = window.restore_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)

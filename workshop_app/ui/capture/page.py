@@ -354,13 +354,18 @@ class CapturePage(QWidget):
 
     def _save_note(self) -> None:
         draft = self.entry.draft()
-        text = draft.pop("text").strip()
+        text = draft.text.strip()
         if not text:
             return
         parts = pieces(text, MAX_TEXT)  # a note holds MAX_TEXT characters: more makes several
         for index, part in enumerate(parts):
             note = Note(
-                question_id=self.question_id, group_id=self.table_id, text=part.strip(), **draft
+                question_id=self.question_id,
+                group_id=self.table_id,
+                text=part.strip(),
+                kind=draft.kind,
+                attribution=draft.attribution,
+                role=draft.role,
             )
             try:
                 self.model.push_add(note, label="Add note")

@@ -75,7 +75,7 @@ class AppSettings:
 
     def text_size_delta(self) -> int:
         try:
-            return int(self._qs.value("view/text_size_delta", 0))
+            return int(str(self._qs.value("view/text_size_delta", 0)))
         except (TypeError, ValueError):
             return 0
 

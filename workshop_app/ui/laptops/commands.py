@@ -21,7 +21,8 @@ from workshop_app.ui.commands import ModelCommand
 
 
 class MergeTarget(Protocol):
-    """The writes of ``DocumentModel`` that merging and putting back call."""
+    """The reads and writes of ``DocumentModel`` that merging and putting back (and undoing
+    them) call."""
 
     def merge_files(self, sources: list[Path], before: Path, after: Path) -> MergeResult: ...
 
@@ -30,6 +31,8 @@ class MergeTarget(Protocol):
     def put_back(self, kind: type[Record], record_id: str, name: str, value: str) -> None: ...
 
     def get(self, kind: type[Record], record_id: str) -> Any: ...
+
+    def update(self, kind: type[Record], record_id: str, changes: dict[str, Any]) -> None: ...
 
 
 class MergeFiles(ModelCommand):

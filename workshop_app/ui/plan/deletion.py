@@ -53,12 +53,12 @@ def plan_delete(model: DocumentModel, record: Record, noun: str) -> DeletePlan:
                 action="Delete question and notes",
             )
     if isinstance(record, Group):
-        note_count = model.count(Note, group_id=record.id)
-        if note_count:
+        count = model.count(Note, group_id=record.id)
+        if count:
             return DeletePlan(
                 items,
                 label,
-                ask=f"Delete “{_short(record.name)}”?\n\nIts {plural(note_count, 'note')} stay in the "
+                ask=f"Delete “{_short(record.name)}”?\n\nIts {plural(count, 'note')} stay in the "
                 f"event without a table; nothing written is lost. You can undo this "
                 f"({shown('window.undo')}).",
                 action="Delete table",

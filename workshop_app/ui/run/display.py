@@ -33,7 +33,7 @@ class CountdownDisplay(QWidget):
         self.digits_area = QRectF()
         self._angle = -1
         self._flash = 0.0
-        self._flash_phase = RunStatus.OVERTIME
+        self._flash_phase: str = RunStatus.OVERTIME
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(1.0)
         self._animation.setEndValue(0.0)

@@ -71,7 +71,7 @@ class PresenterWindow(QWidget):
         self.digits_area = QRectF()  # the box the digits must stay inside
         self.digits_ink = QRectF()
         self._flash = 0.0
-        self._flash_phase = RunStatus.OVERTIME
+        self._flash_phase: str = RunStatus.OVERTIME
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(1.0)
         self._animation.setEndValue(0.0)

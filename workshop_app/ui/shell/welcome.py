@@ -44,9 +44,16 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 class TemplateInfo(Protocol):
-    key: str
-    name: str
-    summary: str
+    """What the page shows of a template (read-only: ``templates.Template`` is frozen)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def summary(self) -> str: ...
 
 
 def _short(path: str) -> str:
@@ -237,10 +244,11 @@ class WelcomePage(QScrollArea):
 
     def focus_first(self) -> None:
         """Focus the most likely action: the last event if there is one, else a new event."""
+        template = self.template_group.checkedButton()
         if self.recent_list.count():
             self.recent_list.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif self.template_group.checkedButton():
-            self.template_group.checkedButton().setFocus(Qt.FocusReason.OtherFocusReason)
+        elif template is not None:
+            template.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -119,8 +119,8 @@ class Workspace(QWidget):
     def set_mode(self, mode: str, *, focus: bool = False) -> None:
         """Show ``mode``; with ``focus`` (a keyboard shortcut) move the focus into its page."""
         self.mode_bar.setCurrentIndex(MODES.index(mode) if mode in MODES else 0)
-        if focus:
-            self.pages.currentWidget().setFocus()
+        if focus and (page := self.pages.currentWidget()) is not None:
+            page.setFocus()
 
     def page(self, mode: str) -> QWidget:
         """The page of ``mode``, built now if it has not been shown yet."""
