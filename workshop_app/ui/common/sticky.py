@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.quoting import quoted
-from workshop_app.domain.records import NOTE_KINDS, Note
+from workshop_app.domain.records import NOTE_KINDS, Note, NoteKind
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,17 +56,17 @@ class KindStyle:
 
 
 KIND_STYLES: dict[str, KindStyle] = {
-    "idea": KindStyle("Idea", "#F0E442", "#F9F4B3", "#6E691E"),
-    "concern": KindStyle("Concern", "#D55E00", "#F3D2B8", "#914000"),
-    "quote": KindStyle("Quote", "#56B4E9", "#C9E7F8", "#2E617E"),
-    "action": KindStyle("Action", "#009E73", "#B8E4D8", "#00654A"),
-    "question": KindStyle("Question", "#CC79A7", "#EFD4E3", "#7A4964"),
+    NoteKind.IDEA: KindStyle("Idea", "#F0E442", "#F9F4B3", "#6E691E"),
+    NoteKind.CONCERN: KindStyle("Concern", "#D55E00", "#F3D2B8", "#914000"),
+    NoteKind.QUOTE: KindStyle("Quote", "#56B4E9", "#C9E7F8", "#2E617E"),
+    NoteKind.ACTION: KindStyle("Action", "#009E73", "#B8E4D8", "#00654A"),
+    NoteKind.QUESTION: KindStyle("Question", "#CC79A7", "#EFD4E3", "#7A4964"),
 }
 assert tuple(KIND_STYLES) == NOTE_KINDS
 
 
 def kind_style(kind: str) -> KindStyle:
-    return KIND_STYLES.get(kind, KIND_STYLES["idea"])
+    return KIND_STYLES.get(kind, KIND_STYLES[NoteKind.IDEA])
 
 
 def _luminance(color: str) -> float:
@@ -95,7 +95,7 @@ def footer_text(note: Note, table: str = "", saved: str = "") -> tuple[str, str]
 
 def shown_text(note: Note) -> str:
     """The card's text: a quote in one pair of marks (``quoted``), anything else as typed."""
-    return quoted(note.text) if note.kind == "quote" and note.text.strip() else note.text
+    return quoted(note.text) if note.kind == NoteKind.QUOTE and note.text.strip() else note.text
 
 
 def describe(note: Note, table: str = "", saved: str = "") -> str:

@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 
 from workshop_app.ui.common.keymap import MODE_TITLES, KeyBinding, keys_of, of_mode, shown
 from workshop_app.ui.common.text import ScaledLabel
+from workshop_app.ui.shell.modes import Mode
 
 #: What each group's "anywhere" means.
-MODE_NOTES = {
+MODE_NOTES: dict[str, str] = {
     "window": "the menus, in every mode",
-    "plan": shown("window.mode_plan"),
-    "run": f"{shown('window.mode_run')}; on the presenter display too",
-    "capture": shown("window.mode_capture"),
-    "board": shown("window.mode_board"),
+    Mode.PLAN: shown("window.mode_plan"),
+    Mode.RUN: f"{shown('window.mode_run')}; on the presenter display too",
+    Mode.CAPTURE: shown("window.mode_capture"),
+    Mode.BOARD: shown("window.mode_board"),
 }
 INTRO = (
     "Every key of every mode. “Anywhere” means anywhere in that mode. Report "

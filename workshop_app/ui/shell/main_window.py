@@ -38,6 +38,7 @@ from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.common.text import apply_text_size
 from workshop_app.ui.laptops.handlers import LaptopHandlers
 from workshop_app.ui.shell.menus import build_menus, fill_recent_menu
+from workshop_app.ui.shell.modes import Mode
 from workshop_app.ui.shell.share_window import WindowSharing
 
 if TYPE_CHECKING:
@@ -150,7 +151,8 @@ class MainWindow(QMainWindow):
         if path is None:
             return False
         return self._open_with(
-            lambda: create_from_template(path, key, title=title, force=path.exists()), mode="plan"
+            lambda: create_from_template(path, key, title=title, force=path.exists()),
+            mode=Mode.PLAN,
         )
 
     def close_document(self) -> None:
@@ -190,7 +192,7 @@ class MainWindow(QMainWindow):
                 self.welcome.set_recent(self.settings.recent())
             return False
         if mode is None:  # a copy handed out to a table is that table's laptop: Capture
-            mode = "capture" if document.handed_out else self.settings.last_mode()
+            mode = Mode.CAPTURE if document.handed_out else self.settings.last_mode()
         self._adopt(document, mode, remember)
         return True
 

@@ -21,7 +21,7 @@ from workshop_app.ui.common.dialogs import Dialogs
 from workshop_app.ui.common.first_paint import after_first_paint
 from workshop_app.ui.common.keymap import shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.shell.modes import MODE_HINTS, MODE_TITLES, MODES
+from workshop_app.ui.shell.modes import MODE_HINTS, MODE_TITLES, MODES, Mode
 
 PageFactory = Callable[[DocumentModel, Dialogs, QWidget], QWidget]
 
@@ -59,15 +59,15 @@ def _report_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QWi
 #: The page of each built mode: ``factory(model, dialogs, parent)``, called (and its module
 #: imported) when the mode is first shown. A mode not listed shows its ComingPage.
 PAGES: dict[str, PageFactory] = {
-    "plan": _plan_page,
-    "run": _run_page,
-    "capture": _capture_page,
-    "board": _board_page,
-    "report": _report_page,
+    Mode.PLAN: _plan_page,
+    Mode.RUN: _run_page,
+    Mode.CAPTURE: _capture_page,
+    Mode.BOARD: _board_page,
+    Mode.REPORT: _report_page,
 }
 #: Modes whose page works while hidden (Run's countdown ticks and chimes in every mode): built
 #: right after the workspace's first frame even if not shown.
-LIVE_MODES: tuple[str, ...] = ("run",)
+LIVE_MODES: tuple[str, ...] = (Mode.RUN,)
 
 
 class Workspace(QWidget):
@@ -163,4 +163,4 @@ class Workspace(QWidget):
         self.mode_changed.emit(MODES[index])
 
     def _on_coming_plan_requested(self) -> None:
-        self.set_mode("plan", focus=True)
+        self.set_mode(Mode.PLAN, focus=True)
