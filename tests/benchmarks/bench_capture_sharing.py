@@ -31,14 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_capture import NOTE_TEXT, percentile  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from bench_capture import NOTE_TEXT, percentile
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from workshop_app.domain.records import NOTE_KINDS, Group, Note, Question  # noqa: E402
-from workshop_app.storage.document import Document  # noqa: E402
-from workshop_app.storage.templates import demo_bundle  # noqa: E402
+from workshop_app.domain.records import NOTE_KINDS, Group, Note, Question
+from workshop_app.storage.document import Document
+from workshop_app.storage.templates import demo_bundle
 
 EXISTING = 10_000
 PAUSE_S = 0.05  # between notes: the event loop runs, timers and merges land among the notes
@@ -140,18 +140,18 @@ def main() -> None:
     painted: list[str] = []
 
     class Probe(StickyDelegate):
-        def paint(self, painter, option, index) -> None:  # noqa: ANN001
+        def paint(self, painter, option, index) -> None:
             super().paint(painter, option, index)
             painted.append(index.data(IdRole))
 
     page.cards.card_delegate = Probe(page.cards)
     page.cards.setItemDelegate(page.cards.card_delegate)
-    page.cards._fit_cards(page.cards.size())  # noqa: SLF001 - the probe needs the width too
+    page.cards._fit_cards(page.cards.size())  # private: the probe needs the width too
     laptop = OtherLaptop(other, folder)
     on_ui: list[float] = []  # time the UI thread spent in sharing's handlers (merges included)
     real_finished = FolderSharing._on_bridge_finished
 
-    def timed_finished(self, done, outcome) -> None:  # noqa: ANN001
+    def timed_finished(self, done, outcome) -> None:
         start = time.perf_counter()
         real_finished(self, done, outcome)
         on_ui.append(time.perf_counter() - start)

@@ -29,14 +29,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sqlite_utils import Database  # noqa: E402
+from sqlite_utils import Database
 
-from workshop_app.domain.bundle import EventBundle  # noqa: E402
-from workshop_app.domain.clock import utc_now  # noqa: E402
-from workshop_app.domain.records import Event, Note  # noqa: E402
-from workshop_app.storage.document import Document  # noqa: E402
-from workshop_app.storage.migrations import migrations  # noqa: E402
-from workshop_app.storage.schema import APPLICATION_ID  # noqa: E402
+from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.clock import utc_now
+from workshop_app.domain.records import Event, Note
+from workshop_app.storage.document import Document
+from workshop_app.storage.migrations import migrations
+from workshop_app.storage.schema import APPLICATION_ID
 
 NOTE_TEXT = "We need a named contact for discharge planning, not a shared inbox."
 COLUMNS = (

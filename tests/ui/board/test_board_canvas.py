@@ -42,7 +42,7 @@ def _open_board(window: MainWindow, qtbot: QtBot) -> BoardPage:
 
 
 @pytest.fixture
-def board(make_window: Callable[[], MainWindow], qtbot: QtBot, settings) -> BoardPage:  # noqa: ANN001
+def board(make_window: Callable[[], MainWindow], qtbot: QtBot, settings) -> BoardPage:
     """The demo in a shown window, Board mode (Ctrl+4), switched to the canvas with F4, on the
     first question that has themes."""
     window = make_window()
@@ -73,7 +73,7 @@ def _column(view: CanvasView, kind: str, record_id: str = "") -> QPoint:
     return _point(view, column.header_rect().center())
 
 
-def _drag(qtbot: QtBot, view: CanvasView, start: QPoint, end: QPoint, mods=NONE) -> None:  # noqa: ANN001
+def _drag(qtbot: QtBot, view: CanvasView, start: QPoint, end: QPoint, mods=NONE) -> None:
     port = view.canvas.viewport()
     qtbot.mousePress(port, LEFT, mods, start)
     for step in range(1, 9):

@@ -22,7 +22,7 @@ from workshop_app.ui.shell.main_window import MainWindow
 DIGIT_KEYS = {str(n): getattr(Qt.Key, f"Key_{n}") for n in range(10)}
 
 
-def _type(qtbot: QtBot, widget, text: str) -> None:  # noqa: ANN001
+def _type(qtbot: QtBot, widget, text: str) -> None:
     for char in text:
         qtbot.keyClick(widget, DIGIT_KEYS[char])
 

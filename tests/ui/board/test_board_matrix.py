@@ -54,7 +54,7 @@ def _open_matrix(page: BoardPage, qtbot: QtBot) -> None:
 
 def test_matrix_counts_are_the_files_and_empty_cells_are_marked(
     make_window: Callable[[], MainWindow], tmp_path: Path, qtbot: QtBot, qtmodeltester
-) -> None:  # noqa: ANN001
+) -> None:
     path = _late_table(tmp_path)
     page = open_board(make_window, path, qtbot)
     _open_matrix(page, qtbot)

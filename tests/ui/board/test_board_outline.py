@@ -61,7 +61,7 @@ def _next_question(qtbot: QtBot, page: BoardPage) -> None:
 
 def test_the_demos_themes_votes_and_stars_rebuilt_by_keyboard_then_printed(
     board: BoardPage, qtbot: QtBot, qtmodeltester
-) -> None:  # noqa: ANN001
+) -> None:
     demo = demo_bundle()
     tree = board.outline
     model = board.model
@@ -120,7 +120,7 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def _undo_redo(qtbot: QtBot, tree: OutlineView, check_before, check_after) -> None:  # noqa: ANN001
+def _undo_redo(qtbot: QtBot, tree: OutlineView, check_before, check_after) -> None:
     window = tree.window()
     qtbot.keyClick(tree, K.Key_Z, CTRL)
     check_before()
@@ -274,7 +274,7 @@ def test_every_control_is_named_and_rows_read_as_sentences(board: BoardPage) -> 
     assert spoken.startswith("Note, ") and " from " in spoken and " vote" in spoken
 
 
-def test_the_view_is_remembered(board: BoardPage, settings) -> None:  # noqa: ANN001
+def test_the_view_is_remembered(board: BoardPage, settings) -> None:
     assert settings.board_view() == "outline"
     assert board.view_name() == "outline"
 

@@ -171,6 +171,6 @@ def test_ctrl_n_keeps_what_was_being_typed(qtbot, page, model):
     assert model.get(Question, new).prompt == ""
 
 
-def _button(editor, action):  # noqa: ANN001, ANN202
+def _button(editor, action):
     """The toolbar button of ``action``."""
     return next(b for b in editor.findChildren(QToolButton) if b.defaultAction() is action)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -34,7 +35,7 @@ ALT = Qt.KeyboardModifier.AltModifier
 NOMOD = Qt.KeyboardModifier.NoModifier
 
 
-def strict_qt_log(test):  # noqa: ANN001, ANN201 - a decorator
+def strict_qt_log(test: Callable[..., None]) -> Callable[..., None]:
     """Qt warnings fail the test; the offscreen platform's own notices are not ours."""
     test = pytest.mark.qt_log_ignore("This plugin does not support")(test)
     return pytest.mark.qt_log_level_fail("WARNING")(test)
@@ -242,6 +243,6 @@ def test_alt_n_goes_to_the_venue(demo_window: MainWindow, qtbot: QtBot) -> None:
     assert QApplication.focusWidget() is page.details.venue
 
 
-def _button(editor, action):  # noqa: ANN001, ANN202
+def _button(editor, action):
     """The toolbar button of ``action``."""
     return next(b for b in editor.findChildren(QToolButton) if b.defaultAction() is action)

@@ -44,7 +44,7 @@ def test_ctrl_1_to_5_switch_modes(demo_window: MainWindow, qtbot: QtBot) -> None
     assert not any(isinstance(workspace.page(mode), ComingPage) for mode in MODES)
 
 
-def test_coming_page_goes_back_to_plan(make_window: Make, monkeypatch) -> None:  # noqa: ANN001
+def test_coming_page_goes_back_to_plan(make_window: Make, monkeypatch) -> None:
     """A mode with no page yet shows the coming page (every mode has one today)."""
     from workshop_app.ui.shell import workspace as workspace_module
 

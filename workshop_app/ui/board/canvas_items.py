@@ -123,7 +123,7 @@ class CardItem(QGraphicsItem):
         votes = plural(note.votes, "vote")
         return f"Note, {kind}, from {self.table}, {votes}{star}{selected}: {note.text}{said}"
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         m = self.metrics
         return QRectF(-4, -m.line, m.width + 10, m.height + m.line + 6)
 
@@ -235,7 +235,7 @@ class ColumnItem(QGraphicsItem):
             ", "
         )
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         return self.size.adjusted(-6, -6, 6, 6)
 
     def paint(
@@ -285,7 +285,7 @@ class PileItem(QGraphicsItem):
         self.setZValue(1000)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         m, spread = self.metrics, (len(self.cards) - 1) * self.STEP
         return QRectF(-6, -m.line - 8, m.width + spread + 14, m.height + spread + m.line + 20)
 

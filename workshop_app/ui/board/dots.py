@@ -136,7 +136,7 @@ class DotsPanel(QWidget):
     def _view_of(self, widget: QObject) -> BoardView | None:
         return next((v for v in self.page.views.values() if v.key_widget() is widget), None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kinds = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
         if not self.action.isChecked() or event.type() not in kinds:
             return False

@@ -190,7 +190,7 @@ class BoardPage(QWidget):
         self.suggestions = SuggestionsPanel(self)
         self.add_side(self.suggestions, "Suggestions")
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:
         """On first show, give the side panels two fifths of the width: the splitter was sized
         before they were added, which left them a sliver with their tabs behind scroll arrows."""
         super().showEvent(event)

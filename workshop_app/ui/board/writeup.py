@@ -111,7 +111,7 @@ class BoundText(QPlainTextEdit):
         if not self._loading:
             self.idle.start()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.commit()
         super().focusOutEvent(event)
 

@@ -277,7 +277,7 @@ class CapturePage(QWidget):
 
     # -- user actions ----------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.focus_entry()
 

@@ -182,7 +182,7 @@ class StickyDelegate(QStyledItemDelegate):
             card = self._cache[key] = _Card(text, text_height, foot, size)
         return card
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         note = index.data(NoteRole)
         if not isinstance(note, Note):
             return QSize(self.card_width, 40)
@@ -226,7 +226,7 @@ class StickyDelegate(QStyledItemDelegate):
 
     # -- editing in place --------------------------------------------------------------------
 
-    def createEditor(  # noqa: N802 - Qt's name
+    def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> QWidget:
         editor = CardEditor(parent)
@@ -234,24 +234,24 @@ class StickyDelegate(QStyledItemDelegate):
         editor.installEventFilter(self)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         note = index.data(NoteRole)
         if isinstance(editor, QPlainTextEdit) and isinstance(note, Note):
             editor.setPlainText(note.text)
             editor.selectAll()
 
-    def setModelData(  # noqa: N802
+    def setModelData(
         self, editor: QWidget, model: QAbstractItemModel, index: Index
     ) -> None:
         if isinstance(editor, QPlainTextEdit) and editor.toPlainText().strip():
             model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(  # noqa: N802
+    def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         editor.setGeometry(option.rect.adjusted(4, 4, -6, -6))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter saves, Shift+Enter is a new line, Esc cancels (the base class handles Esc)."""
         if isinstance(watched, CardEditor) and isinstance(event, QKeyEvent):
             key_event = event

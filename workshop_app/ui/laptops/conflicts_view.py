@@ -121,7 +121,7 @@ class ConflictsDialog(QDialog):
         self.status.setText(f"Put back: “{_short(conflict.value, 60)}” (Edit ▸ Undo takes it out)")
         self.tree.setFocus()
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: object, event: object) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if event.key() in ENTER_KEYS and watched is self.tree:
                 self.put_back()

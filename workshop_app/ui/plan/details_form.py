@@ -116,7 +116,7 @@ class DetailsForm(QWidget):
         self.summary.setMaximumHeight(lines * 14)  # longer summaries scroll
         self.body.setMaximumWidth(em * 60)  # long lines are hard to read
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if is_font_change(event) and hasattr(self, "body"):  # not while being built
             self._size_fields()

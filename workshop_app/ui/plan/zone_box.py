@@ -54,7 +54,7 @@ class ZoneBox(QComboBox):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
 
-    def showPopup(self) -> None:  # noqa: N802 (Qt override)
+    def showPopup(self) -> None:
         self._fill()
         super().showPopup()
 

@@ -70,7 +70,7 @@ class CountdownDisplay(QWidget):
         self._flash = float(value)
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         dark = is_dark(self.palette())

@@ -58,7 +58,7 @@ class WrappingDelegate(QStyledItemDelegate):
         super().__init__(tree)
         self.tree = tree
 
-    def sizeHint(  # noqa: N802 - Qt's name
+    def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         hint = super().sizeHint(option, index)
@@ -154,7 +154,7 @@ class KeysDialog(QDialog):
         screen = self.screen().availableGeometry()
         self.resize(min(em * 140, screen.width() * 9 // 10), screen.height() * 8 // 10)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.find_box.setFocus(Qt.FocusReason.OtherFocusReason)  # type to find, Esc closes
 

@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
         model.deleteLater()
         self._set_document_actions(False)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_geometry(self.saveGeometry())
         self._close_current()
         self.settings.sync()

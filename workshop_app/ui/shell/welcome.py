@@ -256,7 +256,7 @@ class WelcomePage(QScrollArea):
         item = self.recent_list.currentItem()
         return str(item.data(PATH_ROLE)) if item is not None else None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.recent_list
             and event.type() == QEvent.Type.KeyPress
