@@ -39,3 +39,16 @@ def test_mypy_is_clean_over_the_whole_package() -> None:
     checked = re.search(r"no issues found in (\d+) source files", result.stdout)
     assert checked is not None, result.stdout
     assert int(checked[1]) == len(list((ROOT / "workshop_app").rglob("*.py")))  # none left out
+
+
+def test_pre_commit_runs_the_same_checks_offline() -> None:
+    """The hooks run this environment's ruff and mypy (nothing to download): the checks above."""
+    config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    entries = re.findall(r"^\s+entry: (.+)$", config, flags=re.MULTILINE)
+    assert entries == [
+        "python -m ruff check --force-exclude",
+        "python -m ruff format --force-exclude",
+        "python -m mypy workshop_app",
+    ]
+    assert "repo: local" in config and "language: system" in config
+    assert re.findall(r"^\s+- repo: (.+)$", config, flags=re.MULTILINE) == ["local"]
