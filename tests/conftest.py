@@ -6,8 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from hypothesis import settings  # noqa: E402
+import pytest
+from hypothesis import settings
 
 # CI (.ci/run sets CI=true) tries the same examples on every run, so whether a change lands is
 # decided by the code, not by the seed; runs by hand explore new examples each time.

@@ -59,7 +59,7 @@ def _event(path: Path, count: int) -> None:
 PAINTS = [0]
 
 
-def _paint(view) -> None:  # noqa: ANN001
+def _paint(view) -> None:
     """Paint the view's viewport now (its window exposed first), counting real paints."""
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
@@ -68,7 +68,7 @@ def _paint(view) -> None:  # noqa: ANN001
     if not hasattr(port, "_counter"):
 
         class Counter(QObject):
-            def eventFilter(self, _o: QObject, event: QEvent) -> bool:  # noqa: N802
+            def eventFilter(self, _o: QObject, event: QEvent) -> bool:
                 if event.type() == QEvent.Type.Paint:
                     PAINTS[0] += 1
                 return False
@@ -106,11 +106,11 @@ def main() -> int:
     path = folder / "Big.workshop"
     _event(path, options.notes)
     model = DocumentModel(Document.open(path))
-    question_id = model.list(Question)[0].id
+    question_id = model.select(Question)[0].id
 
     def bare() -> float:
         start = time.perf_counter()
-        notes = model.list(Note, question_id=question_id)
+        notes = model.select(Note, question_id=question_id)
         scene = QGraphicsScene()
         brush = QBrush(QColor("#F9F4B3"))
         for i, note in enumerate(notes):

@@ -86,8 +86,8 @@ def main() -> None:
 
     document = Document.open(ours)
     model = DocumentModel(document)
-    question = model.list(Question)[0]
-    unsorted = [n.id for n in model.list(Note, question_id=question.id) if n.theme_id is None]
+    question = model.select(Question)[0]
+    unsorted = [n.id for n in model.select(Note, question_id=question.id) if n.theme_id is None]
     ids = unsorted[:GROUP]
     assert len(ids) == GROUP, f"only {len(unsorted)} unsorted notes"
 

@@ -26,13 +26,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from workshop_app.domain.records import NOTE_KINDS, Group, Note, Question  # noqa: E402
-from workshop_app.storage.document import Document  # noqa: E402
-from workshop_app.storage.templates import demo_bundle  # noqa: E402
+from workshop_app.domain.records import NOTE_KINDS, Group, Note, Question
+from workshop_app.storage.document import Document
+from workshop_app.storage.templates import demo_bundle
 
 NOTE_TEXT = "We need a named contact for discharge planning, not a shared inbox."
 EXISTING = 5_000
@@ -46,7 +46,7 @@ def percentile(values: list[float], pct: float) -> float:
 def make_event(path: Path) -> None:
     """The demo event with notes up to ``EXISTING``, spread over tables and questions."""
     with Document.create(path, demo_bundle()) as document:
-        groups, questions = document.list(Group), document.list(Question)
+        groups, questions = document.select(Group), document.select(Question)
         missing = EXISTING - document.count(Note)
         document.add_many(
             [
@@ -86,7 +86,7 @@ def main() -> None:
     window.workspace.set_mode("capture", focus=True)
     page = window.workspace.page("capture")
     assert isinstance(page, CapturePage)
-    groups = window.model.list(Group)
+    groups = window.model.select(Group)
     page.where.table.setCurrentIndex(page.where.table.findData(groups[0].id))
     page.where.table.activated.emit(page.where.table.currentIndex())
     document, model, box = window.model.document, window.model, page.entry.box
@@ -97,20 +97,20 @@ def main() -> None:
     class Probe(StickyDelegate):
         """The page's card delegate, noting which card it painted last."""
 
-        def paint(self, painter, option, index) -> None:  # noqa: ANN001
+        def paint(self, painter, option, index) -> None:
             super().paint(painter, option, index)
             painted.append(index.data(IdRole))
 
     page.cards.card_delegate = Probe(page.cards)
     page.cards.setItemDelegate(page.cards.card_delegate)
-    page.cards._fit_cards(page.cards.size())  # noqa: SLF001 - the probe needs the width too
+    page.cards._fit_cards(page.cards.size())  # private: the probe needs the width too
     for _ in range(20):
         app.processEvents()
 
     committed_at: list[float] = []
     real_add = model.add
 
-    def timed_add(records, index=None) -> None:  # noqa: ANN001
+    def timed_add(records, index=None) -> None:
         real_add(records, index)
         committed_at.append(time.perf_counter())
 

@@ -31,14 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_capture import NOTE_TEXT, percentile  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from bench_capture import NOTE_TEXT, percentile
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from workshop_app.domain.records import NOTE_KINDS, Group, Note, Question  # noqa: E402
-from workshop_app.storage.document import Document  # noqa: E402
-from workshop_app.storage.templates import demo_bundle  # noqa: E402
+from workshop_app.domain.records import NOTE_KINDS, Group, Note, Question
+from workshop_app.storage.document import Document
+from workshop_app.storage.templates import demo_bundle
 
 EXISTING = 10_000
 PAUSE_S = 0.05  # between notes: the event loop runs, timers and merges land among the notes
@@ -46,7 +46,7 @@ PAUSE_S = 0.05  # between notes: the event loop runs, timers and merges land amo
 
 def make_event(path: Path) -> None:
     with Document.create(path, demo_bundle()) as document:
-        groups, questions = document.list(Group), document.list(Question)
+        groups, questions = document.select(Group), document.select(Question)
         document.add_many(
             [
                 Note(
@@ -69,7 +69,7 @@ from workshop_app.storage.document import Document
 from workshop_app.storage.snapshots import publish
 with Document.open(Path(sys.argv[1])) as doc:
     doc.device_id = "other-laptop"
-    group, question = doc.list(Group)[1], doc.list(Question)[0]
+    group, question = doc.select(Group)[1], doc.select(Question)[0]
     n = int(sys.argv[4])
     while True:
         doc.add(Note(text=f"from table 2 ({n})", group_id=group.id, question_id=question.id))
@@ -135,23 +135,23 @@ def main() -> None:
     page = window.workspace.page("capture")
     assert isinstance(page, CapturePage)
     model, box = window.model, page.entry.box
-    page.set_table(model.list(Group)[0].id)
+    page.set_table(model.select(Group)[0].id)
     page.order.setChecked(True)  # newest first: the new card at the top, on screen
     painted: list[str] = []
 
     class Probe(StickyDelegate):
-        def paint(self, painter, option, index) -> None:  # noqa: ANN001
+        def paint(self, painter, option, index) -> None:
             super().paint(painter, option, index)
             painted.append(index.data(IdRole))
 
     page.cards.card_delegate = Probe(page.cards)
     page.cards.setItemDelegate(page.cards.card_delegate)
-    page.cards._fit_cards(page.cards.size())  # noqa: SLF001 - the probe needs the width too
+    page.cards._fit_cards(page.cards.size())  # private: the probe needs the width too
     laptop = OtherLaptop(other, folder)
     on_ui: list[float] = []  # time the UI thread spent in sharing's handlers (merges included)
     real_finished = FolderSharing._on_bridge_finished
 
-    def timed_finished(self, done, outcome) -> None:  # noqa: ANN001
+    def timed_finished(self, done, outcome) -> None:
         start = time.perf_counter()
         real_finished(self, done, outcome)
         on_ui.append(time.perf_counter() - start)
@@ -196,7 +196,7 @@ def main() -> None:
             sharing.stop()
             sharing.deleteLater()
             sharing = None
-    arrived = sum(1 for note in model.list(Note) if note.text.startswith("from table 2"))
+    arrived = sum(1 for note in model.select(Note) if note.text.startswith("from table 2"))
     total = model.count(Note)
     window.close()
 

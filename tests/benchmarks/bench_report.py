@@ -23,11 +23,11 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from workshop_app.domain.bundle import EventBundle  # noqa: E402
-from workshop_app.domain.records import Event, Group, Note, Question, Theme  # noqa: E402
-from workshop_app.report.content import build_content  # noqa: E402
-from workshop_app.report.model import ReportOptions  # noqa: E402
-from workshop_app.storage.templates import demo_bundle  # noqa: E402
+from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.records import Event, Group, Note, Question, Theme
+from workshop_app.report.content import build_content
+from workshop_app.report.model import ReportOptions
+from workshop_app.storage.templates import demo_bundle
 
 WORDS = (
     "data staff patients care time trust systems training evidence benefits nurses safety "

@@ -29,14 +29,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from sqlite_utils import Database  # noqa: E402
+from sqlite_utils import Database
 
-from workshop_app.domain.bundle import EventBundle  # noqa: E402
-from workshop_app.domain.clock import utc_now  # noqa: E402
-from workshop_app.domain.records import Event, Note  # noqa: E402
-from workshop_app.storage.document import Document  # noqa: E402
-from workshop_app.storage.migrations import migrations  # noqa: E402
-from workshop_app.storage.schema import APPLICATION_ID  # noqa: E402
+from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.clock import utc_now
+from workshop_app.domain.records import Event, Note
+from workshop_app.storage.document import Document
+from workshop_app.storage.migrations import migrations
+from workshop_app.storage.schema import APPLICATION_ID
 
 NOTE_TEXT = "We need a named contact for discharge planning, not a shared inbox."
 COLUMNS = (
@@ -164,8 +164,8 @@ def bench_open(folder: Path, notes: int) -> dict[str, float]:
 
     with Document.open(path) as doc:
         doc.backups.wait()
-        listed = median_seconds(lambda: doc.list(Note))
-        assert len(doc.list(Note)) == notes
+        listed = median_seconds(lambda: doc.select(Note))
+        assert len(doc.select(Note)) == notes
         bare_list = median_seconds(
             lambda: doc._conn.execute("SELECT * FROM note ORDER BY position, rowid").fetchall()
         )

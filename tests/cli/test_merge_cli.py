@@ -58,7 +58,7 @@ def test_merge_says_what_came_in_and_dry_run_changes_nothing(
         f"Merged into {organiser}: +6 notes from 3 laptops, 1 record updated, 1 conflict kept.\n"
     )
     with Document.open(organiser, readonly=True) as doc:
-        assert len(doc.list(Note)) == 7
+        assert len(doc.select(Note)) == 7
         assert [c.value for c in doc.conflicts()] == ["shared note, as table 1 wrote it"]
 
     code, out, _ = run(capsys, "merge", organiser, *tables)

@@ -30,8 +30,8 @@ def test_the_report_of_a_merged_event_shows_every_tables_notes(
     stick = tmp_path / "stick"
     stick.mkdir()
     with Document.open(organiser) as doc:
-        tables = [(g.id, g.name) for g in doc.list(Group)]
-        question = doc.list(Question)[0]
+        tables = [(g.id, g.name) for g in doc.select(Group)]
+        question = doc.select(Question)[0]
         copies = doc.write_copies(stick, handout.plan("Day", tables))
     typed = {}
     for copy, (_, name) in zip(copies, tables, strict=True):

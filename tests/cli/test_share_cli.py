@@ -66,7 +66,7 @@ def test_share_publishes_then_merges_the_others_and_names_what_it_skipped(
     ), out
     assert out.count("\n") == 1
     with Document.open(tables[0], readonly=True) as doc:
-        assert len(doc.list(Note)) == 7
+        assert len(doc.select(Note)) == 7
 
     code, out, err = run(capsys, "share", tables[0], folder)
     assert out.startswith("Published table1.workshop's snapshot; nothing new to merge; skipped")

@@ -168,7 +168,7 @@ def test_progress_is_reported_and_cancel_stops_the_export() -> None:
         render_pdf(build_content(demo_bundle()), cancel)
 
 
-def test_logo_is_drawn_on_the_cover(tmp_path) -> None:  # noqa: ANN001
+def test_logo_is_drawn_on_the_cover(tmp_path) -> None:
     from PIL import Image
 
     from workshop_app.report.render import load_logo

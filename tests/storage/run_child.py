@@ -18,7 +18,7 @@ from workshop_app.storage.document import Document
 
 def main(path: str, item_id: str) -> None:
     doc = Document.open(path)
-    items = doc.list(AgendaItem)
+    items = doc.select(AgendaItem)
     countdown = Countdown(items, persist=doc.set_run_state, state=doc.run_state())
     while countdown.current() is not None and countdown.current().id != item_id:
         countdown.next()

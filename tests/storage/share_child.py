@@ -62,7 +62,7 @@ def main(
     global ROUND
     arm(os.environ.get("SHARE_CHILD_KILL", ""))
     with Document.open(path) as doc, open(ack_log, "a", encoding="utf-8") as log:
-        question = doc.list(Question)[0].id
+        question = doc.select(Question)[0].id
         done = sum(1 for _ in open(ack_log, encoding="utf-8"))
         for ROUND in range(1, int(rounds) + 1):
             for _ in range(int(notes)):

@@ -65,7 +65,7 @@ class Instance:
         request = urllib.request.Request(
             f"http://127.0.0.1:{self.gui_port}{path}", headers={"X-API-Key": self.api_key}
         )
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return json.loads(response.read() or b"null")
 
     def log(self) -> str:

@@ -68,7 +68,7 @@ def test_a_backup_opens_as_the_same_document(path: Path, tmp_path: Path) -> None
     shutil.copy(latest, restored)
     with Document.open(restored) as copy:
         assert copy.bundle() == expected
-        assert len(copy.list(Note)) == 25
+        assert len(copy.select(Note)) == 25
 
 
 def test_a_backup_of_an_open_document_holds_its_committed_changes(path: Path) -> None:
@@ -101,7 +101,7 @@ def test_only_the_last_ten_are_kept(path: Path) -> None:
     assert all(p.exists() for p in made[-10:])
     assert not any(p.exists() for p in made[:2])
     with Document.open(_copy(kept[-1], path.parent / "newest.workshop")) as newest:
-        assert newest.list(Note)[-1].text == "change 11"
+        assert newest.select(Note)[-1].text == "change 11"
 
 
 def test_pruning_keeps_the_newest_even_after_the_file_was_renamed(path: Path) -> None:

@@ -35,7 +35,7 @@ def doc(tmp_path: Path):
 
 
 def test_grouped_values_gathers_every_record_under_its_values(doc: Document) -> None:
-    notes = doc.list(Note)
+    notes = doc.select(Note)
     ids = [n.id for n in notes]
     groups = doc.grouped_values(Note, ids, ("theme_id", "votes"))
     # 3 themes (two and none) x 2 vote counts: 6 groups, every id in exactly one of them.
@@ -49,7 +49,7 @@ def test_grouped_values_gathers_every_record_under_its_values(doc: Document) -> 
 
 
 def test_grouped_values_refuses_a_missing_record(doc: Document) -> None:
-    ids = [n.id for n in doc.list(Note)[:3]]
+    ids = [n.id for n in doc.select(Note)[:3]]
     with pytest.raises(NotFoundError, match="no-such-note"):
         doc.grouped_values(Note, [*ids, "no-such-note"], ("votes",))
     with pytest.raises(ValueError, match="no field"):
@@ -57,7 +57,7 @@ def test_grouped_values_refuses_a_missing_record(doc: Document) -> None:
 
 
 def test_grouped_values_refuses_a_damaged_value(doc: Document) -> None:
-    note = doc.list(Note)[0]
+    note = doc.select(Note)[0]
     doc.close()
     with sqlite3.connect(doc.path) as raw:
         raw.execute("UPDATE note SET votes = 'lots' WHERE id = ?", (note.id,))
@@ -70,8 +70,8 @@ def test_grouped_values_refuses_a_damaged_value(doc: Document) -> None:
 
 
 def test_update_groups_writes_each_change_and_stamps_only_changed_fields(doc: Document) -> None:
-    notes = doc.list(Note)[:4]
-    target = doc.list(Theme)[0].id
+    notes = doc.select(Note)[:4]
+    target = doc.select(Theme)[0].id
     doc.update_groups(
         Note, [({"theme_id": target}, [n.id for n in notes[:2]]), ({"votes": 5}, [notes[3].id])]
     )

@@ -110,7 +110,7 @@ def test_a_bad_record_is_set_aside_and_the_file_opens_read_only(tmp_path: Path, 
     with Document.open(path) as doc:  # the app's open
         assert doc.readonly
         assert len(doc.set_aside) == 1 and words in doc.set_aside[0].describe()
-        assert len(doc.list(Note)) + len(doc.list(AgendaItem)) == notes + items - 1
+        assert len(doc.select(Note)) + len(doc.select(AgendaItem)) == notes + items - 1
         assert doc.count(Note) + doc.count(AgendaItem) == notes + items - 1
         bundle = doc.bundle()
         with pytest.raises(DocumentError, match="damaged: 1 record could not be read"):

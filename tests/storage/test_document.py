@@ -108,9 +108,9 @@ def test_create_writes_the_bundle_in_order(path: Path) -> None:
     )
     with Document.create(path, bundle) as doc:
         assert doc.event_id == bundle.event.id
-        assert [q.id for q in doc.list(Question)] == [q1.id, q2.id]
-        assert texts(doc.list(Note)) == [f"n{i}" for i in range(5)]
-        assert all(n.device_id == doc.device_id for n in doc.list(Note))
+        assert [q.id for q in doc.select(Question)] == [q1.id, q2.id]
+        assert texts(doc.select(Note)) == [f"n{i}" for i in range(5)]
+        assert all(n.device_id == doc.device_id for n in doc.select(Note))
 
 
 # -- writes, stamps and reads ----------------------------------------------------------------
@@ -162,15 +162,15 @@ def test_delete_is_a_tombstone_and_restore_brings_it_back(doc: Document) -> None
     a, b, c = add_notes(doc, "a", "b", "c")
     gone = doc.delete(Note, b.id)
     assert gone.deleted
-    assert texts(doc.list(Note)) == ["a", "c"]
-    assert texts(doc.list(Note, include_deleted=True)) == ["a", "b", "c"]
+    assert texts(doc.select(Note)) == ["a", "c"]
+    assert texts(doc.select(Note, include_deleted=True)) == ["a", "b", "c"]
     assert doc.count(Note) == 2 and doc.count(Note, include_deleted=True) == 3
     assert doc.get(Note, b.id).deleted
     row = doc._conn.execute("SELECT deleted FROM note WHERE id = ?", (b.id,)).fetchone()
     assert row[0] == 1
     back = doc.restore(Note, b.id)
     assert not back.deleted
-    assert texts(doc.list(Note)) == ["a", "b", "c"]
+    assert texts(doc.select(Note)) == ["a", "b", "c"]
     assert doc.index_of(Note, b.id) == 1
 
 
@@ -180,20 +180,20 @@ def test_add_at_an_index_and_list_order(doc: Document) -> None:
     doc.add(Note(text="c"), index=2)
     doc.add(Note(text="e"), index=99)
     doc.add(Note(text="f"))
-    assert texts(doc.list(Note)) == ["a", "b", "c", "d", "e", "f"]
-    doc.delete(Note, doc.list(Note)[1].id)  # "b": new rows go among the live ones
+    assert texts(doc.select(Note)) == ["a", "b", "c", "d", "e", "f"]
+    doc.delete(Note, doc.select(Note)[1].id)  # "b": new rows go among the live ones
     doc.add(Note(text="b2"), index=1)
-    assert texts(doc.list(Note)) == ["a", "b2", "c", "d", "e", "f"]
+    assert texts(doc.select(Note)) == ["a", "b2", "c", "d", "e", "f"]
 
 
 def test_move(doc: Document) -> None:
     a, b, c, d = add_notes(doc, "a", "b", "c", "d")
     doc.move(Note, d.id, 0)
-    assert texts(doc.list(Note)) == ["d", "a", "b", "c"]
+    assert texts(doc.select(Note)) == ["d", "a", "b", "c"]
     doc.move(Note, d.id, 99)  # clamped to the end
-    assert texts(doc.list(Note)) == ["a", "b", "c", "d"]
+    assert texts(doc.select(Note)) == ["a", "b", "c", "d"]
     doc.move(Note, a.id, 2)
-    assert texts(doc.list(Note)) == ["b", "c", "a", "d"]
+    assert texts(doc.select(Note)) == ["b", "c", "a", "d"]
     assert doc.index_of(Note, a.id) == 2
     assert doc.get(Note, a.id).device_id == doc.device_id
     doc.delete(Note, c.id)
@@ -201,7 +201,7 @@ def test_move(doc: Document) -> None:
         doc.move(Note, c.id, 0)
     with pytest.raises(NotFoundError):
         doc.move(Note, "no-such-id", 0)
-    assert texts(doc.list(Note)) == ["b", "a", "d"]
+    assert texts(doc.select(Note)) == ["b", "a", "d"]
 
 
 def test_list_and_count_filter_by_field_values(doc: Document) -> None:
@@ -212,17 +212,17 @@ def test_list_and_count_filter_by_field_values(doc: Document) -> None:
     add_notes(doc, "q1 table", question_id=q1.id, group_id=g.id)
     add_notes(doc, "q2 a", question_id=q2.id, kind="concern")
     add_notes(doc, "general")
-    assert texts(doc.list(Note, question_id=q1.id)) == ["q1 a", "q1 b", "q1 table"]
-    assert texts(doc.list(Note, question_id=q1.id, group_id=g.id)) == ["q1 table"]
-    assert texts(doc.list(Note, question_id=None)) == ["general"]
-    assert texts(doc.list(Note, kind="concern")) == ["q2 a"]
+    assert texts(doc.select(Note, question_id=q1.id)) == ["q1 a", "q1 b", "q1 table"]
+    assert texts(doc.select(Note, question_id=q1.id, group_id=g.id)) == ["q1 table"]
+    assert texts(doc.select(Note, question_id=None)) == ["general"]
+    assert texts(doc.select(Note, kind="concern")) == ["q2 a"]
     assert doc.count(Note, question_id=q1.id) == 3
     assert doc.count(Note, group_id=None) == 4
-    doc.delete(Note, doc.list(Note, question_id=q1.id)[0].id)
+    doc.delete(Note, doc.select(Note, question_id=q1.id)[0].id)
     assert doc.count(Note, question_id=q1.id) == 2
     assert doc.count(Note, question_id=q1.id, include_deleted=True) == 3
     with pytest.raises(ValueError, match="colour"):
-        doc.list(Note, colour="red")
+        doc.select(Note, colour="red")
     with pytest.raises(ValueError):
         doc.count(Note, colour="red")
 
@@ -260,11 +260,11 @@ def test_transaction_is_all_or_nothing(doc: Document) -> None:
             add_notes(doc, "x", "y")
             doc.update_event(title="Half-done")
             raise RuntimeError("command failed")
-    assert texts(doc.list(Note)) == ["kept"]
+    assert texts(doc.select(Note)) == ["kept"]
     assert doc.event().title == "Test event"
     added = doc.add_many([Note(text="m1"), Note(text="m2")])
     assert [n.text for n in added] == ["m1", "m2"]
-    assert texts(doc.list(Note)) == ["kept", "m1", "m2"]
+    assert texts(doc.select(Note)) == ["kept", "m1", "m2"]
     assert not doc._conn.in_transaction
 
 
@@ -312,7 +312,7 @@ def test_every_value_survives_close_and_reopen(path: Path) -> None:
         assert again.get(Note, general.id) == general
         assert again.get(Note, general.id).question_id is None
         assert again.get(Note, dead.id) == dead
-        assert [x.id for x in again.list(Note)] == [n.id, general.id]
+        assert [x.id for x in again.select(Note)] == [n.id, general.id]
 
 
 # -- the file format ---------------------------------------------------------------------------

@@ -34,7 +34,7 @@ def test_one_copy_per_table_named_for_a_person_each_its_own_laptop(tmp_path: Pat
     stick = tmp_path / "stick"
     stick.mkdir()
     with _event(tmp_path / "day.workshop") as doc:
-        groups = doc.list(Group)
+        groups = doc.select(Group)
         copies = handout.plan(doc.event().title, [(g.id, g.name) for g in groups])
         written = doc.write_copies(stick, copies)
         organiser = doc.device_id
@@ -55,7 +55,7 @@ def test_one_copy_per_table_named_for_a_person_each_its_own_laptop(tmp_path: Pat
 
 def test_two_copies_of_one_file_on_one_laptop_merge_as_two_laptops(tmp_path: Path) -> None:
     with _event(tmp_path / "day.workshop", tables=2) as doc:
-        groups = doc.list(Group)
+        groups = doc.select(Group)
         a, b = doc.write_copies(tmp_path, handout.plan("Day", [(g.id, g.name) for g in groups]))
     for path, text in ((a, "from A"), (b, "from B")):
         with Document.open(path) as copy:
@@ -69,7 +69,7 @@ def test_two_copies_of_one_file_on_one_laptop_merge_as_two_laptops(tmp_path: Pat
 def test_n_copies_ask_for_their_table_and_keep_it_in_the_file(tmp_path: Path) -> None:
     with _event(tmp_path / "day.workshop") as doc:
         written = doc.write_copies(tmp_path, handout.plan("Day", count=2))
-        table = doc.list(Group)[1].id
+        table = doc.select(Group)[1].id
     assert [p.name for p in written] == ["Day – Laptop 1.workshop", "Day – Laptop 2.workshop"]
     with Document.open(written[0]) as copy:
         assert copy.handed_out and copy.copy_table() is None
@@ -89,7 +89,7 @@ def test_tables_of_one_name_get_two_files(tmp_path: Path) -> None:
 
 def test_an_existing_copy_is_never_written_over(tmp_path: Path) -> None:
     with _event(tmp_path / "day.workshop") as doc:
-        copies = handout.plan("Day", [(g.id, g.name) for g in doc.list(Group)])
+        copies = handout.plan("Day", [(g.id, g.name) for g in doc.select(Group)])
         (tmp_path / copies[1].name).write_text("notes typed at table 2")
         with pytest.raises(DocumentError, match="never written over.*Nothing was written"):
             doc.write_copies(tmp_path, copies)

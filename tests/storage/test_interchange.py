@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from interchange_samples import G1, Q1, Q2, sample, texts  # noqa: E402
+from interchange_samples import G1, Q1, Q2, sample, texts
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import InterchangeError

@@ -27,7 +27,7 @@ def two_laptops(tmp_path: Path) -> tuple[Path, Path, Path]:
     with opened(table, "laptop-b") as doc:  # the table's note-taker
         doc.update(Note, notes[0].id, text="note 0, typo fixed")
         doc.update(Note, notes[1].id, text="note 1, as the table wrote it")
-        doc.update(Group, doc.list(Group)[0].id, name="Table 1 (window)", facilitator="Ana")
+        doc.update(Group, doc.select(Group)[0].id, name="Table 1 (window)", facilitator="Ana")
         doc.update(Question, notes[0].question_id, synthesis="People want fewer logins.")
         doc.add_many([Note(text=f"table idea {i}", votes=i) for i in range(3)])
         doc.update_event(venue="Hall B")
@@ -53,7 +53,7 @@ def test_a_json_copy_merges_field_by_field_like_the_file_it_came_from(tmp_path: 
     Document.create(tmp_path / "imported.workshop", bundle, stamps=stamps).close()
     assert merged(into, tmp_path / "imported.workshop", "via-import.workshop") == via_file
     with Document.open(tmp_path / "via-json.workshop", readonly=True) as doc:
-        texts = {note.text for note in doc.list(Note)}
+        texts = {note.text for note in doc.select(Note)}
         assert {"note 0, typo fixed", "note 1, as the table wrote it"} <= texts
         assert [c.value for c in doc.conflicts()] == ["note 1, as the board wrote it"]
 
@@ -67,4 +67,4 @@ def test_older_json_without_stamps_still_imports(tmp_path: Path) -> None:
     with Document.open(tmp_path / "plain.workshop", readonly=True) as doc:
         assert doc.event().venue == "Hall B" and doc.event().device_id == doc.device_id
         times = {n.id: n.updated_at for n in bundle.notes}
-        assert {n.id: n.updated_at for n in doc.list(Note)} == times  # notes keep their times
+        assert {n.id: n.updated_at for n in doc.select(Note)} == times  # notes keep their times

@@ -106,7 +106,7 @@ def test_a_foreign_newer_or_damaged_file_refuses_the_whole_merge(tmp_path: Path)
             doc.merge([good, bad])
         assert words in str(caught.value)
         with Document.open(into, readonly=True) as doc:
-            assert "would come in" not in [n.text for n in doc.list(Note)]
+            assert "would come in" not in [n.text for n in doc.select(Note)]
     assert digest(into) == before
 
 
@@ -185,7 +185,7 @@ def test_a_source_whose_rows_fail_while_it_merges_is_refused_and_the_others_stil
     refused: list[tuple[Path, str]] = []
     with opened(into, "laptop-1") as doc:
         result = doc.merge([bad, good], refused=refused)
-        texts = [n.text for n in doc.list(Note)]
+        texts = [n.text for n in doc.select(Note)]
     assert [(path.name, "cannot be read" in why) for path, why in refused] == [
         ("laptop2.workshop", True)
     ]

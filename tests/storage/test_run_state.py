@@ -57,7 +57,7 @@ def test_a_new_document_has_a_fresh_run_state(doc: Document) -> None:
 
 
 def test_run_state_round_trips_and_survives_reopening(doc: Document) -> None:
-    item = doc.list(AgendaItem)[1]
+    item = doc.select(AgendaItem)[1]
     running = RunState(item.id, RUNNING, "2026-11-27T10:20:00.000Z", None, 1_260_000)
     doc.set_run_state(running)
     assert doc.run_state() == running
@@ -81,7 +81,7 @@ def test_an_unknown_status_is_refused_on_write_and_ignored_on_read(doc: Document
 
 
 def test_actual_times_are_recorded_with_the_state_in_one_step(doc: Document) -> None:
-    first, second = doc.list(AgendaItem)
+    first, second = doc.select(AgendaItem)
     stamps = {
         first.id: {
             "started_at": "2026-11-27T10:00:00.000Z",
@@ -90,7 +90,7 @@ def test_actual_times_are_recorded_with_the_state_in_one_step(doc: Document) -> 
         second.id: {"started_at": "2026-11-27T10:06:00.000Z", "ended_at": None},
     }
     doc.set_run_state(RunState(second.id, RUNNING, "2026-11-27T10:26:00.000Z"), stamps)
-    stored = {i.id: i for i in doc.list(AgendaItem)}
+    stored = {i.id: i for i in doc.select(AgendaItem)}
     assert stored[first.id].ended_at == "2026-11-27T10:06:00.000Z"
     assert stored[second.id].started_at == "2026-11-27T10:06:00.000Z"
     assert stored[second.id].device_id == doc.device_id
@@ -104,14 +104,14 @@ def test_actual_times_are_recorded_with_the_state_in_one_step(doc: Document) -> 
 
 def test_a_failed_stamp_leaves_the_state_unwritten(doc: Document) -> None:
     with pytest.raises(ValueError):
-        doc.set_run_state(RunState(status=RUNNING), {doc.list(AgendaItem)[0].id: {"oops": "x"}})
+        doc.set_run_state(RunState(status=RUNNING), {doc.select(AgendaItem)[0].id: {"oops": "x"}})
     assert doc.run_state() == RunState()
 
 
 def test_each_countdown_state_change_is_one_committed_write(doc: Document) -> None:
     writes: list[int] = []
     conn = doc._conn
-    countdown = Countdown(doc.list(AgendaItem), persist=doc.set_run_state)
+    countdown = Countdown(doc.select(AgendaItem), persist=doc.set_run_state)
     for action in (countdown.start, countdown.pause, countdown.resume, countdown.next):
         before = conn.total_changes
         action()
@@ -183,7 +183,7 @@ def test_a_version_1_file_is_backed_up_then_upgraded(tmp_path: Path) -> None:
 
 def test_killed_mid_breakout_the_countdown_resumes_where_it_should_be(doc: Document) -> None:
     path = doc.path
-    breakout = doc.list(AgendaItem)[1]
+    breakout = doc.select(AgendaItem)[1]
     doc.close()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     child = subprocess.Popen(
@@ -206,7 +206,7 @@ def test_killed_mid_breakout_the_countdown_resumes_where_it_should_be(doc: Docum
 
     with Document.open(path) as again:
         state = again.run_state()
-        resumed = Countdown(again.list(AgendaItem), persist=again.set_run_state, state=state)
+        resumed = Countdown(again.select(AgendaItem), persist=again.set_run_state, state=state)
         reading = resumed.read()
         expected = (deadline - datetime.now(UTC)).total_seconds()
         assert state.status == RUNNING and reading.item is not None

@@ -38,7 +38,7 @@ def pair(tmp_path: Path) -> Iterator[Pair]:
 
 
 def note_texts(doc: Document) -> set[str]:
-    return {note.text for note in doc.list(Note)}
+    return {note.text for note in doc.select(Note)}
 
 
 def wait_merged(doc: Document, folder: Path, expected: set[str]) -> float:
@@ -74,7 +74,7 @@ def test_notes_saved_on_one_laptop_reach_the_other_through_syncthing(
         typed_b = {f"table B idea {i}" for i in range(15)}
         for text in sorted(typed_b):
             b.add(Note(text=text))
-        (seeded,) = (note for note in b.list(Note) if note.text == "note 0")
+        (seeded,) = (note for note in b.select(Note) if note.text == "note 0")
         b.update(Note, seeded.id, text="typo fixed on B")
         publish(b.path, pair.b.share, b.device_id)
         timings.append(("B -> A", wait_merged(a, pair.a.share, typed_b | {"typo fixed on B"})))

@@ -271,7 +271,7 @@ def test_a_clock_set_back_does_not_move_the_countdown(clock: FakeClock, recorder
 def test_a_thousand_ticks_write_nothing_to_the_document(tmp_path: Path, clock: FakeClock) -> None:
     bundle = EventBundle(event=Event(title="Ticks"), agenda=tuple(agenda(5, 20)))
     with Document.create(tmp_path / "ticks.workshop", bundle) as doc:
-        countdown = Countdown(doc.list(AgendaItem), clock=clock, persist=doc.set_run_state)
+        countdown = Countdown(doc.select(AgendaItem), clock=clock, persist=doc.set_run_state)
         countdown.next()
         countdown.start()
         stored = doc.run_state()

@@ -158,7 +158,7 @@ class _Document(BaseDocTemplate):
         title, level = outline
         self._bookmarks += 1
         key = f"section-{self._bookmarks}"
-        top = self.frame._y + flowable.height  # type: ignore[attr-defined]
+        top = self.frame._y + flowable.height
         self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top + 12)
         self.canv.addOutlineEntry(_fit(title, fonts.REGULAR, 10, 400), key, level=level,
                                   closed=level > 0)

@@ -33,8 +33,8 @@ class RuledQuote(Flowable):
     def __init__(self, inner: Flowable, indent: float = 14, rule: float = 2.5) -> None:
         super().__init__()
         self.inner, self.indent, self.rule = inner, indent, rule
-        self.spaceBefore = inner.style.spaceBefore  # type: ignore[attr-defined]
-        self.spaceAfter = inner.style.spaceAfter  # type: ignore[attr-defined]
+        self.spaceBefore = inner.style.spaceBefore
+        self.spaceAfter = inner.style.spaceAfter
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         _, self.height = self.inner.wrap(avail_width - self.indent, avail_height)

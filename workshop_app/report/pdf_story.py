@@ -137,7 +137,7 @@ def about(content: ReportContent, s: Styles, frame_width: float) -> list[Flowabl
     if a.questions:
         out += [para(q, s.note) for q in a.questions]
         for number, flowable in enumerate(out[-len(a.questions):], 1):
-            flowable.bulletText = f"{number}."  # type: ignore[attr-defined]
+            flowable.bulletText = f"{number}."
     else:
         out.append(Paragraph("No questions were set for this event.", s.empty))
     if a.tables:

@@ -66,7 +66,7 @@ def make_styles() -> Styles:
     )
 
     def style(name: str, **kw: object) -> ParagraphStyle:
-        return ParagraphStyle(name, parent=base, **kw)  # type: ignore[arg-type]
+        return ParagraphStyle(name, parent=base, **kw)
 
     heading = {"fontName": fonts.BOLD, "keepWithNext": 1}
     return Styles(
@@ -118,5 +118,5 @@ def para(text: str, style: ParagraphStyle, outline: tuple[str, int] | None = Non
 
     flowable = user_paragraph(text, style)
     if outline:
-        flowable.outline = outline  # type: ignore[attr-defined]
+        flowable.outline = outline
     return flowable

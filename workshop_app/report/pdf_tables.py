@@ -104,7 +104,7 @@ def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
         # Not kept with its table (a long table would then jump to the next page whole);
         # the conditional break leaves room for the heading and a few rows instead.
         heading = para(section.heading, s.h2, (f"A{number}. {section.heading}", 1))
-        heading.keepWithNext = 0  # type: ignore[attr-defined]
+        heading.keepWithNext = 0
         out += [CondPageBreak(45 * mm), heading, Paragraph(section.count, s.small)]
         rows: list[list[Cell]] = []
         continued: set[int] = set()

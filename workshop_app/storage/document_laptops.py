@@ -7,7 +7,6 @@ that lost a merge, the laptops seen, and the snapshot an undo of a merge goes ba
 
 from __future__ import annotations
 
-import builtins
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -31,7 +30,7 @@ class DocumentLaptops(DocumentWrites):
         self,
         sources: Iterable[str | os.PathLike[str]],
         *,
-        refused: builtins.list[tuple[Path, str]] | None = None,
+        refused: list[tuple[Path, str]] | None = None,
         checked: bool = False,
     ) -> MergeResult:
         """Merge other laptops' files of this event (.workshop or .json) into this one, in one
@@ -65,12 +64,12 @@ class DocumentLaptops(DocumentWrites):
                 handout.write(self._conn, handout.CAPTURE_TABLE, group_id)
 
     def write_copies(
-        self, folder: str | os.PathLike[str], copies: builtins.list[handout.Copy]
-    ) -> builtins.list[Path]:
+        self, folder: str | os.PathLike[str], copies: list[handout.Copy]
+    ) -> list[Path]:
         """Hand out ``copies`` of this event into ``folder`` (``handout.write_copies``)."""
         return handout.write_copies(self._conn, Path(folder), copies)
 
-    def conflicts(self) -> builtins.list[Conflict]:
+    def conflicts(self) -> list[Conflict]:
         """Texts that lost a merge (the same field edited on two laptops), newest first, left
         out once the record's text is that value again."""
         return conflicts.listed(self._conn)
@@ -91,7 +90,7 @@ class DocumentLaptops(DocumentWrites):
                            stamps.get(name, stamps[clocks.STAR]))  # fmt: skip
             return self.update(kind, record_id, **{name: value})
 
-    def laptops(self) -> builtins.list[laptops.Laptop]:
+    def laptops(self) -> list[laptops.Laptop]:
         """The laptops whose notes are in this file, the latest first (``laptops.arrivals``)."""
         return laptops.arrivals(self._conn)
 

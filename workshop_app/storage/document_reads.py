@@ -7,7 +7,6 @@ file) are left out of every read.
 
 from __future__ import annotations
 
-import builtins
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -73,11 +72,11 @@ class DocumentReads:
         row = self._conn.execute("SELECT * FROM event WHERE id = ?", (self._event_id,)).fetchone()
         return self._record(Event, row)
 
-    def list(self, kind: type[R], /, *, include_deleted: bool = False, **where: Any) -> list[R]:
+    def select(self, kind: type[R], /, *, include_deleted: bool = False, **where: Any) -> list[R]:
         """Records of ``kind`` in display order; ``where`` filters by equal field values
         (``None`` matches NULL). ``kind`` is positional-only so ``kind="quote"`` can filter.
         Records set aside as unreadable are left out."""
-        sql, params = self._select(kind, include_deleted, where)
+        sql, params = self._sql(kind, include_deleted, where)
         records = []
         for row in self._conn.execute(sql + " ORDER BY position, rowid", params):
             try:
@@ -87,9 +86,9 @@ class DocumentReads:
         return records
 
     def count(self, kind: type[Record], /, *, include_deleted: bool = False, **where: Any) -> int:
-        if self.set_aside:  # count what list() gives
-            return len(self.list(kind, include_deleted=include_deleted, **where))
-        sql, params = self._select(kind, include_deleted, where, columns="COUNT(*)")
+        if self.set_aside:  # count what select() gives
+            return len(self.select(kind, include_deleted=include_deleted, **where))
+        sql, params = self._sql(kind, include_deleted, where, columns="COUNT(*)")
         return int(self._conn.execute(sql, params).fetchone()[0])
 
     def get(self, kind: type[R], record_id: str) -> R:
@@ -114,7 +113,7 @@ class DocumentReads:
                 self.path.name, f"a {NAMES[kind]} was changed into one that cannot be read: {bad}"
             ) from None
 
-    def records(self, kind: type[R], ids: builtins.list[str]) -> builtins.list[R]:
+    def records(self, kind: type[R], ids: list[str]) -> list[R]:
         """The records with these ids (tombstoned or not), in the order asked, read in a few
         queries. Raises NotFoundError if one is missing."""
         found: dict[str, R] = {}
@@ -131,7 +130,7 @@ class DocumentReads:
         return [found[rid] for rid in ids]
 
     def field_values(
-        self, kind: type[R], ids: builtins.list[str], names: tuple[str, ...]
+        self, kind: type[R], ids: list[str], names: tuple[str, ...]
     ) -> dict[str, dict[str, Any]]:
         """``{id: {field: value}}`` for a few fields of several records (the before-values an
         undo needs), read without building whole records. Raises NotFoundError if one is
@@ -161,7 +160,7 @@ class DocumentReads:
     def index_of(self, kind: type[Record], record_id: str) -> int:
         """Display index of a live record among the live records of its kind."""
         if self.set_aside:
-            return [record.id for record in self.list(kind)].index(record_id)
+            return [record.id for record in self.select(kind)].index(record_id)
         ids = [
             r[0]
             for r in self._conn.execute(
@@ -174,17 +173,17 @@ class DocumentReads:
         """The whole live event, in display order (for export)."""
         return EventBundle(
             event=self.event(),
-            speakers=tuple(self.list(Speaker)),
-            questions=tuple(self.list(Question)),
-            groups=tuple(self.list(Group)),
-            agenda=tuple(self.list(AgendaItem)),
-            themes=tuple(self.list(Theme)),
-            notes=tuple(self.list(Note)),
+            speakers=tuple(self.select(Speaker)),
+            questions=tuple(self.select(Question)),
+            groups=tuple(self.select(Group)),
+            agenda=tuple(self.select(AgendaItem)),
+            themes=tuple(self.select(Theme)),
+            notes=tuple(self.select(Note)),
         )
 
     def grouped_values(
         self, kind: type[R], ids: Iterable[str], names: Iterable[str]
-    ) -> builtins.list[tuple[dict[str, Any], builtins.list[str]]]:
+    ) -> list[tuple[dict[str, Any], list[str]]]:
         """The values of a few fields of several records, as groups of records sharing them:
         ``[({field: value}, [id, ...]), ...]`` (the before-values an undo of a bulk change
         needs, read in SQL). Raises NotFoundError if a record is missing."""
@@ -194,11 +193,11 @@ class DocumentReads:
         """Where the run is (Run mode): the countdown a restart resumes."""
         return run_state.read(self._conn)
 
-    def _select(
+    def _sql(
         self, kind: type[Record], include_deleted: bool, where: dict[str, Any], columns: str = "*"
-    ) -> tuple[str, builtins.list[Any]]:
-        clauses: builtins.list[str] = [] if include_deleted else ["deleted = 0"]
-        params: builtins.list[Any] = []
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = [] if include_deleted else ["deleted = 0"]
+        params: list[Any] = []
         for name, value in where.items():
             if name not in COLUMNS[kind]:
                 raise ValueError(f"{kind.__name__} has no field {name}")

@@ -8,7 +8,6 @@ which is what lets copies from several laptops merge.
 
 from __future__ import annotations
 
-import builtins
 import contextlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
@@ -94,7 +93,7 @@ class DocumentWrites(DocumentReads):
             )
         return record
 
-    def add_many(self, records: builtins.list[R]) -> builtins.list[R]:
+    def add_many(self, records: list[R]) -> list[R]:
         """Add several records in one transaction (e.g. "Add 5 tables")."""
         with self.transaction():
             return [self.add(record) for record in records]
@@ -184,7 +183,7 @@ class DocumentWrites(DocumentReads):
             )
 
     def _stamp(
-        self, table: str, values: Mapping[str, Any], ids: builtins.list[str], stamp: tuple[str, str]
+        self, table: str, values: Mapping[str, Any], ids: list[str], stamp: tuple[str, str]
     ) -> None:
         """Stamp each field in ``values`` (column values about to be written) with ``stamp`` in
         the clocks of the records ``ids`` whose value it changes (before they are written)."""

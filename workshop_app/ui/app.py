@@ -25,7 +25,7 @@ def _enable_faulthandler() -> None:
     """Stage 1, before Qt is even imported: hard crashes go to logs/faulthandler.log."""
     global _fault_log
     if _fault_log is None:
-        _fault_log = open(paths.logs_dir() / "faulthandler.log", "a", encoding="utf-8")  # noqa: SIM115
+        _fault_log = open(paths.logs_dir() / "faulthandler.log", "a", encoding="utf-8")
         faulthandler.enable(_fault_log)
 
 
@@ -69,7 +69,7 @@ def run_gui(path: Path | None, *, demo: bool = False) -> int:
 
     def open_event() -> None:
         """Stage 2, once the window is on screen: open the event (or show the welcome)."""
-        install_shortcuts(window.actions)
+        install_shortcuts(window.menu_actions)
         opened = False
         if demo:
             opened = window.open_demo()

@@ -9,6 +9,7 @@ commands and imports this module, never the other way round.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
@@ -72,7 +73,7 @@ class AddRecords(ModelCommand):
     def __init__(
         self,
         model: Target,
-        records: list[Record],
+        records: Sequence[Record],
         *,
         index: int | None = None,
         text: str = "",
@@ -80,7 +81,7 @@ class AddRecords(ModelCommand):
         kind = type(records[0])
         super().__init__(text or f"Add {noun(len(records), _label(kind))}")
         self.model = model
-        self.records = records
+        self.records = list(records)
         self.index = index
         self._added = False
 

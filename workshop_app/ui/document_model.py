@@ -86,15 +86,15 @@ class DocumentModel(QObject):
         when = local_time.now_in(None) if moment is None else moment
         return local_time.clock(when, self.zone_name(), seconds=seconds)
 
-    def list(self, kind: type[R], /, **where: Any) -> list[R]:
-        return self.document.list(kind, **where)
+    def select(self, kind: type[R], /, **where: Any) -> list[R]:
+        return self.document.select(kind, **where)
 
     def get(self, kind: type[R], record_id: str) -> R:
         return self.document.get(kind, record_id)
 
     def deleted(self, kind: type[R], /, **where: Any) -> list[R]:
         """Tombstoned records of ``kind`` (a trash view), in display order."""
-        return [r for r in self.document.list(kind, include_deleted=True, **where) if r.deleted]
+        return [r for r in self.document.select(kind, include_deleted=True, **where) if r.deleted]
 
     def count(self, kind: type[Record], /, **where: Any) -> int:
         return self.document.count(kind, **where)

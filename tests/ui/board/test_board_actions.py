@@ -28,7 +28,7 @@ def model(tmp_path: Path) -> Iterator[DocumentModel]:
 
 
 def _first_question(model: DocumentModel) -> str:
-    return model.list(Question)[0].id
+    return model.select(Question)[0].id
 
 
 def _on_disk(model: DocumentModel, sql: str) -> list[tuple]:
@@ -51,9 +51,9 @@ def test_grouping_500_notes_is_one_step_and_one_transaction(model: DocumentModel
     assert model.undo_stack.undoText() == "Group 500 notes into “Access”"
     assert _on_disk(model, f"SELECT COUNT(*) FROM note WHERE theme_id = '{theme_id}'") == [(500,)]
     model.undo_stack.undo()
-    assert model.get(Theme, theme_id).deleted and not model.list(Note, theme_id=theme_id)
+    assert model.get(Theme, theme_id).deleted and not model.select(Note, theme_id=theme_id)
     model.undo_stack.redo()
-    assert len(model.list(Note, theme_id=theme_id)) == 500
+    assert len(model.select(Note, theme_id=theme_id)) == 500
     assert not model.get(Theme, theme_id).deleted
 
 
@@ -97,7 +97,7 @@ def test_move_ungroup_delete_rename_votes_and_stars_undo_exactly(model: Document
 
 
 def test_a_theme_holds_only_its_own_questions_notes(model: DocumentModel) -> None:
-    first, second = (q.id for q in model.list(Question))
+    first, second = (q.id for q in model.select(Question))
     theme = actions.group_into_new_theme(model, first, [], title="Empty")
     other = actions.unsorted_note_ids(model, second)[:1]
     with pytest.raises(ValueError, match="own question"):
@@ -111,7 +111,7 @@ def test_theme_total_adds_the_themes_own_votes(model: DocumentModel) -> None:
     theme_id = actions.group_into_new_theme(model, qid, ids)
     actions.set_votes(model, Theme, theme_id, 4)
     theme = model.get(Theme, theme_id)
-    assert actions.theme_total(theme, model.list(Note)) == 4 + 0 + 2 + 1
+    assert actions.theme_total(theme, model.select(Note)) == 4 + 0 + 2 + 1
 
 
 def test_grouping_notes_from_several_themes_undoes_each_back_to_its_own(

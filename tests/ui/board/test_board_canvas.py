@@ -42,7 +42,7 @@ def _open_board(window: MainWindow, qtbot: QtBot) -> BoardPage:
 
 
 @pytest.fixture
-def board(make_window: Callable[[], MainWindow], qtbot: QtBot, settings) -> BoardPage:  # noqa: ANN001
+def board(make_window: Callable[[], MainWindow], qtbot: QtBot, settings) -> BoardPage:
     """The demo in a shown window, Board mode (Ctrl+4), switched to the canvas with F4, on the
     first question that has themes."""
     window = make_window()
@@ -52,7 +52,7 @@ def board(make_window: Callable[[], MainWindow], qtbot: QtBot, settings) -> Boar
     qtbot.keyClick(page.outline, K.Key_F4)
     assert page.view_name() == "canvas" and settings.board_view() == "canvas"
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.canvas.canvas)
-    while not page.model.list(Theme, question_id=page.question_id()):
+    while not page.model.select(Theme, question_id=page.question_id()):
         qtbot.keyClick(page.canvas.canvas, K.Key_PageDown, CTRL)
     return page
 
@@ -73,7 +73,7 @@ def _column(view: CanvasView, kind: str, record_id: str = "") -> QPoint:
     return _point(view, column.header_rect().center())
 
 
-def _drag(qtbot: QtBot, view: CanvasView, start: QPoint, end: QPoint, mods=NONE) -> None:  # noqa: ANN001
+def _drag(qtbot: QtBot, view: CanvasView, start: QPoint, end: QPoint, mods=NONE) -> None:
     port = view.canvas.viewport()
     qtbot.mousePress(port, LEFT, mods, start)
     for step in range(1, 9):
@@ -82,11 +82,11 @@ def _drag(qtbot: QtBot, view: CanvasView, start: QPoint, end: QPoint, mods=NONE)
 
 
 def _theme_ids(page: BoardPage) -> list[str]:
-    return [t.id for t in page.model.list(Theme, question_id=page.question_id())]
+    return [t.id for t in page.model.select(Theme, question_id=page.question_id())]
 
 
 def _members(page: BoardPage, theme_id: str | None) -> set[str]:
-    notes = page.model.list(Note, question_id=page.question_id(), theme_id=theme_id)
+    notes = page.model.select(Note, question_id=page.question_id(), theme_id=theme_id)
     return {n.id for n in notes}
 
 
@@ -148,7 +148,7 @@ def test_dropping_on_new_theme_groups_and_asks_the_title(board: BoardPage, qtbot
     assert isinstance(editor, QLineEdit)
     qtbot.keyClicks(editor, "Made by mouse")
     qtbot.keyClick(editor, K.Key_Return)
-    made = next(t for t in model.list(Theme) if t.title == "Made by mouse")
+    made = next(t for t in model.select(Theme) if t.title == "Made by mouse")
     assert model.get(Note, note).theme_id == made.id
     assert view.focused_item() == (THEME, made.id)
     assert QApplication.focusWidget() is view.canvas
@@ -183,7 +183,7 @@ def test_the_keyboard_contract_holds_on_the_canvas(board: BoardPage, qtbot: QtBo
     canvas = view.canvas
     question = board.question_id()
     # Ctrl+A: the notes not yet sorted.
-    loose = [n.id for n in model.list(Note, question_id=question, theme_id=None)]
+    loose = [n.id for n in model.select(Note, question_id=question, theme_id=None)]
     qtbot.keyClick(canvas, K.Key_A, CTRL)
     assert view.selected_note_ids() == loose
     # Ctrl+G, type the title (M, S, + are text here), Enter.
@@ -192,7 +192,7 @@ def test_the_keyboard_contract_holds_on_the_canvas(board: BoardPage, qtbot: QtBo
     assert isinstance(editor, QLineEdit)
     qtbot.keyClicks(editor, "MS+ keys")
     qtbot.keyClick(editor, K.Key_Return)
-    made = next(t for t in model.list(Theme) if t.title == "MS+ keys")
+    made = next(t for t in model.select(Theme) if t.title == "MS+ keys")
     assert _members(board, made.id) == set(loose)
     assert QApplication.focusWidget() is canvas and view.focused_item() == (THEME, made.id)
     # F2 renames; Esc cancels.
@@ -218,7 +218,7 @@ def test_the_keyboard_contract_holds_on_the_canvas(board: BoardPage, qtbot: QtBo
     assert view.focused_item() == focus
     assert "starred" in canvas.accessibleDescription()
     # M: the chooser, filtered by typing, Enter moves the note.
-    other = next(t for t in model.list(Theme, question_id=question) if t.id != made.id)
+    other = next(t for t in model.select(Theme, question_id=question) if t.id != made.id)
     qtbot.keyClick(canvas, K.Key_M)
     chooser = view.canvas.findChild(ThemeChooser)
     assert chooser is not None

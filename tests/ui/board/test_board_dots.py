@@ -22,7 +22,7 @@ from workshop_app.ui.shell.main_window import MainWindow
 DIGIT_KEYS = {str(n): getattr(Qt.Key, f"Key_{n}") for n in range(10)}
 
 
-def _type(qtbot: QtBot, widget, text: str) -> None:  # noqa: ANN001
+def _type(qtbot: QtBot, widget, text: str) -> None:
     for char in text:
         qtbot.keyClick(widget, DIGIT_KEYS[char])
 
@@ -37,11 +37,11 @@ def test_digits_then_enter_set_votes_only_in_the_mode_and_the_report_ranks_by_th
     ).close()
     page = open_board(make_window, path, qtbot)
     model, tree, dots = page.model, page.outline, page.dots
-    question = model.list(Question)[0]
-    themes = model.list(Theme, question_id=question.id)
-    order = [n.id for n in model.list(Note, question_id=question.id, theme_id=None)]
+    question = model.select(Question)[0]
+    themes = model.select(Theme, question_id=question.id)
+    order = [n.id for n in model.select(Note, question_id=question.id, theme_id=None)]
     for theme in themes:
-        order += [n.id for n in model.list(Note, theme_id=theme.id)]
+        order += [n.id for n in model.select(Note, theme_id=theme.id)]
     want = {n.id: n.votes for n in demo.notes}
     # the demo's votes backwards, so the ranking differs from the demo's
     wall = dict(zip(order, reversed([want[i] for i in order]), strict=True))
@@ -53,7 +53,7 @@ def test_digits_then_enter_set_votes_only_in_the_mode_and_the_report_ranks_by_th
     _type(qtbot, tree, "7")
     qtbot.keyClick(tree, K.Key_Return)
     assert model.undo_stack.count() == steps
-    assert all(n.votes == 0 for n in model.list(Note))
+    assert all(n.votes == 0 for n in model.select(Note))
 
     qtbot.keyClick(tree, K.Key_D, CTRL)  # the mode on
     assert dots.action.isChecked() and dots.switch.isChecked()
@@ -64,7 +64,7 @@ def test_digits_then_enter_set_votes_only_in_the_mode_and_the_report_ranks_by_th
         _type(qtbot, tree, str(wall[note_id]))
         assert str(wall[note_id]) in dots.entry.text()
         qtbot.keyClick(tree, K.Key_Return)
-    assert {n.id: n.votes for n in model.list(Note, question_id=question.id)} == wall
+    assert {n.id: n.votes for n in model.select(Note, question_id=question.id)} == wall
     placed = sum(wall.values())
     people = dots.people.value()
     assert f"Votes placed {placed} of {people} × 5 = {people * 5} dots" in dots.count.text()
@@ -90,8 +90,8 @@ def test_digits_then_enter_set_votes_only_in_the_mode_and_the_report_ranks_by_th
         content = build_content(saved.bundle())
     section = content.questions[0]
     totals = {
-        t.title: t.votes + sum(wall[n.id] for n in model.list(Note, theme_id=t.id))
-        for t in model.list(Theme, question_id=question.id)
+        t.title: t.votes + sum(wall[n.id] for n in model.select(Note, theme_id=t.id))
+        for t in model.select(Theme, question_id=question.id)
     }
     assert [t.votes for t in section.themes] == sorted(totals.values(), reverse=True)
     assert {t.title: t.votes for t in section.themes} == totals

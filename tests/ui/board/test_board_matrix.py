@@ -54,7 +54,7 @@ def _open_matrix(page: BoardPage, qtbot: QtBot) -> None:
 
 def test_matrix_counts_are_the_files_and_empty_cells_are_marked(
     make_window: Callable[[], MainWindow], tmp_path: Path, qtbot: QtBot, qtmodeltester
-) -> None:  # noqa: ANN001
+) -> None:
     path = _late_table(tmp_path)
     page = open_board(make_window, path, qtbot)
     _open_matrix(page, qtbot)
@@ -150,7 +150,7 @@ def test_notes_away_from_the_tables_are_named_alike_on_the_board_and_in_the_repo
     _open_matrix(page, qtbot)
     assert AWAY_FROM_TABLES in [name for _, name in page.matrix.matrix.tables]
     scene = page.canvas.scene
-    note = next(n for n in page.model.list(Note) if n.id in away)
+    note = next(n for n in page.model.select(Note) if n.id in away)
     assert scene._table(note) == AWAY_FROM_TABLES
     with Document.open(path, readonly=True) as doc:
         content = build_content(doc.bundle())

@@ -61,7 +61,7 @@ def _next_question(qtbot: QtBot, page: BoardPage) -> None:
 
 def test_the_demos_themes_votes_and_stars_rebuilt_by_keyboard_then_printed(
     board: BoardPage, qtbot: QtBot, qtmodeltester
-) -> None:  # noqa: ANN001
+) -> None:
     demo = demo_bundle()
     tree = board.outline
     model = board.model
@@ -75,9 +75,9 @@ def test_the_demos_themes_votes_and_stars_rebuilt_by_keyboard_then_printed(
             assert isinstance(editor, QLineEdit)  # the focus is in the new theme's title
             qtbot.keyClicks(editor, theme.title)  # M, S, + and - are text here, not commands
             qtbot.keyClick(editor, K.Key_Return)
-            qtbot.waitUntil(lambda t=theme: any(m.title == t.title for m in model.list(Theme)))
+            qtbot.waitUntil(lambda t=theme: any(m.title == t.title for m in model.select(Theme)))
             assert QApplication.focusWidget() is tree
-            made = next(t for t in model.list(Theme) if t.title == theme.title)
+            made = next(t for t in model.select(Theme) if t.title == theme.title)
             qtbot.waitUntil(lambda made=made: current(tree) == (THEME, made.id))
         for note in (n for n in demo.notes if n.question_id == question.id):
             if note.votes or note.starred:
@@ -91,14 +91,14 @@ def test_the_demos_themes_votes_and_stars_rebuilt_by_keyboard_then_printed(
             _next_question(qtbot, board)
     qtmodeltester.check(tree.outline)
 
-    made = {t.title: t for t in model.list(Theme)}
+    made = {t.title: t for t in model.select(Theme)}
     assert set(made) == {t.title for t in demo.themes}
     for theme in demo.themes:
         assert made[theme.title].question_id == theme.question_id
         want = {n.id for n in demo.notes if n.theme_id == theme.id}
-        assert {n.id for n in model.list(Note, theme_id=made[theme.title].id)} == want
+        assert {n.id for n in model.select(Note, theme_id=made[theme.title].id)} == want
     asked = {q.id for q in demo.questions}  # general notes (a keynote's quote) have no board
-    assert {(n.id, n.votes, n.starred) for n in model.list(Note) if n.question_id in asked} == {
+    assert {(n.id, n.votes, n.starred) for n in model.select(Note) if n.question_id in asked} == {
         (n.id, n.votes, n.starred) for n in demo.notes if n.question_id in asked
     }
 
@@ -120,7 +120,7 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def _undo_redo(qtbot: QtBot, tree: OutlineView, check_before, check_after) -> None:  # noqa: ANN001
+def _undo_redo(qtbot: QtBot, tree: OutlineView, check_before, check_after) -> None:
     window = tree.window()
     qtbot.keyClick(tree, K.Key_Z, CTRL)
     check_before()
@@ -133,18 +133,18 @@ def test_every_action_by_key_undoes_and_redoes(board: BoardPage, qtbot: QtBot) -
     tree, model = board.outline, board.model
     qid = board.question_id()
     qtbot.keyClick(tree, K.Key_A, CTRL)  # the question's notes not yet sorted
-    loose = [n.id for n in model.list(Note, question_id=qid)]
+    loose = [n.id for n in model.select(Note, question_id=qid)]
     assert tree.selected_note_ids() == loose
     _select(qtbot, tree, loose[:3])
     qtbot.keyClick(tree, K.Key_G, CTRL)
     qtbot.keyClicks(QApplication.focusWidget(), "Access")
     qtbot.keyClick(QApplication.focusWidget(), K.Key_Return)
-    qtbot.waitUntil(lambda: any(t.title == "Access" for t in model.list(Theme)))
-    theme = model.list(Theme)[0]
+    qtbot.waitUntil(lambda: any(t.title == "Access" for t in model.select(Theme)))
+    theme = model.select(Theme)[0]
     assert current(tree) == (THEME, theme.id) and QApplication.focusWidget() is tree
 
     def members() -> set[str]:
-        return {n.id for n in model.list(Note, theme_id=theme.id)}
+        return {n.id for n in model.select(Note, theme_id=theme.id)}
 
     _undo_redo(  # the rename is its own step after the grouping
         qtbot,
@@ -234,7 +234,7 @@ def test_every_action_by_key_undoes_and_redoes(board: BoardPage, qtbot: QtBot) -
     go(qtbot, tree, THEME, theme.id)
     qtbot.keyClick(tree, K.Key_Delete)
     assert model.get(Theme, theme.id).deleted
-    assert {n.theme_id for n in model.list(Note, question_id=qid)} == {None}
+    assert {n.theme_id for n in model.select(Note, question_id=qid)} == {None}
     _undo_redo(qtbot, tree, assert_members(set(loose[1:4])), assert_members(set()))
     assert tree.outline.index_of(UNSORTED, "").isValid()
 
@@ -247,7 +247,7 @@ def test_a_keyboard_walk_reaches_every_note_of_every_question(
     board: BoardPage, qtbot: QtBot
 ) -> None:
     tree, model = board.outline, board.model
-    questions = model.list(Question)
+    questions = model.select(Question)
     for number, question in enumerate(questions):
         seen: list[tuple[str, str]] = []
         qtbot.keyClick(tree, K.Key_Home)
@@ -257,7 +257,7 @@ def test_a_keyboard_walk_reaches_every_note_of_every_question(
             qtbot.keyClick(tree, K.Key_Down)
             if tree.currentIndex() == before:
                 break
-        notes = {n.id for n in model.list(Note, question_id=question.id)}
+        notes = {n.id for n in model.select(Note, question_id=question.id)}
         assert {rid for kind, rid in seen if kind == NOTE} == notes
         assert tree.currentIndex().data(Qt.ItemDataRole.AccessibleTextRole).startswith("Note, ")
         if number + 1 < len(questions):
@@ -274,6 +274,14 @@ def test_every_control_is_named_and_rows_read_as_sentences(board: BoardPage) -> 
     assert spoken.startswith("Note, ") and " from " in spoken and " vote" in spoken
 
 
-def test_the_view_is_remembered(board: BoardPage, settings) -> None:  # noqa: ANN001
+def test_the_view_is_remembered(board: BoardPage, settings) -> None:
     assert settings.board_view() == "outline"
     assert board.view_name() == "outline"
+
+
+def test_the_outline_model_answers_both_of_qts_parent_calls(board: BoardPage) -> None:
+    """parent(index) is the tree's; parent() is still the QObject's, as on any model."""
+    outline = board.outline.outline
+    assert outline.parent() is board.outline
+    unsorted = outline.index_of(UNSORTED, "")
+    assert outline.parent(outline.index(0, 0, unsorted)) == unsorted

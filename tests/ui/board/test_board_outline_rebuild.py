@@ -30,7 +30,7 @@ CHILD = textwrap.dedent(
     Document.create(path, demo_bundle()).close()
     model = DocumentModel(Document.open(path))
     outline = OutlineModel(model)
-    outline.set_question(model.list(Question)[0].id)
+    outline.set_question(model.select(Question)[0].id)
     seen = []
     for _ in range(50):
         top = outline.index(0, 0)

@@ -42,8 +42,8 @@ def board(make_window: Callable[[], MainWindow], qtbot: QtBot) -> BoardPage:
 
 
 def _order(board: BoardPage) -> list[str]:
-    themes = board.model.list(Theme, question_id=board.question_id())
-    notes = board.model.list(Note, question_id=board.question_id())
+    themes = board.model.select(Theme, question_id=board.question_id())
+    notes = board.model.select(Note, question_id=board.question_id())
     ranked = sorted(themes, key=lambda t: -actions.theme_total(t, notes))
     return [t.title for t in ranked]
 
@@ -64,7 +64,7 @@ def test_f6_opens_the_themes_in_vote_order_a_vote_reranks_and_esc_closes(
     for row in plenary.rows:
         assert f"{row.votes} votes" in drawn and f"{row.notes} notes" in drawn
     # the last theme gets enough votes, by keys on the Board, to lead: the display follows
-    last = next(t for t in board.model.list(Theme) if t.title == titles[-1])
+    last = next(t for t in board.model.select(Theme) if t.title == titles[-1])
     tree = board.outline
     board.activateWindow()
     qtbot.waitUntil(board.isActiveWindow)
@@ -126,9 +126,9 @@ def test_no_text_is_clipped_at_projector_sizes(
     question = board.question_id()
     assert question is not None
     loose = actions.unsorted_note_ids(board.model, question)
-    first = board.model.list(Theme, question_id=question)[0]
+    first = board.model.select(Theme, question_id=question)[0]
     actions.rename_theme(board.model, first.id, LONG)
-    for number in range(themes - len(board.model.list(Theme, question_id=question))):
+    for number in range(themes - len(board.model.select(Theme, question_id=question))):
         title = LONG if number % 3 == 0 else f"Theme {number} " + "Supercalifragilistic" * 3
         theme_id = actions.group_into_new_theme(board.model, question, loose[:0], title)
         actions.set_votes(board.model, Theme, theme_id, number % 5)

@@ -56,7 +56,7 @@ def test_grab_suggestions(
 
 def test_grab_plenary(demo_window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     model = demo_window.workspace.model  # type: ignore[union-attr]
-    question = next(t.question_id for t in model.list(Theme))
+    question = next(t.question_id for t in model.select(Theme))
     plenary = PlenaryWindow(model, question)
     qtbot.addWidget(plenary)
     plenary.resize(1920, 1080)

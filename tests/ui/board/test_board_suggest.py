@@ -97,8 +97,8 @@ def _suggest(qtbot: QtBot, board: BoardPage) -> list[frozenset[str]]:
 
 def _themes(board: BoardPage) -> dict[str, set[str]]:
     with Document.open(board.model.document.path, readonly=True) as saved:
-        notes = saved.list(Note)
-        return {t.title: {n.id for n in notes if n.theme_id == t.id} for t in saved.list(Theme)}
+        notes = saved.select(Note)
+        return {t.title: {n.id for n in notes if n.theme_id == t.id} for t in saved.select(Theme)}
 
 
 def test_nothing_is_worked_out_before_it_is_asked_for(board: BoardPage) -> None:
@@ -131,7 +131,7 @@ def test_accept_by_keyboard_makes_the_theme_in_the_file_and_undo_removes_it(
     window = board.window()
     qtbot.keyClick(QApplication.focusWidget() or window, K.Key_Z, CTRL)  # one step undoes it all
     qtbot.waitUntil(lambda: _themes(board) == {})
-    assert all(n.theme_id is None for n in board.model.list(Note))
+    assert all(n.theme_id is None for n in board.model.select(Note))
 
 
 def test_enter_in_the_title_accepts_and_a_mouse_reject_hides_for_good(
@@ -182,7 +182,7 @@ def test_similar_notes_bold_the_shared_words_and_show_markup_as_typed(
     panel.setCurrentWidget(panel.similar)
     tree = board.outline
     tree.setFocus()
-    marked = next(n for n in board.model.list(Note) if n.text == MARKUP)
+    marked = next(n for n in board.model.select(Note) if n.text == MARKUP)
     qtbot.keyClick(tree, K.Key_Home)
     for _ in range(60):
         if tree.currentIndex().data(RecordIdRole) == marked.id:
@@ -228,10 +228,10 @@ def test_duplicates_merge_keeping_both_tables_in_one_undo_step(
     qtbot.waitUntil(lambda: not panel.background.busy("duplicates"))
     cards = panel.duplicates.column.findChildren(DuplicateCard)
     assert len(cards) == 1
-    original = next(n for n in board.model.list(Note) if n.text.startswith("Fix log-ins"))
-    copy = next(n for n in board.model.list(Note) if n.text == DUPLICATE)
+    original = next(n for n in board.model.select(Note) if n.text.startswith("Fix log-ins"))
+    copy = next(n for n in board.model.select(Note) if n.text == DUPLICATE)
     assert set(cards[0].note_ids) == {original.id, copy.id}
-    tables = {g.id: g.name for g in board.model.list(Group)}
+    tables = {g.id: g.name for g in board.model.select(Group)}
     assert tables[original.group_id] == "Table 2" and tables[copy.group_id] == "Table 4"
     _tab_to(qtbot, cards[0].merge_button)
     qtbot.keyClick(cards[0].merge_button, K.Key_Space)

@@ -50,12 +50,12 @@ def test_write_up_and_summary_typed_reach_the_file_and_the_pdf(
 ) -> None:
     page = open_board(make_window, bare, qtbot)
     model, panel = page.model, page.writeup
-    first = model.list(Question)[0]
-    theme = model.list(Theme, question_id=first.id)[0]
+    first = model.select(Question)[0]
+    theme = model.select(Theme, question_id=first.id)[0]
     go(qtbot, page.outline, THEME, theme.id)
     assert "“" + theme.title + "”" in panel.theme_label.text()
     # the theme's notes are listed beside the text
-    members = model.list(Note, theme_id=theme.id)
+    members = model.select(Note, theme_id=theme.id)
     assert panel.notes.count() == len(members)
 
     qtbot.keyClick(page.outline, K.Key_W, ALT)  # Alt+W: What we heard
@@ -98,7 +98,7 @@ def test_typed_text_survives_a_question_switch_and_closing_the_window(
 ) -> None:
     page = open_board(make_window, bare, qtbot)
     model, panel = page.model, page.writeup
-    questions = model.list(Question)
+    questions = model.select(Question)
     qtbot.keyClick(page.outline, K.Key_W, ALT)
     qtbot.keyClicks(panel.synthesis, "Half a thought about Q1")
     # Ctrl+PgDn while still typing: the burst goes to Q1, not to Q2
@@ -131,4 +131,4 @@ def test_an_undo_shows_the_text_it_brings_back(
     qtbot.waitUntil(page.outline.hasFocus)
     qtbot.keyClick(page.outline, K.Key_Z, CTRL)
     assert panel.synthesis.toPlainText() == ""
-    assert page.model.list(Question)[0].synthesis == ""
+    assert page.model.select(Question)[0].synthesis == ""

@@ -16,15 +16,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from workshop_app.domain.records import Group  # noqa: E402
-from workshop_app.ui.common.dialogs import Dialogs  # noqa: E402
-from workshop_app.ui.common.settings import AppSettings  # noqa: E402
-from workshop_app.ui.common.sticky import NoteRole  # noqa: E402
-from workshop_app.ui.shell.main_window import MainWindow  # noqa: E402
+from workshop_app.domain.records import Group
+from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.settings import AppSettings
+from workshop_app.ui.common.sticky import NoteRole
+from workshop_app.ui.shell.main_window import MainWindow
 
 
 def main(path: str, tag: str) -> None:
@@ -35,7 +35,7 @@ def main(path: str, tag: str) -> None:
     assert window.workspace is not None
     window.workspace.set_mode("capture", focus=True)
     page = window.workspace.page("capture")
-    group = page.model.list(Group)[0]
+    group = page.model.select(Group)[0]
     page.set_table(group.id)
     app.processEvents()
     print("ready", flush=True)

@@ -65,8 +65,10 @@ def test_a_new_note_is_one_inserted_row_and_one_read(
     page.others.modelReset.connect(lambda: events.append("others reset"))
     reads: list[str] = []
     document = page.model.document
-    original = document.list
-    monkeypatch.setattr(document, "list", lambda *a, **k: reads.append("list") or original(*a, **k))
+    original = document.select
+    monkeypatch.setattr(
+        document, "select", lambda *a, **k: reads.append("select") or original(*a, **k)
+    )
     type_note(qtbot, page, "one row")
     assert events == ["insert"]
     assert reads == []  # no list of notes (or anything else) re-read for one note
@@ -102,7 +104,7 @@ def test_cards_grow_to_fit_and_long_words_wrap(demo_window: MainWindow, qtbot) -
 def test_editing_a_card_relayouts_it(demo_window: MainWindow, qtbot) -> None:
     page = capture_page(demo_window)
     type_note(qtbot, page, "short")
-    note = page.model.list(Note)[-1]
+    note = page.model.select(Note)[-1]
     qtbot.wait(20)
     row = page.mine.row_of(note.id)
     before = page.cards.visualRect(page.mine.index(row)).height()

@@ -69,7 +69,7 @@ def test_notes_shown_as_saved_survive_sigkill(tmp_path: Path) -> None:
         shown = _round(path, tag, rng.uniform(0.2, 1.0))
         shown_total += shown
         with Document.open(path) as doc:
-            texts = {note.text for note in doc.list(Note)}
+            texts = {note.text for note in doc.select(Note)}
         missing = [text for text in shown if text not in texts]
         assert missing == [], f"shown as saved but not in the file: {missing[:3]}"
         conn = sqlite3.connect(path)

@@ -67,9 +67,9 @@ def test_ten_notes_on_first_open_by_keyboard_alone(make_window, qtbot) -> None:
     assert window.workspace is not None
     page = window.workspace.page("capture")
     assert isinstance(page, CapturePage) and page.table_id is None  # first time on this laptop
-    questions = page.model.list(Question)
-    table = page.model.list(Group)[1]
-    before = {n.id for n in page.model.list(Note)}
+    questions = page.model.select(Question)
+    table = page.model.select(Group)[1]
+    before = {n.id for n in page.model.select(Note)}
 
     question, expected = 0, []
     for step in SCRIPT:
@@ -98,7 +98,7 @@ def test_ten_notes_on_first_open_by_keyboard_alone(make_window, qtbot) -> None:
     path = window.document.path  # type: ignore[union-attr]
     window.close_document()
     with Document.open(path) as document:
-        notes = [n for n in document.list(Note) if n.id not in before]
+        notes = [n for n in document.select(Note) if n.id not in before]
     found = sorted((n.text, n.kind, n.question_id, n.group_id) for n in notes)
     assert found == sorted(expected)  # every note, exactly, and nothing else
     assert [n.attribution for n in notes if n.kind == "quote"] == ["Ward nurse"]

@@ -59,7 +59,7 @@ def test_edit_star_kind_move_delete_undo_restore_persist(
     note = _select(page, "move me")
     dialogs.choices.append(2)
     qtbot.keyClick(page.cards, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-    third = page.model.list(Question)[2].id
+    third = page.model.select(Question)[2].id
     assert page.model.get(Note, note.id).question_id == third
     assert note.id not in {n.id for n in page.mine.notes()}  # left this question's cards
 

@@ -45,7 +45,7 @@ def _ready(demo_window: MainWindow, qtbot) -> CapturePage:
 
 
 def _state(page: CapturePage) -> list[tuple[str, str, bool, str | None, bool]]:
-    notes = page.model.list(Note) + page.model.deleted(Note)
+    notes = page.model.select(Note) + page.model.deleted(Note)
     return sorted((n.id, n.kind, n.starred, n.question_id, n.deleted) for n in notes)
 
 
@@ -99,7 +99,7 @@ def test_the_focus_returns_to_the_box_after_every_action(
     demo_window: MainWindow, qtbot, dialogs
 ) -> None:
     page = _ready(demo_window, qtbot)
-    questions = page.model.list(Question)
+    questions = page.model.select(Question)
 
     def on_a_card(key: Qt.Key, modifier: Qt.KeyboardModifier = Mod.NoModifier) -> Note:
         _tab_to(qtbot, page.cards)

@@ -31,7 +31,7 @@ def test_a_round_by_keyboard_alone(make_window, qtbot) -> None:
     qtbot.keyClick(_focus(), Qt.Key.Key_Down)  # choose the first table
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _focus() is page.entry.box)  # picked: straight back to typing
-    assert page.table_id == page.model.list(Group)[0].id
+    assert page.table_id == page.model.select(Group)[0].id
     qtbot.keyClick(_focus(), Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClicks(_focus(), "second, a concern")
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)

@@ -14,7 +14,7 @@ from workshop_app.ui.shell.main_window import MainWindow
 def test_a_pasted_70000_character_note_is_saved_as_four(demo_window: MainWindow, qtbot) -> None:
     page = capture_page(demo_window)
     assert page.model is not None
-    before = {n.id for n in page.model.list(Note)}
+    before = {n.id for n in page.model.select(Note)}
     words = " ".join(f"word{i}" for i in range(8_000))  # 70,889 characters
     QApplication.clipboard().setText(words)
     page.entry.box.setFocus()

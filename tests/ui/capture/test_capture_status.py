@@ -87,7 +87,7 @@ def test_the_breakout_banner_changes_when_the_question_is_picked_by_hand(
     demo_window: MainWindow, qtbot
 ) -> None:
     page = _ready(demo_window, qtbot)
-    questions = page.model.list(Question)
+    questions = page.model.select(Question)
     start_breakout(demo_window, "Breakout round 1")
     assert "the question follows it" in page.header.follow.text()
     assert not page.header.back.isVisible()
@@ -126,7 +126,7 @@ def test_the_count_above_the_cards_is_the_count_of_the_cards(make_window, qtbot)
         count = _shown_count(page)
         assert count == page.mine.rowCount() or (count is None and page.mine.rowCount() == 0)
         _press(qtbot, Key.Key_PageDown, Mod.ControlModifier)
-    page.set_table(page.model.list(Group)[0].id)
+    page.set_table(page.model.select(Group)[0].id)
     for _ in range(len(page.questions)):
         assert _shown_count(page) == page.mine.rowCount()
         _press(qtbot, Key.Key_PageDown, Mod.ControlModifier)

@@ -14,14 +14,14 @@ from workshop_app.ui.shell.main_window import MainWindow
 
 def _demo_note_ids(window: MainWindow) -> set[str]:
     assert window.model is not None
-    return {n.id for n in window.model.list(Note)}
+    return {n.id for n in window.model.select(Note)}
 
 
 def test_200_typed_notes_are_all_in_the_file_in_order(demo_window: MainWindow, qtbot) -> None:
     page = capture_page(demo_window, table=2)
     before = _demo_note_ids(demo_window)
-    questions = page.model.list(Question)
-    table = page.model.list(Group)[2]
+    questions = page.model.select(Question)
+    table = page.model.select(Group)[2]
     expected: list[tuple[str, str, str]] = []
     for n in range(200):
         if n and n % 70 == 0:  # next question by keyboard, twice

@@ -19,7 +19,7 @@ IDLE, PAUSED, RUNNING = RunStatus.IDLE, RunStatus.PAUSED, RunStatus.RUNNING
 
 def test_the_question_follows_the_running_breakout(demo_window: MainWindow, qtbot) -> None:
     page = capture_page(demo_window)
-    questions = page.model.list(Question)
+    questions = page.model.select(Question)
     qtbot.keyClick(page.entry.box, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(page.entry.box, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert page.question_id == questions[2].id  # no breakout running: the bar decides
@@ -42,7 +42,7 @@ def test_the_question_follows_the_running_breakout(demo_window: MainWindow, qtbo
     assert page.question_id == questions[0].id  # a table may still look back
     controller.next()  # round 3
     assert page.question_id == questions[2].id
-    notes = {n.text: n.question_id for n in page.model.list(Note)}
+    notes = {n.text: n.question_id for n in page.model.select(Note)}
     assert notes["during round one"] == questions[0].id
     assert notes["during round two"] == questions[1].id
 
@@ -99,14 +99,14 @@ def test_first_open_typing_starts_at_once_and_enter_asks_the_table(make_window, 
 
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)
     _chooser(qtbot, page)
-    tables = page.model.list(Group)
+    tables = page.model.select(Group)
     for _ in range(3):
         qtbot.keyClick(_focus(), Qt.Key.Key_Down)  # Table 1, 2, 3
     qtbot.keyClicks(_focus(), "next")  # typed on: kept for the next note, picks nothing
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _focus() is page.entry.box)
     assert page.table_id == tables[2].id
-    saved = page.model.list(Note)[-1]
+    saved = page.model.select(Note)[-1]
     assert (saved.text, saved.group_id) == ("Test one, typed at once", tables[2].id)
     assert page.entry.box.toPlainText() == "next"
     assert page.where.table.text() == tables[2].name
@@ -125,7 +125,7 @@ def test_first_open_typing_starts_at_once_and_enter_asks_the_table(make_window, 
 
 def test_changing_table_is_deliberate(demo_window: MainWindow, qtbot) -> None:
     page = capture_page(demo_window)
-    tables = page.model.list(Group)
+    tables = page.model.select(Group)
     demo_window.activateWindow()
     page.focus_entry()
     qtbot.waitUntil(lambda: _focus() is page.entry.box)
@@ -149,7 +149,7 @@ def test_changing_table_is_deliberate(demo_window: MainWindow, qtbot) -> None:
     assert page.table_id == tables[1].id
     assert page.status.text() == ""  # "✓ Saved" was about the other table
     type_note(qtbot, page, "after the change")
-    notes = {n.text: n.group_id for n in page.model.list(Note)}
+    notes = {n.text: n.group_id for n in page.model.select(Note)}
     assert notes["before the change"] == tables[0].id
     assert notes["after the change"] == tables[1].id
 

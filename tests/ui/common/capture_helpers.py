@@ -18,7 +18,7 @@ def capture_page(window: MainWindow, *, table: int | None = 0) -> CapturePage:
     page = window.workspace.page("capture")
     assert isinstance(page, CapturePage)
     if table is not None:
-        group = page.model.list(Group)[table]
+        group = page.model.select(Group)[table]
         page.set_table(group.id)
     return page
 
@@ -60,7 +60,7 @@ def reopen_notes(window: MainWindow) -> list[Note]:
     path = window.document.path
     window.close_document()
     with Document.open(path) as document:
-        return document.list(Note)
+        return document.select(Note)
 
 
 def reopen_all_notes(window: MainWindow) -> list[Note]:
@@ -69,4 +69,4 @@ def reopen_all_notes(window: MainWindow) -> list[Note]:
     path = window.document.path
     window.close_document()
     with Document.open(path) as document:
-        return document.list(Note, include_deleted=True)
+        return document.select(Note, include_deleted=True)

@@ -27,7 +27,7 @@ def hand_out(path: Path, folder: Path) -> list[Path]:
     """One copy per table of the event at ``path`` in ``folder``."""
     folder.mkdir(exist_ok=True)
     with Document.open(path) as doc:
-        tables = [(g.id, g.name) for g in doc.list(Group)]
+        tables = [(g.id, g.name) for g in doc.select(Group)]
         return doc.write_copies(folder, handout.plan(TITLE, tables))
 
 

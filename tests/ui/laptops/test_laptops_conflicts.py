@@ -29,7 +29,7 @@ def _two_edits(tmp_path: Path) -> tuple[Path, Path, str]:
     type_at_table(copies[0], question_id, "Ask the porters what slows them down")
     with Document.open(tmp_path / "day.workshop") as doc:
         doc.merge([copies[1]])
-        note = next(n for n in doc.list(Note) if n.text == NOTE)
+        note = next(n for n in doc.select(Note) if n.text == NOTE)
     for copy in copies[:2]:  # both copies now hold table 2's notes
         with Document.open(copy) as doc:
             doc.merge([tmp_path / "day.workshop"])
@@ -53,7 +53,7 @@ def test_conflicts_from_the_merge_message_and_a_kept_text_put_back(
     window = make_window()
     window.resize(1280, 720)
     assert window.open_path(path)
-    window.actions.merge.trigger()
+    window.menu_actions.merge.trigger()
     merge = window.laptop_handlers.merge_dialog
     assert merge is not None
     qtbot.waitExposed(merge)
@@ -84,8 +84,8 @@ def test_conflicts_from_the_merge_message_and_a_kept_text_put_back(
     item = view.tree.topLevelItem(0)
     assert view.tree.topLevelItemCount() == 1  # the text it replaced is kept in its turn
     assert item.text(2) == "Start small: one ward" and item.text(3) == "Table 1"
-    assert window.actions.undo.text() == "Undo Put back a kept text"
-    window.actions.undo.trigger()
+    assert window.menu_actions.undo.text() == "Undo Put back a kept text"
+    window.menu_actions.undo.trigger()
     assert window.model.get(Note, note_id).text == "Start small: one ward"
     assert view.tree.topLevelItem(0).text(2) == "Start with one ward, then two"
     qtbot.keyClick(view.tree, K.Key_Escape)
@@ -96,7 +96,7 @@ def test_no_conflicts_says_so(make_window, qtbot, tmp_path: Path) -> None:
     make_event(tmp_path / "day.workshop")
     window = make_window()
     assert window.open_path(tmp_path / "day.workshop")
-    window.actions.conflicts.trigger()
+    window.menu_actions.conflicts.trigger()
     view = window.laptop_handlers.conflicts_dialog
     assert view is not None
     assert view.intro.text().startswith("No conflicts")

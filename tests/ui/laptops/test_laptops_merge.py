@@ -36,7 +36,7 @@ def test_merge_a_folder_previewed_then_undone_and_redone(
     page = capture_page(window, table=0)
     assert page.others.rowCount() == 1  # only the note written at the front
     before = records(path)
-    window.actions.merge.trigger()
+    window.menu_actions.merge.trigger()
     dialog = window.laptop_handlers.merge_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -65,7 +65,7 @@ def test_merge_a_folder_previewed_then_undone_and_redone(
         "Clear rules on data", "More time for training", "Start with one ward",
         "written at the front",
     ]  # fmt: skip
-    assert window.actions.undo.text() == "Undo Merge notes"
+    assert window.menu_actions.undo.text() == "Undo Merge notes"
     status = window.laptops_status
     assert status is not None
     qtbot.waitUntil(lambda: status.text().startswith("Notes from 3 laptops"), timeout=3000)
@@ -91,7 +91,7 @@ def test_nothing_to_merge_in_a_folder_of_other_events(
     make_event(other / "x.workshop")
     window = make_window()
     assert window.open_path(tmp_path / "day.workshop")
-    window.actions.merge.trigger()
+    window.menu_actions.merge.trigger()
     dialog = window.laptop_handlers.merge_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)

@@ -28,7 +28,7 @@ def test_prepare_by_keyboard_then_a_copy_opens_in_capture_on_its_table(
     stick.mkdir()
     window = make_window()
     assert window.open_path(tmp_path / "day.workshop")
-    window.actions.prepare.trigger()
+    window.menu_actions.prepare.trigger()
     dialog = window.laptop_handlers.prepare_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -61,7 +61,7 @@ def test_prepare_by_keyboard_then_a_copy_opens_in_capture_on_its_table(
     qtbot.keyClicks(page.entry.box, "Start with the rota")
     qtbot.keyClick(page.entry.box, K.Key_Return)  # no table to ask for: it is this copy's
     assert page.chooser is None
-    (note,) = [n for n in laptop.model.list(Note) if n.text == "Start with the rota"]
+    (note,) = [n for n in laptop.model.select(Note) if n.text == "Start with the rota"]
     assert note.group_id == tables[1] and note.question_id == question_id
     assert note.device_id == copy_device(copy) != this_device()
     assert laptop.model.document.device_id == copy_device(copy)
@@ -73,7 +73,7 @@ def test_a_folder_that_cannot_take_the_copies_is_said_in_the_dialog(
     make_event(tmp_path / "day.workshop")
     window = make_window()
     assert window.open_path(tmp_path / "day.workshop")
-    window.actions.prepare.trigger()
+    window.menu_actions.prepare.trigger()
     dialog = window.laptop_handlers.prepare_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)

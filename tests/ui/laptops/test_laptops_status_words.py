@@ -31,7 +31,7 @@ def test_a_copy_of_the_demo_names_the_demos_laptop_by_its_tables(
     Document.create(demo, demo_bundle()).close()
     (tmp_path / "stick").mkdir()
     with Document.open(demo) as doc:
-        groups = [(g.id, g.name) for g in doc.list(Group)]
+        groups = [(g.id, g.name) for g in doc.select(Group)]
         copies = doc.write_copies(tmp_path / "stick", handout.plan("Demo", groups))
     tables = len(groups)
     window = make_window()

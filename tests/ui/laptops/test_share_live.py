@@ -61,7 +61,7 @@ def two_laptops(
     folder.mkdir()
     for window in (a, b):
         dialogs.folders.append(folder)
-        window.actions.share.trigger()
+        window.menu_actions.share.trigger()
     return a, b, folder
 
 
@@ -81,7 +81,7 @@ def test_a_note_typed_on_one_laptop_shows_in_the_others_other_tables(
     seconds = time.monotonic() - start
     print(f"\ntyped on laptop A -> in laptop B's Other tables: {seconds:.2f} s")
     assert b.document is not None
-    assert [n.text for n in b.document.list(Note) if n.text == "Need a ward champion"] == [
+    assert [n.text for n in b.document.select(Note) if n.text == "Need a ward champion"] == [
         "Need a ward champion"
     ]
     qtbot.waitUntil(lambda: "2 laptops" in share_label(b), timeout=ARRIVAL_BOUND_MS)
@@ -107,7 +107,7 @@ def test_a_pulled_folder_is_said_typing_still_saves_and_sharing_resumes(
     )
     type_note(qtbot, page_a, "Typed while the stick was out")
     assert a.document is not None
-    assert "Typed while the stick was out" in {n.text for n in a.document.list(Note)}
+    assert "Typed while the stick was out" in {n.text for n in a.document.select(Note)}
     assert "not found" in share_label(a)  # still says so: nothing was published
 
     pulled.rename(folder)  # and plugged back in
@@ -132,7 +132,7 @@ def test_a_snapshot_still_arriving_is_skipped_then_merged_when_whole(
     name.write_bytes(data[: len(data) // 2])  # the first half, under the final name
     (folder / ".syncthing.x.tmp").write_bytes(b"\0" * 100)  # an engine's temporary file
     qtbot.waitUntil(lambda: "Not merged yet" in tooltip(b), timeout=ARRIVAL_BOUND_MS)
-    assert "Arrives in two halves" not in {n.text for n in b.document.list(Note)}
+    assert "Arrives in two halves" not in {n.text for n in b.document.select(Note)}
     name.write_bytes(data)  # the rest arrives
     qtbot.waitUntil(
         lambda: "Arrives in two halves" in others_texts(page_b), timeout=ARRIVAL_BOUND_MS
@@ -148,11 +148,11 @@ def test_stop_sharing_forgets_the_folder_for_this_file(
     assert a.document is not None
     path = a.document.path
     assert a.settings.share_folder(path) == folder
-    assert a.actions.stop_share.isEnabled()
-    a.actions.stop_share.trigger()
+    assert a.menu_actions.stop_share.isEnabled()
+    a.menu_actions.stop_share.trigger()
     assert a.settings.share_folder(path) is None
     assert share_label(a) == ""
-    assert not a.actions.stop_share.isEnabled()
+    assert not a.menu_actions.stop_share.isEnabled()
 
 
 def test_grab_the_share_status(
@@ -173,7 +173,7 @@ def test_grab_the_share_status(
     folder.mkdir()
     for window in (b, a):
         dialogs.folders.append(folder)
-        window.actions.share.trigger()
+        window.menu_actions.share.trigger()
     page_a, page_b = capture_page(a, table=0), capture_page(b, table=1)
     said = "Patients should see their own discharge plan"
     type_note(qtbot, page_b, said)

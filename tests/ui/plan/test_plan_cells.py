@@ -46,17 +46,17 @@ def test_f2_edits_every_cell_of_every_list(qtbot, page, section):
 
 def test_f2_on_a_worked_out_cell_goes_to_what_sets_it(qtbot, page, model):
     questions = page.show_section("Questions")
-    questions.select(model.list(Question)[1].id, 1)  # "Prompt for the tables"
+    questions.select(model.select(Question)[1].id, 1)  # "Prompt for the tables"
     focus(qtbot, questions.view)
     press(qtbot, Qt.Key.Key_F2)
     assert QApplication.focusWidget() is questions.form.prompt
-    before = model.list(Question)[1].prompt
+    before = model.select(Question)[1].prompt
     qtbot.keyClicks(questions.form.prompt, " Two minutes each, then vote.")
     focus(qtbot, questions.view)  # the prompt commits as the focus leaves
-    assert model.list(Question)[1].prompt == f"{before} Two minutes each, then vote.".strip()
+    assert model.select(Question)[1].prompt == f"{before} Two minutes each, then vote.".strip()
 
     agenda = page.show_section("Agenda")
-    welcome, breakout = model.list(AgendaItem)[:2]
+    welcome, breakout = model.select(AgendaItem)[:2]
     agenda.select(breakout.id, 0)  # the breakout's start: set by the minutes before it
     focus(qtbot, agenda.view)
     press(qtbot, Qt.Key.Key_F2)
@@ -77,7 +77,7 @@ def test_f2_on_a_worked_out_cell_goes_to_what_sets_it(qtbot, page, model):
 
 def _question_with_notes(page, model):
     editor = page.show_section("Questions")
-    question = model.list(Question)[0]
+    question = model.select(Question)[0]
     assert model.count(Note, question_id=question.id) == 2
     editor.select(question.id)
     return editor, question
@@ -89,10 +89,10 @@ def test_a_question_with_notes_is_deleted_by_key_only_after_confirming(qtbot, pa
     focus(qtbot, editor.view)
     press(qtbot, Qt.Key.Key_Delete)
     assert "2 notes" in dialogs.asked[-1]
-    assert model.get(Question, question.id) in model.list(Question)
+    assert model.get(Question, question.id) in model.select(Question)
     dialogs.answer_confirm = True
     press(qtbot, Qt.Key.Key_Delete)
-    assert question.id not in [q.id for q in model.list(Question)]
+    assert question.id not in [q.id for q in model.select(Question)]
 
 
 def test_a_question_with_notes_is_deleted_by_button_only_after_confirming(
@@ -103,7 +103,7 @@ def test_a_question_with_notes_is_deleted_by_button_only_after_confirming(
     button = _button(editor, editor.delete_action)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert len(dialogs.asked) == 1 and "2 notes" in dialogs.asked[0]
-    assert question.id in [q.id for q in model.list(Question)]
+    assert question.id in [q.id for q in model.select(Question)]
     assert QApplication.focusWidget() is not button  # the button never takes the focus
 
 
@@ -119,7 +119,7 @@ def test_no_context_menu_deletes_without_asking(qtbot, page, model, dialogs):
         for action in deletes:
             action.trigger()
         popup.close()
-    assert question.id in [q.id for q in model.list(Question)]
+    assert question.id in [q.id for q in model.select(Question)]
 
 
 @pytest.mark.parametrize("where", ["cell editor", "breakout questions"])
@@ -127,8 +127,8 @@ def test_delete_and_alt_arrows_away_from_the_list_do_not_touch_rows(qtbot, page,
     """Delete and Alt+Up/Down belong to the list: in the Kind box of a row being edited they
     must not delete or move the row, nor in the breakout's question list under the agenda."""
     agenda = page.show_section("Agenda")
-    breakout = model.list(AgendaItem)[1]
-    before = [a.id for a in model.list(AgendaItem)]
+    breakout = model.select(AgendaItem)[1]
+    before = [a.id for a in model.select(AgendaItem)]
     for key, modifier in (
         (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
         (Qt.Key.Key_Up, ALT),
@@ -146,13 +146,13 @@ def test_delete_and_alt_arrows_away_from_the_list_do_not_touch_rows(qtbot, page,
         if popup is not None:  # Alt+Down opens the Kind box's list: that is its job
             popup.close()
         press(qtbot, Qt.Key.Key_Escape)
-        assert [a.id for a in model.list(AgendaItem)] == before, (key, modifier)
+        assert [a.id for a in model.select(AgendaItem)] == before, (key, modifier)
 
 
 def test_ctrl_n_keeps_what_was_being_typed(qtbot, page, model):
     """Ctrl+N while a cell or the prompt box is being typed in writes that text first."""
     questions = page.show_section("Questions")
-    first = model.list(Question)[0]
+    first = model.select(Question)[0]
     questions.select(first.id)
     focus(qtbot, questions.view)
     press(qtbot, Qt.Key.Key_F2)
@@ -171,6 +171,6 @@ def test_ctrl_n_keeps_what_was_being_typed(qtbot, page, model):
     assert model.get(Question, new).prompt == ""
 
 
-def _button(editor, action):  # noqa: ANN001, ANN202
+def _button(editor, action):
     """The toolbar button of ``action``."""
     return next(b for b in editor.findChildren(QToolButton) if b.defaultAction() is action)

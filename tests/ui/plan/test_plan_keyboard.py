@@ -90,24 +90,24 @@ def test_enter_a_small_event_by_keyboard_alone(qtbot, blank):
         type_into_focus(qtbot, name, key=TAB)
         type_into_focus(qtbot, role, key=TAB)
         type_into_focus(qtbot, organisation, key=Qt.Key.Key_Return)
-    assert [(s.name, s.organisation) for s in blank.list(Speaker)] == [
+    assert [(s.name, s.organisation) for s in blank.select(Speaker)] == [
         ("Wendy Clark", "NHS Blood and Transplant"),
         ("Emma Pencheon", "NHS AI Lab"),
     ]
-    assert [s.kind for s in blank.list(Speaker)] == ["keynote", "panellist"]
+    assert [s.kind for s in blank.select(Speaker)] == ["keynote", "panellist"]
 
     go(2)  # Questions
     for text in ("What's our vision?", "How do we take people along?"):
         press(qtbot, Qt.Key.Key_N, CTRL)
         type_into_focus(qtbot, text)
-    assert [q.text for q in blank.list(Question)] == [
+    assert [q.text for q in blank.select(Question)] == [
         "What's our vision?",
         "How do we take people along?",
     ]
 
     go(3)  # Tables: Add tables… (Ctrl+Shift+T) asks how many
     press(qtbot, Qt.Key.Key_T, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    assert [g.name for g in blank.list(Group)] == ["Table 1", "Table 2"]
+    assert [g.name for g in blank.select(Group)] == ["Table 1", "Table 2"]
 
     go(4)  # Agenda: title, Tab past kind, minutes
     for title, minutes in (("Welcome", "5"), ("Breakout", "20")):
@@ -117,14 +117,14 @@ def test_enter_a_small_event_by_keyboard_alone(qtbot, blank):
         spin = QApplication.focusWidget()
         assert isinstance(spin, QAbstractSpinBox)
         type_into_focus(qtbot, minutes)
-    assert [(a.title, a.planned_minutes) for a in blank.list(AgendaItem)] == [
+    assert [(a.title, a.planned_minutes) for a in blank.select(AgendaItem)] == [
         ("Welcome", 5),
         ("Breakout", 20),
     ]
     assert page.agenda.total_text() == "Total 25 min · starts 10:00 · ends 10:25"
     press(qtbot, Qt.Key.Key_Up)  # back to the first row ... tick questions for row 2 later
     press(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # reorder by keyboard
-    assert [a.title for a in blank.list(AgendaItem)] == ["Breakout", "Welcome"]
+    assert [a.title for a in blank.select(AgendaItem)] == ["Breakout", "Welcome"]
 
     doc = Document.open(_reopen_path(blank))
     try:

@@ -57,7 +57,7 @@ def test_add_by_keyboard_types_straight_into_the_new_row(
 @pytest.mark.parametrize(("section", "kind", "field", "value"), CASES)
 def test_edit_existing_cell_is_one_named_undo_step(qtbot, page, model, section, kind, field, value):
     editor = page.show_section(section)
-    first = model.list(kind)[0]
+    first = model.select(kind)[0]
     editor.select(first.id, editor.spec.column_of(field))
     focus(qtbot, editor.view)
     press(qtbot, Qt.Key.Key_F2)
@@ -82,20 +82,20 @@ def test_alt_up_and_down_reorder_and_keep_the_selection(
     qtbot, page, model, section, kind, field, value
 ):
     editor = page.show_section(section)
-    first, second = (r.id for r in model.list(kind)[:2])
+    first, second = (r.id for r in model.select(kind)[:2])
     editor.select(first)
     focus(qtbot, editor.view)
     press(qtbot, Qt.Key.Key_Down, ALT)
-    assert [r.id for r in model.list(kind)[:2]] == [second, first]
+    assert [r.id for r in model.select(kind)[:2]] == [second, first]
     assert editor.current_id() == first  # the moved row stays current
     press(qtbot, Qt.Key.Key_Up, ALT)
-    assert [r.id for r in model.list(kind)[:2]] == [first, second]
+    assert [r.id for r in model.select(kind)[:2]] == [first, second]
     assert model.undo_stack.undoText().startswith("Move")
     model.undo_stack.undo()
-    assert [r.id for r in model.list(kind)[:2]] == [second, first]
+    assert [r.id for r in model.select(kind)[:2]] == [second, first]
     doc = reopen(model)
     try:
-        assert [r.id for r in doc.list(kind)[:2]] == [second, first]
+        assert [r.id for r in doc.select(kind)[:2]] == [second, first]
     finally:
         doc.close()
 
@@ -105,15 +105,15 @@ def test_moverows_and_drop_move_through_the_document(
     qtbot, page, model, section, kind, field, value
 ):
     table = page.show_section(section).table_model
-    first, second = (r.id for r in model.list(kind)[:2])
+    first, second = (r.id for r in model.select(kind)[:2])
     assert table.moveRows(QModelIndex(), 0, 1, QModelIndex(), 2)  # Qt: "before row 2"
-    assert [r.id for r in model.list(kind)[:2]] == [second, first]
+    assert [r.id for r in model.select(kind)[:2]] == [second, first]
     data = table.mimeData([table.index(1, 0)])  # drag `first` (now row 1) ...
     assert table.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())  # ... to top
-    assert [r.id for r in model.list(kind)[:2]] == [first, second]
+    assert [r.id for r in model.select(kind)[:2]] == [first, second]
     assert model.count(kind) == table.rowCount()  # nothing removed by the drag
     model.undo_stack.undo()
-    assert [r.id for r in model.list(kind)[:2]] == [second, first]
+    assert [r.id for r in model.select(kind)[:2]] == [second, first]
 
 
 @pytest.mark.parametrize(("section", "kind", "field", "value"), CASES)
@@ -122,18 +122,18 @@ def test_delete_key_deletes_and_undo_restores(
 ):
     dialogs.answer_confirm = True
     editor = page.show_section(section)
-    victim = model.list(kind)[-1]
+    victim = model.select(kind)[-1]
     editor.select(victim.id)
     focus(qtbot, editor.view)
     press(qtbot, Qt.Key.Key_Delete)
-    assert victim.id not in [r.id for r in model.list(kind)]
+    assert victim.id not in [r.id for r in model.select(kind)]
     assert model.undo_stack.undoText().startswith("Delete")
     model.undo_stack.undo()
-    assert model.list(kind)[-1].id == victim.id
+    assert model.select(kind)[-1].id == victim.id
     model.undo_stack.redo()
     doc = reopen(model)
     try:
-        assert victim.id not in [r.id for r in doc.list(kind)]
+        assert victim.id not in [r.id for r in doc.select(kind)]
         assert doc.get(kind, victim.id).deleted  # tombstoned, never hard-deleted
     finally:
         doc.close()
@@ -141,7 +141,7 @@ def test_delete_key_deletes_and_undo_restores(
 
 def test_empty_list_says_what_to_do(qtbot, page, model):
     editor = page.show_section("Speakers")
-    model.push_delete([(Speaker, s.id) for s in model.list(Speaker)])
+    model.push_delete([(Speaker, s.id) for s in model.select(Speaker)])
     assert editor.table_model.rowCount() == 0
     assert "Ctrl+N" in editor.view.empty_text
     assert not editor.delete_action.isEnabled()

@@ -49,7 +49,7 @@ def test_named_roles_and_edit_role(model):
     assert minutes.data(Qt.ItemDataRole.EditRole) == 20
     assert minutes.data() == "20 min"
     assert minutes.data(FieldRole) == "planned_minutes"
-    assert minutes.data(RecordIdRole) == model.list(AgendaItem)[1].id
+    assert minutes.data(RecordIdRole) == model.select(AgendaItem)[1].id
     assert table.index(0, 0).data() == "10:00"  # Starts: computed, read-only
     assert not table.flags(table.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     assert not table.setData(table.index(0, 0), "11:00")
@@ -59,7 +59,7 @@ def test_set_data_pushes_one_named_step(qapp, model):
     table = RecordTableModel(model, columns.AGENDA)
     title = table.index(0, columns.AGENDA.column_of("title"))
     assert table.setData(title, "  Hello  ")
-    assert model.list(AgendaItem)[0].title == "Hello"
+    assert model.select(AgendaItem)[0].title == "Hello"
     assert model.undo_stack.undoText() == "Rename agenda item"
     assert table.setData(title, "Hello")  # unchanged: no empty undo step
     assert model.undo_stack.count() == 1
@@ -69,18 +69,18 @@ def test_set_data_changes_a_kind(qapp, model):
     table = RecordTableModel(model, columns.AGENDA)
     kind = table.index(0, columns.AGENDA.column_of("kind"))
     assert table.setData(kind, "talk")
-    assert model.list(AgendaItem)[0].kind == "talk"
+    assert model.select(AgendaItem)[0].kind == "talk"
     assert model.undo_stack.undoText() == "Change agenda item’s kind"
     assert not table.setData(kind, "picnic")  # not one of the kinds
     assert table.setData(kind, "talk")  # unchanged: no empty undo step
     assert model.undo_stack.count() == 1
     model.undo_stack.undo()
-    assert model.list(AgendaItem)[0].kind == "welcome"
+    assert model.select(AgendaItem)[0].kind == "welcome"
 
 
 def test_problems_role_flags_a_row(qapp, model):
     table = RecordTableModel(model, columns.AGENDA)
-    model.push_update(AgendaItem, model.list(AgendaItem)[0].id, planned_minutes=0)
+    model.push_update(AgendaItem, model.select(AgendaItem)[0].id, planned_minutes=0)
     assert table.index(0, 0).data(ProblemsRole) == [checks.NEEDS_MINUTES]
     title = table.index(0, columns.AGENDA.column_of("title"))
     assert checks.NEEDS_MINUTES in title.data(Qt.ItemDataRole.AccessibleDescriptionRole)

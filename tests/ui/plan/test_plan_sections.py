@@ -76,7 +76,7 @@ def test_empty_title_shows_why_next_to_the_field(qtbot, page, model):
 
 def test_question_prompt_edits_and_reopens(qtbot, page, model):
     editor = page.show_section("Questions")
-    first = model.list(Question)[0]
+    first = model.select(Question)[0]
     editor.select(first.id)
     focus(qtbot, editor.form.prompt)
     qtbot.keyClicks(editor.form.prompt, "Think big")
@@ -93,7 +93,7 @@ def test_question_prompt_edits_and_reopens(qtbot, page, model):
 
 def test_deleting_a_question_with_notes_asks_and_cancel_keeps_it(qtbot, page, model, dialogs):
     editor = page.show_section("Questions")
-    question = model.list(Question)[0]
+    question = model.select(Question)[0]
     model.push_add(Theme(question_id=question.id, title="Basics first"))
     dialogs.answer_confirm = False
     editor.select(question.id)
@@ -113,22 +113,22 @@ def test_deleting_a_question_with_notes_asks_and_cancel_keeps_it(qtbot, page, mo
 
 def test_deleting_a_question_without_notes_does_not_ask(qtbot, page, model, dialogs):
     editor = page.show_section("Questions")
-    editor.select(model.list(Question)[1].id)
+    editor.select(model.select(Question)[1].id)
     editor.delete_action.trigger()
     assert dialogs.asked == [] and model.count(Question) == 1
 
 
 def test_deleting_a_table_keeps_its_notes(qtbot, page, model, dialogs):
     editor = page.show_section("Tables")
-    table = model.list(Group)[0]
+    table = model.select(Group)[0]
     editor.select(table.id)
     editor.delete_action.trigger()
     assert "2 notes stay" in dialogs.asked[-1]
     assert model.count(Group) == 1
-    notes = model.list(Note, group_id=table.id)
+    notes = model.select(Note, group_id=table.id)
     assert [n.text for n in notes] == ["An idea", "A worry"]  # nothing written is lost
     model.undo_stack.undo()
-    assert model.list(Group)[0].id == table.id
+    assert model.select(Group)[0].id == table.id
 
 
 def test_add_tables_creates_n_in_one_step_continuing_the_numbering(qtbot, page, model, dialogs):
@@ -136,7 +136,7 @@ def test_add_tables_creates_n_in_one_step_continuing_the_numbering(qtbot, page, 
     dialogs.answer_count = 3
     steps = model.undo_stack.count()
     editor.add_many_action.trigger()
-    assert [g.name for g in model.list(Group)] == [f"Table {k}" for k in range(1, 6)]
+    assert [g.name for g in model.select(Group)] == [f"Table {k}" for k in range(1, 6)]
     assert model.undo_stack.count() == steps + 1
     assert model.undo_stack.undoText() == "Add 3 tables"
     model.undo_stack.undo()
@@ -157,7 +157,7 @@ def test_agenda_clock_and_total_follow_start_time_and_minutes(qtbot, page, model
     table = editor.table_model
     assert [table.index(r, 0).data() for r in range(2)] == ["10:00", "10:05"]
     assert editor.total_text() == "Total 25 min · starts 10:00 · ends 10:25"
-    model.push_update(AgendaItem, model.list(AgendaItem)[0].id, planned_minutes=30)
+    model.push_update(AgendaItem, model.select(AgendaItem)[0].id, planned_minutes=30)
     assert table.index(1, 0).data() == "10:30"
     model.push_update_event(start_time="13:00")
     assert table.index(1, 0).data() == "13:30"
@@ -168,7 +168,7 @@ def test_agenda_clock_and_total_follow_start_time_and_minutes(qtbot, page, model
 
 def test_agenda_validation_shows_reasons_in_the_row(qtbot, page, model):
     editor = page.show_section("Agenda")
-    breakout = model.list(AgendaItem)[1]
+    breakout = model.select(AgendaItem)[1]
     editor.select(breakout.id)
     model.push_update(AgendaItem, breakout.id, planned_minutes=0, question_ids=())
     assert editor.problem_line.text.text() == f"{checks.NEEDS_MINUTES}; {checks.NEEDS_QUESTION}"
@@ -181,8 +181,8 @@ def test_agenda_validation_shows_reasons_in_the_row(qtbot, page, model):
 
 def test_breakout_questions_are_ticked_in_a_list(qtbot, page, model):
     editor = page.show_section("Agenda")
-    breakout = model.list(AgendaItem)[1]
-    second = model.list(Question)[1]
+    breakout = model.select(AgendaItem)[1]
+    second = model.select(Question)[1]
     editor.select(breakout.id)
     form = editor.form
     assert form.questions.isEnabled()
@@ -190,5 +190,5 @@ def test_breakout_questions_are_ticked_in_a_list(qtbot, page, model):
     assert model.get(AgendaItem, breakout.id).question_ids[-1] == second.id
     assert model.undo_stack.undoText() == "Choose breakout questions"
     assert editor.table_model.index(1, 4).data() == "Q1, Q2"
-    editor.select(model.list(AgendaItem)[0].id)  # not a breakout
+    editor.select(model.select(AgendaItem)[0].id)  # not a breakout
     assert not form.questions.isEnabled() and "Only breakouts" in form.hint.text()

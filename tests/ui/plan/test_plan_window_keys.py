@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -34,7 +35,7 @@ ALT = Qt.KeyboardModifier.AltModifier
 NOMOD = Qt.KeyboardModifier.NoModifier
 
 
-def strict_qt_log(test):  # noqa: ANN001, ANN201 - a decorator
+def strict_qt_log(test: Callable[..., None]) -> Callable[..., None]:
     """Qt warnings fail the test; the offscreen platform's own notices are not ours."""
     test = pytest.mark.qt_log_ignore("This plugin does not support")(test)
     return pytest.mark.qt_log_level_fail("WARNING")(test)
@@ -104,7 +105,7 @@ def test_new_event_has_its_own_key_even_from_a_plan_list(
     _press(qtbot, Qt.Key.Key_N, CTRL | SHIFT)
     assert dialogs.asked and dialogs.asked[0].startswith("choose: Start from this template")
     assert editor.table_model.rowCount() == before
-    assert demo_window.actions.new.shortcut().toString() == "Ctrl+Shift+N"
+    assert demo_window.menu_actions.new.shortcut().toString() == "Ctrl+Shift+N"
 
 
 # One owner per key, in every context of the window and the presenter display (the walk of
@@ -242,6 +243,6 @@ def test_alt_n_goes_to_the_venue(demo_window: MainWindow, qtbot: QtBot) -> None:
     assert QApplication.focusWidget() is page.details.venue
 
 
-def _button(editor, action):  # noqa: ANN001, ANN202
+def _button(editor, action):
     """The toolbar button of ``action``."""
     return next(b for b in editor.findChildren(QToolButton) if b.defaultAction() is action)

@@ -18,7 +18,7 @@ from workshop_app.ui.report.page import ReportPage
 
 
 @pytest.fixture
-def page(qtbot: QtBot, tmp_path: Path, dialogs) -> Iterator[ReportPage]:  # noqa: ANN001
+def page(qtbot: QtBot, tmp_path: Path, dialogs) -> Iterator[ReportPage]:
     document = Document.create(tmp_path / "Demo.workshop", demo_bundle())
     model = DocumentModel(document)
     widget = ReportPage(model, dialogs=dialogs)
@@ -38,7 +38,7 @@ def _export(qtbot: QtBot, page: ReportPage) -> None:
 
 
 def test_export_pdf_in_the_background_and_preview(
-    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path  # noqa: ANN001
+    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path
 ) -> None:
     target = tmp_path / "out" / "summary.pdf"
     target.parent.mkdir()
@@ -59,7 +59,7 @@ def test_export_pdf_in_the_background_and_preview(
 
 
 def test_options_reach_the_report(
-    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path  # noqa: ANN001
+    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path
 ) -> None:
     page.anonymous.setChecked(True)
     page.appendix.setChecked(False)
@@ -74,7 +74,7 @@ def test_options_reach_the_report(
 
 
 def test_html_export_says_how_to_read_it(
-    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path  # noqa: ANN001
+    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path
 ) -> None:
     page.format.setCurrentIndex(1)
     dialogs.save_paths.append(tmp_path / "summary")  # no suffix: .html is added
@@ -86,7 +86,7 @@ def test_html_export_says_how_to_read_it(
 
 
 def test_cancel_writes_nothing(
-    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path  # noqa: ANN001
+    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path
 ) -> None:
     target = tmp_path / "never.pdf"
     dialogs.save_paths.append(target)
@@ -97,13 +97,13 @@ def test_cancel_writes_nothing(
     assert list(tmp_path.glob("*.tmp")) == [] and dialogs.errors == []
 
 
-def test_cancelled_save_dialog_does_nothing(page: ReportPage, dialogs) -> None:  # noqa: ANN001
+def test_cancelled_save_dialog_does_nothing(page: ReportPage, dialogs) -> None:
     page.export.click()
     assert not page.running() and page.status.text() == ""
 
 
 def test_bad_logo_is_refused_with_a_message(
-    page: ReportPage, dialogs, tmp_path: Path  # noqa: ANN001
+    page: ReportPage, dialogs, tmp_path: Path
 ) -> None:
     bad = tmp_path / "logo.png"
     bad.write_text("not an image")
@@ -143,7 +143,7 @@ def test_qtpdf_loads_only_when_a_preview_is_shown() -> None:
 
 
 def test_progress_does_not_emit_python_signals(
-    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path  # noqa: ANN001
+    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path
 ) -> None:
     """PySide6 6.12 drops a reference to True on every Python-side Signal.emit(): the worker
     reports progress through a polled attribute, so hundreds of steps cost nothing. (Waited

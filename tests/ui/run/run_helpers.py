@@ -42,10 +42,10 @@ class FakeSoundEffect:
         self._status = self.Status.Ready
         FakeSoundEffect.made.append(self)
 
-    def setSource(self, url: object) -> None:  # noqa: N802 - Qt's name
+    def setSource(self, url: object) -> None:
         self.source = url.toLocalFile()  # type: ignore[attr-defined]
 
-    def setVolume(self, volume: float) -> None:  # noqa: N802
+    def setVolume(self, volume: float) -> None:
         self.volume = volume
 
     def play(self) -> None:

@@ -14,19 +14,20 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.domain.clock import format_utc
 from workshop_app.domain.records import AgendaItem
 from workshop_app.domain.run import RunState, RunStatus
+from workshop_app.storage.document import Document
 from workshop_app.storage.templates import open_demo
 
 RUNNING = RunStatus.RUNNING
 
 
-def _rect(r) -> list[int]:  # noqa: ANN001 - QRect
+def _rect(r: QRect) -> list[int]:
     return [r.x(), r.y(), r.width(), r.height()]
 
 
@@ -73,9 +74,9 @@ def report(app: QApplication) -> dict:
     return out
 
 
-def _mid_breakout(document) -> None:  # noqa: ANN001 - Document
+def _mid_breakout(document: Document) -> None:
     """A realistic run: the first items done (a little over time), breakout 1 at 12:34 left."""
-    items = document.list(AgendaItem)
+    items = document.select(AgendaItem)
     now = datetime.now(UTC).replace(microsecond=0)
     start = now - timedelta(minutes=7, seconds=26)
     stamps: dict[str, dict[str, str | None]] = {}

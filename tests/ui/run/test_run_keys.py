@@ -186,7 +186,7 @@ def test_the_whole_demo_agenda_runs_by_keyboard(
         press(qtbot, page, Key.Key_N)
     assert page.title.text() == "Agenda complete"
     assert page.display.shown_word == "Agenda complete"
-    recorded = page.model.list(AgendaItem)
+    recorded = page.model.select(AgendaItem)
     assert all(i.started_at and i.ended_at for i in recorded)
     assert all(a.ended_at == b.started_at for a, b in zip(recorded, recorded[1:], strict=False))
     assert page.day_label.text() == "3 min behind the plan"  # 9 items x 20 s

@@ -34,7 +34,7 @@ def test_mid_breakout_the_page_shows_the_round(qtbot: QtBot, demo_model: Documen
     page.keys["toggle"].trigger()
     clock.advance(7 * 60 + 30)
     page.controller.tick()
-    question = demo_model.list(Question)[0]
+    question = demo_model.select(Question)[0]
     assert page.title.text() == "Breakout round 1"
     assert page.display.shown_text == "12:30"
     assert page.display.shown_word == "Running"
@@ -139,7 +139,7 @@ def test_reopening_resumes_and_says_when_time_ran_out(qtbot: QtBot, tmp_path: Pa
 
 def test_plan_edits_show_at_once(qtbot: QtBot, demo_model: DocumentModel) -> None:
     page = make(qtbot, demo_model, FakeClock())
-    items = demo_model.list(AgendaItem)
+    items = demo_model.select(AgendaItem)
     demo_model.push_update(AgendaItem, items[1].id, title="Keynote: Ada", planned_minutes=25)
     assert page.agenda.item(1).text().startswith("10:05  Keynote: Ada")
     assert page.next_label.text() == "Next: Keynote: Ada · 25 min"

@@ -13,13 +13,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from workshop_app.ui.common import crash_dialog  # noqa: E402
-from workshop_app.ui.common.dialogs import Dialogs  # noqa: E402
-from workshop_app.ui.common.settings import AppSettings  # noqa: E402
-from workshop_app.ui.shell.main_window import MainWindow  # noqa: E402
-from workshop_app.ui.shell.modes import MODES  # noqa: E402
+from workshop_app.ui.common import crash_dialog
+from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.settings import AppSettings
+from workshop_app.ui.shell.main_window import MainWindow
+from workshop_app.ui.shell.modes import MODES
 
 
 class Answering(Dialogs):

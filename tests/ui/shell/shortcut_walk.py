@@ -81,7 +81,7 @@ def owners(window: QWidget) -> list[Owner]:
     seen: set[int] = set()
     actions = list(window.findChildren(QAction))
     for widget in [window, *window.findChildren(QWidget)]:
-        actions += QWidget.actions(widget)  # MainWindow.actions is its menus' Actions
+        actions += widget.actions()
     for action in actions:
         if id(action) in seen or action.shortcut().isEmpty():
             continue

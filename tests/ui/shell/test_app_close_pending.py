@@ -43,7 +43,7 @@ def test_a_cell_being_edited_is_saved_when_the_event_closes(
     path = demo_window.document.path  # type: ignore[union-attr]
     demo_window.close_document()
     with Document.open(path) as doc:
-        assert doc.list(Question)[0].text == "Rewritten in the cell"
+        assert doc.select(Question)[0].text == "Rewritten in the cell"
 
 
 def test_a_note_left_in_the_box_is_saved_when_the_event_closes(
@@ -56,5 +56,5 @@ def test_a_note_left_in_the_box_is_saved_when_the_event_closes(
     path = demo_window.document.path  # type: ignore[union-attr]
     demo_window.close_document()
     with Document.open(path) as doc:
-        texts = [note.text for note in doc.list(Note)]
+        texts = [note.text for note in doc.select(Note)]
     assert texts[-1] == "Said just before the break\nand one more line"

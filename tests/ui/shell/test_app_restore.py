@@ -51,8 +51,8 @@ def event(tmp_path: Path) -> Path:
 
 
 def open_restore(qtbot: QtBot, window: MainWindow) -> RestoreDialog:
-    assert window.actions.restore.isEnabled()
-    window.actions.restore.trigger()
+    assert window.menu_actions.restore.isEnabled()
+    window.menu_actions.restore.trigger()
     dialog = window.restore_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -99,7 +99,7 @@ def test_restore_lists_backups_newest_first_and_opens_the_chosen_one_as_a_copy(
 
     assert dialogs.errors == []
     assert window.document is not None and window.document.path == target
-    assert [n.text for n in window.document.list(Note)] == ["first", "second"]
+    assert [n.text for n in window.document.select(Note)] == ["first", "second"]
     assert {path: digest(path) for path in taken} == before  # every backup unchanged
     assert digest(event) == original  # the event file was never written
     assert window.statusBar().currentMessage().startswith("Opened a copy of the backup from Today")

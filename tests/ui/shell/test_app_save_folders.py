@@ -34,11 +34,11 @@ def ask_every_dialog(qtbot: QtBot, window: MainWindow, dialogs: FakeDialogs) -> 
     folder each one started in, by title."""
     assert window.document is not None
     window.document.backups.wait()  # the backup taken on open, for Restore from Backup
-    window.actions.save_copy.trigger()
-    for action in window.actions.exports.values():
+    window.menu_actions.save_copy.trigger()
+    for action in window.menu_actions.exports.values():
         action.trigger()
-    window.actions.open.trigger()
-    window.actions.restore.trigger()
+    window.menu_actions.open.trigger()
+    window.menu_actions.restore.trigger()
     restore = window.restore_dialog
     assert restore is not None
     qtbot.waitExposed(restore)
@@ -113,7 +113,7 @@ def test_a_new_event_is_saved_in_documents(
     assert window.open_demo()
     dialogs.choices.append(0)
     dialogs.texts.append("Sprint retro")
-    window.actions.new.trigger()
+    window.menu_actions.new.trigger()
     assert (
         dialogs.asked[-1] == f"save: Save the new event as as {documents / 'Sprint retro.workshop'}"
     )

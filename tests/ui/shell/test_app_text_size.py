@@ -9,8 +9,8 @@ from workshop_app.ui.shell.main_window import MainWindow
 
 
 def _larger_twice(window: MainWindow) -> None:
-    window.actions.larger.trigger()
-    window.actions.larger.trigger()
+    window.menu_actions.larger.trigger()
+    window.menu_actions.larger.trigger()
     QApplication.processEvents()  # font changes reach hidden widgets as posted events
 
 

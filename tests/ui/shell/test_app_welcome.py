@@ -31,7 +31,7 @@ def test_welcome_is_shown_with_no_file(make_window: Make) -> None:
     names = [b.text() for b in welcome.template_buttons.values()]
     assert names == [t.name for t in list_templates()]
     assert welcome.chosen_template() == list_templates()[0].key
-    assert not window.actions.save_copy.isEnabled()  # nothing open: document actions off
+    assert not window.menu_actions.save_copy.isEnabled()  # nothing open: document actions off
 
 
 def test_first_focus_is_a_new_event_then_the_last_event(
@@ -73,8 +73,8 @@ def test_new_event_from_template(
     assert f"[{template.name}]" in dialogs.asked[0]  # the title was offered the template's name
     model = window.model
     assert model is not None
-    assert [q.text for q in model.list(Question)] == [q.text for q in template.bundle.questions]
-    assert [a.title for a in model.list(AgendaItem)] == [a.title for a in template.bundle.agenda]
+    assert [q.text for q in model.select(Question)] == [q.text for q in template.bundle.questions]
+    assert [a.title for a in model.select(AgendaItem)] == [a.title for a in template.bundle.agenda]
     assert settings.recent()[0].path == str(path)
     assert settings.recent()[0].title == "Harvest day"
 
@@ -110,7 +110,7 @@ def test_file_new_menu_asks_for_a_template(
     dialogs.texts.append("Retro")
     dialogs.save_paths.append(tmp_path / "Retro.workshop")
     demo = demo_window.document
-    demo_window.actions.new.trigger()
+    demo_window.menu_actions.new.trigger()
     assert demo is not None and demo.closed  # the new event replaced the demo in this window
     assert demo_window.document is not None
     assert demo_window.document.path == tmp_path / "Retro.workshop"

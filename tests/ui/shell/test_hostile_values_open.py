@@ -28,7 +28,7 @@ STRANGE = {
 }
 
 
-def _changed(record, value: str):  # noqa: ANN001, ANN202
+def _changed(record, value: str):
     changes = {
         f.name: value for f in dataclasses.fields(record)
         if isinstance(getattr(record, f.name), str)

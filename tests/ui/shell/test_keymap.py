@@ -249,9 +249,9 @@ def test_f1_lists_every_key_of_every_mode_from_any_mode(
         for i in range(group.childCount()):
             spoken = group.child(i).data(0, Qt.ItemDataRole.AccessibleTextRole)
             assert spoken.startswith(rows[i][0]) and rows[i][2] in spoken
-    assert dialog.tree.accessibleName() and dialog.find.accessibleName()
-    assert QApplication.focusWidget() is dialog.find
-    qtbot.keyClick(dialog.find, Qt.Key.Key_Escape)
+    assert dialog.tree.accessibleName() and dialog.find_box.accessibleName()
+    assert QApplication.focusWidget() is dialog.find_box
+    qtbot.keyClick(dialog.find_box, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.keys_dialog is None)
 
 
@@ -261,20 +261,20 @@ def test_typing_in_help_finds_a_key(make_window, qtbot: QtBot) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     dialog = _press_f1(qtbot, window)
-    qtbot.keyClicks(dialog.find, "unstar")
+    qtbot.keyClicks(dialog.find_box, "unstar")
     assert dialog.shown_ids() == ["capture.star", "board.star"]
-    dialog.find.clear()
-    qtbot.keyClicks(dialog.find, "presenter")
+    dialog.find_box.clear()
+    qtbot.keyClicks(dialog.find_box, "presenter")
     # the Run group says "on the presenter display too"
     assert dialog.shown_ids() == [b.id for b in keymap.of_mode("run")]
-    dialog.find.clear()
-    qtbot.keyClicks(dialog.find, "f5")
+    dialog.find_box.clear()
+    qtbot.keyClicks(dialog.find_box, "f5")
     assert dialog.shown_ids() == ["run.present"]
-    dialog.find.clear()
-    qtbot.keyClicks(dialog.find, "zebra")
+    dialog.find_box.clear()
+    qtbot.keyClicks(dialog.find_box, "zebra")
     assert dialog.shown_ids() == [] and dialog.nothing.isVisible()
     assert "zebra" in dialog.nothing.text()
-    dialog.find.clear()
+    dialog.find_box.clear()
     assert len(dialog.shown_ids()) == len(keymap.BINDINGS) and not dialog.nothing.isVisible()
 
 

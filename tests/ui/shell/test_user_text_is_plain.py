@@ -24,7 +24,7 @@ _NOT_USER_TEXT = {"id", "created_at", "updated_at", "device_id", "date", "start_
                   "started_at", "ended_at"}
 
 
-def _marked(record):  # noqa: ANN001, ANN202
+def _marked(record):
     changes = {
         f.name: f"{MARKUP} {getattr(record, f.name)}"
         for f in dataclasses.fields(record)

@@ -60,7 +60,7 @@ def move_to_theme(model: DocumentModel, note_ids: Iterable[str], theme_id: str |
 
 
 def _dissolve(model: DocumentModel, theme_id: str, label: str) -> None:
-    members = [n.id for n in model.list(Note, theme_id=theme_id)]
+    members = [n.id for n in model.select(Note, theme_id=theme_id)]
     unfile = model.update_same_step(Note, members, {"theme_id": None})
     model.push_steps([unfile, DeleteRecords(model, [(Theme, theme_id)])], label=label)
 
@@ -122,7 +122,7 @@ def toggle_star(model: DocumentModel, note_ids: Iterable[str]) -> bool:
 
 def unsorted_note_ids(model: DocumentModel, question_id: str | None) -> list[str]:
     """The question's notes with no theme, in display order (what Ctrl+A selects)."""
-    return [n.id for n in model.list(Note, question_id=question_id, theme_id=None)]
+    return [n.id for n in model.select(Note, question_id=question_id, theme_id=None)]
 
 
 def theme_total(theme: Theme, notes: Iterable[Note]) -> int:

@@ -287,14 +287,14 @@ class CanvasView(QWidget):
         elif self._focus is not None:
             self.set_focus(self._focus)  # said again: its votes or star may have changed
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self.scene.set_metrics(Metrics(self.font()))
         super().changeEvent(event)
 
     # -- the title box ----------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._editor and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Escape:

@@ -123,7 +123,7 @@ class CardItem(QGraphicsItem):
         votes = plural(note.votes, "vote")
         return f"Note, {kind}, from {self.table}, {votes}{star}{selected}: {note.text}{said}"
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         m = self.metrics
         return QRectF(-4, -m.line, m.width + 10, m.height + m.line + 6)
 
@@ -139,7 +139,7 @@ class CardItem(QGraphicsItem):
         m, note = self.metrics, self.note
         style = kind_style(note.kind)
         rect = QRectF(0, 0, m.width, m.height)
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         painter.setPen(Qt.PenStyle.NoPen)
         if lod >= 0.4:
             painter.setBrush(SHADOW)
@@ -235,7 +235,7 @@ class ColumnItem(QGraphicsItem):
             ", "
         )
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         return self.size.adjusted(-6, -6, 6, 6)
 
     def paint(
@@ -285,7 +285,7 @@ class PileItem(QGraphicsItem):
         self.setZValue(1000)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+    def boundingRect(self) -> QRectF:
         m, spread = self.metrics, (len(self.cards) - 1) * self.STEP
         return QRectF(-6, -m.line - 8, m.width + spread + 14, m.height + spread + m.line + 20)
 

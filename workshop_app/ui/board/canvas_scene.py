@@ -61,7 +61,7 @@ class BoardScene(QGraphicsScene):
             self.setSceneRect(QRectF(0, 0, 10, 10))
             return
         self._tables = self._read_tables()
-        notes = self.model.list(Note, question_id=question_id)
+        notes = self.model.select(Note, question_id=question_id)
         self._rank = {n.id: i for i, n in enumerate(notes)}
         self._sync_themes()
         for note in notes:
@@ -70,14 +70,15 @@ class BoardScene(QGraphicsScene):
 
     def set_metrics(self, metrics: Metrics) -> None:
         self.metrics = metrics
-        for item in [*self.cards.values(), *self.columns.values()]:
+        items: list[CardItem | ColumnItem] = [*self.cards.values(), *self.columns.values()]
+        for item in items:
             item.metrics = metrics
             if isinstance(item, CardItem):
                 item.set_metrics(metrics)
         self.relayout()
 
     def _read_tables(self) -> dict[str, str]:
-        return {g.id: g.name or UNNAMED_TABLE for g in self.model.list(Group)}
+        return {g.id: g.name or UNNAMED_TABLE for g in self.model.select(Group)}
 
     def _table(self, note: Note) -> str:
         return self._tables.get(note.group_id or "", AWAY_FROM_TABLES)
@@ -137,7 +138,7 @@ class BoardScene(QGraphicsScene):
                 return
             self._rank.setdefault(record_id, len(self._rank))
         else:
-            fresh = self.model.list(Note, question_id=self.question_id)
+            fresh = self.model.select(Note, question_id=self.question_id)
             keep = {n.id for n in fresh}
             for gone in [nid for nid in self.cards if nid not in keep]:
                 self._drop(gone)
@@ -150,7 +151,7 @@ class BoardScene(QGraphicsScene):
             members.sort(key=lambda nid: self._rank.get(nid, 0))
 
     def _sync_themes(self) -> None:
-        themes = self.model.list(Theme, question_id=self.question_id)
+        themes = self.model.select(Theme, question_id=self.question_id)
         self._themes = {t.id: t for t in themes}
         wanted: list[Key] = [(UNSORTED, ""), *((THEME, t.id) for t in themes), (NEW, "")]
         for key in [k for k in self.columns if k not in wanted]:

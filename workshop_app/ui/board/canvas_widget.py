@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu
 
 from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, PileItem
@@ -69,7 +69,7 @@ class BoardCanvas(QGraphicsView):
             self.scale(1.5, 1.5)
         self.zoomed.emit(self.transform().m11())
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
@@ -89,7 +89,7 @@ class BoardCanvas(QGraphicsView):
     def _column_at(self, pos: QPoint) -> ColumnItem | None:
         return self.board.column_at(self.mapToScene(pos))
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         card = self._card_at(event.position().toPoint())
         mods = event.modifiers()
@@ -125,7 +125,7 @@ class BoardCanvas(QGraphicsView):
                 return
         super().mousePressEvent(event)  # the rubber band (Ctrl: adds to the selection)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         column = self._column_at(event.position().toPoint())
         point = self.mapToScene(event.position().toPoint())
         if column is not None and column.kind == THEME and column.header_rect().contains(point):
@@ -133,7 +133,7 @@ class BoardCanvas(QGraphicsView):
             return
         self.mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None:
             return super().mouseMoveEvent(event)
         point = self.mapToScene(event.position().toPoint())
@@ -168,7 +168,7 @@ class BoardCanvas(QGraphicsView):
             self._target = target
         self.ensureVisible(QRectF(point, point), 20, 20)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._press is None:
             return super().mouseReleaseEvent(event)
         dragged, target, ids = self._dragging, self._target, list(self._start)
@@ -189,7 +189,7 @@ class BoardCanvas(QGraphicsView):
             self.owner.drop(ids, target)
         self.board.relayout()  # back in place if nothing moved
 
-    def contextMenuEvent(self, event) -> None:  # noqa: ANN001, N802
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """The Board's actions (the keys' own actions, their keys shown) for the focus."""
         column = self._column_at(event.pos())
         if self._card_at(event.pos()) is None and column is not None and column.kind != NEW:
@@ -204,9 +204,9 @@ class BoardCanvas(QGraphicsView):
 
     # -- keys ---------------------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
-        arrows = {
+        arrows: dict[int, tuple[int, int]] = {
             Qt.Key.Key_Left: (-1, 0),
             Qt.Key.Key_Right: (1, 0),
             Qt.Key.Key_Up: (0, -1),

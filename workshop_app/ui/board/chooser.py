@@ -72,14 +72,14 @@ class ThemeChooser(QDialog):
 
     def _on_filter_text_changed(self, text: str) -> None:
         words = text.casefold().split()
-        first = None
+        first = -1  # no row: nothing current
         for row in range(self.list.count()):
             item = self.list.item(row)
             hidden = not all(w in item.text().casefold() for w in words)
             item.setHidden(hidden)
-            if not hidden and first is None:
-                first = item
-        self.list.setCurrentItem(first)
+            if not hidden and first == -1:
+                first = row
+        self.list.setCurrentRow(first)
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
         theme_id = item.data(Qt.ItemDataRole.UserRole)

@@ -98,8 +98,8 @@ class DotsPanel(QWidget):
     def placed(self) -> int:
         """Votes on the current question's notes and themes (their own)."""
         question_id = self.page.question_id()
-        notes = self.model.list(Note, question_id=question_id)
-        themes = self.model.list(Theme, question_id=question_id)
+        notes = self.model.select(Note, question_id=question_id)
+        themes = self.model.select(Theme, question_id=question_id)
         return sum(n.votes for n in notes) + sum(t.votes for t in themes)
 
     def _update(self, *_args: object) -> None:
@@ -136,7 +136,7 @@ class DotsPanel(QWidget):
     def _view_of(self, widget: QObject) -> BoardView | None:
         return next((v for v in self.page.views.values() if v.key_widget() is widget), None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kinds = (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
         if not self.action.isChecked() or event.type() not in kinds:
             return False
@@ -180,13 +180,13 @@ class DotsPanel(QWidget):
     def _order(self, kind: str) -> list[str]:
         """The question's notes (or themes) in the outline's order, within the table filter."""
         question_id = self.page.question_id()
-        themes = self.model.list(Theme, question_id=question_id)
+        themes = self.model.select(Theme, question_id=question_id)
         if kind == THEME:
             return [t.id for t in themes]
         table = self.page.table_filter
         notes = [
             n
-            for n in self.model.list(Note, question_id=question_id)
+            for n in self.model.select(Note, question_id=question_id)
             if table is None or (n.group_id or "") == table
         ]
         theme_ids = {t.id for t in themes}

@@ -91,7 +91,7 @@ class BoardKeys:
         question_id = self.view.question_id()
         if not ids or question_id is None:
             return
-        themes = [(t.id, t.title) for t in self.model.list(Theme, question_id=question_id)]
+        themes = [(t.id, t.title) for t in self.model.select(Theme, question_id=question_id)]
         parent = self.view.key_widget()
         self.chooser = ThemeChooser(themes, len(ids), parent)
         self.chooser.picked.connect(lambda theme_id: self._move(ids, theme_id))
@@ -115,7 +115,7 @@ class BoardKeys:
             return
         kind, record_id = focus
         if kind == THEME:
-            members = [n.id for n in self.model.list(Note, theme_id=record_id)]
+            members = [n.id for n in self.model.select(Note, theme_id=record_id)]
             actions.ungroup(self.model, record_id)
             self.view.select_notes(members) if members else self.view.reveal(UNSORTED, "")
         elif kind == NOTE:
@@ -156,6 +156,6 @@ class BoardKeys:
         focus = self.view.focused_item()
         if focus is None or focus[0] != THEME:
             return
-        members = [n.id for n in self.model.list(Note, theme_id=focus[1])]
+        members = [n.id for n in self.model.select(Note, theme_id=focus[1])]
         actions.delete_theme(self.model, focus[1])
         self.view.select_notes(members) if members else self.view.reveal(UNSORTED, "")

@@ -71,11 +71,11 @@ class MatrixModel(QAbstractTableModel):
         self.questions, self.tables = [], []
         self.counts, self.themes = Counter(), defaultdict(Counter)
         if not model.document.closed:
-            self.questions = model.list(Question)
+            self.questions = model.select(Question)
             asked = {q.id for q in self.questions}
-            self.tables = [(g.id, g.name.strip() or UNNAMED_TABLE) for g in model.list(Group)]
-            titles = {t.id: t.title.strip() or "Untitled theme" for t in model.list(Theme)}
-            for note in model.list(Note):
+            self.tables = [(g.id, g.name.strip() or UNNAMED_TABLE) for g in model.select(Group)]
+            titles = {t.id: t.title.strip() or "Untitled theme" for t in model.select(Theme)}
+            for note in model.select(Note):
                 if note.question_id not in asked:
                     continue
                 cell = (note.question_id, note.group_id or "")
@@ -100,10 +100,10 @@ class MatrixModel(QAbstractTableModel):
 
     # -- QAbstractTableModel --------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.questions)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.tables)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -141,7 +141,7 @@ class MatrixModel(QAbstractTableModel):
             return self.cell(index)[1]
         return None
 
-    def headerData(  # noqa: N802
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.tables):
@@ -172,7 +172,7 @@ class MatrixModel(QAbstractTableModel):
 class MatrixView(QTableView):
     """The grid; Enter on a cell does what a click does (``activated_cell``)."""
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.clicked.emit(self.currentIndex())
             event.accept()

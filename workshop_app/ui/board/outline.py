@@ -142,7 +142,7 @@ class OutlineView(QTreeView):
         self.reveal(THEME, theme_id)
         index = self.outline.index_of(THEME, theme_id)
         if index.isValid():
-            self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)
+            self.edit(index)  # Qt: edit(index, AllEditTriggers, nullptr)
 
     # -- keeping the focus across rebuilds ------------------------------------------------
 

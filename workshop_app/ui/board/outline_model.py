@@ -13,7 +13,7 @@ reset: the view keeps its focus and expansion by record id, see ``OutlineView``)
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -126,15 +126,15 @@ class OutlineModel(QAbstractItemModel):
         model = self.document_model
         if self.question_id is None or model.document.closed:
             return root
-        questions = model.list(Question)
+        questions = model.select(Question)
         question = next((q for q in questions if q.id == self.question_id), None)
         if question is None:
             return root
-        tables = {g.id: g.name or UNNAMED_TABLE for g in model.list(Group)}
-        notes = every_note = model.list(Note, question_id=question.id)
+        tables = {g.id: g.name or UNNAMED_TABLE for g in model.select(Group)}
+        notes = every_note = model.select(Note, question_id=question.id)
         if self.table_id is not None:
             notes = [n for n in notes if (n.group_id or "") == self.table_id]
-        themes = model.list(Theme, question_id=question.id)
+        themes = model.select(Theme, question_id=question.id)
         theme_ids = {t.id for t in themes}
         top = Node(QUESTION, question, root)
         number = questions.index(question) + 1
@@ -195,7 +195,7 @@ class OutlineModel(QAbstractItemModel):
         return QModelIndex()
 
     def node(self, index: Index) -> Node | None:
-        return index.internalPointer() if index.isValid() else None  # type: ignore[no-any-return]
+        return index.internalPointer() if index.isValid() else None
 
     # -- QAbstractItemModel ---------------------------------------------------------------
 
@@ -207,7 +207,17 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, owner.children[row])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 # type: ignore[override]
+    @overload
+    def parent(self) -> QObject | None: ...
+
+    @overload
+    def parent(self, index: Index) -> QModelIndex: ...
+
+    def parent(self, index: Index | None = None) -> QModelIndex | QObject | None:
+        """The parent of ``index`` (QAbstractItemModel's); with no index, the model's own
+        parent (QObject's), as on any model."""
+        if index is None:
+            return super().parent()
         node = self.node(index)
         if node is None or node.parent is None or node.parent is self._root:
             return QModelIndex()

@@ -18,7 +18,7 @@ Signals:
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QShowEvent
@@ -45,6 +45,11 @@ from workshop_app.ui.common.dialogs import Dialogs
 from workshop_app.ui.common.keymap import install, keyed_button, shown
 from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.document_model import DocumentModel
+
+if TYPE_CHECKING:
+    from workshop_app.ui.board.dots import DotsPanel
+    from workshop_app.ui.board.matrix import MatrixPanel
+    from workshop_app.ui.board.writeup import WriteupPanel
 
 
 class BoardView(Protocol):
@@ -90,6 +95,11 @@ class BoardPage(QWidget):
     view_changed = Signal(str)
     selection_changed = Signal()
     table_filter_changed = Signal()
+
+    #: The Board's own side panels, set by ``panels.add_panels``.
+    writeup: WriteupPanel
+    dots: DotsPanel
+    matrix: MatrixPanel
 
     def __init__(
         self,
@@ -180,7 +190,7 @@ class BoardPage(QWidget):
         self.suggestions = SuggestionsPanel(self)
         self.add_side(self.suggestions, "Suggestions")
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+    def showEvent(self, event: QShowEvent) -> None:
         """On first show, give the side panels two fifths of the width: the splitter was sized
         before they were added, which left them a sliver with their tabs behind scroll arrows."""
         super().showEvent(event)
@@ -292,8 +302,8 @@ class BoardPage(QWidget):
 
     def _fill_questions(self) -> None:
         current = self.question_id()
-        questions = self.model.list(Question)
-        notes = self.model.list(Note)
+        questions = self.model.select(Question)
+        notes = self.model.select(Note)
         self.question.clear()
         for number, q in enumerate(questions, start=1):
             mine = [n for n in notes if n.question_id == q.id]

@@ -61,9 +61,9 @@ class Drawn:
 
 def ranking(model: DocumentModel, question_id: str | None) -> list[Ranked]:
     """The question's themes, most votes first (ties keep the board's order)."""
-    notes = model.list(Note, question_id=question_id)
+    notes = model.select(Note, question_id=question_id)
     rows = []
-    for theme in model.list(Theme, question_id=question_id):
+    for theme in model.select(Theme, question_id=question_id):
         count = sum(1 for n in notes if n.theme_id == theme.id)
         title = theme.title.strip() or "Untitled theme"
         rows.append(Ranked(title, theme_total(theme, notes), count))
@@ -116,13 +116,13 @@ class PlenaryWindow(QWidget):
         )
         self.update()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if matches(event, "board.plenary_close") or matches(event, "board.plenary"):
             self.close()
         else:
             super().keyPressEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.model.changed.disconnect(self._on_model_changed)
         super().closeEvent(event)
         self.closed.emit()
@@ -185,7 +185,7 @@ class PlenaryWindow(QWidget):
         texts += [plural(r.notes, "note") for r in self.rows]
         return max(metrics.horizontalAdvance(t) for t in texts) + size
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(self.rect(), BACKGROUND)

@@ -76,7 +76,7 @@ def _discard(widget: QWidget) -> None:
     layout = owner.layout() if owner is not None else None
     if layout is not None:
         layout.removeWidget(widget)
-    widget.setParent(None)  # type: ignore[call-overload]
+    widget.setParent(None)
     widget.deleteLater()
 
 class _Tab(QWidget):
@@ -104,8 +104,9 @@ class _Tab(QWidget):
     def clear(self) -> None:
         while self.rows.count() > 1:
             item = self.rows.takeAt(0)
-            if item is not None and item.widget() is not None:
-                _discard(item.widget())
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                _discard(widget)
 
     def add(self, widget: QWidget) -> None:
         self.rows.insertWidget(self.rows.count() - 1, widget)
@@ -116,7 +117,8 @@ class _Tab(QWidget):
         window was built would otherwise come last in its focus chain."""
         previous: QWidget = self.button or self
         for i in range(self.rows.count() - 1):
-            row = self.rows.itemAt(i).widget()
+            item = self.rows.itemAt(i)
+            row = item.widget() if item is not None else None
             if row is None:
                 continue
             for widget in [row, *row.findChildren(QWidget)]:
@@ -164,7 +166,7 @@ class SuggestionsPanel(QTabWidget):
     # -- reading the board ----------------------------------------------------------------
 
     def _notes(self) -> list[Note]:
-        return self.model.list(Note, question_id=self.page.question_id())
+        return self.model.select(Note, question_id=self.page.question_id())
 
     def _table(self, note: Note) -> str:
         return table_name(self.model, note.group_id)

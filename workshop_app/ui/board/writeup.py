@@ -111,7 +111,7 @@ class BoundText(QPlainTextEdit):
         if not self._loading:
             self.idle.start()
 
-    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         self.commit()
         super().focusOutEvent(event)
 
@@ -208,10 +208,10 @@ class WriteupPanel(QWidget):
 
     def _refresh(self) -> None:
         question_id, theme_id = self.synthesis.record_id, self.summary.record_id
-        questions = self.model.list(Question)
+        questions = self.model.select(Question)
         number = next((i for i, q in enumerate(questions, 1) if q.id == question_id), 0)
         self.heading.setText(f"Write-up of Q{number}" if number else "No question yet")
-        theme = next((t for t in self.model.list(Theme) if t.id == theme_id), None)
+        theme = next((t for t in self.model.select(Theme) if t.id == theme_id), None)
         if theme is None:
             self.theme_label.setText("Focus a theme (or one of its notes) to write its summary.")
             self.summary.setPlaceholderText("")
@@ -222,10 +222,10 @@ class WriteupPanel(QWidget):
         self._fill_notes(theme_id)
 
     def _fill_notes(self, theme_id: str) -> None:
-        tables = {g.id: g.name or UNNAMED_TABLE for g in self.model.list(Group)}
+        tables = {g.id: g.name or UNNAMED_TABLE for g in self.model.select(Group)}
         self._filling = True
         self.notes.clear()
-        for note in self.model.list(Note, theme_id=theme_id) if theme_id else []:
+        for note in self.model.select(Note, theme_id=theme_id) if theme_id else []:
             table = tables.get(note.group_id or "", AWAY_FROM_TABLES.lower())
             text = " ".join(note.text.split())
             star = "★ key quote · " if note.starred else ""

@@ -87,7 +87,7 @@ class CardListView(QListView):
         if 0 <= row < self.model().rowCount():
             self.setCurrentIndex(self.model().index(row, 0))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_cards(event.size())
         super().resizeEvent(event)
 
@@ -101,7 +101,7 @@ class CardListView(QListView):
             self.card_delegate.set_card_width(int(width))
             self.scheduleDelayedItemsLayout()
 
-    def closeEditor(  # noqa: N802 - Qt's name
+    def closeEditor(
         self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
     ) -> None:
         super().closeEditor(editor, hint)

@@ -13,6 +13,8 @@ Signals:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -95,7 +97,7 @@ class NoteBox(QPlainTextEdit):
                 return True
         return super().event(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in ENTER_KEYS:
             if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 self.insertPlainText("\n")
@@ -113,11 +115,21 @@ class RoleBox(QComboBox):
 
     submit = Signal()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in ENTER_KEYS and not event.modifiers():
             self.submit.emit()
             return
         super().keyPressEvent(event)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The note being typed, as ``EntryPanel.draft`` reads it."""
+
+    text: str
+    kind: str
+    attribution: str
+    role: str
 
 
 class EntryPanel(QWidget):
@@ -224,15 +236,15 @@ class EntryPanel(QWidget):
     def set_kind(self, kind: str) -> None:
         self.chips.button(NOTE_KINDS.index(kind)).setChecked(True)
 
-    def draft(self) -> dict[str, str]:
+    def draft(self) -> Draft:
         """What is typed: text, kind, attribution (quotes only) and role tag."""
         kind = self.kind()
-        return {
-            "text": self.box.toPlainText(),
-            "kind": kind,
-            "attribution": self.who.text().strip() if kind == NoteKind.QUOTE else "",
-            "role": str(self.role.currentData() or ""),
-        }
+        return Draft(
+            text=self.box.toPlainText(),
+            kind=kind,
+            attribution=self.who.text().strip() if kind == NoteKind.QUOTE else "",
+            role=str(self.role.currentData() or ""),
+        )
 
     def reset(self) -> None:
         """Ready for the next note: empty box, an idea, anonymous."""

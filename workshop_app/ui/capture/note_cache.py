@@ -41,7 +41,7 @@ class NoteCache(QObject):
         return sum(n for (q, _), n in self.counts.items() if q == question_id)
 
     def _load(self) -> None:
-        notes = self.model.list(Note) + self.model.deleted(Note)
+        notes = self.model.select(Note) + self.model.deleted(Note)
         self.notes = {n.id: n for n in notes}
         self.counts = Counter((n.question_id, n.group_id) for n in notes if not n.deleted)
 

@@ -116,10 +116,10 @@ class NoteListModel(QAbstractListModel):
     def notes(self) -> list[Note]:
         return [self.note(row) for row in range(self.rowCount())]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._keys)
 
-    def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802
+    def roleNames(self) -> dict[int, QByteArray]:
         return {int(role): QByteArray(name) for role, name in ROLE_NAMES.items()}
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -151,7 +151,7 @@ class NoteListModel(QAbstractListModel):
             return self.document_model.clock(note.updated_at)
         return None
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._deleted:
             return False
         if self.document_model.document.closed:  # an editor closing with the event

@@ -172,7 +172,7 @@ class CapturePage(QWidget):
     # -- reading the event ---------------------------------------------------------------------
 
     def _load_tables(self) -> None:
-        groups = self.model.list(Group)
+        groups = self.model.select(Group)
         self.groups = {g.id: g for g in groups}
         remembered = self._remembered_table()
         self.table_id = remembered if remembered in self.groups else None
@@ -186,14 +186,14 @@ class CapturePage(QWidget):
         return self.settings.capture_table(self.event_id)
 
     def _load_questions(self) -> None:
-        self.questions = self.model.list(Question)
+        self.questions = self.model.select(Question)
         ids = [q.id for q in self.questions]
         if self.question_id not in ids:
             self.question_id = ids[0] if ids else None
         self._show_questions()
 
     def _load_agenda(self) -> None:
-        self.agenda = self.model.list(AgendaItem)
+        self.agenda = self.model.select(AgendaItem)
 
     def _show_questions(self, *, counts_only: bool = False) -> None:
         rows = [(q, self._counts(q.id)) for q in self.questions]
@@ -277,7 +277,7 @@ class CapturePage(QWidget):
 
     # -- user actions ----------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.focus_entry()
 
@@ -312,7 +312,7 @@ class CapturePage(QWidget):
             if then_save
             else "Which table is this laptop taking notes for?"
         )
-        groups = self.model.list(Group)
+        groups = self.model.select(Group)
         self.chooser = TableChooser(groups, self.table_id, question, self)
         self.chooser.finished.connect(lambda result: self._on_chooser_finished(result, then_save))
         self.chooser.open()
@@ -354,13 +354,18 @@ class CapturePage(QWidget):
 
     def _save_note(self) -> None:
         draft = self.entry.draft()
-        text = draft.pop("text").strip()
+        text = draft.text.strip()
         if not text:
             return
         parts = pieces(text, MAX_TEXT)  # a note holds MAX_TEXT characters: more makes several
         for index, part in enumerate(parts):
             note = Note(
-                question_id=self.question_id, group_id=self.table_id, text=part.strip(), **draft
+                question_id=self.question_id,
+                group_id=self.table_id,
+                text=part.strip(),
+                kind=draft.kind,
+                attribution=draft.attribution,
+                role=draft.role,
             )
             try:
                 self.model.push_add(note, label="Add note")

@@ -23,7 +23,7 @@ class FirstPaint(QObject):
         self.callback: Callable[[], None] | None = callback
         widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.callback is not None and event.type() == QEvent.Type.Paint:
             self.widget.removeEventFilter(self)
             QTimer.singleShot(0, self, self.callback)  # not once ``widget`` is deleted

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_app.ui.shell.modes import Mode
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -32,12 +34,12 @@ WINDOW, CHILDREN, WIDGET, HANDLED = "window", "children", "widget", "handled"
 ANYWHERE = "anywhere"
 
 #: Each mode's title, in the order Help and README list them.
-MODE_TITLES = {
-    "window": "Everywhere",
-    "plan": "Plan",
-    "run": "Run",
-    "capture": "Capture",
-    "board": "Board",
+MODE_TITLES: dict[str, str] = {
+    "window": "Everywhere",  # the window's own keys ("window.new"): not a mode
+    Mode.PLAN: "Plan",
+    Mode.RUN: "Run",
+    Mode.CAPTURE: "Capture",
+    Mode.BOARD: "Board",
 }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from workshop_app import paths
-from workshop_app.ui.shell.modes import MODES
+from workshop_app.ui.shell.modes import MODES, Mode
 
 MAX_RECENT = 10
 
@@ -63,8 +63,8 @@ class AppSettings:
         self._qs.setValue("window/geometry", value)
 
     def last_mode(self) -> str:
-        value = str(self._qs.value("window/mode", "plan"))
-        return value if value in MODES else "plan"
+        value = str(self._qs.value("window/mode", Mode.PLAN))
+        return value if value in MODES else Mode.PLAN
 
     def set_last_mode(self, mode: str) -> None:
         if mode in MODES:
@@ -74,7 +74,7 @@ class AppSettings:
 
     def text_size_delta(self) -> int:
         try:
-            return int(self._qs.value("view/text_size_delta", 0))
+            return int(str(self._qs.value("view/text_size_delta", 0)))
         except (TypeError, ValueError):
             return 0
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.quoting import quoted
-from workshop_app.domain.records import NOTE_KINDS, Note
+from workshop_app.domain.records import NOTE_KINDS, Note, NoteKind
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,17 +56,17 @@ class KindStyle:
 
 
 KIND_STYLES: dict[str, KindStyle] = {
-    "idea": KindStyle("Idea", "#F0E442", "#F9F4B3", "#6E691E"),
-    "concern": KindStyle("Concern", "#D55E00", "#F3D2B8", "#914000"),
-    "quote": KindStyle("Quote", "#56B4E9", "#C9E7F8", "#2E617E"),
-    "action": KindStyle("Action", "#009E73", "#B8E4D8", "#00654A"),
-    "question": KindStyle("Question", "#CC79A7", "#EFD4E3", "#7A4964"),
+    NoteKind.IDEA: KindStyle("Idea", "#F0E442", "#F9F4B3", "#6E691E"),
+    NoteKind.CONCERN: KindStyle("Concern", "#D55E00", "#F3D2B8", "#914000"),
+    NoteKind.QUOTE: KindStyle("Quote", "#56B4E9", "#C9E7F8", "#2E617E"),
+    NoteKind.ACTION: KindStyle("Action", "#009E73", "#B8E4D8", "#00654A"),
+    NoteKind.QUESTION: KindStyle("Question", "#CC79A7", "#EFD4E3", "#7A4964"),
 }
 assert tuple(KIND_STYLES) == NOTE_KINDS
 
 
 def kind_style(kind: str) -> KindStyle:
-    return KIND_STYLES.get(kind, KIND_STYLES["idea"])
+    return KIND_STYLES.get(kind, KIND_STYLES[NoteKind.IDEA])
 
 
 def _luminance(color: str) -> float:
@@ -95,7 +95,7 @@ def footer_text(note: Note, table: str = "", saved: str = "") -> tuple[str, str]
 
 def shown_text(note: Note) -> str:
     """The card's text: a quote in one pair of marks (``quoted``), anything else as typed."""
-    return quoted(note.text) if note.kind == "quote" and note.text.strip() else note.text
+    return quoted(note.text) if note.kind == NoteKind.QUOTE and note.text.strip() else note.text
 
 
 def describe(note: Note, table: str = "", saved: str = "") -> str:
@@ -182,7 +182,7 @@ class StickyDelegate(QStyledItemDelegate):
             card = self._cache[key] = _Card(text, text_height, foot, size)
         return card
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         note = index.data(NoteRole)
         if not isinstance(note, Note):
             return QSize(self.card_width, 40)
@@ -226,7 +226,7 @@ class StickyDelegate(QStyledItemDelegate):
 
     # -- editing in place --------------------------------------------------------------------
 
-    def createEditor(  # noqa: N802 - Qt's name
+    def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> QWidget:
         editor = CardEditor(parent)
@@ -234,24 +234,24 @@ class StickyDelegate(QStyledItemDelegate):
         editor.installEventFilter(self)
         return editor
 
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         note = index.data(NoteRole)
         if isinstance(editor, QPlainTextEdit) and isinstance(note, Note):
             editor.setPlainText(note.text)
             editor.selectAll()
 
-    def setModelData(  # noqa: N802
+    def setModelData(
         self, editor: QWidget, model: QAbstractItemModel, index: Index
     ) -> None:
         if isinstance(editor, QPlainTextEdit) and editor.toPlainText().strip():
             model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 
-    def updateEditorGeometry(  # noqa: N802
+    def updateEditorGeometry(
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         editor.setGeometry(option.rect.adjusted(4, 4, -6, -6))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter saves, Shift+Enter is a new line, Esc cancels (the base class handles Esc)."""
         if isinstance(watched, CardEditor) and isinstance(event, QKeyEvent):
             key_event = event

@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # storage.merge is imported by the first merge, not to open a
 
 
 class MergeTarget(Protocol):
-    """The writes of ``DocumentModel`` that merging and putting back call."""
+    """The reads and writes of ``DocumentModel`` that merging and putting back (and undoing
+    them) call."""
 
     def merge_files(self, sources: list[Path], before: Path, after: Path) -> MergeResult: ...
 
@@ -31,6 +32,8 @@ class MergeTarget(Protocol):
     def put_back(self, kind: type[Record], record_id: str, name: str, value: str) -> None: ...
 
     def get(self, kind: type[Record], record_id: str) -> Any: ...
+
+    def update(self, kind: type[Record], record_id: str, changes: dict[str, Any]) -> None: ...
 
 
 class MergeFiles(ModelCommand):

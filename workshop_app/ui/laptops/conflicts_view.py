@@ -77,7 +77,8 @@ class ConflictsDialog(QDialog):
         self.tree.setFocus()
 
     def refresh(self) -> None:
-        row = max(0, self.tree.indexOfTopLevelItem(self.tree.currentItem()))
+        current = self.tree.currentItem()
+        row = max(0, self.tree.indexOfTopLevelItem(current)) if current is not None else 0
         self.conflicts = self.model.document.conflicts()
         names = laptop_names(self.model, self.model.document.laptops())
         self.tree.clear()
@@ -100,8 +101,9 @@ class ConflictsDialog(QDialog):
             if count
             else "No conflicts: no text was changed on two laptops at once."
         )
-        if count:
-            self.tree.setCurrentItem(self.tree.topLevelItem(min(row, count - 1)))
+        current = self.tree.topLevelItem(min(row, count - 1)) if count else None
+        if current is not None:
+            self.tree.setCurrentItem(current)
         self.put_back_button.setEnabled(bool(count))
 
     def put_back(self) -> None:
@@ -119,7 +121,7 @@ class ConflictsDialog(QDialog):
         self.status.setText(f"Put back: “{_short(conflict.value, 60)}” (Edit ▸ Undo takes it out)")
         self.tree.setFocus()
 
-    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: object, event: object) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
             if event.key() in ENTER_KEYS and watched is self.tree:
                 self.put_back()

@@ -14,7 +14,7 @@ def laptop_names(model: DocumentModel, laptops: list[Laptop]) -> dict[str, str]:
     """``{device_id: name}``: this laptop, else its table (the one most of its notes are for),
     "a laptop for 5 tables" when it took several tables' notes, else "a laptop" and the start
     of its id."""
-    groups = {g.id: g.name or "Unnamed table" for g in model.list(Group)}
+    groups = {g.id: g.name or "Unnamed table" for g in model.select(Group)}
     names = {}
     for laptop in laptops:
         if laptop.device_id == model.document.device_id:

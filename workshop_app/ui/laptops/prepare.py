@@ -66,7 +66,7 @@ class PrepareDialog(QDialog):
         self.setWindowTitle("Prepare laptops for tables")
         self.setAccessibleName("Prepare laptops for tables")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.groups = model.list(Group)
+        self.groups = model.select(Group)
         self.folder = QLineEdit(str(folder), self)
         self.folder.setAccessibleName("Folder or USB stick for the copies")
         self.choose = QPushButton("&Choose…", self)

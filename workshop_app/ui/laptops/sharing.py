@@ -54,7 +54,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             outcome: tuple[bool, Any] = (True, self.work())
-        except Exception as exc:  # noqa: BLE001 - handed to the UI thread, which says it
+        except Exception as exc:  # handed to the UI thread, which says it
             outcome = (False, exc)
         self.bridge.finished.emit(self.done, outcome)
 

@@ -52,7 +52,7 @@ class AgendaForm(QWidget):
 
     def _refresh(self) -> None:
         item = self.model.get(AgendaItem, self._record_id) if self._record_id else None
-        questions = self.model.list(Question)
+        questions = self.model.select(Question)
         breakout = item is not None and item.kind == "breakout"
         current = self.questions.currentRow()
         self._filling = True

@@ -140,7 +140,7 @@ def _next_table_name(model: DocumentModel) -> str:
 def next_table_number(model: DocumentModel) -> int:
     """The number after the highest "Table k" (so new tables continue the numbering)."""
     numbers = [0]
-    for group in model.list(Group):
+    for group in model.select(Group):
         words = group.name.split()
         if len(words) == 2 and words[0].lower() == "table" and words[1].isdigit():
             numbers.append(int(words[1]))
@@ -185,7 +185,7 @@ class AgendaContext:
 
 def _agenda_context(model: DocumentModel, items: list[AgendaItem]) -> AgendaContext:
     start = model.event_record().start_time
-    numbers = {q.id: n for n, q in enumerate(model.list(Question), start=1)}
+    numbers = {q.id: n for n, q in enumerate(model.select(Question), start=1)}
     return AgendaContext(schedule(start, [i.planned_minutes for i in items]), numbers)
 
 

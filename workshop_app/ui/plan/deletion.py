@@ -37,8 +37,8 @@ def plan_delete(model: DocumentModel, record: Record, noun: str) -> DeletePlan:
     items: list[tuple[type[Record], str]] = [(type(record), record.id)]
     label = f"Delete {noun}"
     if isinstance(record, Question):
-        notes = model.list(Note, question_id=record.id)
-        themes = model.list(Theme, question_id=record.id)
+        notes = model.select(Note, question_id=record.id)
+        themes = model.select(Theme, question_id=record.id)
         items += [(Note, n.id) for n in notes] + [(Theme, t.id) for t in themes]
         if notes or themes:
             parts = [plural(len(notes), "note")] + (
@@ -53,12 +53,12 @@ def plan_delete(model: DocumentModel, record: Record, noun: str) -> DeletePlan:
                 action="Delete question and notes",
             )
     if isinstance(record, Group):
-        notes = model.count(Note, group_id=record.id)
-        if notes:
+        count = model.count(Note, group_id=record.id)
+        if count:
             return DeletePlan(
                 items,
                 label,
-                ask=f"Delete “{_short(record.name)}”?\n\nIts {plural(notes, 'note')} stay in the "
+                ask=f"Delete “{_short(record.name)}”?\n\nIts {plural(count, 'note')} stay in the "
                 f"event without a table; nothing written is lost. You can undo this "
                 f"({shown('window.undo')}).",
                 action="Delete table",

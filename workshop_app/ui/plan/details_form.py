@@ -116,7 +116,7 @@ class DetailsForm(QWidget):
         self.summary.setMaximumHeight(lines * 14)  # longer summaries scroll
         self.body.setMaximumWidth(em * 60)  # long lines are hard to read
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if is_font_change(event) and hasattr(self, "body"):  # not while being built
             self._size_fields()
@@ -142,42 +142,37 @@ class DetailsForm(QWidget):
         """Show the document's values; a field is only rewritten when its value changed, so
         text being typed elsewhere is left alone."""
         event = self.model.event_record()
-        values = {
-            "title": event.title,
-            "date": show_date(event.date),
-            "start_time": event.start_time or "",
-            "venue": event.venue,
-            "organiser": event.organiser,
-            "timezone": event.timezone,
-            "attendee_count": event.attendee_count or 0,
-            "attendance": event.attendance or 0,
-            "summary": event.summary,
+        lines = {
+            "title": (self.title, event.title),
+            "date": (self.date, show_date(event.date)),
+            "start_time": (self.start, event.start_time or ""),
+            "venue": (self.venue, event.venue),
+            "organiser": (self.organiser, event.organiser),
         }
-        widgets = {
-            "title": self.title,
-            "date": self.date,
-            "start_time": self.start,
-            "venue": self.venue,
-            "organiser": self.organiser,
-        }
-        for name, value in values.items():
-            if self._shown.get(name, object()) == value:
-                continue
-            self._shown[name] = value
-            if name in widgets:
-                widgets[name].setText(value)
-                widgets[name].setCursorPosition(0)
-            elif name == "timezone":
-                self.zone.show_zone(value)
-            elif name == "attendee_count":
-                self.attendees.setValue(value)
-            elif name == "attendance":
-                self.attendance.setValue(value)
-            else:
-                self.summary.set_text_quietly(value)
+        for name, (line, text) in lines.items():
+            if self._changed(name, text):
+                line.setText(text)
+                line.setCursorPosition(0)
+        if self._changed("timezone", event.timezone):
+            self.zone.show_zone(event.timezone)
+        for name, box, number in (
+            ("attendee_count", self.attendees, event.attendee_count or 0),
+            ("attendance", self.attendance, event.attendance or 0),
+        ):
+            if self._changed(name, number):
+                box.setValue(number)
+        if self._changed("summary", event.summary):
+            self.summary.set_text_quietly(event.summary)
         # a template's suggested summary is a placeholder, greyed, until one is written
         self.summary.setPlaceholderText(event.summary_hint or SUMMARY_PLACEHOLDER)
         self._show_problem("title", checks.event_problems(event).get("title", ""))
+
+    def _changed(self, name: str, value: object) -> bool:
+        """Whether field ``name`` shows something else than ``value`` (now noted as shown)."""
+        if self._shown.get(name, object()) == value:
+            return False
+        self._shown[name] = value
+        return True
 
     def _show_problem(self, field: str, message: str) -> None:
         line, widget = {

@@ -32,6 +32,8 @@ from workshop_app.ui.plan.table_model import RecordTableModel
 from workshop_app.ui.plan.widgets import Heading, is_font_change
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from workshop_app.ui.plan.details_form import DetailsForm
     from workshop_app.ui.plan.sections import (
         AgendaEditor,
@@ -131,7 +133,7 @@ class PlanPage(QWidget):
             "Agenda": sections.AgendaEditor,
         }[name]
         editor = kind(self.model, self.dialogs, self.stack, table_model=self.table_models[name])
-        if name == "Agenda":
+        if isinstance(editor, sections.AgendaEditor):
             editor.start_time_requested.connect(self._on_agenda_start_time_requested)
         return editor
 
@@ -185,7 +187,7 @@ class PlanPage(QWidget):
             item.setIcon(self._warning_icon() if issues else self._blank_icon())
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
 
-    def _warning_icon(self):  # noqa: ANN202 - QIcon
+    def _warning_icon(self) -> QIcon:
         """The style's warning icon. QStyle is imported here, when a section first needs it:
         touching it builds all its enums in PySide6 (~5 ms), not needed by an event whose
         plan has nothing to check."""
@@ -193,7 +195,7 @@ class PlanPage(QWidget):
 
         return self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
 
-    def _blank_icon(self):  # noqa: ANN202 - QIcon
+    def _blank_icon(self) -> QIcon:
         from PySide6.QtGui import QIcon
 
         return QIcon()

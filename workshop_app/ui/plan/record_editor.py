@@ -94,7 +94,7 @@ class RecordListEditor(QWidget):
         self.problem_line = ProblemLine(self)
         self.detail = QVBoxLayout()
 
-        layout = QVBoxLayout(self)
+        layout = self.body = QVBoxLayout(self)  # heading to detail, top to bottom
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
         layout.addLayout(self.toolbar)

@@ -110,8 +110,7 @@ class AgendaEditor(SectionEditor):
     def build_extras(self) -> None:
         self.total = QLabel(self)
         self.total.setAccessibleName("Agenda total")
-        layout = self.layout()
-        layout.insertWidget(layout.indexOf(self.view) + 1, self.total)
+        self.body.insertWidget(self.body.indexOf(self.view) + 1, self.total)
         self.form = AgendaForm(self.model, self)
         self.detail.addWidget(self.form)
         self.current_changed.connect(self.form.set_record)

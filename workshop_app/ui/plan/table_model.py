@@ -8,6 +8,7 @@ one undoable command. Columns come from a ``RecordSpec`` (``columns.py``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -51,7 +52,7 @@ class RecordTableModel(QAbstractTableModel):
     # -- reading the document ------------------------------------------------------------
 
     def _reload(self) -> None:
-        self._records = self.document_model.list(self.spec.kind)
+        self._records = self.document_model.select(self.spec.kind)
         self._context = self.spec.context(self.document_model, self._records)
         self._problems = [
             self.spec.problems(record, row, self._context)
@@ -62,7 +63,7 @@ class RecordTableModel(QAbstractTableModel):
         if kind is not self.spec.kind and kind not in self.spec.watches:
             return
         old_ids = [r.id for r in self._records]
-        new_ids = [r.id for r in self.document_model.list(self.spec.kind)]
+        new_ids = [r.id for r in self.document_model.select(self.spec.kind)]
         if new_ids != old_ids:
             self.beginResetModel()
             self._reload()
@@ -244,7 +245,7 @@ class RecordTableModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
         ids = "\n".join(self._records[r].id for r in rows)

@@ -105,7 +105,7 @@ class RecordTableView(QTableView):
         super().__init__(parent)
         self.empty_text = empty_text
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
         if (
             event.key() == Qt.Key.Key_F2
@@ -130,7 +130,7 @@ class RecordTableView(QTableView):
             painter.end()
 
 
-def configure_table(view: QAbstractItemView) -> None:
+def configure_table(view: QTableView) -> None:
     """Keyboard-first behaviour shared by every Plan list."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -25,6 +25,9 @@ class ZoneBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
+        edit, view = self.lineEdit(), self.view()
+        assert edit is not None and view is not None  # setEditable(True) made the edit
+        self._edit = edit
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # a typo never joins the list
         self.setMaxVisibleItems(15)
         self._names = QStringListModel(self)  # filled by _fill, on first focus or popup
@@ -33,15 +36,17 @@ class ZoneBox(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self.view().setAccessibleName("Time zones")
-        completer.popup().setAccessibleName("Matching time zones")
+        view.setAccessibleName("Time zones")
+        popup = completer.popup()
+        assert popup is not None  # made on first ask
+        popup.setAccessibleName("Matching time zones")
+        self._popup = popup
         self.setAccessibleName("Time zone")
         self.setAccessibleDescription(
             "Every time of day in the app, the report and the exports is shown in this zone"
         )
         self.setToolTip("Type part of a name, e.g. London, New York, Kolkata")
-        self.lineEdit().setPlaceholderText("e.g. Europe/London")
-        edit = self.lineEdit()
+        edit.setPlaceholderText("e.g. Europe/London")
         edit.editingFinished.connect(self._on_edit_editing_finished)
         self.activated.connect(self._on_activated)
         completer.activated.connect(self._on_completer_activated)
@@ -49,7 +54,7 @@ class ZoneBox(QComboBox):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
 
-    def showPopup(self) -> None:  # noqa: N802 (Qt override)
+    def showPopup(self) -> None:
         self._fill()
         super().showPopup()
 
@@ -57,7 +62,7 @@ class ZoneBox(QComboBox):
         if self._names.rowCount():
             return
         names = list(zone_names())
-        edit = self.lineEdit()
+        edit = self._edit
         text, cursor = edit.text(), edit.cursorPosition()
         start, length = edit.selectionStart(), len(edit.selectedText())
         self.blockSignals(True)
@@ -81,12 +86,12 @@ class ZoneBox(QComboBox):
         if index >= 0:
             self.setCurrentIndex(index)
         self.setEditText(name)
-        self.lineEdit().setCursorPosition(0)
+        self._edit.setCursorPosition(0)
         self.blockSignals(False)
 
     def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Leaving the box commits (Tab away, a click elsewhere); its own list opening does not."""
-        mine = (self, self.lineEdit(), self.view(), self.completer().popup())
+        mine = (self, self._edit, self.view(), self._popup)
         if new in mine:
             self._fill()
         if old in mine and new is not None and new not in mine:

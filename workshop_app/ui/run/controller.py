@@ -44,7 +44,7 @@ class RunController(QObject):
         super().__init__(parent)
         self.model = model
         self.countdown = Countdown(
-            model.list(AgendaItem),
+            model.select(AgendaItem),
             clock=clock,
             persist=model.set_run_state,
             state=model.run_state(),
@@ -98,7 +98,7 @@ class RunController(QObject):
     def _load_details(self) -> None:
         self.details = self.model.event_record()
         self.countdown.zone_name = self.details.timezone
-        self._questions = {q.id: q for q in self.model.list(Question)}
+        self._questions = {q.id: q for q in self.model.select(Question)}
 
     # -- ticking ----------------------------------------------------------------------------
 
@@ -131,7 +131,7 @@ class RunController(QObject):
         if self._stopped:
             return
         if kind is AgendaItem:
-            self.countdown.set_items(self.model.list(AgendaItem))
+            self.countdown.set_items(self.model.select(AgendaItem))
         if kind in (AgendaItem, Event, Question):
             self._load_details()
             self.tick()

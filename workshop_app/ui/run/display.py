@@ -33,7 +33,7 @@ class CountdownDisplay(QWidget):
         self.digits_area = QRectF()
         self._angle = -1
         self._flash = 0.0
-        self._flash_phase = RunStatus.OVERTIME
+        self._flash_phase: str = RunStatus.OVERTIME
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(1.0)
         self._animation.setEndValue(0.0)
@@ -70,7 +70,7 @@ class CountdownDisplay(QWidget):
         self._flash = float(value)
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         dark = is_dark(self.palette())

@@ -38,11 +38,11 @@ from workshop_app.ui.run.keys import HINT, build_actions
 from workshop_app.ui.run.presenter import PresenterWindow
 from workshop_app.ui.run.screens import ScreenChooser
 
-TOGGLE_TEXT = {RunStatus.RUNNING: "Pause", RunStatus.PAUSED: "Resume"}
+TOGGLE_TEXT: dict[str, str] = {RunStatus.RUNNING: "Pause", RunStatus.PAUSED: "Resume"}
 ROW = ("less5", "less", "more", "more5", "previous", "next", "reset")
 
 
-def _button(action, parent: QWidget) -> QToolButton:  # noqa: ANN001 - QAction
+def _button(action: QAction, parent: QWidget) -> QToolButton:
     button = QToolButton(parent)
     button.setDefaultAction(action)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

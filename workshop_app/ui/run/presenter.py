@@ -71,7 +71,7 @@ class PresenterWindow(QWidget):
         self.digits_area = QRectF()  # the box the digits must stay inside
         self.digits_ink = QRectF()
         self._flash = 0.0
-        self._flash_phase = RunStatus.OVERTIME
+        self._flash_phase: str = RunStatus.OVERTIME
         self._animation = QVariantAnimation(self)
         self._animation.setStartValue(1.0)
         self._animation.setEndValue(0.0)
@@ -93,7 +93,7 @@ class PresenterWindow(QWidget):
         self._animation.setLoopCount(pulses)
         self._animation.start()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.ticked.disconnect(self._on_controller_ticked)
         self.controller.agenda_changed.disconnect(self.update)
         super().closeEvent(event)
@@ -116,7 +116,7 @@ class PresenterWindow(QWidget):
 
     # -- drawing -------------------------------------------------------------------------------
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

@@ -50,7 +50,7 @@ class ScreenChooser(QComboBox):
             app.screenAdded.connect(self._on_app_screen_added)
             app.screenRemoved.connect(self._on_app_screen_removed)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         """Wide enough for the longest entry (it may still shrink to its minimum)."""
         hint = super().sizeHint()
         metrics = self.fontMetrics()

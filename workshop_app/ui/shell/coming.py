@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workshop_app.ui.common.keymap import shown
 from workshop_app.ui.common.text import ScaledLabel
+from workshop_app.ui.shell.modes import Mode
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class Coming:
 
 
 COMING: dict[str, Coming] = {
-    "board": Coming(
+    Mode.BOARD: Coming(
         "Board",
         "Make sense of the notes together after the breakouts.",
         (

@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 
 from workshop_app.ui.common.keymap import MODE_TITLES, KeyBinding, keys_of, of_mode, shown
 from workshop_app.ui.common.text import ScaledLabel
+from workshop_app.ui.shell.modes import Mode
 
 #: What each group's "anywhere" means.
-MODE_NOTES = {
+MODE_NOTES: dict[str, str] = {
     "window": "the menus, in every mode",
-    "plan": shown("window.mode_plan"),
-    "run": f"{shown('window.mode_run')}; on the presenter display too",
-    "capture": shown("window.mode_capture"),
-    "board": shown("window.mode_board"),
+    Mode.PLAN: shown("window.mode_plan"),
+    Mode.RUN: f"{shown('window.mode_run')}; on the presenter display too",
+    Mode.CAPTURE: shown("window.mode_capture"),
+    Mode.BOARD: shown("window.mode_board"),
 }
 INTRO = (
     "Every key of every mode. “Anywhere” means anywhere in that mode. Report "
@@ -57,7 +58,7 @@ class WrappingDelegate(QStyledItemDelegate):
         super().__init__(tree)
         self.tree = tree
 
-    def sizeHint(  # noqa: N802 - Qt's name
+    def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         hint = super().sizeHint(option, index)
@@ -88,13 +89,15 @@ class KeysDialog(QDialog):
 
         row = QHBoxLayout()
         label = QLabel("&Find:", self)
-        self.find = QLineEdit(self)
-        self.find.setAccessibleName("Find a key")
-        self.find.setPlaceholderText(f"A key or a word: {keys_of('plan.add')[0]}, star, presenter…")
-        self.find.setClearButtonEnabled(True)
-        label.setBuddy(self.find)
+        self.find_box = QLineEdit(self)
+        self.find_box.setAccessibleName("Find a key")
+        self.find_box.setPlaceholderText(
+            f"A key or a word: {keys_of('plan.add')[0]}, star, presenter…"
+        )
+        self.find_box.setClearButtonEnabled(True)
+        label.setBuddy(self.find_box)
         row.addWidget(label)
-        row.addWidget(self.find, 1)
+        row.addWidget(self.find_box, 1)
         layout.addLayout(row)
 
         self.tree = QTreeWidget(self)
@@ -129,9 +132,9 @@ class KeysDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column in (0, 1):  # the groups' titles span the row: size by the keys' rows only
             widest = max(
-                self.tree.fontMetrics().horizontalAdvance(group.child(i).text(column))
+                self.tree.fontMetrics().horizontalAdvance(row.text(column))
                 for group in self.groups.values()
-                for i in range(group.childCount())
+                for row in _rows(group)
             )
             self.tree.setColumnWidth(column, widest + 2 * self.tree.indentation() + em * 2)
         header.sectionResized.connect(self._on_header_section_resized)
@@ -147,13 +150,13 @@ class KeysDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
         layout.addWidget(buttons)
-        self.find.textChanged.connect(self._on_find_text_changed)
+        self.find_box.textChanged.connect(self._on_find_text_changed)
         screen = self.screen().availableGeometry()
         self.resize(min(em * 140, screen.width() * 9 // 10), screen.height() * 8 // 10)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.find.setFocus(Qt.FocusReason.OtherFocusReason)  # type to find, Esc closes
+        self.find_box.setFocus(Qt.FocusReason.OtherFocusReason)  # type to find, Esc closes
 
     def _on_header_section_resized(self, *_: object) -> None:
         self.tree.scheduleDelayedItemsLayout()  # rows re-wrap to the new width
@@ -164,9 +167,9 @@ class KeysDialog(QDialog):
         for group in self.groups.values():
             if group.isHidden():
                 continue
-            for i in range(group.childCount()):
-                if not group.child(i).isHidden():
-                    ids.append(str(group.child(i).data(0, BINDING_ROLE)))
+            for row in _rows(group):
+                if not row.isHidden():
+                    ids.append(str(row.data(0, BINDING_ROLE)))
         return ids
 
     def _on_find_text_changed(self, text: str) -> None:
@@ -174,8 +177,7 @@ class KeysDialog(QDialog):
         for group in self.groups.values():
             title = group.text(0).casefold()
             any_shown = False
-            for i in range(group.childCount()):
-                item = group.child(i)
+            for item in _rows(group):
                 haystack = " ".join([title, *(item.text(c) for c in range(3))]).casefold()
                 visible = all(word in haystack for word in words)
                 item.setHidden(not visible)
@@ -183,3 +185,8 @@ class KeysDialog(QDialog):
             group.setHidden(not any_shown)
         self.nothing.setText(f"No key matches “{text.strip()}”." if not self.shown_ids() else "")
         self.nothing.setVisible(not self.shown_ids())
+
+
+def _rows(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The keys' rows under a mode's ``group`` (``child(i)`` is None only past the end)."""
+    return [row for i in range(group.childCount()) if (row := group.child(i)) is not None]

@@ -38,6 +38,7 @@ from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.common.text import apply_text_size
 from workshop_app.ui.laptops.handlers import LaptopHandlers
 from workshop_app.ui.shell.menus import build_menus, fill_recent_menu
+from workshop_app.ui.shell.modes import Mode
 from workshop_app.ui.shell.share_window import WindowSharing
 
 if TYPE_CHECKING:
@@ -92,13 +93,13 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAccessibleName("Workshop")
         self.undo_group = QUndoGroup(self)
-        self.actions = build_menus(self, self.undo_group, shortcuts=shortcuts)
+        self.menu_actions = build_menus(self, self.undo_group, shortcuts=shortcuts)
         self.restore_dialog: RestoreDialog | None = None
         self.keys_dialog: KeysDialog | None = None
         self.laptop_handlers = LaptopHandlers(self, dialogs, self.statusBar(), self._model)
         self.laptops_status: LaptopsStatus | None = None
         self.sharing = WindowSharing(
-            self, dialogs, settings, self.statusBar(), self.actions.stop_share, self._model
+            self, dialogs, settings, self.statusBar(), self.menu_actions.stop_share, self._model
         )
         self._connect_actions()
         self.stack = QStackedWidget(self)
@@ -123,9 +124,9 @@ class MainWindow(QMainWindow):
         from workshop_app.storage.document import Document
         from workshop_app.storage.files import same_file
 
-        current = self.document
-        if current is not None and same_file(current.path, Path(path)):
-            self.stack.setCurrentWidget(self.workspace)
+        current, workspace = self.document, self.workspace
+        if current is not None and workspace is not None and same_file(current.path, Path(path)):
+            self.stack.setCurrentWidget(workspace)
             return True
 
         return self._open_with(lambda: Document.open(path))
@@ -150,7 +151,8 @@ class MainWindow(QMainWindow):
         if path is None:
             return False
         return self._open_with(
-            lambda: create_from_template(path, key, title=title, force=path.exists()), mode="plan"
+            lambda: create_from_template(path, key, title=title, force=path.exists()),
+            mode=Mode.PLAN,
         )
 
     def close_document(self) -> None:
@@ -165,7 +167,7 @@ class MainWindow(QMainWindow):
 
             self.welcome = WelcomePage(list_templates(), self.settings.recent(), app_icon())
             self.welcome.create_requested.connect(self.new_event)
-            self.welcome.open_requested.connect(self.actions.open.trigger)
+            self.welcome.open_requested.connect(self.menu_actions.open.trigger)
             self.welcome.recent_chosen.connect(self._on_welcome_recent_chosen)
             self.welcome.recent_removed.connect(self._on_welcome_recent_removed)
             self.welcome.demo_requested.connect(self.open_demo)
@@ -190,7 +192,7 @@ class MainWindow(QMainWindow):
                 self.welcome.set_recent(self.settings.recent())
             return False
         if mode is None:  # a copy handed out to a table is that table's laptop: Capture
-            mode = "capture" if document.handed_out else self.settings.last_mode()
+            mode = Mode.CAPTURE if document.handed_out else self.settings.last_mode()
         self._adopt(document, mode, remember)
         return True
 
@@ -246,7 +248,7 @@ class MainWindow(QMainWindow):
         model.deleteLater()
         self._set_document_actions(False)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set_geometry(self.saveGeometry())
         self._close_current()
         self.settings.sync()
@@ -293,7 +295,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} — {name} — {APP_TITLE}")
 
     def _set_document_actions(self, enabled: bool) -> None:
-        for action in self.actions.document:
+        for action in self.menu_actions.document:
             action.setEnabled(enabled)
 
     def set_text_size(self, delta: int) -> None:
@@ -310,7 +312,7 @@ class MainWindow(QMainWindow):
 
     def _on_workspace_mode_changed(self, mode: str) -> None:
         self.settings.set_last_mode(mode)
-        self.actions.modes[mode].setChecked(True)
+        self.menu_actions.modes[mode].setChecked(True)
 
     def _on_model_changed(self, kind: type, _record_id: str) -> None:
         from workshop_app.domain.records import Event
@@ -324,7 +326,7 @@ class MainWindow(QMainWindow):
     # -- the menus' slots --------------------------------------------------------------------
 
     def _connect_actions(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         a.new.triggered.connect(self._on_new_action_triggered)
         a.open.triggered.connect(self._on_open_action_triggered)
         a.recent.aboutToShow.connect(self._on_recent_menu_about_to_show)
@@ -368,7 +370,7 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def _on_recent_menu_about_to_show(self) -> None:
-        fill_recent_menu(self.actions.recent, self.settings.recent(), self)
+        fill_recent_menu(self.menu_actions.recent, self.settings.recent(), self)
 
     def _on_recent_menu_triggered(self, action: QAction) -> None:
         path = str(action.data() or "")

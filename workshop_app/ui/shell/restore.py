@@ -92,8 +92,9 @@ class RestoreDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        if found:
-            self.list.setCurrentItem(self.list.topLevelItem(0))
+        newest = self.list.topLevelItem(0)  # None: no backups were found
+        if newest is not None:
+            self.list.setCurrentItem(newest)
             self.list.setFocus()
         else:
             close.setFocus()

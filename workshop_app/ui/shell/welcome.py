@@ -44,9 +44,16 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 class TemplateInfo(Protocol):
-    key: str
-    name: str
-    summary: str
+    """What the page shows of a template (read-only: ``templates.Template`` is frozen)."""
+
+    @property
+    def key(self) -> str: ...
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def summary(self) -> str: ...
 
 
 def _short(path: str) -> str:
@@ -237,10 +244,11 @@ class WelcomePage(QScrollArea):
 
     def focus_first(self) -> None:
         """Focus the most likely action: the last event if there is one, else a new event."""
+        template = self.template_group.checkedButton()
         if self.recent_list.count():
             self.recent_list.setFocus(Qt.FocusReason.OtherFocusReason)
-        elif self.template_group.checkedButton():
-            self.template_group.checkedButton().setFocus(Qt.FocusReason.OtherFocusReason)
+        elif template is not None:
+            template.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.open_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -248,7 +256,7 @@ class WelcomePage(QScrollArea):
         item = self.recent_list.currentItem()
         return str(item.data(PATH_ROLE)) if item is not None else None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.recent_list
             and event.type() == QEvent.Type.KeyPress

@@ -21,7 +21,7 @@ from workshop_app.ui.common.dialogs import Dialogs
 from workshop_app.ui.common.first_paint import after_first_paint
 from workshop_app.ui.common.keymap import shown
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.shell.modes import MODE_HINTS, MODE_TITLES, MODES
+from workshop_app.ui.shell.modes import MODE_HINTS, MODE_TITLES, MODES, Mode
 
 PageFactory = Callable[[DocumentModel, Dialogs, QWidget], QWidget]
 
@@ -59,15 +59,15 @@ def _report_page(model: DocumentModel, dialogs: Dialogs, parent: QWidget) -> QWi
 #: The page of each built mode: ``factory(model, dialogs, parent)``, called (and its module
 #: imported) when the mode is first shown. A mode not listed shows its ComingPage.
 PAGES: dict[str, PageFactory] = {
-    "plan": _plan_page,
-    "run": _run_page,
-    "capture": _capture_page,
-    "board": _board_page,
-    "report": _report_page,
+    Mode.PLAN: _plan_page,
+    Mode.RUN: _run_page,
+    Mode.CAPTURE: _capture_page,
+    Mode.BOARD: _board_page,
+    Mode.REPORT: _report_page,
 }
 #: Modes whose page works while hidden (Run's countdown ticks and chimes in every mode): built
 #: right after the workspace's first frame even if not shown.
-LIVE_MODES: tuple[str, ...] = ("run",)
+LIVE_MODES: tuple[str, ...] = (Mode.RUN,)
 
 
 class Workspace(QWidget):
@@ -119,8 +119,8 @@ class Workspace(QWidget):
     def set_mode(self, mode: str, *, focus: bool = False) -> None:
         """Show ``mode``; with ``focus`` (a keyboard shortcut) move the focus into its page."""
         self.mode_bar.setCurrentIndex(MODES.index(mode) if mode in MODES else 0)
-        if focus:
-            self.pages.currentWidget().setFocus()
+        if focus and (page := self.pages.currentWidget()) is not None:
+            page.setFocus()
 
     def page(self, mode: str) -> QWidget:
         """The page of ``mode``, built now if it has not been shown yet."""
@@ -163,4 +163,4 @@ class Workspace(QWidget):
         self.mode_changed.emit(MODES[index])
 
     def _on_coming_plan_requested(self) -> None:
-        self.set_mode("plan", focus=True)
+        self.set_mode(Mode.PLAN, focus=True)
