@@ -39,7 +39,7 @@ LABELS: dict[Kind, str] = {
 NAMES: dict[Kind, str] = {
     Kind.NHS_NUMBER: "NHS number",
     Kind.EMAIL: "email",
-    Kind.PHONE: "phone",
+    Kind.PHONE: "phone number",
     Kind.POSTCODE: "postcode",
     Kind.NAME: "name",
 }
