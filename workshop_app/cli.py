@@ -17,8 +17,20 @@ from workshop_app.domain.errors import InterchangeError, WorkshopError
 
 PROG = "workshop-app"
 EXIT_USAGE = 2
-COMMANDS = ("new", "templates", "import", "export", "info", "report", "suggest", "merge", "share")
+COMMANDS = (
+    "new",
+    "templates",
+    "import",
+    "export",
+    "info",
+    "check",
+    "report",
+    "suggest",
+    "merge",
+    "share",
+)
 FORMATS = ("json", "csv", "md")
+REDACT_HELP = "replace the personal data 'check' finds with labels such as [phone] and [name]"
 
 
 def _say_error(exc: WorkshopError) -> None:
@@ -74,9 +86,13 @@ def _command_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=FORMATS, required=True)
     exp.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     exp.add_argument("--force", action="store_true", help="replace OUT if it exists")
+    exp.add_argument("--redact", action="store_true", help=REDACT_HELP)
 
     info = sub.add_parser("info", help="print a summary of an event file")
     info.add_argument("document", type=Path, metavar="FILE.workshop")
+    from workshop_app.cli_check import add_parser as add_check_parser
+
+    add_check_parser(sub)
 
     _add_report_parser(sub)
     from workshop_app.cli_suggest import add_parser as add_suggest_parser
@@ -104,8 +120,11 @@ def _add_report_parser(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--no-appendix", action="store_true", help="leave out the note list")
     report.add_argument("--no-charts", action="store_true", help="leave out the charts")
     report.add_argument(
-        "--anonymous", action="store_true", help="no names of participants, speakers or staff"
+        "--anonymous",
+        action="store_true",
+        help="no names of participants, speakers or staff, in the notes' text too",
     )
+    report.add_argument("--redact", action="store_true", help=REDACT_HELP)
     report.add_argument("--logo", type=Path, metavar="PNG", help="a PNG or JPEG for the cover")
     report.add_argument("--force", action="store_true", help="replace OUT if it exists")
 

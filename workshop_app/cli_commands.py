@@ -6,10 +6,11 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from workshop_app import cli_merge, cli_share, cli_suggest
+from workshop_app import cli_check, cli_merge, cli_share, cli_suggest
 from workshop_app.cli_say import say
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.domain.personal_data_bundle import redacted
 from workshop_app.domain.wording import plural
 from workshop_app.storage import export, interchange, interchange_stamps, templates
 from workshop_app.storage.document import Document
@@ -73,6 +74,8 @@ def _export(options: argparse.Namespace) -> int:
     output: Path = options.output
     check_output(output, force=options.force, inputs=(options.document,))
     bundle = _read(options.document)
+    if options.redact:  # once, on the event: every format then writes the same labels
+        bundle = redacted(bundle)
     if options.format == "json":  # with when and where each record changed, for merging
         text = interchange_stamps.dumps(bundle, options.document)
     else:
@@ -112,6 +115,7 @@ def _report(options: argparse.Namespace) -> int:
         appendix=not options.no_appendix,
         charts=not options.no_charts,
         anonymous=options.anonymous,
+        redact=options.redact,
         paper=options.paper,
         logo=logo,
     )
@@ -129,6 +133,7 @@ COMMAND_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "info": _info,
     "report": _report,
+    "check": lambda options: cli_check.run(options, _read(options.document)),
     "suggest": lambda options: cli_suggest.run(options, _read(options.document)),
     "merge": cli_merge.run,
     "share": cli_share.run,

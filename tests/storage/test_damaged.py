@@ -24,6 +24,7 @@ from workshop_app.storage.schema import SCHEMA_VERSION
 ROOT = Path(__file__).resolve().parents[2]
 COMMANDS = {
     "info": ["info", "{doc}"],
+    "check": ["check", "{doc}"],
     "json": ["export", "{doc}", "--format", "json", "-o", "{out}.json"],
     "csv": ["export", "{doc}", "--format", "csv", "-o", "{out}.csv"],
     "md": ["export", "{doc}", "--format", "md", "-o", "{out}.md"],

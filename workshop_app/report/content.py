@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 
 from workshop_app.domain.bundle import EventBundle
+from workshop_app.domain.personal_data import Kind
+from workshop_app.domain.personal_data_bundle import redacted
 from workshop_app.domain.records import (
     AWAY_FROM_TABLES,
     UNNAMED_TABLE,
@@ -251,6 +253,11 @@ def _best_quotes(notes: list[Note]) -> list[Note]:
 def build_content(bundle: EventBundle, options: ReportOptions | None = None) -> ReportContent:
     """The report for ``bundle``: every section in reading order, anonymity applied."""
     options = options or ReportOptions()
+    # redacted once, before anything is built: every format prints the same labels
+    if options.redact:
+        bundle = redacted(bundle)
+    elif options.anonymous:
+        bundle = redacted(bundle, [Kind.NAME])
     whole = {n.id: n for n in bundle.notes}  # the appendix prints every note whole
     bundle = clipped_bundle(bundle, appendix=options.appendix)
     builder = _Builder(bundle, options)
@@ -269,7 +276,7 @@ def build_content(bundle: EventBundle, options: ReportOptions | None = None) -> 
         charts=content_charts.charts(bundle, questions) if options.charts else (),
         questions=questions,
         general_notes=tuple(builder.note_item(n) for n in general),
-        method=method_note(bundle, anonymous=options.anonymous),
+        method=method_note(bundle, anonymous=options.anonymous, redacted=options.redact),
         appendix=builder.appendix([(q, [whole[n.id] for n in ns]) for q, ns in sections])
         if options.appendix
         else None,

@@ -13,7 +13,9 @@ from workshop_app.domain.wording import plural
 from workshop_app.report.labels import KIND_LABELS, SPEAKER_KINDS, long_date
 
 
-def method_note(bundle: EventBundle, *, anonymous: bool) -> tuple[str, ...]:
+def method_note(
+    bundle: EventBundle, *, anonymous: bool, redacted: bool = False
+) -> tuple[str, ...]:
     """The method note's paragraphs, in order (empty ones left out)."""
     notes = bundle.notes
     kinds = Counter(n.kind for n in notes)
@@ -44,7 +46,14 @@ def method_note(bundle: EventBundle, *, anonymous: bool) -> tuple[str, ...]:
     if anonymous:
         lines.append(
             "This edition is anonymous: the names of speakers, participants, facilitators "
-            "and note-takers, and participants' roles, are left out."
+            "and note-takers, and participants' roles, are left out, and their names in "
+            "the notes and write-ups are replaced by [name]."
+        )
+    if redacted:
+        lines.append(
+            "Personal data found in the notes and write-ups (NHS numbers, email addresses, "
+            "phone numbers, postcodes and the names of people at the event) is replaced by "
+            "labels such as [phone] and [name]."
         )
     return tuple(line for line in lines if line)
 

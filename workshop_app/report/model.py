@@ -33,6 +33,8 @@ class ReportOptions:
     appendix: bool = True
     charts: bool = True
     anonymous: bool = False
+    #: Replace the personal data ``domain.personal_data`` finds with labels ("[phone]").
+    redact: bool = False
     paper: str = "a4"  # one of PAPER_SIZES
     logo: Logo | None = None
 
