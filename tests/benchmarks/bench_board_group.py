@@ -124,9 +124,7 @@ def main() -> None:
         f"| group, median | {ms(board_group):.1f} ms | {ms(base_group):.1f} ms | {ratio:.2f}x "
         f"(goal ≤ 2x: {'met' if ratio <= 2 else 'not met'}) |"
     )
-    print(
-        f"| group, max | {max(board_group) * 1000:.1f} ms | {max(base_group) * 1000:.1f} ms | |"
-    )
+    print(f"| group, max | {max(board_group) * 1000:.1f} ms | {max(base_group) * 1000:.1f} ms | |")
     print(
         f"| undo, median | {ms(board_undo):.1f} ms | {ms(base_undo):.1f} ms | "
         f"{statistics.median(board_undo) / statistics.median(base_undo):.2f}x |"

@@ -36,31 +36,52 @@ WORDS = (
 ).split()
 
 
-def big_event(notes: int = 10_000, tables: int = 20, questions: int = 5, themes: int = 100,
-              seed: int = 7) -> EventBundle:
+def big_event(
+    notes: int = 10_000, tables: int = 20, questions: int = 5, themes: int = 100, seed: int = 7
+) -> EventBundle:
     """A large event: notes spread over questions and tables, most of them in themes."""
     rng = random.Random(seed)
-    qs = tuple(Question(text=f"Question number {i + 1}: what should change?",
-                        synthesis="A synthesis paragraph. " * 8) for i in range(questions))
-    groups = tuple(Group(name=f"Table {i + 1}", facilitator=f"F{i}", note_taker=f"N{i}")
-                   for i in range(tables))
-    ths = tuple(Theme(question_id=qs[i % questions].id, title=f"Theme {i + 1} about "
-                      + " ".join(rng.sample(WORDS, 3))) for i in range(themes))
+    qs = tuple(
+        Question(
+            text=f"Question number {i + 1}: what should change?",
+            synthesis="A synthesis paragraph. " * 8,
+        )
+        for i in range(questions)
+    )
+    groups = tuple(
+        Group(name=f"Table {i + 1}", facilitator=f"F{i}", note_taker=f"N{i}") for i in range(tables)
+    )
+    ths = tuple(
+        Theme(
+            question_id=qs[i % questions].id,
+            title=f"Theme {i + 1} about " + " ".join(rng.sample(WORDS, 3)),
+        )
+        for i in range(themes)
+    )
     by_question = {q.id: [t for t in ths if t.question_id == q.id] for q in qs}
     out = []
     for i in range(notes):
         q = qs[i % questions]
         themed = rng.random() < 0.8
-        out.append(Note(
-            question_id=q.id, group_id=groups[i % tables].id,
-            text=" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 30))).capitalize(),
-            kind=rng.choice(("idea", "concern", "action", "question", "quote")),
-            role=rng.choice(("Nurse", "GP", "Patient", "")),
-            theme_id=rng.choice(by_question[q.id]).id if themed else None,
-            votes=rng.randint(0, 5), starred=rng.random() < 0.02,
-        ))
-    return EventBundle(event=Event(title="Large event", organiser="Bench"), questions=qs,
-                       groups=groups, themes=ths, notes=tuple(out))
+        out.append(
+            Note(
+                question_id=q.id,
+                group_id=groups[i % tables].id,
+                text=" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 30))).capitalize(),
+                kind=rng.choice(("idea", "concern", "action", "question", "quote")),
+                role=rng.choice(("Nurse", "GP", "Patient", "")),
+                theme_id=rng.choice(by_question[q.id]).id if themed else None,
+                votes=rng.randint(0, 5),
+                starred=rng.random() < 0.02,
+            )
+        )
+    return EventBundle(
+        event=Event(title="Large event", organiser="Bench"),
+        questions=qs,
+        groups=groups,
+        themes=ths,
+        notes=tuple(out),
+    )
 
 
 def baseline(texts: list[str]) -> bytes:
@@ -73,7 +94,8 @@ def baseline(texts: list[str]) -> bytes:
     style = ParagraphStyle("b", fontName=fonts.register(), fontSize=9.5, leading=13.5)
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4).build(
-        [Paragraph(escape(t).replace("\n", "<br/>"), style) for t in texts])
+        [Paragraph(escape(t).replace("\n", "<br/>"), style) for t in texts]
+    )
     return buffer.getvalue()
 
 
@@ -117,8 +139,12 @@ def main() -> None:
         (f"baseline: {args.notes} Paragraphs", base1, "1.00x", ""),
         (f"baseline: {2 * args.notes} Paragraphs", base2, "1.00x", ""),
         (f"report, {args.notes} notes, no appendix", lean, f"{lean / base1:.2f}x", "vs 1 x notes"),
-        (f"report, {args.notes} notes, full", full, f"{full / base2:.2f}x",
-         f"vs 2 x notes; {size // 1024} KiB"),
+        (
+            f"report, {args.notes} notes, full",
+            full,
+            f"{full / base2:.2f}x",
+            f"vs 2 x notes; {size // 1024} KiB",
+        ),
     ]
     print(f"{'case':<42} {'seconds':>8} {'ratio':>7}  note")
     for name, seconds, ratio, note in rows:

@@ -28,16 +28,53 @@ PLACES = [("event", None, name) for name in DEMO["event"]] + [
 
 _WEIRD_TEXT = st.text(
     st.characters(codec=None, blacklist_categories=()), max_size=40
-) | st.sampled_from([
-    "\ud800", "a\udfffb", "\x00", "\x1b]0;x\x07\x1b[2J", "<b>X</b><img src=x>", "=1+1", "＝cmd",
-    "\u202eevil", "ﷺ" * 50, "x" * 20_000, "word " * 4_000, "2021-06-15Z", "2021-06-15",
-    "9999-12-31T23:59:59.999Z", "0001-01-01T00:00:00.000Z", "2026-11-27T25:00:00.000Z",
-    "2026-02-29", "24:00", "", " ", "\n", "q-missing",
-])
-_WEIRD_NUMBERS = st.sampled_from([
-    2**63 - 1, 2**63, 2**64, -(2**63) - 1, 10**30, 10**400, -1, 0, 1, 1440, 1441, 100_000,
-    1_000_001, 1.5, 1e308, True, False,
-])
+) | st.sampled_from(
+    [
+        "\ud800",
+        "a\udfffb",
+        "\x00",
+        "\x1b]0;x\x07\x1b[2J",
+        "<b>X</b><img src=x>",
+        "=1+1",
+        "＝cmd",
+        "\u202eevil",
+        "ﷺ" * 50,
+        "x" * 20_000,
+        "word " * 4_000,
+        "2021-06-15Z",
+        "2021-06-15",
+        "9999-12-31T23:59:59.999Z",
+        "0001-01-01T00:00:00.000Z",
+        "2026-11-27T25:00:00.000Z",
+        "2026-02-29",
+        "24:00",
+        "",
+        " ",
+        "\n",
+        "q-missing",
+    ]
+)
+_WEIRD_NUMBERS = st.sampled_from(
+    [
+        2**63 - 1,
+        2**63,
+        2**64,
+        -(2**63) - 1,
+        10**30,
+        10**400,
+        -1,
+        0,
+        1,
+        1440,
+        1441,
+        100_000,
+        1_000_001,
+        1.5,
+        1e308,
+        True,
+        False,
+    ]
+)
 _NESTED = st.sampled_from([[], {}, [[[[]]]], {"a": {"b": []}}, None])
 HOSTILE = _WEIRD_TEXT | _WEIRD_NUMBERS | _NESTED | st.integers()
 

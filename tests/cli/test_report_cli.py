@@ -110,10 +110,10 @@ def test_usage_mistakes(
 
 def _bomb_png(width: int, height: int) -> bytes:
     """A valid PNG of a huge all-black image that compresses to a small file."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return (
-            len(body).to_bytes(4, "big") + kind + body
-            + zlib.crc32(kind + body).to_bytes(4, "big")
+            len(body).to_bytes(4, "big") + kind + body + zlib.crc32(kind + body).to_bytes(4, "big")
         )
 
     row = b"\x00" * (1 + (width + 7) // 8)  # filter byte, then 1-bit pixels
@@ -121,8 +121,7 @@ def _bomb_png(width: int, height: int) -> bytes:
     idat = b"".join(compressor.compress(row) for _ in range(height)) + compressor.flush()
     header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([1, 0, 0, 0, 0])
     return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat)
-        + chunk(b"IEND", b"")
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
     )
 
 

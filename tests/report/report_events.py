@@ -46,27 +46,35 @@ def hostile_bundle() -> EventBundle:
     q1 = Question(text=MARKUP, prompt="Prompt with <i>tags</i> & ampersands", synthesis=LONG)
     q2 = Question(text="שאלה בעברית?", synthesis="")
     q3 = Question(text="", prompt="", synthesis="")  # untitled, no notes at all
-    t1 = Group(name="<Table & 1>", facilitator=PEOPLE["facilitator"],
-               note_taker=PEOPLE["note_taker"])
+    t1 = Group(
+        name="<Table & 1>", facilitator=PEOPLE["facilitator"], note_taker=PEOPLE["note_taker"]
+    )
     t2 = Group(name="", facilitator="", note_taker="")
     theme = Theme(question_id=q1.id, title="Theme <u>one</u> & co", summary="😀 summary")
     empty_theme = Theme(question_id=q1.id, title="", summary="")
     notes = []
     for i, text in enumerate(HOSTILE_TEXTS):
-        notes.append(Note(
-            question_id=(q1.id, q2.id, None)[i % 3],
-            group_id=(t1.id, t2.id, None)[i % 3],
-            text=text,
-            kind=("idea", "quote", "concern", "action", "question")[i % 5],
-            attribution=PEOPLE["attribution"] if i % 2 else "",
-            role=PEOPLE["role"] if i % 3 == 1 else "",
-            theme_id=theme.id if i % 4 == 0 else None,
-            votes=i % 4,
-            starred=i % 5 == 1,
-        ))
+        notes.append(
+            Note(
+                question_id=(q1.id, q2.id, None)[i % 3],
+                group_id=(t1.id, t2.id, None)[i % 3],
+                text=text,
+                kind=("idea", "quote", "concern", "action", "question")[i % 5],
+                attribution=PEOPLE["attribution"] if i % 2 else "",
+                role=PEOPLE["role"] if i % 3 == 1 else "",
+                theme_id=theme.id if i % 4 == 0 else None,
+                votes=i % 4,
+                starred=i % 5 == 1,
+            )
+        )
     return EventBundle(
-        event=Event(title="Hostile <event> & “friends” שלום", organiser="Org & <Co>",
-                    summary=MARKUP + "\n" + LONG, venue="Zürich", date="2026-02-30"),
+        event=Event(
+            title="Hostile <event> & “friends” שלום",
+            organiser="Org & <Co>",
+            summary=MARKUP + "\n" + LONG,
+            venue="Zürich",
+            date="2026-02-30",
+        ),
         speakers=(Speaker(name=PEOPLE["speaker"], role="Keynote <role>", kind="keynote"),),
         questions=(q1, q2, q3),
         groups=(t1, t2),
@@ -104,8 +112,12 @@ def body_text(data: bytes) -> str:
         bottom = MARGIN_BOTTOM - 4
 
         def keep(
-            text: str, cm: list[float], tm: list[float], *_: object,
-            top: float = top, bottom: float = bottom,
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            *_: object,
+            top: float = top,
+            bottom: float = bottom,
         ) -> None:
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             if bottom <= y <= top:

@@ -18,9 +18,11 @@ from workshop_app.storage.templates import demo_bundle
 def _all_charts() -> list:
     bundle = demo_bundle()
     agenda = tuple(
-        replace(a, started_at="2021-06-15T09:00:00.000Z",
-                ended_at=f"2021-06-15T09:{i + 5:02d}:00.000Z")
-        if i % 2 else a
+        replace(
+            a, started_at="2021-06-15T09:00:00.000Z", ended_at=f"2021-06-15T09:{i + 5:02d}:00.000Z"
+        )
+        if i % 2
+        else a
         for i, a in enumerate(bundle.agenda)
     )
     return list(build_content(replace(bundle, agenda=agenda)).charts)
@@ -61,8 +63,9 @@ def test_importing_the_report_front_door_loads_no_heavy_modules() -> None:
         "if m.split('.')[0] in ('matplotlib', 'reportlab', 'PIL')]; "
         "print(heavy); sys.exit(1 if heavy else 0)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -89,9 +92,7 @@ def test_count_labels_contrast_with_every_pattern_they_sit_on() -> None:
 
     from workshop_app.report.model import ContributionsChart
 
-    series = tuple(
-        (f"Table {n + 1}", tuple(5 + (n + q) % 4 for q in range(3))) for n in range(8)
-    )
+    series = tuple((f"Table {n + 1}", tuple(5 + (n + q) % 4 for q in range(3))) for n in range(8))
     chart = ContributionsChart("Notes", ("Q1", "Q2", "Q3"), ("a", "b", "c"), series, "alt")
     fig = charts.figure(chart)
     FigureCanvasAgg(fig).draw()  # lays out the text and its tag

@@ -21,8 +21,7 @@ def _event() -> tuple[EventBundle, Question]:
     notes = (
         Note(question_id=q.id, group_id=t2.id, text="b1", theme_id=big.id, votes=1),
         Note(question_id=q.id, group_id=t1.id, text="b2", theme_id=big.id, votes=1),
-        Note(question_id=q.id, group_id=t1.id, text="b3", theme_id=big.id, votes=1,
-             starred=True),
+        Note(question_id=q.id, group_id=t1.id, text="b3", theme_id=big.id, votes=1, starred=True),
         Note(question_id=q.id, text="s1", theme_id=small.id, votes=3),
         Note(question_id=q.id, text="v1", theme_id=voted.id, votes=9),
         Note(question_id=q.id, group_id=t2.id, text="loose-t2"),
@@ -30,15 +29,23 @@ def _event() -> tuple[EventBundle, Question]:
         Note(question_id=q.id, text="loose-none", theme_id="missing-theme"),
         Note(question_id=q.id, group_id=t1.id, text="q", kind="quote", attribution="Ann"),
     )
-    return EventBundle(event=Event(title="E"), questions=(q,), groups=(t1, t2),
-                       themes=(small, big, voted), notes=notes), q
+    return EventBundle(
+        event=Event(title="E"),
+        questions=(q,),
+        groups=(t1, t2),
+        themes=(small, big, voted),
+        notes=notes,
+    ), q
 
 
 def test_themes_rank_by_votes_then_size_and_starred_notes_lead() -> None:
     bundle, _ = _event()
     section = build_content(bundle).questions[0]
     assert [(t.title, t.votes, len(t.notes)) for t in section.themes] == [
-        ("voted", 9, 1), ("big", 3, 3), ("small", 3, 1)]
+        ("voted", 9, 1),
+        ("big", 3, 3),
+        ("small", 3, 1),
+    ]
     assert [n.text for n in section.themes[1].notes] == ["b3", "b1", "b2"]
 
 
@@ -46,7 +53,10 @@ def test_unthemed_notes_grouped_by_table_in_table_order() -> None:
     bundle, _ = _event()
     section = build_content(bundle).questions[0]
     assert [(g.table, [n.text for n in g.notes]) for g in section.unthemed] == [
-        ("T1", ["loose-t1", "q"]), ("T2", ["loose-t2"]), ("Away from the tables", ["loose-none"])]
+        ("T1", ["loose-t1", "q"]),
+        ("T2", ["loose-t2"]),
+        ("Away from the tables", ["loose-none"]),
+    ]
     assert [q.text for q in section.quotes] == ["q"]
     assert section.quotes[0].credit == "Ann"
 
@@ -75,10 +85,14 @@ def test_every_note_is_in_the_content() -> None:
 def test_contributions_chart_merges_tables_beyond_eight() -> None:
     q = Question(text="Q")
     groups = tuple(Group(name=f"T{i}") for i in range(12))
-    notes = tuple(Note(question_id=q.id, group_id=g.id, text="n")
-                  for i, g in enumerate(groups) for _ in range(i + 1))
+    notes = tuple(
+        Note(question_id=q.id, group_id=g.id, text="n")
+        for i, g in enumerate(groups)
+        for _ in range(i + 1)
+    )
     chart = content_charts.contributions(
-        EventBundle(event=Event(), questions=(q,), groups=groups, notes=notes))
+        EventBundle(event=Event(), questions=(q,), groups=groups, notes=notes)
+    )
     assert isinstance(chart, ContributionsChart)
     names = [name for name, _ in chart.series]
     assert len(names) == 8 and names[-1] == "Other tables"
@@ -90,8 +104,9 @@ def test_timing_chart_only_when_timings_were_recorded() -> None:
     bundle = demo_bundle()
     assert content_charts.timings(bundle) is None
     agenda = list(bundle.agenda)
-    agenda[1] = replace(agenda[1], started_at="2021-06-15T09:05:00.000Z",
-                        ended_at="2021-06-15T09:31:00.000Z")
+    agenda[1] = replace(
+        agenda[1], started_at="2021-06-15T09:05:00.000Z", ended_at="2021-06-15T09:31:00.000Z"
+    )
     chart = content_charts.timings(replace(bundle, agenda=tuple(agenda)))
     assert isinstance(chart, TimingChart)
     assert chart.rows[1] == ("Keynote", 20, 26) and chart.rows[0][2] is None

@@ -34,8 +34,7 @@ def test_hostile_html_is_well_formed_and_holds_every_note() -> None:
     tags = {el.tag for el in root.iter()}
     assert not tags & {"script", "img", "font", "b", "u"} - {"img"} or "script" not in tags
     assert "script" not in tags and "font" not in tags
-    assert all(img.get("src", "").startswith("data:image/png;base64,")
-               for img in root.iter("img"))
+    assert all(img.get("src", "").startswith("data:image/png;base64,") for img in root.iter("img"))
 
 
 def test_structure_is_accessible() -> None:
@@ -74,7 +73,8 @@ def test_rtl_text_is_marked_for_the_browser() -> None:
 
 
 def test_options_print_css_and_paper() -> None:
-    html = render_html(build_content(demo_bundle(), ReportOptions(paper="letter",
-                                                                 appendix=False, charts=False)))
+    html = render_html(
+        build_content(demo_bundle(), ReportOptions(paper="letter", appendix=False, charts=False))
+    )
     assert "size: letter" in html and "@media print" in html
     assert "Appendix" not in html and "<img" not in html

@@ -52,36 +52,68 @@ def test_the_demo_exports_give_the_first_note_at_10_18() -> None:
 
 def _one_day(zone: str, *stamps: str) -> EventBundle:
     question = Question(text="Q")
-    notes = tuple(Note(question_id=question.id, text=f"n{i}", created_at=s, updated_at=s)
-                  for i, s in enumerate(stamps))
+    notes = tuple(
+        Note(question_id=question.id, text=f"n{i}", created_at=s, updated_at=s)
+        for i, s in enumerate(stamps)
+    )
     return EventBundle(event=Event(title="E", timezone=zone), questions=(question,), notes=notes)
 
 
 @pytest.mark.parametrize(
     ("zone", "stamps", "said", "csv_first", "markdown"),
     [
-        ("UTC", ("2021-06-15T09:18:00.000Z",), "at 09:18 UTC on Tuesday 15 June 2021",
-         "2021-06-15 09:18:00", "09:18 UTC"),
-        ("Europe/London", ("2021-01-15T09:18:00.000Z", "2021-01-15T11:02:00.000Z"),
-         "between 09:18 and 11:02 GMT on Friday 15 January 2021", "2021-01-15 09:18:00",
-         "09:18 GMT to 11:02 GMT"),
-        ("America/New_York", ("2021-06-15T09:18:00.000Z", "2021-06-15T10:00:00.000Z"),
-         "between 05:18 and 06:00 EDT on Tuesday 15 June 2021", "2021-06-15 05:18:00",
-         "05:18 EDT to 06:00 EDT"),
-        ("Asia/Kolkata", ("2021-06-15T09:18:00.000Z",), "at 14:48 IST on Tuesday 15 June 2021",
-         "2021-06-15 14:48:00", "14:48 IST"),
+        (
+            "UTC",
+            ("2021-06-15T09:18:00.000Z",),
+            "at 09:18 UTC on Tuesday 15 June 2021",
+            "2021-06-15 09:18:00",
+            "09:18 UTC",
+        ),
+        (
+            "Europe/London",
+            ("2021-01-15T09:18:00.000Z", "2021-01-15T11:02:00.000Z"),
+            "between 09:18 and 11:02 GMT on Friday 15 January 2021",
+            "2021-01-15 09:18:00",
+            "09:18 GMT to 11:02 GMT",
+        ),
+        (
+            "America/New_York",
+            ("2021-06-15T09:18:00.000Z", "2021-06-15T10:00:00.000Z"),
+            "between 05:18 and 06:00 EDT on Tuesday 15 June 2021",
+            "2021-06-15 05:18:00",
+            "05:18 EDT to 06:00 EDT",
+        ),
+        (
+            "Asia/Kolkata",
+            ("2021-06-15T09:18:00.000Z",),
+            "at 14:48 IST on Tuesday 15 June 2021",
+            "2021-06-15 14:48:00",
+            "14:48 IST",
+        ),
         # late on the 15th in UTC is the morning of the 16th in Sydney
-        ("Australia/Sydney", ("2021-06-15T23:30:00.000Z", "2021-06-16T00:10:00.000Z"),
-         "between 09:30 and 10:10 AEST on Wednesday 16 June 2021", "2021-06-16 09:30:00",
-         "09:30 AEST to 10:10 AEST"),
+        (
+            "Australia/Sydney",
+            ("2021-06-15T23:30:00.000Z", "2021-06-16T00:10:00.000Z"),
+            "between 09:30 and 10:10 AEST on Wednesday 16 June 2021",
+            "2021-06-16 09:30:00",
+            "09:30 AEST to 10:10 AEST",
+        ),
         # the clocks went back at 02:00 BST: 01:30 happened twice, an hour apart
-        ("Europe/London", ("2021-10-31T00:30:00.000Z", "2021-10-31T01:30:00.000Z"),
-         "between 01:30 BST and 01:30 GMT on Sunday 31 October 2021", "2021-10-31 01:30:00",
-         "01:30 BST to 01:30 GMT"),
+        (
+            "Europe/London",
+            ("2021-10-31T00:30:00.000Z", "2021-10-31T01:30:00.000Z"),
+            "between 01:30 BST and 01:30 GMT on Sunday 31 October 2021",
+            "2021-10-31 01:30:00",
+            "01:30 BST to 01:30 GMT",
+        ),
         # ... and forward at 01:00 GMT: one minute later it was 02:00
-        ("Europe/London", ("2021-03-28T00:59:00.000Z", "2021-03-28T01:00:00.000Z"),
-         "between 00:59 GMT and 02:00 BST on Sunday 28 March 2021", "2021-03-28 00:59:00",
-         "00:59 GMT to 02:00 BST"),
+        (
+            "Europe/London",
+            ("2021-03-28T00:59:00.000Z", "2021-03-28T01:00:00.000Z"),
+            "between 00:59 GMT and 02:00 BST on Sunday 28 March 2021",
+            "2021-03-28 00:59:00",
+            "00:59 GMT to 02:00 BST",
+        ),
     ],
 )
 def test_times_are_local_in_any_zone_and_across_a_clock_change(

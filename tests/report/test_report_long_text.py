@@ -25,7 +25,7 @@ def _event_with_a_long_note(folder: Path, length: int) -> tuple[Path, str]:
     path = folder / "long.workshop"
     with Document.create(path, interchange.parse(DEMO.read_bytes())):
         pass
-    words = " ".join(f"w{i}" for i in range(length // 4))[:length - 8] + " THE-END"
+    words = " ".join(f"w{i}" for i in range(length // 4))[: length - 8] + " THE-END"
     with sqlite3.connect(path) as db:
         db.execute(
             "UPDATE note SET text = ? WHERE id = "
@@ -41,7 +41,10 @@ def test_a_two_megabyte_note_is_cut_in_the_body_and_whole_in_the_appendix(tmp_pa
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "workshop_app", "report", str(doc_path), "-o", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     took = time.monotonic() - started
     assert done.returncode == 0, done.stderr
@@ -58,7 +61,10 @@ def test_html_cuts_the_body_too(tmp_path: Path) -> None:
     out = tmp_path / "summary.html"
     done = subprocess.run(
         [sys.executable, "-m", "workshop_app", "report", str(doc_path), "-o", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     html = out.read_text(encoding="utf-8")

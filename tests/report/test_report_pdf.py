@@ -147,9 +147,13 @@ def test_a_note_of_the_longest_allowed_length_splits_across_pages() -> None:
     table = Group(name="T")
     question = Question(text="Q")
     bundle = EventBundle(
-        event=Event(title="Huge"), questions=(question,), groups=(table,),
-        notes=(Note(text=huge, question_id=question.id, group_id=table.id),
-               Note(text=huge.replace("longword", "שלוםעולם"), question_id=question.id)),
+        event=Event(title="Huge"),
+        questions=(question,),
+        groups=(table,),
+        notes=(
+            Note(text=huge, question_id=question.id, group_id=table.id),
+            Note(text=huge.replace("longword", "שלוםעולם"), question_id=question.id),
+        ),
     )
     data = render(bundle)
     assert squash(huge) in squash(body_text(data))
@@ -194,9 +198,12 @@ def test_appendix_header_repeats_at_the_top_of_each_page_only() -> None:
     question = Question(text="Q")
     texts = [f"appendix note number {i} " + "word " * (i % 40) for i in range(400)]
     bundle = EventBundle(
-        event=Event(title="Many"), questions=(question,), groups=(table,),
-        notes=tuple(Note(text=t, question_id=question.id, group_id=table.id, kind="idea")
-                    for t in texts),
+        event=Event(title="Many"),
+        questions=(question,),
+        groups=(table,),
+        notes=tuple(
+            Note(text=t, question_id=question.id, group_id=table.id, kind="idea") for t in texts
+        ),
     )
     reader = PdfReader(io.BytesIO(render(bundle)))
     pages = [page.extract_text() or "" for page in reader.pages]

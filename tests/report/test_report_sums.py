@@ -92,7 +92,8 @@ def check_sums(text: str, bundle: EventBundle) -> None:
     if bundle.groups:
         start = lines.index("The tables", notes_fact)
         end = next(
-            i for i in range(start + 1, len(lines))
+            i
+            for i in range(start + 1, len(lines))
             if lines[i] in ("Key quotes", "At a glance", "How this report was made")
             or re.fullmatch(r"(?i)question \d+", lines[i])
         )
@@ -196,9 +197,7 @@ def events(draw: st.DrawFn) -> EventBundle:
         Speaker(name=name, kind=draw(st.sampled_from(("keynote", "panellist", "host"))))
         for name in draw(st.lists(st.sampled_from(("Ann Lee", "Bo Yu")), unique=True))
     )
-    questions = tuple(
-        Question(text=draw(words) + "?") for _ in range(draw(st.integers(0, 3)))
-    )
+    questions = tuple(Question(text=draw(words) + "?") for _ in range(draw(st.integers(0, 3))))
     groups = tuple(
         Group(name=name, note_taker=draw(st.sampled_from(("", "Tom", "Raj"))))
         for name in draw(st.lists(st.sampled_from(NAMES), unique=True, max_size=4))

@@ -429,13 +429,20 @@ def test_a_write_that_fails_says_why_and_changes_nothing(doc: Document) -> None:
 
 def test_update_many_writes_like_changes_together_and_reads_back(doc: Document) -> None:
     a, b, c = add_notes(doc, "a", "b", "c")
-    doc.update_many(Note, {a.id: {"starred": True, "votes": 2}, b.id: {"starred": True,
-                                                                       "votes": 2},
-                           c.id: {"theme_id": None, "votes": 7}})
+    doc.update_many(
+        Note,
+        {
+            a.id: {"starred": True, "votes": 2},
+            b.id: {"starred": True, "votes": 2},
+            c.id: {"theme_id": None, "votes": 7},
+        },
+    )
     got = {n.text: (n.starred, n.votes) for n in doc.records(Note, [a.id, b.id, c.id])}
     assert got == {"a": (True, 2), "b": (True, 2), "c": (False, 7)}
     assert doc.field_values(Note, [a.id, c.id], ("starred", "votes")) == {
-        a.id: {"starred": True, "votes": 2}, c.id: {"starred": False, "votes": 7}}
+        a.id: {"starred": True, "votes": 2},
+        c.id: {"starred": False, "votes": 7},
+    }
 
 
 def test_update_many_with_an_unknown_id_writes_nothing(doc: Document) -> None:

@@ -38,8 +38,23 @@ def test_csv_leaves_control_characters_out_but_keeps_line_ends_and_tabs() -> Non
 
 
 @pytest.mark.parametrize(
-    "start", [" =", "  +", "\u00a0-", "\ufeff=", "\u200b@", "\u200d=", "\u2060=", "\n=",
-              "＝", "＋", "－", "＠", " ＝", "\ufe66"],
+    "start",
+    [
+        " =",
+        "  +",
+        "\u00a0-",
+        "\ufeff=",
+        "\u200b@",
+        "\u200d=",
+        "\u2060=",
+        "\n=",
+        "＝",
+        "＋",
+        "－",
+        "＠",
+        " ＝",
+        "\ufe66",
+    ],
 )
 def test_csv_formula_guard_sees_hidden_starts(start: str) -> None:
     hostile = start + 'HYPERLINK("http://evil")'

@@ -80,8 +80,7 @@ def test_nan_is_reported_where_it_is() -> None:
 def test_unterminated_string_is_said_once_in_words() -> None:
     (problem,) = problems_for('{"format": "workshop-app.event", "version": 1, "event": {"ti')
     assert problem == (
-        "(file): not valid JSON: text in quotes that is never closed, starting at line 1, "
-        "column 58"
+        "(file): not valid JSON: text in quotes that is never closed, starting at line 1, column 58"
     )
     assert "at at" not in problem
 

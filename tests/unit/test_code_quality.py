@@ -10,8 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -26,7 +24,6 @@ def test_ruff_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="whole-tree ruff format lands last in issue 13")
 def test_ruff_format_is_clean() -> None:
     result = _run("ruff", "format", "--check", "workshop_app", "tests")
     assert result.returncode == 0, result.stdout + result.stderr

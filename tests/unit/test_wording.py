@@ -138,7 +138,7 @@ def test_the_check_finds_a_plural_made_by_hand(code: str) -> None:
     [
         'records[0].id if len(records) == 1 else ""',
         '"" if attempt == 1 else f" ({attempt})"',
-        "f\"Add {plural(n, 'table')}\" if n > 1 else \"Add table\"",
+        'f"Add {plural(n, \'table\')}" if n > 1 else "Add table"',
         '"Star" if starred else "Unstar"',
     ],
 )

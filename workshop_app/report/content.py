@@ -47,8 +47,10 @@ AWAY = AWAY_FROM_TABLES
 NO_TABLE = AWAY
 #: Most quotes pulled out large under each question.
 PULL_QUOTES = 3
+
+
 def people_text(expected: int | None, attended: int | None) -> str:
-    """"38 attended (about 40 expected)", "About 40 expected", "38 attended" or ""."""
+    """ "38 attended (about 40 expected)", "About 40 expected", "38 attended" or ""."""
     if attended is not None:
         return f"{attended} attended" + (f" (about {expected} expected)" if expected else "")
     return f"About {expected} expected" if expected else ""
@@ -106,8 +108,11 @@ class _Builder:
             numbers.append(Fact("attended", str(event.attendance)))
         elif event.attendee_count:  # only an expectation: never printed as attendance
             numbers.append(Fact("expected", str(event.attendee_count)))
-        for word, items in (("question", bundle.questions), ("table", bundle.groups),
-                            ("note", bundle.notes)):
+        for word, items in (
+            ("question", bundle.questions),
+            ("table", bundle.groups),
+            ("note", bundle.notes),
+        ):
             if items:
                 numbers.append(Fact(noun(len(items), word), str(len(items))))
         return Cover(
@@ -138,7 +143,9 @@ class _Builder:
         tables = tuple(
             TableLine(
                 name=self.tables[g.id],
-                people="" if self.anonymous else _join(
+                people=""
+                if self.anonymous
+                else _join(
                     f"Facilitator: {g.facilitator.strip()}" if g.facilitator.strip() else "",
                     f"Note-taker: {g.note_taker.strip()}" if g.note_taker.strip() else "",
                     sep=" · ",
@@ -184,8 +191,7 @@ class _Builder:
             synthesis=question.synthesis.strip(),
             quotes=tuple(self.quote_item(n) for n in _best_quotes(notes)),
             themes=tuple(
-                self.theme(rank, theme, by_theme[theme.id])
-                for rank, theme in enumerate(ranked, 1)
+                self.theme(rank, theme, by_theme[theme.id]) for rank, theme in enumerate(ranked, 1)
             ),
             unthemed=self.by_table(loose),
             note_count=len(notes),

@@ -75,10 +75,14 @@ def theme_votes(sections: tuple[QuestionSection, ...]) -> ThemeVotesChart | None
     )[:MAX_THEMES]
     if not ranked:
         return None
-    alt = "Bar chart of the themes with the most votes. " + "; ".join(
-        f"{label}: {plural(votes, 'vote')}, {plural(notes, 'note')}"
-        for label, votes, notes in ranked
-    ) + "."
+    alt = (
+        "Bar chart of the themes with the most votes. "
+        + "; ".join(
+            f"{label}: {plural(votes, 'vote')}, {plural(notes, 'note')}"
+            for label, votes, notes in ranked
+        )
+        + "."
+    )
     return ThemeVotesChart("Top themes by votes", tuple(ranked), alt)
 
 
@@ -97,17 +101,24 @@ def _minutes(start: str | None, end: str | None) -> int | None:
 def timings(bundle: EventBundle) -> TimingChart | None:
     """Planned against actual minutes per agenda item, when any actual timing was recorded."""
     rows = tuple(
-        (item.title.strip() or "Untitled item", item.planned_minutes,
-         _minutes(item.started_at, item.ended_at))
+        (
+            item.title.strip() or "Untitled item",
+            item.planned_minutes,
+            _minutes(item.started_at, item.ended_at),
+        )
         for item in bundle.agenda
     )
     if not any(actual is not None for _, _, actual in rows):
         return None
-    alt = "Bar chart of planned against actual minutes per agenda item. " + "; ".join(
-        f"{title}: planned {planned} min, "
-        + (f"actual {actual} min" if actual is not None else "actual not recorded")
-        for title, planned, actual in rows
-    ) + "."
+    alt = (
+        "Bar chart of planned against actual minutes per agenda item. "
+        + "; ".join(
+            f"{title}: planned {planned} min, "
+            + (f"actual {actual} min" if actual is not None else "actual not recorded")
+            for title, planned, actual in rows
+        )
+        + "."
+    )
     return TimingChart("Planned and actual minutes per agenda item", rows, alt)
 
 

@@ -13,17 +13,13 @@ from workshop_app.domain.wording import plural
 from workshop_app.report.labels import KIND_LABELS, SPEAKER_KINDS, long_date
 
 
-def method_note(
-    bundle: EventBundle, *, anonymous: bool, redacted: bool = False
-) -> tuple[str, ...]:
+def method_note(bundle: EventBundle, *, anonymous: bool, redacted: bool = False) -> tuple[str, ...]:
     """The method note's paragraphs, in order (empty ones left out)."""
     notes = bundle.notes
     kinds = Counter(n.kind for n in notes)
     lines = []
     if notes:
-        mix = ", ".join(
-            plural(kinds[k], KIND_LABELS[k].lower()) for k in KIND_LABELS if kinds[k]
-        )
+        mix = ", ".join(plural(kinds[k], KIND_LABELS[k].lower()) for k in KIND_LABELS if kinds[k])
         lines.append(f"{plural(len(notes), 'note')} ({mix}) were captured{_where(bundle)}")
         lines.append(_capture_span(notes, bundle.event.timezone))
     else:
@@ -114,7 +110,7 @@ def _away_sources(bundle: EventBundle, notes: list[Note]) -> str:
 
 
 def _lower_first(title: str) -> str:
-    """"Panel discussion" -> "panel discussion", but "NHS talk" stays as it is."""
+    """ "Panel discussion" -> "panel discussion", but "NHS talk" stays as it is."""
     if len(title) > 1 and title[0].isupper() and not title[1].isupper():
         return title[0].lower() + title[1:]
     return title

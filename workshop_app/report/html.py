@@ -72,9 +72,13 @@ def _cover(content: ReportContent) -> Iterator[str]:
     yield f'<h1 dir="auto">{text(cover.title)}</h1>'
     yield _facts(cover.facts)
     if cover.numbers:
-        yield '<ul class="numbers">' + "".join(
-            f"<li><strong>{text(n.value)}</strong> {text(n.label)}</li>" for n in cover.numbers
-        ) + "</ul>"
+        yield (
+            '<ul class="numbers">'
+            + "".join(
+                f"<li><strong>{text(n.value)}</strong> {text(n.label)}</li>" for n in cover.numbers
+            )
+            + "</ul>"
+        )
     yield "</header>"
 
 
@@ -103,7 +107,7 @@ def _about(content: ReportContent) -> Iterator[str]:
         yield f'<p class="lead user" dir="auto">{text(para)}</p>'
     yield _facts(about.facts)
     if about.speakers:
-        yield "<h3>Who spoke</h3><ul class=\"plain\">"
+        yield '<h3>Who spoke</h3><ul class="plain">'
         for s in about.speakers:
             name = f"<strong>{text(s.name)}</strong> · " if s.name else ""
             detail = f", {text(s.detail)}" if s.detail else ""
@@ -119,8 +123,10 @@ def _about(content: ReportContent) -> Iterator[str]:
     if about.tables:
         people = any(t.people for t in about.tables)
         head = ["Table", "Facilitator and note-taker", "Notes"] if people else ["Table", "Notes"]
-        rows = [[t.name, *([t.people or "—"] if people else []), str(t.note_count)]
-                for t in about.tables]
+        rows = [
+            [t.name, *([t.people or "—"] if people else []), str(t.note_count)]
+            for t in about.tables
+        ]
         yield "<h3>The tables</h3>" + _table("Breakout tables", head, rows)
     yield "</section>"
 
@@ -219,18 +225,23 @@ def render_html(content: ReportContent) -> str:
         *_about(content),
     ]
     if content.key_quotes:
-        parts.append('<section id="key-quotes" aria-labelledby="kq-h">'
-                     '<h2 id="kq-h">Key quotes</h2>')
+        parts.append(
+            '<section id="key-quotes" aria-labelledby="kq-h"><h2 id="kq-h">Key quotes</h2>'
+        )
         parts += [_quote(q) for q in content.key_quotes] + ["</section>"]
     parts += _charts(content)
     for section in content.questions:
         parts += _question(section)
     if content.general_notes:
-        parts.append('<section id="other" aria-labelledby="other-h">'
-                     '<h2 id="other-h">Other contributions</h2>')
+        parts.append(
+            '<section id="other" aria-labelledby="other-h">'
+            '<h2 id="other-h">Other contributions</h2>'
+        )
         parts += [_notes(content.general_notes), "</section>"]
-    parts.append('<section id="method" aria-labelledby="method-h">'
-                 '<h2 id="method-h">How this report was made</h2>')
+    parts.append(
+        '<section id="method" aria-labelledby="method-h">'
+        '<h2 id="method-h">How this report was made</h2>'
+    )
     parts += [f"<p>{text(line)}</p>" for line in content.method]
     parts.append('<p class="small">★ marks a note the team starred as important.</p></section>')
     if content.appendix is not None:

@@ -28,7 +28,7 @@ _DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 
 
 def long_date(iso: str | None) -> str:
-    """"2021-06-15" -> "Tuesday 15 June 2021" (English, whatever the machine's locale)."""
+    """ "2021-06-15" -> "Tuesday 15 June 2021" (English, whatever the machine's locale)."""
     if not iso:
         return ""
     try:

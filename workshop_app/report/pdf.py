@@ -95,12 +95,23 @@ class _Document(BaseDocTemplate):
         self.total = 1
         self.done = 0.0
         self._bookmarks = 0
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="text",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
-            PageTemplate("cover", [frame], onPage=self._draw_cover),
-            PageTemplate("body", [frame], onPage=self._draw_body),
-        ])
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="text",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPage=self._draw_cover),
+                PageTemplate("body", [frame], onPage=self._draw_body),
+            ]
+        )
 
     # -------------------------------------------------------------- page furniture
 
@@ -160,8 +171,9 @@ class _Document(BaseDocTemplate):
         key = f"section-{self._bookmarks}"
         top = self.frame._y + flowable.height
         self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top + 12)
-        self.canv.addOutlineEntry(_fit(title, fonts.REGULAR, 10, 400), key, level=level,
-                                  closed=level > 0)
+        self.canv.addOutlineEntry(
+            _fit(title, fonts.REGULAR, 10, 400), key, level=level, closed=level > 0
+        )
 
 
 def render_pdf(content: ReportContent, progress: Progress | None = None) -> bytes:

@@ -83,7 +83,7 @@ def _text_ops(canvas: Canvas, text: str, size: float, color: Color) -> str:
         made.textOut(text)
         code = made.getCode()
         assert code.startswith(_ORIGIN) and code.endswith(" ET"), code
-        ops = cache[key] = code[len(_ORIGIN):-3]
+        ops = cache[key] = code[len(_ORIGIN) : -3]
     return ops
 
 

@@ -35,8 +35,13 @@ class _Row:
 
     __slots__ = ("cells", "heights", "height", "parity")
 
-    def __init__(self, cells: list[Cell], widths: list[float], parity: int,
-                 heights: list[float] | None = None) -> None:
+    def __init__(
+        self,
+        cells: list[Cell],
+        widths: list[float],
+        parity: int,
+        heights: list[float] | None = None,
+    ) -> None:
         self.cells, self.parity = cells, parity
         if heights is None:
             heights = []
@@ -73,9 +78,15 @@ class _Row:
 class NoteTable(Flowable):
     """A table of rows of cells (plain one-line strings or flowables) under a header row."""
 
-    def __init__(self, header: list[Flowable], rows: list[list[Cell]], widths: list[float],
-                 *, continued: set[int] | None = None,
-                 _measured: tuple[_Row, list[_Row]] | None = None) -> None:
+    def __init__(
+        self,
+        header: list[Flowable],
+        rows: list[list[Cell]],
+        widths: list[float],
+        *,
+        continued: set[int] | None = None,
+        _measured: tuple[_Row, list[_Row]] | None = None,
+    ) -> None:
         """``continued`` holds the indexes of rows that go on from the row before (one long
         note in pieces): they share its shading, with no rule between."""
         super().__init__()
@@ -132,8 +143,10 @@ class NoteTable(Flowable):
                 rest = [cut[1], *rest[1:]]
         if not first:
             return []
-        return [NoteTable([], [], self.widths, _measured=(head, first)),
-                NoteTable([], [], self.widths, _measured=(head, rest))]
+        return [
+            NoteTable([], [], self.widths, _measured=(head, first)),
+            NoteTable([], [], self.widths, _measured=(head, rest)),
+        ]
 
     def draw(self) -> None:
         head = self._measure()

@@ -43,8 +43,9 @@ class RtlParagraph(Flowable):
     """A paragraph whose direction is right to left; ``prefix``/``suffix`` are markup (already
     safe) set before the first and after the last line, e.g. opening quote marks or a credit."""
 
-    def __init__(self, text: str, style: ParagraphStyle, *, bullet: str | None = None,
-                 suffix: str = "") -> None:
+    def __init__(
+        self, text: str, style: ParagraphStyle, *, bullet: str | None = None, suffix: str = ""
+    ) -> None:
         super().__init__()
         self.text, self.style, self.bullet, self.suffix = text, style, bullet, suffix
         self.right = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
@@ -54,8 +55,9 @@ class RtlParagraph(Flowable):
     def _inner(self, width: float) -> Paragraph:
         style = self.style
         room = width - style.leftIndent - style.rightIndent - 1
-        lines = break_lines(fonts.printable(self.text, style.fontName)[0], style.fontName,
-                            style.fontSize, room)
+        lines = break_lines(
+            fonts.printable(self.text, style.fontName)[0], style.fontName, style.fontSize, room
+        )
         body = "<br/>".join(fonts.markup(line, style.fontName, rtl=True) for line in lines)
         return Paragraph(body + self.suffix, self.right, bulletText=self.bullet)
 
@@ -73,8 +75,9 @@ class RtlParagraph(Flowable):
         self.inner.drawOn(self.canv, 0, 0)
 
 
-def user_paragraph(text: str, style: ParagraphStyle, *, bullet: str | None = None,
-                   suffix: str = "") -> Flowable:
+def user_paragraph(
+    text: str, style: ParagraphStyle, *, bullet: str | None = None, suffix: str = ""
+) -> Flowable:
     """A Paragraph of user text, right to left when its first strong letter is."""
     from workshop_app.report.bidi import rtl_paragraph
 

@@ -55,10 +55,7 @@ def _quote(quote: QuoteItem, style: ParagraphStyle, show_context: bool = True) -
     words = quoted(quote.text)
     suffix = ""
     if credit:
-        suffix = (
-            f'<br/><font name="DejaVuSans" size="9" color="#{_GREY}">'
-            f"— {markup(credit)}</font>"
-        )
+        suffix = f'<br/><font name="DejaVuSans" size="9" color="#{_GREY}">— {markup(credit)}</font>'
     return RuledQuote(user_paragraph(words, style, suffix=suffix))
 
 
@@ -72,8 +69,13 @@ def _note(note: NoteItem, s: Styles) -> Flowable:
         body: Flowable = Paragraph("<i>(empty note)</i>", s.note_text)
     else:
         body = user_paragraph(note.text, s.note_text)
-    return NoteBlock(body, " · ".join(m for m in meta if m), s.note,
-                     bullet="★" if note.starred else "•", right=isinstance(body, RtlParagraph))
+    return NoteBlock(
+        body,
+        " · ".join(m for m in meta if m),
+        s.note,
+        bullet="★" if note.starred else "•",
+        right=isinstance(body, RtlParagraph),
+    )
 
 
 def cover(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
@@ -92,12 +94,20 @@ def cover(content: ReportContent, s: Styles, frame_width: float) -> list[Flowabl
         para(c.title, s.cover_title),
     ]
     if c.facts:
-        rows = [[Paragraph(f.label.upper(), s.cover_label), para(f.value, s.cover_fact)]
-                for f in c.facts]
+        rows = [
+            [Paragraph(f.label.upper(), s.cover_label), para(f.value, s.cover_fact)]
+            for f in c.facts
+        ]
         table = Table(rows, colWidths=[32 * mm, frame_width - 32 * mm], hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
         out.append(table)
     if c.numbers:
         out += [Spacer(1, 22 * mm), _numbers(c.numbers, s, frame_width)]
@@ -106,16 +116,27 @@ def cover(content: ReportContent, s: Styles, frame_width: float) -> list[Flowabl
 
 def _numbers(numbers: tuple, s: Styles, width: float) -> Flowable:
     """The event in figures: a row of large numbers with their labels beneath."""
-    cells = [[Paragraph(f'<font name="{fonts.BOLD}" size="26">{n.value}</font>'
-                        f'<br/><font size="9" color="#{_GREY}">{n.label}</font>', s.body)
-              for n in numbers]]
+    cells = [
+        [
+            Paragraph(
+                f'<font name="{fonts.BOLD}" size="26">{n.value}</font>'
+                f'<br/><font size="9" color="#{_GREY}">{n.label}</font>',
+                s.body,
+            )
+            for n in numbers
+        ]
+    ]
     table = Table(cells, colWidths=[width / 4] * len(numbers), hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("LINEABOVE", (0, 0), (-1, 0), 0.6, ACCENT),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 10),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEABOVE", (0, 0), (-1, 0), 0.6, ACCENT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 10),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     return table
 
 
@@ -136,7 +157,7 @@ def about(content: ReportContent, s: Styles, frame_width: float) -> list[Flowabl
     out.append(Paragraph("The questions", s.h2))
     if a.questions:
         out += [para(q, s.note) for q in a.questions]
-        for number, flowable in enumerate(out[-len(a.questions):], 1):
+        for number, flowable in enumerate(out[-len(a.questions) :], 1):
             flowable.bulletText = f"{number}."
     else:
         out.append(Paragraph("No questions were set for this event.", s.empty))
@@ -159,12 +180,15 @@ def at_a_glance(content: ReportContent, s: Styles, frame_width: float) -> list[F
     for chart in content.charts:
         drawn = chart_drawing.render(chart)
         scale = min(1.0, frame_width / (drawn.width_in * 72))
-        image = Image(io.BytesIO(drawn.data), drawn.width_in * 72 * scale,
-                      drawn.height_in * 72 * scale)
+        image = Image(
+            io.BytesIO(drawn.data), drawn.width_in * 72 * scale, drawn.height_in * 72 * scale
+        )
         caption = ""
         if isinstance(chart, ContributionsChart):
-            caption = "   ".join(f"<b>{q}</b> {markup(t)}" for q, t in
-                                 zip(chart.questions, chart.question_texts, strict=True))
+            caption = "   ".join(
+                f"<b>{q}</b> {markup(t)}"
+                for q, t in zip(chart.questions, chart.question_texts, strict=True)
+            )
         block = [para(chart.title, s.h3), Spacer(1, 4), image]
         if caption:
             block.append(Paragraph(caption, s.caption))
@@ -213,9 +237,12 @@ def general(content: ReportContent, s: Styles) -> list[Flowable]:
     if not content.general_notes:
         return []
     title = "Other contributions"
-    return [PageBreak(), para(title, s.h1, (title, 0)),
-            Paragraph("Notes that were not about one of the questions.", s.small),
-            *(_note(n, s) for n in content.general_notes)]
+    return [
+        PageBreak(),
+        para(title, s.h1, (title, 0)),
+        Paragraph("Notes that were not about one of the questions.", s.small),
+        *(_note(n, s) for n in content.general_notes),
+    ]
 
 
 def method(content: ReportContent, s: Styles) -> list[Flowable]:

@@ -61,7 +61,12 @@ def make_styles() -> Styles:
     """The paragraph styles, with the fonts registered."""
     regular = fonts.register()
     base = ParagraphStyle(
-        "base", fontName=regular, fontSize=10, leading=15, textColor=INK, alignment=TA_LEFT,
+        "base",
+        fontName=regular,
+        fontSize=10,
+        leading=15,
+        textColor=INK,
+        alignment=TA_LEFT,
         bulletFontName=regular,
     )
 
@@ -70,43 +75,98 @@ def make_styles() -> Styles:
 
     heading = {"fontName": fonts.BOLD, "keepWithNext": 1}
     return Styles(
-        kicker=style("kicker", fontName=fonts.BOLD, fontSize=10.5, leading=14,
-                     textColor=ACCENT, spaceAfter=10),
-        cover_title=style("cover_title", fontName=fonts.BOLD, fontSize=30, leading=37,
-                          spaceAfter=18),
+        kicker=style(
+            "kicker",
+            fontName=fonts.BOLD,
+            fontSize=10.5,
+            leading=14,
+            textColor=ACCENT,
+            spaceAfter=10,
+        ),
+        cover_title=style(
+            "cover_title", fontName=fonts.BOLD, fontSize=30, leading=37, spaceAfter=18
+        ),
         cover_fact=style("cover_fact", fontSize=12, leading=17),
-        cover_label=style("cover_label", fontName=fonts.BOLD, fontSize=8.5, leading=17,
-                          textColor=MUTED),
-        h1=style("h1", fontSize=20, leading=25, textColor=ACCENT, spaceBefore=18,
-                 spaceAfter=12, **heading),
-        label=style("label", fontSize=9.5, leading=13, textColor=ACCENT, spaceAfter=4,
-                    **heading),
+        cover_label=style(
+            "cover_label", fontName=fonts.BOLD, fontSize=8.5, leading=17, textColor=MUTED
+        ),
+        h1=style(
+            "h1",
+            fontSize=20,
+            leading=25,
+            textColor=ACCENT,
+            spaceBefore=18,
+            spaceAfter=12,
+            **heading,
+        ),
+        label=style("label", fontSize=9.5, leading=13, textColor=ACCENT, spaceAfter=4, **heading),
         question=style("question", fontSize=18, leading=24, spaceAfter=8, **heading),
-        h2=style("h2", fontSize=12.5, leading=17, textColor=ACCENT, spaceBefore=16,
-                 spaceAfter=6, **heading),
+        h2=style(
+            "h2",
+            fontSize=12.5,
+            leading=17,
+            textColor=ACCENT,
+            spaceBefore=16,
+            spaceAfter=6,
+            **heading,
+        ),
         h3=style("h3", fontSize=11, leading=15, spaceBefore=12, spaceAfter=2, **heading),
-        table_label=style("table_label", fontSize=8.5, leading=12, textColor=MUTED,
-                          spaceBefore=8, spaceAfter=3, **heading),
+        table_label=style(
+            "table_label",
+            fontSize=8.5,
+            leading=12,
+            textColor=MUTED,
+            spaceBefore=8,
+            spaceAfter=3,
+            **heading,
+        ),
         lead=style("lead", fontSize=11.5, leading=17.5, spaceAfter=10),
         body=style("body", spaceAfter=8),
-        prompt=style("prompt", fontName=fonts.ITALIC, textColor=MUTED, spaceAfter=6,
-                     keepWithNext=1),
-        stats=style("stats", fontSize=8.5, leading=12, textColor=MUTED, spaceAfter=4,
-                    keepWithNext=1),
-        note=style("note", fontSize=9.5, leading=13.5, leftIndent=14, bulletIndent=3,
-                   spaceBefore=3, spaceAfter=3),
-        note_text=style("note_text", fontSize=9.5, leading=13.5, leftIndent=14,
-                        bulletIndent=3, bulletFontSize=9.5),
-        quote=style("quote", fontName=fonts.ITALIC, fontSize=12.5, leading=18.5,
-                    spaceBefore=6, spaceAfter=10),
-        key_quote=style("key_quote", fontName=fonts.ITALIC, fontSize=15, leading=22,
-                        spaceBefore=6, spaceAfter=16),
+        prompt=style(
+            "prompt", fontName=fonts.ITALIC, textColor=MUTED, spaceAfter=6, keepWithNext=1
+        ),
+        stats=style(
+            "stats", fontSize=8.5, leading=12, textColor=MUTED, spaceAfter=4, keepWithNext=1
+        ),
+        note=style(
+            "note",
+            fontSize=9.5,
+            leading=13.5,
+            leftIndent=14,
+            bulletIndent=3,
+            spaceBefore=3,
+            spaceAfter=3,
+        ),
+        note_text=style(
+            "note_text",
+            fontSize=9.5,
+            leading=13.5,
+            leftIndent=14,
+            bulletIndent=3,
+            bulletFontSize=9.5,
+        ),
+        quote=style(
+            "quote",
+            fontName=fonts.ITALIC,
+            fontSize=12.5,
+            leading=18.5,
+            spaceBefore=6,
+            spaceAfter=10,
+        ),
+        key_quote=style(
+            "key_quote",
+            fontName=fonts.ITALIC,
+            fontSize=15,
+            leading=22,
+            spaceBefore=6,
+            spaceAfter=16,
+        ),
         small=style("small", fontSize=8.5, leading=12, textColor=MUTED, spaceAfter=4),
         cell=style("cell", fontSize=8.5, leading=11.5),
-        cell_head=style("cell_head", fontName=fonts.BOLD, fontSize=8, leading=11,
-                        textColor=ACCENT),
-        caption=style("caption", fontSize=8.5, leading=12, textColor=MUTED, spaceBefore=4,
-                      spaceAfter=14),
+        cell_head=style("cell_head", fontName=fonts.BOLD, fontSize=8, leading=11, textColor=ACCENT),
+        caption=style(
+            "caption", fontSize=8.5, leading=12, textColor=MUTED, spaceBefore=4, spaceAfter=14
+        ),
         empty=style("empty", fontName=fonts.ITALIC, textColor=MUTED, spaceAfter=8),
     )
 

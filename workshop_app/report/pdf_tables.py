@@ -48,17 +48,20 @@ def _short(text: str, style: ParagraphStyle, width: float) -> str | Flowable:
 
 def facts(items: tuple[Fact, ...], s: Styles, width: float) -> Flowable:
     """The event's key facts as a two-column list (label, value)."""
-    rows = [[Paragraph(f.label, s.cell_head), Paragraph(markup(f.value), s.cell)]
-            for f in items]
+    rows = [[Paragraph(f.label, s.cell_head), Paragraph(markup(f.value), s.cell)] for f in items]
     table = Table(rows, colWidths=[30 * mm, width - 30 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LINEABOVE", (0, 0), (-1, 0), 0.9, ACCENT),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LINEABOVE", (0, 0), (-1, 0), 0.9, ACCENT),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+            ]
+        )
+    )
     table.spaceBefore, table.spaceAfter = 4, 6
     return table
 
@@ -93,8 +96,11 @@ def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
     sections = content.appendix or ()
     if not sections:
         return [*out, Paragraph("No notes were captured for this event.", s.empty)]
-    out.append(Paragraph(
-        "Every note as it was captured, question by question and table by table.", s.small))
+    out.append(
+        Paragraph(
+            "Every note as it was captured, question by question and table by table.", s.small
+        )
+    )
     anonymous = content.options.anonymous
     head = ["Table", "Kind", "Note"] if anonymous else ["Table", "Kind", "Role", "Note"]
     fixed = [24 * mm, 19 * mm] if anonymous else [24 * mm, 19 * mm, 30 * mm]

@@ -55,8 +55,13 @@ def _as_hints(bundle: EventBundle, questions: bool) -> EventBundle:
     asked = bundle.questions
     if questions:
         asked = tuple(
-            replace(q, text="", prompt="", text_hint=q.text_hint or q.text,
-                    prompt_hint=q.prompt_hint or q.prompt)
+            replace(
+                q,
+                text="",
+                prompt="",
+                text_hint=q.text_hint or q.text,
+                prompt_hint=q.prompt_hint or q.prompt,
+            )
             for q in asked
         )
     return replace(bundle, event=event, questions=asked)

@@ -58,8 +58,11 @@ def board(make_window: Callable[[], MainWindow], tmp_path: Path, qtbot: QtBot) -
     assert isinstance(page, BoardPage)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.outline)
     bar = page.side.tabBar()  # Write-up is the first side panel: pick Suggestions by mouse
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(page.side.indexOf(
-        page.suggestions)).center())
+    qtbot.mouseClick(
+        bar,
+        Qt.MouseButton.LeftButton,
+        pos=bar.tabRect(page.side.indexOf(page.suggestions)).center(),
+    )
     assert page.side.currentWidget() is page.suggestions
     page.outline.setFocus()  # back where Ctrl+4 left it: the tests start from the outline
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.outline)

@@ -41,8 +41,12 @@ def test_template_text_shows_greyed_in_empty_fields(qtbot, tmp_path: Path) -> No
         assert questions.form.prompt.placeholderText() == template.questions[1].prompt_hint
 
         # once written, the question is content and shows in ordinary type
-        page.model.push_update(type(document.bundle().questions[0]),
-                               document.bundle().questions[0].id, label="Edit", text="Ours?")
+        page.model.push_update(
+            type(document.bundle().questions[0]),
+            document.bundle().questions[0].id,
+            label="Edit",
+            text="Ours?",
+        )
         cell = table.index(0, columns.QUESTIONS.column_of("text"))
         assert cell.data() == "Ours?"
         assert cell.data(Qt.ItemDataRole.ForegroundRole) is None

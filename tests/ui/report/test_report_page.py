@@ -58,9 +58,7 @@ def test_export_pdf_in_the_background_and_preview(
     assert dialogs.errors == []
 
 
-def test_options_reach_the_report(
-    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path
-) -> None:
+def test_options_reach_the_report(qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path) -> None:
     page.anonymous.setChecked(True)
     page.appendix.setChecked(False)
     page.paper.setCurrentIndex(1)
@@ -85,9 +83,7 @@ def test_html_export_says_how_to_read_it(
     assert not page.print_button.isEnabled() and page.open_button.isEnabled()
 
 
-def test_cancel_writes_nothing(
-    qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path
-) -> None:
+def test_cancel_writes_nothing(qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path) -> None:
     target = tmp_path / "never.pdf"
     dialogs.save_paths.append(target)
     page.job.on_progress = lambda _: page.job.cancel()  # cancel as soon as work starts
@@ -102,9 +98,7 @@ def test_cancelled_save_dialog_does_nothing(page: ReportPage, dialogs) -> None:
     assert not page.running() and page.status.text() == ""
 
 
-def test_bad_logo_is_refused_with_a_message(
-    page: ReportPage, dialogs, tmp_path: Path
-) -> None:
+def test_bad_logo_is_refused_with_a_message(page: ReportPage, dialogs, tmp_path: Path) -> None:
     bad = tmp_path / "logo.png"
     bad.write_text("not an image")
     dialogs.open_paths.append(bad)
@@ -137,8 +131,9 @@ def test_qtpdf_loads_only_when_a_preview_is_shown() -> None:
         "heavy = [m for m in sys.modules if m.startswith(('PySide6.QtPdf', 'reportlab', "
         "'matplotlib'))]; print(heavy); sys.exit(1 if heavy else 0)"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

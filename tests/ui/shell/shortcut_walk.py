@@ -135,7 +135,7 @@ def focus_overlap(a: Scope, b: Scope) -> bool:
 
 
 def clashes(window: QWidget) -> list[str]:
-    """"key: owner / owner" for every key with two owners that can act at one focus."""
+    """ "key: owner / owner" for every key with two owners that can act at one focus."""
     by_key: dict[str, list[Owner]] = defaultdict(list)
     for owner in owners(window):
         # one spelling per key ("Del" and "Delete" are one key)

@@ -25,9 +25,7 @@ def test_a_field_being_typed_is_saved_when_the_window_closes(
         assert doc.event().title == "Typed but not yet confirmed"
 
 
-def test_a_cell_being_edited_is_saved_when_the_event_closes(
-    demo_window: MainWindow, qtbot
-) -> None:
+def test_a_cell_being_edited_is_saved_when_the_event_closes(demo_window: MainWindow, qtbot) -> None:
     page = demo_window.workspace.page("plan")  # type: ignore[union-attr]
     page.show_section("Questions")
     editor = page.questions

@@ -18,8 +18,18 @@ from workshop_app.ui.plan.page import SECTIONS
 from workshop_app.ui.shell.main_window import MainWindow
 from workshop_app.ui.shell.modes import MODES
 
-_NOT_TEXT = {"id", "created_at", "updated_at", "device_id", "date", "start_time", "kind",
-             "started_at", "ended_at", "timezone"}  # a zone is checked as a name, not free text
+_NOT_TEXT = {
+    "id",
+    "created_at",
+    "updated_at",
+    "device_id",
+    "date",
+    "start_time",
+    "kind",
+    "started_at",
+    "ended_at",
+    "timezone",
+}  # a zone is checked as a name, not free text
 STRANGE = {
     "long": "word " * 3_999,
     "unbroken": "x" * 5_000,  # 20,000 works too, but lays out in ~11 s
@@ -30,7 +40,8 @@ STRANGE = {
 
 def _changed(record, value: str):
     changes = {
-        f.name: value for f in dataclasses.fields(record)
+        f.name: value
+        for f in dataclasses.fields(record)
         if isinstance(getattr(record, f.name), str)
         and f.name not in _NOT_TEXT
         and not f.name.endswith("_id")

@@ -20,8 +20,17 @@ from workshop_app.ui.shell.main_window import MainWindow
 from workshop_app.ui.shell.modes import MODES
 
 MARKUP = "<b>X</b><img src=x>"
-_NOT_USER_TEXT = {"id", "created_at", "updated_at", "device_id", "date", "start_time", "kind",
-                  "started_at", "ended_at"}
+_NOT_USER_TEXT = {
+    "id",
+    "created_at",
+    "updated_at",
+    "device_id",
+    "date",
+    "start_time",
+    "kind",
+    "started_at",
+    "ended_at",
+}
 
 
 def _marked(record):
@@ -84,8 +93,11 @@ def rich_user_text(root: QWidget) -> list[str]:
                 fmt == Qt.TextFormat.AutoText and QtGui_Qt.mightBeRichText(widget.text())
             ):
                 out.append(f"{name}: label {widget.text()[:60]!r}")
-        for kind, text in (("tooltip", widget.toolTip()), ("status tip", widget.statusTip()),
-                           ("whats this", widget.whatsThis())):
+        for kind, text in (
+            ("tooltip", widget.toolTip()),
+            ("status tip", widget.statusTip()),
+            ("whats this", widget.whatsThis()),
+        ):
             if _rich(text):
                 out.append(f"{name}: {kind} {text[:60]!r}")
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:

@@ -247,9 +247,7 @@ class CanvasView(QWidget):
     def say_pile(self, count: int) -> None:
         """While dragging: how many notes the pile holds, in the hint (0: done)."""
         if count:
-            self.hint.setText(
-                f"Dragging {plural(count, 'note')}: drop on a column."
-            )
+            self.hint.setText(f"Dragging {plural(count, 'note')}: drop on a column.")
         else:
             self.hint.setText(self._hint)
 

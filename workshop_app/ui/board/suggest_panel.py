@@ -67,7 +67,6 @@ def _work_duplicates(notes: list[Note]) -> Any:
     return find_duplicates(notes)
 
 
-
 def _discard(widget: QWidget) -> None:
     """Take ``widget`` out of its layout and parent before deleting it: a widget deleted while a
     layout still lists it leaves the layout a dangling pointer (PySide apps segfault there)."""
@@ -78,6 +77,7 @@ def _discard(widget: QWidget) -> None:
         layout.removeWidget(widget)
     widget.setParent(None)
     widget.deleteLater()
+
 
 class _Tab(QWidget):
     """A button, a status line and a scrolling column of rows."""

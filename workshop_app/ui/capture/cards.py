@@ -101,9 +101,7 @@ class CardListView(QListView):
             self.card_delegate.set_card_width(int(width))
             self.scheduleDelayedItemsLayout()
 
-    def closeEditor(
-        self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint
-    ) -> None:
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         super().closeEditor(editor, hint)
         self.editor_closed.emit()
 

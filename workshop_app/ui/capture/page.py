@@ -162,10 +162,21 @@ class CapturePage(QWidget):
             *views, self.side.tabBar(), self.side.restore_button, self.order,
             self.where.question, self.where.change_table, self.header.back,
         )  # fmt: skip
-        chain = [self.where.change_table, self.where.question, self.entry.box, self.entry.who,
-                 self.entry.role, self.cards, self.order, self.side.tabBar(), self.side.others,
-                 self.side.search, self.side.found, self.side.trash,
-                 self.side.restore_button]  # fmt: skip (hidden tabs' widgets are skipped)
+        chain = [
+            self.where.change_table,
+            self.where.question,
+            self.entry.box,
+            self.entry.who,
+            self.entry.role,
+            self.cards,
+            self.order,
+            self.side.tabBar(),
+            self.side.others,
+            self.side.search,
+            self.side.found,
+            self.side.trash,
+            self.side.restore_button,
+        ]  # fmt: skip (hidden tabs' widgets are skipped)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
@@ -327,9 +338,7 @@ class CapturePage(QWidget):
             if then_save:
                 self._save_note()
         elif then_save:
-            self.status.setText(
-                "No table chosen: your note is still in the box. Enter asks again."
-            )
+            self.status.setText("No table chosen: your note is still in the box. Enter asks again.")
         if chooser.typed:  # typed while the chooser was open: the start of the next note
             box = self.entry.box
             box.moveCursor(QTextCursor.MoveOperation.End)

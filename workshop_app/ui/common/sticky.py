@@ -226,9 +226,7 @@ class StickyDelegate(QStyledItemDelegate):
 
     # -- editing in place --------------------------------------------------------------------
 
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
-    ) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = CardEditor(parent)
         editor.setAccessibleName("Edit note")
         editor.installEventFilter(self)
@@ -240,9 +238,7 @@ class StickyDelegate(QStyledItemDelegate):
             editor.setPlainText(note.text)
             editor.selectAll()
 
-    def setModelData(
-        self, editor: QWidget, model: QAbstractItemModel, index: Index
-    ) -> None:
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QPlainTextEdit) and editor.toPlainText().strip():
             model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 

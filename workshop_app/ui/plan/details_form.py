@@ -29,6 +29,7 @@ SUMMARY_PLACEHOLDER = (
     "This opens the report."
 )
 
+
 class DetailsForm(QWidget):
     """Edits the event record."""
 

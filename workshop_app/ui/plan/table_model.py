@@ -186,8 +186,9 @@ class RecordTableModel(QAbstractTableModel):
 
     def _hint(self, record: Record, row: int, column: Any) -> str:
         """A template's placeholder for an empty cell, shown greyed (never a value)."""
-        if not column.hint_field or self._display(record, row, column.editor, column,
-                                                  getattr(record, column.field, None)):
+        if not column.hint_field or self._display(
+            record, row, column.editor, column, getattr(record, column.field, None)
+        ):
             return ""
         return str(getattr(record, column.hint_field, ""))
 

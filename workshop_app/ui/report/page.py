@@ -56,7 +56,10 @@ class ReportPage(QWidget):
     """Report mode for ``model``'s event; ``dialogs`` asks where to save and shows errors."""
 
     def __init__(
-        self, model: DocumentModel, parent: QWidget | None = None, *,
+        self,
+        model: DocumentModel,
+        parent: QWidget | None = None,
+        *,
         dialogs: Dialogs | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,8 +98,11 @@ class ReportPage(QWidget):
             "Leave out the names of speakers, participants, facilitators and note-takers, "
             "and participants' roles"
         )
-        for box, name in ((self.charts, "Include charts"), (self.appendix, "Include appendix"),
-                          (self.anonymous, "Anonymous report")):
+        for box, name in (
+            (self.charts, "Include charts"),
+            (self.appendix, "Include appendix"),
+            (self.anonymous, "Anonymous report"),
+        ):
             box.setAccessibleName(name)
             boxes.addWidget(box)
         self.charts.setChecked(True)
@@ -181,8 +187,15 @@ class ReportPage(QWidget):
         return self._poll.isActive()
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.export, self.charts, self.appendix, self.anonymous, self.paper,
-                       self.format, self.choose_logo):
+        for widget in (
+            self.export,
+            self.charts,
+            self.appendix,
+            self.anonymous,
+            self.paper,
+            self.format,
+            self.choose_logo,
+        ):
             widget.setEnabled(not running)
         self.remove_logo.setEnabled(not running and self.logo is not None)
         self.cancel.setEnabled(running)
@@ -200,9 +213,12 @@ class ReportPage(QWidget):
     def _on_choose_logo_clicked(self) -> None:
         from workshop_app.report.render import load_logo
 
-        path = self.dialogs.open_file(self, "Choose a logo for the cover",
-                                      start_folder(self.model.document.path),
-                                      "Images (*.png *.jpg *.jpeg)")
+        path = self.dialogs.open_file(
+            self,
+            "Choose a logo for the cover",
+            start_folder(self.model.document.path),
+            "Images (*.png *.jpg *.jpeg)",
+        )
         if path is None:
             return
         try:
@@ -220,8 +236,9 @@ class ReportPage(QWidget):
 
     def _on_export_clicked(self) -> None:
         fmt = self.format.currentData()
-        path = self.dialogs.save_file(self, "Export the report", self._suggested_path(fmt),
-                                      FILTERS[fmt])
+        path = self.dialogs.save_file(
+            self, "Export the report", self._suggested_path(fmt), FILTERS[fmt]
+        )
         if path is None:
             return
         if not path.suffix:
@@ -275,8 +292,9 @@ class ReportPage(QWidget):
 
     def _on_model_changed(self, kind: object, record_id: str) -> None:
         if self.output is not None and not self.job.running():
-            self.status.setText("The event has changed since this export: export again to "
-                                "include the changes.")
+            self.status.setText(
+                "The event has changed since this export: export again to include the changes."
+            )
 
     def _on_print_clicked(self) -> None:
         self.preview.print_pdf()

@@ -80,8 +80,9 @@ class ExportJob:
             return Outcome(CANCELLED)
         if isinstance(error, WorkshopError):
             return Outcome(FAILED, message=str(error))
-        return Outcome(FAILED, message=f"The report could not be made ({type(error).__name__}: "
-                                       f"{error}).")
+        return Outcome(
+            FAILED, message=f"The report could not be made ({type(error).__name__}: {error})."
+        )
 
     def _run(self, bundle: EventBundle, path: Path, options: ReportOptions, fmt: str) -> Path:
         from workshop_app.report.render import write_report

@@ -95,9 +95,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     prepare = _action(
         window, "&Prepare Laptops for Tables…", None, "Write a copy of this event for each table"
     )
-    merge = _action(
-        window, "&Merge Notes From…", None, "Bring in the notes typed on other laptops"
-    )
+    merge = _action(window, "&Merge Notes From…", None, "Bring in the notes typed on other laptops")
     conflicts = _action(
         window, "Con&flicts…", None, "Texts changed on two laptops: the one kept, to put back"
     )
