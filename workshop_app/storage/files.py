@@ -51,7 +51,7 @@ def write_failure(exc: sqlite3.Error | OSError) -> str:
     text = str(exc).lower()
     if "full" in text:
         return "the disk is full"
-    if "readonly" in text or "read-only" in text:
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
         return "the file or its folder cannot be written to"
     if "i/o" in text:
         return "the disk could not be written (was a USB stick removed?)"

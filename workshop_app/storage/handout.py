@@ -123,7 +123,8 @@ def write_copies(source: sqlite3.Connection, folder: Path, copies: Sequence[Copy
                 except OSError:
                     pass
         raise DocumentError(
-            f"The copies could not be written into “{folder}”: {_why(exc)}. Nothing was written."
+            f"The copies could not be written into “{folder}”: {files.write_failure(exc)}. "
+            "Nothing was written."
         ) from None
     return targets
 
@@ -144,16 +145,3 @@ def _write_one(source: sqlite3.Connection, tmp: Path, table_id: str | None) -> N
         copy.close()
     with open(tmp, "rb+") as handle:
         os.fsync(handle.fileno())
-
-
-def _why(exc: OSError | sqlite3.Error) -> str:
-    if isinstance(exc, OSError):
-        return files.reason(exc)
-    text = str(exc).lower()
-    if "full" in text:
-        return "the disk is full"
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return "the folder cannot be written to"
-    if "i/o" in text:
-        return "the disk could not be written (was a USB stick removed?)"
-    return str(exc)

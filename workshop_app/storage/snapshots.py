@@ -80,8 +80,8 @@ def publish(source: Path, folder: Path, device_id: str) -> Path:
         files.replace_durably(tmp, final)
     except (OSError, sqlite3.Error) as exc:
         raise DocumentError(
-            f"Could not share through “{folder}”: {_failure(exc)}. Your notes are safe in "
-            f"“{source.name}”; sharing carries on when the folder is back."
+            f"Could not share through “{folder}”: {files.write_failure(exc)}. Your notes are "
+            f"safe in “{source.name}”; sharing carries on when the folder is back."
         ) from None
     finally:
         src.close()
@@ -119,19 +119,6 @@ def _write_copy(src: sqlite3.Connection, tmp: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _failure(exc: OSError | sqlite3.Error) -> str:
-    if isinstance(exc, OSError):
-        return files.reason(exc)
-    text = str(exc).lower()
-    if "full" in text:
-        return "the disk is full"
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return "the folder cannot be written to"
-    if "i/o" in text:
-        return "the disk could not be written (was a USB stick removed?)"
-    return str(exc)
 
 
 def others(folder: Path, event_id: str, own_device: str) -> list[Path]:
