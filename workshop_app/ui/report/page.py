@@ -1,9 +1,9 @@
 """ReportPage: Report mode, the event summary to print and circulate.
 
-Options on the left (charts, appendix, anonymous, paper, format: PDF, HTML or Word, logo), Export (rendered on a
-worker thread with a progress bar and Cancel, so the window stays responsive), then the result
-previewed on the right, printable, and openable in the system's viewer. The same renderer as
-``workshop-app report``: nothing is implemented twice.
+Options on the left (charts, appendix, anonymous, paper, format: PDF, HTML or Word, logo),
+Export (rendered on a worker thread with a progress bar and Cancel, so the window stays
+responsive), then the result previewed on the right, printable, and openable in the system's
+viewer. The same renderer as ``workshop-app report``: nothing is implemented twice.
 """
 
 from __future__ import annotations
