@@ -109,12 +109,13 @@ def _command_parser() -> argparse.ArgumentParser:
 
 def _add_report_parser(sub: argparse._SubParsersAction) -> None:
     report = sub.add_parser(
-        "report", help="print the event summary as a PDF (or an accessible HTML file)"
+        "report",
+        help="print the event summary as a PDF (or an accessible HTML file, or a Word document)",
     )
     report.add_argument("document", type=Path, metavar="FILE.workshop")
     report.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
     report.add_argument(
-        "--format", choices=("pdf", "html"), help="default: from OUT's name, else pdf"
+        "--format", choices=("pdf", "html", "docx"), help="default: from OUT's name, else pdf"
     )
     report.add_argument("--paper", choices=("a4", "letter"), default="a4")
     report.add_argument("--no-appendix", action="store_true", help="leave out the note list")

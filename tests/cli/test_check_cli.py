@@ -87,6 +87,20 @@ def assert_redacted(
         assert f"{before} {label} {after}" in text, (before, label, after)
 
 
+def docx_text(path: Path) -> str:
+    """Every paragraph and table cell of a .docx, in order."""
+    import docx
+    from docx.table import Table
+
+    out = []
+    for block in docx.Document(str(path)).iter_inner_content():
+        if isinstance(block, Table):
+            out += [cell.text for row in block.rows for cell in row.cells]
+        else:
+            out.append(block.text)
+    return "\n".join(out)
+
+
 def test_check_lists_every_finding_and_exits_1(
     planted: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -168,6 +182,9 @@ def test_redacted_report_and_exports_hold_none_of_the_data(
     html = tmp_path / "r.html"
     assert run(capsys, "report", planted, "-o", html, "--redact")[0] == 0
     assert_redacted(html.read_text(encoding="utf-8"))
+    word = tmp_path / "r.docx"
+    assert run(capsys, "report", planted, "-o", word, "--redact")[0] == 0
+    assert_redacted(docx_text(word))
     for fmt in ("csv", "md", "json"):
         out = tmp_path / f"e.{fmt}"
         assert run(capsys, "export", planted, "--format", fmt, "-o", out, "--redact")[0] == 0
@@ -191,3 +208,6 @@ def test_anonymous_report_also_hides_names_in_the_notes(
     assert_redacted(text, kinds={"[name]"}, lists_names=False)
     assert NHS in text  # only names: the rest needs --redact
     assert_redacted(pdf_text("--anonymous", "--redact"), lists_names=False)
+    word = tmp_path / "anon.docx"
+    assert run(capsys, "report", planted, "-o", word, "--anonymous")[0] == 0
+    assert_redacted(docx_text(word), kinds={"[name]"}, lists_names=False)

@@ -48,6 +48,29 @@ def test_report_html_from_the_file_name_or_format(
     assert code == 0 and (tmp_path / "r.out").read_bytes().startswith(b"<!DOCTYPE html>")
 
 
+def test_report_docx_from_the_file_name_or_format(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+
+    out = tmp_path / "summary.docx"
+    code, stdout, _ = run(capsys, "report", demo_file, "-o", out, "--no-charts")
+    assert code == 0 and stdout == f"Wrote {out} (DOCX).\n"
+    document = docx.Document(str(out))
+    assert document.paragraphs[1].text == demo_bundle().event.title
+    other = tmp_path / "summary.out"
+    assert run(capsys, "report", demo_file, "-o", other, "--format", "docx")[0] == 0
+    assert docx.Document(str(other)).core_properties.title == demo_bundle().event.title
+    before = out.read_bytes()
+    code, _, err = run(capsys, "report", demo_file, "-o", out)
+    assert_one_line_error(code, err, "already exists")
+    assert out.read_bytes() == before
+    assert run(capsys, "report", demo_file, "-o", out, "--force", "--anonymous")[0] == 0
+    assert "Wendy Clark" not in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["demo.workshop", "summary.docx", "summary.out"]  # no temporary left
+
+
 def test_missing_and_corrupt_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.pdf"
     code, _, err = run(capsys, "report", tmp_path / "nope.workshop", "-o", out)

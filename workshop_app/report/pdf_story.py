@@ -42,6 +42,13 @@ from workshop_app.report.pdf_rtl import RtlParagraph, user_paragraph
 from workshop_app.report.pdf_styles import ACCENT, MUTED, Styles, para
 
 _GREY = MUTED.hexval()[2:]
+#: The PDF's own line in the method note (the HTML and Word versions carry their structure).
+ACCESSIBILITY = (
+    "This PDF is not tagged for screen readers: the library that prints it (reportlab) cannot "
+    "tag PDFs. The HTML and Word versions of this report carry its structure (headings, lists, "
+    "tables and text descriptions of the charts) and are the accessible ones: ask the organiser "
+    "for one, or export one from Workshop’s Report mode."
+)
 
 
 def paragraphs(text: str, style: ParagraphStyle) -> list[Paragraph]:
@@ -110,34 +117,27 @@ def cover(content: ReportContent, s: Styles, frame_width: float) -> list[Flowabl
         )
         out.append(table)
     if c.numbers:
-        out += [Spacer(1, 22 * mm), _numbers(c.numbers, s, frame_width)]
+        out += [Spacer(1, 22 * mm), *_numbers(c.numbers, s, frame_width)]
     return out + [NextPageTemplate("body"), PageBreak()]
 
 
-def _numbers(numbers: tuple, s: Styles, width: float) -> Flowable:
-    """The event in figures: a row of large numbers with their labels beneath."""
-    cells = [
-        [
-            Paragraph(
-                f'<font name="{fonts.BOLD}" size="26">{n.value}</font>'
-                f'<br/><font size="9" color="#{_GREY}">{n.label}</font>',
-                s.body,
-            )
-            for n in numbers
-        ]
-    ]
-    table = Table(cells, colWidths=[width / 4] * len(numbers), hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("LINEABOVE", (0, 0), (-1, 0), 0.6, ACCENT),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 10),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
+def _numbers(numbers: tuple, s: Styles, width: float) -> list[Flowable]:
+    """The event in figures under a rule: bold numbers, each with its label beside it, in one
+    line of text, so text extraction and screen readers get "40 attended 3 questions", not
+    four numbers then four labels (nor the page footer in between)."""
+    # one size for the numbers and their labels: text extraction (pdftotext) breaks a line where
+    # the font size changes, and would read the numbers and the labels as separate blocks
+    style = ParagraphStyle("numbers", parent=s.body, fontSize=18, leading=26)
+    figures = (
+        f'<font name="{fonts.BOLD}">{n.value}</font><font color="#{_GREY}">\u00a0{n.label}</font>'
+        for n in numbers
     )
-    return table
+    # ordinary gaps: wide ones would make pdftotext read each figure as a column of its own
+    gap = f'<font color="#{_GREY}"> \u00a0·\u00a0 </font>'
+    return [
+        HRFlowable(width=width, thickness=0.6, color=ACCENT, hAlign="LEFT", spaceAfter=8),
+        Paragraph(gap.join(figures), style),
+    ]
 
 
 def about(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
@@ -249,6 +249,7 @@ def method(content: ReportContent, s: Styles) -> list[Flowable]:
     title = "How this report was made"
     out: list[Flowable] = [CondPageBreak(60 * mm), para(title, s.h1, (title, 0))]
     out += [para(line, s.body) for line in content.method]
+    out.append(Paragraph(ACCESSIBILITY, s.body))
     out.append(Paragraph("★ marks a note the team starred as important.", s.small))
     return out
 

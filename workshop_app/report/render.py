@@ -15,7 +15,7 @@ from workshop_app.report.content import build_content
 from workshop_app.report.model import Logo, ReportOptions
 from workshop_app.storage.files import read_input, write_atomic
 
-FORMATS: tuple[str, ...] = ("pdf", "html")
+FORMATS: tuple[str, ...] = ("pdf", "html", "docx")
 MAX_LOGO_BYTES = 10 * 1024 * 1024
 #: Most pixels a logo may have: a small file can claim a huge image (a "decompression bomb").
 MAX_LOGO_PIXELS = 50_000_000
@@ -85,10 +85,12 @@ def _pixel_size(data: bytes) -> tuple[int, int] | None:
 
 
 def format_for(path: str | os.PathLike[str], fmt: str | None) -> str:
-    """The output format: ``fmt`` if given, else from the file name (.html/.htm), else PDF."""
+    """The output format: ``fmt`` if given, else from the file name (.html/.htm, .docx), else
+    PDF."""
     if fmt:
         return fmt
-    return "html" if Path(path).suffix.lower() in (".html", ".htm") else "pdf"
+    suffix = Path(path).suffix.lower()
+    return "html" if suffix in (".html", ".htm") else "docx" if suffix == ".docx" else "pdf"
 
 
 def render_report(
@@ -97,10 +99,14 @@ def render_report(
     fmt: str = "pdf",
     progress: Callable[[float], None] | None = None,
 ) -> bytes:
-    """The report as PDF or HTML bytes. ``progress(fraction)`` may raise to cancel."""
+    """The report as PDF, HTML or Word bytes. ``progress(fraction)`` may raise to cancel."""
     if fmt not in FORMATS:
-        raise WorkshopError(f"Unknown report format “{fmt}”: use pdf or html.")
+        raise WorkshopError(f"Unknown report format “{fmt}”: use pdf, html or docx.")
     content = build_content(bundle, options)
+    if fmt == "docx":
+        from workshop_app.report.docx_report import render_docx
+
+        return render_docx(content, progress)
     if fmt == "html":
         from workshop_app.report.html import render_html
 

@@ -83,6 +83,32 @@ def test_html_export_says_how_to_read_it(
     assert not page.print_button.isEnabled() and page.open_button.isEnabled()
 
 
+def test_word_export_by_keyboard(qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path) -> None:
+    import docx
+    from PySide6.QtCore import Qt
+
+    page.export.setFocus()
+    qtbot.keyClick(page.export, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # Fo&rmat
+    assert page.format.hasFocus()
+    qtbot.keyClick(page.format, Qt.Key.Key_End)
+    assert page.format.currentText().startswith("Word (.docx)")
+    for _ in range(8):  # on to Export, as a person would
+        if page.export.hasFocus():
+            break
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+    assert page.export.hasFocus()
+    dialogs.save_paths.append(tmp_path / "summary")  # no suffix: .docx is added
+    qtbot.keyClick(page.export, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not page.running(), timeout=30_000)
+    assert "Demo report.docx" in dialogs.asked[-1]
+    out = tmp_path / "summary.docx"
+    document = docx.Document(str(out))
+    assert document.core_properties.title == demo_bundle().event.title
+    assert "Word document" in page.preview.placeholder.text()
+    assert not page.print_button.isEnabled() and page.open_button.isEnabled()
+    assert dialogs.errors == []
+
+
 def test_cancel_writes_nothing(qtbot: QtBot, page: ReportPage, dialogs, tmp_path: Path) -> None:
     target = tmp_path / "never.pdf"
     dialogs.save_paths.append(target)

@@ -1,9 +1,9 @@
 """ReportPage: Report mode, the event summary to print and circulate.
 
-Options on the left (charts, appendix, anonymous, paper, format, logo), Export (rendered on a
-worker thread with a progress bar and Cancel, so the window stays responsive), then the result
-previewed on the right, printable, and openable in the system's viewer. The same renderer as
-``workshop-app report``: nothing is implemented twice.
+Options on the left (charts, appendix, anonymous, paper, format: PDF, HTML or Word, logo),
+Export (rendered on a worker thread with a progress bar and Cancel, so the window stays
+responsive), then the result previewed on the right, printable, and openable in the system's
+viewer. The same renderer as ``workshop-app report``: nothing is implemented twice.
 """
 
 from __future__ import annotations
@@ -37,9 +37,21 @@ from workshop_app.ui.report.worker import CANCELLED, FINISHED, ExportJob
 from workshop_app.ui.shell.file_ops import start_folder
 
 POLL_MS = 80
-FORMATS = (("pdf", "PDF, to print"), ("html", "HTML, accessible (for screen readers)"))
+FORMATS = (
+    ("pdf", "PDF, to print"),
+    ("html", "HTML, accessible (for screen readers)"),
+    ("docx", "Word (.docx), accessible, to edit"),
+)
 PAPERS = (("a4", "A4"), ("letter", "US Letter"))
-FILTERS = {"pdf": "PDF documents (*.pdf)", "html": "Web pages (*.html)"}
+FILTERS = {
+    "pdf": "PDF documents (*.pdf)",
+    "html": "Web pages (*.html)",
+    "docx": "Word documents (*.docx)",
+}
+#: What the preview says in place of a file it cannot show, by suffix.
+NOT_PREVIEWED = {
+    ".docx": "is a Word document: use Open in viewer to edit it in your word processor",
+}
 INTRO = (
     "The event summary to print and circulate: what the event was, who spoke, the key "
     "quotes, then per question what people said, ranked by votes."
@@ -271,9 +283,12 @@ class ReportPage(QWidget):
         if self.output.suffix.lower() == ".pdf":
             self.preview.show_pdf(self.output)
         else:
+            what = NOT_PREVIEWED.get(
+                self.output.suffix.lower(),
+                "is a web page: use Open in viewer to read it in your browser",
+            )
             self.preview.show_message(
-                f"“{self.output.name}” is a web page: use Open in viewer to read it in your "
-                "browser. Export as PDF to preview and print it here."
+                f"“{self.output.name}” {what}. Export as PDF to preview and print it here."
             )
         self._set_running(False)
 
