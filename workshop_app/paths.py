@@ -45,6 +45,11 @@ def config_dir() -> Path:
     return _user_dir("config", "user_config_dir")
 
 
+def cache_dir() -> Path:
+    """Per-user cache folder: things worth keeping but safe to delete (rendered charts)."""
+    return _user_dir("cache", "user_cache_dir")
+
+
 def backups_dir() -> Path:
     """Where rolling backups of every event are kept, one subfolder per event id."""
     path = data_dir() / "backups"

@@ -215,7 +215,8 @@ def _timings(fig: Figure, chart: TimingChart) -> None:
     )
 
 
-def _height(chart: Chart) -> float:
+def figure_height(chart: Chart) -> float:
+    """The chart's height in inches (known without matplotlib)."""
     if isinstance(chart, ContributionsChart):
         legend_rows = -(-len(chart.series) // 4)
         return 1.0 + 0.42 * len(chart.questions) + 0.22 * legend_rows
@@ -239,7 +240,7 @@ def figure(chart: Chart) -> Figure:
     from matplotlib.figure import Figure
 
     with matplotlib.rc_context(_PARAMS):  # type: ignore[arg-type]
-        fig = Figure(figsize=(WIDTH_IN, _height(chart)), layout="constrained")
+        fig = Figure(figsize=(WIDTH_IN, figure_height(chart)), layout="constrained")
         if isinstance(chart, ContributionsChart):
             _contributions(fig, chart)
         elif isinstance(chart, ThemeVotesChart):

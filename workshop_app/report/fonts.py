@@ -41,12 +41,35 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]")
 _SPACES = str.maketrans({"\t": " "})
 
 
+class _Font(TTFont):
+    """A TrueType font that remembers the widths it measured. Line breaking measures every word
+    of every paragraph (in reportlab's pure-Python width code when its C accelerator is not
+    installed); the words of a report repeat, so most are measured once. Bounded: the memory is
+    dropped when it holds ``_WIDTHS_KEPT`` strings."""
+
+    def __init__(self, name: str, data: io.BytesIO) -> None:
+        super().__init__(name, data)
+        self._widths: dict[tuple[str, float], float] = {}
+
+    def stringWidth(self, text: str, size: float, encoding: str = "utf8") -> float:
+        key = (text, size)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= _WIDTHS_KEPT:
+                self._widths.clear()
+            width = self._widths[key] = super().stringWidth(text, size, encoding)
+        return width
+
+
+_WIDTHS_KEPT = 100_000
+
+
 @cache
 def register() -> str:
     """Register the four faces (once) and their family mapping; returns the regular face name."""
     for name in FACES:
         data = paths.resource("fonts", f"{name}.ttf").read_bytes()
-        pdfmetrics.registerFont(TTFont(name, io.BytesIO(data)))
+        pdfmetrics.registerFont(_Font(name, io.BytesIO(data)))
     pdfmetrics.registerFontFamily(
         REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )
@@ -86,6 +109,18 @@ def display_line(text: str, face: str = REGULAR) -> str:
     """Plain text for drawing on the canvas directly (one line: headers, footers)."""
     line = " ".join(printable(text, face)[0].split())
     return visual(shape(line)) if has_rtl(line) else line
+
+
+def plain_run(text: str, face: str = REGULAR) -> str | None:
+    """``text`` ready to print as one run of ``face`` with no markup at all (one line, left to
+    right, every character in the face), or None when it needs ``markup``: nearly every note
+    takes this path, which lets a Paragraph skip reportlab's markup parser."""
+    if "\n" in text or "\r" in text or has_rtl(text):
+        return None
+    text = _LINE_BREAKS.sub("\n", text).translate(_SPACES)
+    if "\n" in text or not text.strip() or not coverage(face).issuperset(text):
+        return None
+    return text
 
 
 def markup(text: str, face: str = REGULAR, *, rtl: bool | None = None) -> str:

@@ -178,12 +178,20 @@ class _Document(BaseDocTemplate):
 
 def render_pdf(content: ReportContent, progress: Progress | None = None) -> bytes:
     """The report as PDF bytes. ``progress(fraction)`` is called as pages are laid out."""
+    from reportlab import rl_config
+
     styles = make_styles()
     buffer = io.BytesIO()
     doc = _Document(buffer, content, progress)
     doc.story = pdf_story.story(content, styles, doc.width)
     doc.total = max(1, len(doc.story))
-    doc.build(doc.story, canvasmaker=_Canvas)
+    # Compressed streams stay binary: ASCII85 on top makes them a quarter larger and, in
+    # reportlab's pure-Python encoder, costs more than the compression itself.
+    a85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        doc.build(doc.story, canvasmaker=_Canvas)
+    finally:
+        rl_config.useA85 = a85
     if progress is not None:
         progress(1.0)
     return buffer.getvalue()

@@ -8,6 +8,9 @@ ordinary Paragraph, which can then split across pages like any other.
 
 from __future__ import annotations
 
+from typing import Any
+from weakref import WeakKeyDictionary
+
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -83,4 +86,21 @@ def user_paragraph(
 
     if rtl_paragraph(text):
         return RtlParagraph(text, style, bullet=bullet, suffix=suffix)
+    plain = None if suffix else fonts.plain_run(text, style.fontName)
+    if plain is not None:  # one run of one style: the parsed fragment made directly
+        return Paragraph(
+            plain, style, bulletText=bullet, frags=[_fragment(style).clone(text=plain)]
+        )
     return Paragraph(fonts.markup(text, style.fontName) + suffix, style, bulletText=bullet)
+
+
+_FRAGMENTS: WeakKeyDictionary[ParagraphStyle, Any] = WeakKeyDictionary()
+
+
+def _fragment(style: ParagraphStyle) -> Any:
+    """The fragment reportlab's parser makes for plain text in ``style`` (parsed once per
+    style), to be cloned with each note's text."""
+    made = _FRAGMENTS.get(style)
+    if made is None:
+        made = _FRAGMENTS[style] = Paragraph("x", style).frags[0]
+    return made

@@ -27,8 +27,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from workshop_app.domain.quoting import quoted
 from workshop_app.domain.wording import plural
-from workshop_app.report import charts as chart_drawing
-from workshop_app.report import fonts, pdf_tables
+from workshop_app.report import chart_cache, fonts, pdf_tables
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import (
     ContributionsChart,
@@ -178,7 +177,7 @@ def at_a_glance(content: ReportContent, s: Styles, frame_width: float) -> list[F
         return []
     out: list[Flowable] = [PageBreak(), para("At a glance", s.h1, ("At a glance", 0))]
     for chart in content.charts:
-        drawn = chart_drawing.render(chart)
+        drawn = chart_cache.render(chart)
         scale = min(1.0, frame_width / (drawn.width_in * 72))
         image = Image(
             io.BytesIO(drawn.data), drawn.width_in * 72 * scale, drawn.height_in * 72 * scale
