@@ -1,10 +1,15 @@
 """The personal-data check in the app: Report and File ▸ Export list the findings first (go to,
 fix in place, mark as fine, remembered in the file; one Redact tick box), and a Capture card
-whose note holds contact details carries a marker in words, not colour alone."""
+whose note holds contact details carries a marker in words, not colour alone. Also makes
+resources/screenshots/personal-data.png (the findings list):
+
+    WORKSHOP_SCREENSHOTS=resources/screenshots pytest tests/ui/report/test_personal_data_check.py
+"""
 
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,6 +97,9 @@ def test_report_lists_findings_remembers_fine_ones_and_redacts(
     assert any(r.startswith("Phone number · Question 1 · ") and f"⟦{PHONE}⟧" in r for r in rows)
     assert any("NHS number" in r and f"⟦{NHS}⟧ at the desk" in r for r in rows)
     assert unnamed_widgets(dialog) == []
+    folder = Path(os.environ.get("WORKSHOP_SCREENSHOTS") or tmp_path)
+    image = dialog.grab().toImage()
+    assert image.save(str(folder / "personal-data.png"))
 
     # the postcode is fine (a clinic's, say): Alt+F on it; it is gone from the list
     postcode_row = next(i for i, r in enumerate(rows) if POSTCODE in r)
@@ -200,3 +208,21 @@ def test_capture_card_of_a_typed_phone_number_shows_the_marker(
     )
     assert "phone number" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert "personal data: phone number" in index.data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_go_to_it_shows_the_note_on_the_board(
+    qtbot: QtBot, demo_window: MainWindow, dialogs
+) -> None:
+    assert demo_window.model is not None and demo_window.workspace is not None
+    _plant(demo_window.model)
+    demo_window.menu_actions.exports["json"].trigger()
+    dialog = demo_window.findChild(FindingsDialog)
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    wanted = dialog.found[0].record_id
+    qtbot.keyClick(dialog.list, Qt.Key.Key_G, ALT)
+    qtbot.waitUntil(lambda: demo_window.workspace.mode() == "board")
+    board = demo_window.workspace.page("board")
+    assert board.current_view().focused_item() == ("note", wanted)  # type: ignore[attr-defined]
+    assert dialogs.asked == []  # going to it wrote nothing

@@ -77,8 +77,9 @@ def in_context(text: str, found: Located) -> str:
 
 
 def describe(found: Located, text: str) -> str:
-    field = FIELD_NAMES.get(found.field, found.field)
-    return f"{NAMES[found.kind].capitalize()} · {found.place} · {field}\n{in_context(text, found)}"
+    field = "" if found.field == "text" else f" · {FIELD_NAMES.get(found.field, found.field)}"
+    kind = NAMES[found.kind]
+    return f"{kind[:1].upper()}{kind[1:]} · {found.place}{field}\n{in_context(text, found)}"
 
 
 class FindingsDialog(QDialog):
@@ -104,6 +105,7 @@ class FindingsDialog(QDialog):
         self.list.setAccessibleName("Findings")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(3)
         layout.addWidget(self.list, 2)
 
         row = QHBoxLayout()
