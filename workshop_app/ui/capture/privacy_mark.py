@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from workshop_app.domain.personal_data import NAMES, Kind, find
+from workshop_app.ui.common.keymap import shown
 
 MARK = "⚠ personal data?"
 
@@ -37,6 +38,6 @@ def tooltip(text: str) -> str:
         return ""
     what = ", ".join(NAMES[k] for k in kinds)
     return (
-        f"This note may hold personal data: {what}. Press F2 to fix it before the report "
-        "or an export leaves the laptop."
+        f"This note may hold personal data: {what}. Press {shown('capture.edit')} to fix it "
+        "before the report or an export leaves the laptop."
     )

@@ -15,6 +15,7 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +35,7 @@ from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.personal_data import NAMES
 from workshop_app.domain.personal_data_bundle import Located, scan
 from workshop_app.domain.records import Event, Note, Question, Record, Theme
+from workshop_app.domain.wording import plural
 from workshop_app.ui.document_model import DocumentModel
 
 RECORDS: dict[str, type[Record]] = {
@@ -170,7 +172,7 @@ class FindingsDialog(QDialog):
         count = len(self.found)
         self.heading.setText(
             (
-                f"⚠ {count} possible piece{'s' if count != 1 else ''} of personal data. "
+                f"⚠ {plural(count, 'possible piece')} of personal data. "
                 "Before this leaves the laptop, check each one: fix it, mark it as fine, "
                 "or tick Redact."
             )
@@ -237,15 +239,15 @@ def jump_to(widget: QWidget, record: str, record_id: str) -> None:
     """Show the finding's record from any page of the workspace ``widget`` is in: a note or a
     theme on the Board (focused there), the event or a question in Plan."""
     from workshop_app.ui.shell.modes import Mode
-    from workshop_app.ui.shell.workspace import Workspace
 
-    parent = widget.window().findChild(Workspace)
+    # by its object name: importing Workspace here would close an import loop (it builds pages)
+    parent: Any = widget.window().findChild(QWidget, "workspace")
     if parent is None:
         return
     if record in ("note", "theme"):
         parent.set_mode(Mode.BOARD, focus=True)
         board = parent.page(Mode.BOARD)
-        board.current_view().reveal(record, record_id)  # type: ignore[attr-defined]
+        board.current_view().reveal(record, record_id)
     else:
         parent.set_mode(Mode.PLAN, focus=True)
 
