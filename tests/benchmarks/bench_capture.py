@@ -87,8 +87,7 @@ def main() -> None:
     page = window.workspace.page("capture")
     assert isinstance(page, CapturePage)
     groups = window.model.select(Group)
-    page.where.table.setCurrentIndex(page.where.table.findData(groups[0].id))
-    page.where.table.activated.emit(page.where.table.currentIndex())
+    page.set_table(groups[0].id)
     document, model, box = window.model.document, window.model, page.entry.box
     shown_before = page.mine.rowCount()
 
@@ -117,7 +116,8 @@ def main() -> None:
     model.add = timed_add  # type: ignore[method-assign]
 
     def ui_add(i: int) -> tuple[float, float]:
-        box.setPlainText(f"{NOTE_TEXT} typed {i}")
+        phone = " ring 07700 900123" if i % 2 else ""  # half the cards carry a marker
+        box.setPlainText(f"{NOTE_TEXT} typed {i}{phone}")
         painted.clear()
         committed_at.clear()
         start = time.perf_counter()

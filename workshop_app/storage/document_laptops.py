@@ -7,6 +7,7 @@ that lost a merge, the laptops seen, and the snapshot an undo of a merge goes ba
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -62,6 +63,19 @@ class DocumentLaptops(DocumentWrites):
         if self.handed_out and not self.readonly:
             with self.transaction():
                 handout.write(self._conn, handout.CAPTURE_TABLE, group_id)
+
+    def fine_findings(self) -> frozenset[str]:
+        """Findings of personal data the organiser marked as fine (``finding_key``), kept in
+        this file's own settings: the file the report is made from; no merge carries them."""
+        return frozenset(handout.read_list(self._conn, handout.FINE_FINDINGS))
+
+    def set_fine_findings(self, keys: frozenset[str]) -> None:
+        """Remember ``keys`` as fine (a setting of this file: not undoable, never merged)."""
+        if not self.readonly:
+            with self.transaction():
+                handout.write(
+                    self._conn, handout.FINE_FINDINGS, json.dumps(sorted(keys)) if keys else None
+                )
 
     def write_copies(
         self, folder: str | os.PathLike[str], copies: list[handout.Copy]

@@ -15,6 +15,7 @@ be written gives one ``DocumentError`` and leaves nothing behind.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -29,6 +30,7 @@ from workshop_app.storage import files
 TABLE = "file_setting"
 COLUMNS = ("key", "value")
 DEVICE, CAPTURE_TABLE = "device_id", "capture_table"
+FINE_FINDINGS = "fine_findings"  # personal data the organiser marked fine (a JSON list)
 SUFFIX = ".workshop"
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -42,6 +44,15 @@ def read(conn: sqlite3.Connection, key: str) -> str | None:
         return None
     value = row[0] if row is not None else None
     return value if isinstance(value, str) and value else None
+
+
+def read_list(conn: sqlite3.Connection, key: str) -> list[str]:
+    """The setting ``key`` read as a JSON list of texts ([] if unset or not such a list)."""
+    try:
+        value = json.loads(read(conn, key) or "[]")
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def write(conn: sqlite3.Connection, key: str, value: str | None) -> None:

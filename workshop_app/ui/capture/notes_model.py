@@ -6,7 +6,8 @@ written (or newest first). A change to one note inserts, removes or updates just
 
 Named roles (``roleNames``): ``display`` (text), ``note`` (the Note), ``noteId``, ``kind``,
 ``starred``, ``place`` (table, or table and question; "" when not shown), ``saved`` (when the note
-was last saved, in the event's time zone: "10:18"), ``accessibleText``.
+was last saved, in the event's time zone: "10:18"), ``mark`` (personal data?, ``privacy_mark``),
+``toolTip``, ``accessibleText``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersist
 
 from workshop_app.domain.records import Note
 from workshop_app.ui.capture.note_cache import NoteCache
-from workshop_app.ui.common.sticky import NoteRole, PlaceRole, SavedRole, describe
+from workshop_app.ui.capture.privacy_mark import mark, tooltip
+from workshop_app.ui.common.sticky import MarkRole, NoteRole, PlaceRole, SavedRole, describe
 from workshop_app.ui.document_model import DocumentModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -37,6 +39,8 @@ ROLE_NAMES = {
     StarredRole: b"starred",
     PlaceRole: b"place",
     SavedRole: b"saved",
+    MarkRole: b"mark",
+    Qt.ItemDataRole.ToolTipRole: b"toolTip",
 }
 
 
@@ -138,7 +142,8 @@ class NoteListModel(QAbstractListModel):
             return note
         if role == Qt.ItemDataRole.AccessibleTextRole:
             place = self.place(note) if self.show_place else ""
-            return describe(note, place, self.document_model.clock(note.updated_at))
+            text = describe(note, place, self.document_model.clock(note.updated_at))
+            return f"{text} {tooltip(note.text)}".strip()
         if role == IdRole:
             return note.id
         if role == KindRole:
@@ -149,6 +154,10 @@ class NoteListModel(QAbstractListModel):
             return self.place(note) if self.show_place else ""
         if role == SavedRole:
             return self.document_model.clock(note.updated_at)
+        if role == MarkRole:
+            return mark(note.text)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip(note.text) or None
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -40,6 +40,7 @@ Index = QModelIndex | QPersistentModelIndex
 NoteRole = Qt.ItemDataRole.UserRole + 1  # the Note record
 PlaceRole = Qt.ItemDataRole.UserRole + 2  # where the note is from, shown on the card ("" none)
 SavedRole = Qt.ItemDataRole.UserRole + 3  # when it was last saved, in the event's zone ("14:03")
+MarkRole = Qt.ItemDataRole.UserRole + 4  # a marker for the footer ("⚠ personal data?"; "" none)
 INK = "#1F1F1F"  # text on every card
 SHADOW = QColor(0, 0, 0, 40)
 PAD, GAP, RADIUS, SPACING = 10, 6, 4.0, 10
@@ -174,7 +175,8 @@ class StickyDelegate(QStyledItemDelegate):
             body, small, _ = self._fonts(option)
             width = self.card_width - 2 * PAD - 3
             text, text_height = _layout(shown_text(note), body, width)
-            footer = "\n".join(line for line in footer_text(note, place, saved) if line)
+            lines = (*footer_text(note, place, saved), index.data(MarkRole) or "")
+            footer = "\n".join(line for line in lines if line)
             foot, foot_height = _layout(footer, small, width)
             line = option.fontMetrics.height() * 0.95
             height = PAD + line + GAP + text_height + GAP + foot_height + PAD

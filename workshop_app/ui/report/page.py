@@ -9,6 +9,7 @@ viewer. The same renderer as ``workshop-app report``: nothing is implemented twi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QTimer, QUrl
@@ -247,6 +248,12 @@ class ReportPage(QWidget):
         self._set_running(False)
 
     def _on_export_clicked(self) -> None:
+        """Run the personal-data check first; its dialog (if it finds anything) goes on."""
+        from workshop_app.ui.report.findings import check_then
+
+        check_then(self.model, "make the report", self, self._export)
+
+    def _export(self, redact: bool) -> None:
         fmt = self.format.currentData()
         path = self.dialogs.save_file(
             self, "Export the report", self._suggested_path(fmt), FILTERS[fmt]
@@ -259,7 +266,7 @@ class ReportPage(QWidget):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.status.setText(f"Making “{path.name}”…")
-        self.job.start(bundle, path, self.options(), fmt)
+        self.job.start(bundle, path, replace(self.options(), redact=redact), fmt)
         self._set_running(True)
         self._poll.start()
 

@@ -120,8 +120,11 @@ EXPORTS: dict[str, ExportFormat] = {
 }
 
 
-def export(dialogs: Dialogs, parent: QWidget | None, document: Document, kind: str) -> Path | None:
-    """Ask where, then write the event in format ``kind`` (a key of EXPORTS) atomically."""
+def export(
+    dialogs: Dialogs, parent: QWidget | None, document: Document, kind: str, *, redact: bool = False
+) -> Path | None:
+    """Ask where, then write the event in format ``kind`` (a key of EXPORTS) atomically; with
+    ``redact``, each piece of personal data replaced by its label ("[phone]")."""
     from workshop_app.storage.files import write_atomic
 
     fmt = EXPORTS[kind]
@@ -130,12 +133,22 @@ def export(dialogs: Dialogs, parent: QWidget | None, document: Document, kind: s
     target = with_suffix(dialogs, parent, chosen, fmt.suffix) if chosen else None
     if target is None:
         return None
-    write_atomic(target, fmt.render(document.bundle()), force=True)
+    bundle = document.bundle()
+    if redact:
+        from workshop_app.domain.personal_data_bundle import redacted
+
+        bundle = redacted(bundle)
+    write_atomic(target, fmt.render(bundle), force=True)
     return target
 
 
 def write_from_menu(
-    dialogs: Dialogs, parent: QWidget | None, document: Document, kind: str | None = None
+    dialogs: Dialogs,
+    parent: QWidget | None,
+    document: Document,
+    kind: str | None = None,
+    *,
+    redact: bool = False,
 ) -> str | None:
     """File ▸ Save a Copy As… (``kind`` None) or File ▸ Export (``kind``, a key of EXPORTS):
     ask where, write, and return what the status bar says ("Exported to …"). None if the user
@@ -144,7 +157,7 @@ def write_from_menu(
         if kind is None:
             path = save_copy(dialogs, parent, document)
         else:
-            path = export(dialogs, parent, document, kind)
+            path = export(dialogs, parent, document, kind, redact=redact)
     except WorkshopError as err:
         what = "The copy could not be saved" if kind is None else "The export could not be written"
         dialogs.show_error(parent, what, str(err))

@@ -390,10 +390,24 @@ class MainWindow(QMainWindow):
         """Save a Copy As… (``kind`` None) or an export (``file_ops.EXPORTS``)."""
         from workshop_app.ui.shell.file_ops import write_from_menu
 
-        if self.document is not None:
-            done = write_from_menu(self.dialogs, self, self.document, kind)
-            if done is not None:
-                self.statusBar().showMessage(done, 8000)
+        document = self.document
+        if document is None:
+            return
+        if kind is not None and self.model is not None:  # an export: the check runs first
+            from workshop_app.ui.report.findings import check_then
+            from workshop_app.ui.shell.file_ops import EXPORTS
+
+            check_then(
+                self.model, f"export as {EXPORTS[kind].name}", self,
+                lambda redact: self._show_written(write_from_menu(
+                    self.dialogs, self, document, kind, redact=redact)),
+            )  # fmt: skip
+            return
+        self._show_written(write_from_menu(self.dialogs, self, document, kind))
+
+    def _show_written(self, done: str | None) -> None:
+        if done is not None:
+            self.statusBar().showMessage(done, 8000)
 
     def _on_restore_action_triggered(self) -> None:
         """List the open event's backups (every event's on the welcome screen)."""
