@@ -79,7 +79,9 @@ def test_the_cache_keeps_only_the_most_recently_used_entries() -> None:
     assert f"{0:064x}.png" not in names  # the least recently used went first
 
 
-def test_a_second_report_of_the_same_event_does_not_load_matplotlib() -> None:
+def test_no_report_loads_matplotlib_in_its_own_process() -> None:
+    """The first report's charts are drawn by a worker process (and cached by the report); the
+    second finds them in the cache and starts no worker."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     code = (
         "import sys\n"
@@ -88,6 +90,8 @@ def test_a_second_report_of_the_same_event_does_not_load_matplotlib() -> None:
         "from workshop_app.storage.templates import demo_bundle\n"
         "render_pdf(build_content(demo_bundle()))\n"
         "print('matplotlib' in sys.modules)\n"
+        "from workshop_app.report import chart_cache\n"
+        "print(len(list(chart_cache.folder().glob('*.png'))))\n"
     )
     runs = [
         subprocess.run(
@@ -95,7 +99,7 @@ def test_a_second_report_of_the_same_event_does_not_load_matplotlib() -> None:
         )
         for _ in range(2)
     ]
-    assert [r.stdout.strip() for r in runs] == ["True", "False"], [r.stderr for r in runs]
+    assert [r.stdout.split() for r in runs] == [["False", "2"]] * 2, [r.stderr for r in runs]
 
 
 def test_plain_notes_skip_the_markup_parser_and_lay_out_exactly_as_parsed() -> None:

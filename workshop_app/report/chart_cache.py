@@ -113,13 +113,24 @@ def _prune(where: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def lookup(chart: Chart, dpi: int = 200) -> charts.RenderedChart | None:
+    """``chart`` as a PNG at ``dpi`` if it was drawn before, else None (matplotlib not loaded)."""
+    data = _read(folder() / f"{key(chart, 'png', dpi)}.png")
+    if data is None:
+        return None
+    return charts.RenderedChart(data, "image/png", charts.WIDTH_IN, charts.figure_height(chart))
+
+
+def store(chart: Chart, drawn: charts.RenderedChart, dpi: int = 200) -> None:
+    """Keep ``drawn`` (``chart`` as a PNG at ``dpi``) for the next report."""
+    _write(folder(), f"{key(chart, 'png', dpi)}.png", drawn.data)
+
+
 def render(chart: Chart, dpi: int = 200) -> charts.RenderedChart:
     """``chart`` as a PNG at ``dpi``, from the cache when it was drawn before."""
-    where = folder()
-    name = f"{key(chart, 'png', dpi)}.png"
-    data = _read(where / name)
-    if data is None:
-        drawn = charts.render(chart, "png", dpi)
-        _write(where, name, drawn.data)
-        return drawn
-    return charts.RenderedChart(data, "image/png", charts.WIDTH_IN, charts.figure_height(chart))
+    found = lookup(chart, dpi)
+    if found is not None:
+        return found
+    drawn = charts.render(chart, "png", dpi)
+    store(chart, drawn, dpi)
+    return drawn

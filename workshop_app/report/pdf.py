@@ -22,6 +22,7 @@ from workshop_app import __version__
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.report import fonts, pdf_story
 from workshop_app.report.model import ReportContent
+from workshop_app.report.pdf_charts import ChartPool
 from workshop_app.report.pdf_styles import (
     ACCENT,
     MARGIN_BOTTOM,
@@ -46,9 +47,18 @@ class ReportCancelled(WorkshopError):
 
 
 class _Canvas(Canvas):
-    """A canvas that defines the page-total form once every page is laid out."""
+    """A canvas that defines the page-total form, and the forms flowables drew before their
+    content was ready (``late_forms``: the charts), once every page is laid out."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.late_forms: dict[str, Callable[[Canvas], None]] = {}
 
     def save(self) -> None:
+        for name, paint in self.late_forms.items():
+            self.beginForm(name)
+            paint(self)
+            self.endForm()
         total = self.getPageNumber() - (0 if self._code else 1)
         self.beginForm(_TOTAL_FORM)
         self.setFont(fonts.REGULAR, 8)
@@ -183,13 +193,15 @@ def render_pdf(content: ReportContent, progress: Progress | None = None) -> byte
     styles = make_styles()
     buffer = io.BytesIO()
     doc = _Document(buffer, content, progress)
-    doc.story = pdf_story.story(content, styles, doc.width)
-    doc.total = max(1, len(doc.story))
     # Compressed streams stay binary: ASCII85 on top makes them a quarter larger and, in
     # reportlab's pure-Python encoder, costs more than the compression itself.
     a85, rl_config.useA85 = rl_config.useA85, 0
+    # Charts missing from the cache are drawn in a worker process while the pages are laid out.
     try:
-        doc.build(doc.story, canvasmaker=_Canvas)
+        with ChartPool(content.charts) as pool:
+            doc.story = pdf_story.story(content, styles, doc.width, pool)
+            doc.total = max(1, len(doc.story))
+            doc.build(doc.story, canvasmaker=_Canvas)
     finally:
         rl_config.useA85 = a85
     if progress is not None:

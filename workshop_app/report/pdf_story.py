@@ -27,7 +27,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from workshop_app.domain.quoting import quoted
 from workshop_app.domain.wording import plural
-from workshop_app.report import chart_cache, fonts, pdf_tables
+from workshop_app.report import fonts, pdf_tables
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import (
     ContributionsChart,
@@ -36,6 +36,7 @@ from workshop_app.report.model import (
     QuoteItem,
     ReportContent,
 )
+from workshop_app.report.pdf_charts import ChartPool, chart_flowable
 from workshop_app.report.pdf_flowables import NoteBlock, RuledQuote
 from workshop_app.report.pdf_rtl import RtlParagraph, user_paragraph
 from workshop_app.report.pdf_styles import ACCENT, MUTED, Styles, para
@@ -172,16 +173,14 @@ def key_quotes(content: ReportContent, s: Styles) -> list[Flowable]:
     return out + [_quote(q, s.key_quote) for q in content.key_quotes]
 
 
-def at_a_glance(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
+def at_a_glance(
+    content: ReportContent, s: Styles, frame_width: float, pool: ChartPool
+) -> list[Flowable]:
     if not content.charts:
         return []
     out: list[Flowable] = [PageBreak(), para("At a glance", s.h1, ("At a glance", 0))]
-    for chart in content.charts:
-        drawn = chart_cache.render(chart)
-        scale = min(1.0, frame_width / (drawn.width_in * 72))
-        image = Image(
-            io.BytesIO(drawn.data), drawn.width_in * 72 * scale, drawn.height_in * 72 * scale
-        )
+    for index, chart in enumerate(content.charts):
+        image = chart_flowable(pool, index, frame_width)
         caption = ""
         if isinstance(chart, ContributionsChart):
             caption = "   ".join(
@@ -253,10 +252,14 @@ def method(content: ReportContent, s: Styles) -> list[Flowable]:
     return out
 
 
-def story(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
-    """Every flowable of the report, in reading order."""
+def story(
+    content: ReportContent, s: Styles, frame_width: float, pool: ChartPool | None = None
+) -> list[Flowable]:
+    """Every flowable of the report, in reading order. The charts come from ``pool`` (by
+    default: the cache, else drawn in this process)."""
+    pool = pool or ChartPool(content.charts, parallel=False)
     out = cover(content, s, frame_width) + about(content, s, frame_width)
-    out += key_quotes(content, s) + at_a_glance(content, s, frame_width)
+    out += key_quotes(content, s) + at_a_glance(content, s, frame_width, pool)
     for section in content.questions:
         out += question(section, s)
     out += general(content, s) + method(content, s)
