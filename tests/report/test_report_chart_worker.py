@@ -80,3 +80,22 @@ def test_charts_are_drawn_here_when_the_worker_fails(how: str) -> None:
         pdf_charts._start_pool = real_start  # type: ignore[assignment]
     assert multiprocessing.active_children() == []
     assert _pixels(_chart_page_images(pdf)) == _expected()
+
+
+def test_a_cancelled_report_returns_at_once_and_its_worker_exits() -> None:
+    import time
+
+    from workshop_app.report.pdf import ReportCancelled
+
+    def cancel(fraction: float) -> None:
+        raise ReportCancelled
+
+    with pytest.raises(ReportCancelled):
+        render_pdf(build_content(demo_bundle()), cancel)
+    # Returned while the worker is still importing matplotlib (about a second), not after it.
+    assert multiprocessing.active_children() != []
+    deadline = time.monotonic() + 30
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert multiprocessing.active_children() == []
+    assert list(chart_cache.folder().glob("*.png")) == []  # nothing half-kept

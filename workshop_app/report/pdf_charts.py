@@ -8,7 +8,8 @@ drawn on another core while reportlab lays out the pages. The PDF places a chart
 XObject (``LazyChart``) whose picture is only needed when the file is saved, after the last
 page, so nothing waits for the worker mid-layout. Anything going wrong with the worker (it cannot
 start, it dies, an answer cannot be read) means the chart is drawn here instead, as before.
-The pool is always shut down with the report, waiting for its worker: no process outlives it.
+The pool is always shut down with the report: a finished report waits for its worker to exit, a
+failed or cancelled one returns at once and the worker exits as soon as its chart is drawn.
 """
 
 from __future__ import annotations
@@ -76,18 +77,20 @@ class ChartPool:
             self._drawn[index] = drawn
         return self._drawn[index].data
 
-    def close(self) -> None:
-        """Stop the worker (charts not yet asked for are dropped) and wait for it to exit."""
+    def close(self, wait: bool = True) -> None:
+        """Stop the worker (charts not yet asked for are dropped). ``wait``: until it has exited;
+        otherwise it exits by itself once the chart it is drawing is done (a cancelled export
+        returns at once)."""
         pool, self._pool = self._pool, None
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=wait, cancel_futures=True)
         self._futures.clear()
 
     def __enter__(self) -> ChartPool:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: object, *exc: object) -> None:
+        self.close(wait=kind is None)
 
 
 class LazyChart(Flowable):
