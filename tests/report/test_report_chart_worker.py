@@ -99,3 +99,15 @@ def test_a_cancelled_report_returns_at_once_and_its_worker_exits() -> None:
         time.sleep(0.05)
     assert multiprocessing.active_children() == []
     assert list(chart_cache.folder().glob("*.png")) == []  # nothing half-kept
+
+
+def test_a_frozen_app_draws_its_charts_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PyInstaller build would run the app again as the worker: no worker there."""
+    import sys
+
+    started = []
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(pdf_charts, "_start_pool", lambda: started.append(True))
+    pdf = render_pdf(build_content(demo_bundle()))
+    assert started == []
+    assert _pixels(_chart_page_images(pdf)) == _expected()

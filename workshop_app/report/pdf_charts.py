@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
@@ -51,7 +52,8 @@ class ChartPool:
                 missing.append(index)
             else:
                 self._drawn[index] = found
-        if not (missing and parallel):
+        # A frozen app (PyInstaller) would start itself again as the worker: draw here there.
+        if not (missing and parallel) or getattr(sys, "frozen", False):
             return
         try:
             self._pool = _start_pool()
