@@ -192,3 +192,28 @@ def test_a_source_whose_rows_fail_while_it_merges_is_refused_and_the_others_stil
     assert result.summary() == "+1 note from 1 laptop"
     assert "from the good laptop" in texts
     assert not any(t.startswith("bad laptop note") for t in texts)
+
+
+def test_an_empty_text_that_loses_is_not_kept_as_a_conflict() -> None:
+    """Nothing typed is lost when an empty text loses, so nothing is kept: a venue filled in on
+    one laptop is not a conflict with the other laptop's empty one, whatever the stamps."""
+    from workshop_app.domain.records import Event
+
+    mine = {
+        "id": "e",
+        "created_at": "2026-01-01T10:00:00.000Z",
+        "updated_at": "2026-01-01T10:00:00.001Z",
+        "device_id": "a",
+        "clock": None,
+        "position": 0,
+    }
+    theirs = {**mine, "updated_at": "2026-01-01T11:00:00.000Z", "device_id": "b"}
+    from workshop_app.storage.rows import COLUMNS
+
+    for name in COLUMNS[Event]:
+        mine.setdefault(name, "")
+        theirs.setdefault(name, "")
+    theirs["venue"] = "Hall B"
+    merged, _, losers = merge.merge_rows(Event, mine, theirs)
+    assert merged["venue"] == "Hall B"
+    assert losers == []

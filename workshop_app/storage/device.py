@@ -32,10 +32,21 @@ def _read_or_make(path: Path) -> str:
     import uuid  # only the first time (not at startup)
 
     value = str(uuid.uuid4())
-    tmp = path.with_suffix(".tmp")
+    # Two processes may start at once on a new laptop (the app and a command, or the tests'
+    # subprocesses): each writes its own temporary file, the first hard link to ``device-id``
+    # wins, and both then read the one id that is there (os.replace of a shared temporary name
+    # could fail in one of them, or leave them with different ids).
+    tmp = path.with_name(f".device-id.{os.getpid()}.{value[:8]}.tmp")
     tmp.write_text(value + "\n", encoding="utf-8")
-    tmp.replace(path)
-    return value
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        pass
+    except OSError:  # a file system without hard links: the last one written wins
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path.read_text(encoding="utf-8").strip() or value
 
 
 def zone_name(

@@ -352,6 +352,7 @@ def merge_rows(
             name in TEXT_FIELDS
             and a != b
             and isinstance(loser, str)
+            and loser.strip()  # an empty text that lost loses no words: nothing to keep
             and loser_stamp[0] != loser_row["created_at"]
         ):
             losers.append((name, loser, loser_stamp))
