@@ -42,8 +42,8 @@ from workshop_app.ui.board.suggest_rows import (
     DuplicateCard,
     SimilarRow,
     SuggestionCard,
-    plain_label,
 )
+from workshop_app.ui.common.text import plain_label
 
 if TYPE_CHECKING:
     from workshop_app.ui.board.page import BoardPage

@@ -32,14 +32,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.records import Note
 from workshop_app.ui.board.suggest_actions import highlight_html
-
-
-def plain_label(text: str, parent: QWidget, *, name: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setAccessibleName(name or text)
-    return label
+from workshop_app.ui.common.text import plain_label
 
 
 def _button(text: str, name: str, parent: QWidget) -> QPushButton:

@@ -22,6 +22,16 @@ def plain_tip(text: str) -> str:
     return QtGuiNamespace.convertFromPlainText(text) if text else ""
 
 
+def plain_label(text: str, parent: QWidget, *, name: str = "") -> QLabel:
+    """A wrapping label that shows ``text`` as typed (never as rich text), named for a screen
+    reader by ``name`` or its text."""
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAccessibleName(name or text)
+    return label
+
+
 def system_point_size() -> float:
     """The system's default UI font size (not affected by our own ``setFont`` calls)."""
     size = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).pointSizeF()

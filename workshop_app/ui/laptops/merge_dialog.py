@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.wording import plural
 from workshop_app.storage import merge_preview
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.text import plain_label
 
 SOURCES_FILTER = "Event files and snapshots (*.workshop *.json *.workshop-snapshot)"
 INTRO = (
@@ -36,13 +36,6 @@ INTRO = (
     "snapshots or JSON). Nothing changes until you press Merge, and Edit ▸ Undo takes the "
     "whole merge back."
 )
-
-
-def _plain(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class MergeDialog(QDialog):
@@ -63,7 +56,7 @@ class MergeDialog(QDialog):
         self.folder_button.setAccessibleName("Choose a folder to merge every copy in it")
         for button in (self.files_button, self.folder_button):
             button.setAutoDefault(False)
-        self.summary = _plain("No files chosen yet.", self)
+        self.summary = plain_label("No files chosen yet.", self)
         self.summary.setAccessibleName("What will come in")
         font = self.summary.font()
         font.setBold(True)
@@ -82,7 +75,7 @@ class MergeDialog(QDialog):
         row.addWidget(self.folder_button)
         row.addStretch(1)
         column = QVBoxLayout(self)
-        column.addWidget(_plain(INTRO, self))
+        column.addWidget(plain_label(INTRO, self))
         column.addLayout(row)
         column.addWidget(self.summary)
         column.addWidget(self.list, 1)

@@ -37,6 +37,7 @@ from workshop_app.domain.records import Group
 from workshop_app.domain.wording import plural
 from workshop_app.storage import handout
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.text import plain_label
 from workshop_app.ui.document_model import DocumentModel
 
 INTRO = (
@@ -44,13 +45,6 @@ INTRO = (
     "Capture on its table, and counts as a laptop of its own. Afterwards, File ▸ Merge Notes "
     "From… brings every table's notes back into one file."
 )
-
-
-def _plain(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
 
 
 class PrepareDialog(QDialog):
@@ -95,8 +89,8 @@ class PrepareDialog(QDialog):
         self.ways.addButton(self.numbered)
         (self.per_table if self.groups else self.numbered).setChecked(True)
         self.per_table.setEnabled(bool(self.groups))
-        self.names = _plain("", self)
-        self.problem = _plain("", self)
+        self.names = plain_label("", self)
+        self.problem = plain_label("", self)
         self.problem.setAccessibleName("Problem")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.write_button = self.buttons.addButton(
@@ -124,7 +118,7 @@ class PrepareDialog(QDialog):
         count_row.addWidget(self.count)
         count_row.addStretch(1)
         column = QVBoxLayout(self)
-        column.addWidget(_plain(INTRO, self))
+        column.addWidget(plain_label(INTRO, self))
         column.addWidget(folder_label)
         column.addLayout(row)
         column.addWidget(self.per_table)
