@@ -11,7 +11,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workshop_app import __version__
 from workshop_app.cli_say import say
 from workshop_app.domain.errors import InterchangeError, WorkshopError
 
@@ -48,6 +47,19 @@ class _Parser(argparse.ArgumentParser):
         raise WorkshopError(f"{message} (see {self.prog} --help)")
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the app's version on the first line, then what a bug report needs."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from workshop_app.ui.common.versions import version_report
+
+        say(version_report())
+        parser.exit()
+
+
 def _open_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
@@ -58,7 +70,11 @@ def _open_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", nargs="?", type=Path, help="a .workshop event file to open")
     parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo event")
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="print the version, with Python's, PySide6's and Qt's and the data folder",
+    )
     return parser
 
 

@@ -16,6 +16,7 @@ from workshop_app.cli import main
 from workshop_app.storage.document import Document
 
 DEMO = Path(str(paths.resource("demo", "demo-event.json")))
+REPO = Path(__file__).resolve().parents[2]
 
 
 def digest(path: Path) -> str:
@@ -26,11 +27,23 @@ def demo_dict() -> dict:
     return json.loads(DEMO.read_text(encoding="utf-8"))
 
 
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+def test_version(capsys: pytest.CaptureFixture[str], app_home: Path) -> None:
+    """The version from pyproject.toml first, then what a bug report needs."""
+    import platform
+    import tomllib
+
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     with pytest.raises(SystemExit) as exit_info:
         main(["--version"])
     assert exit_info.value.code == 0
-    assert capsys.readouterr().out.startswith("workshop-app 0.")
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == f"workshop-app {project['version']}"
+    assert f"Python {platform.python_version()}" in lines
+    assert f"PySide6 {PySide6.__version__}, Qt {qVersion()}" in lines
+    assert f"Data folder: {app_home / 'data'}" in lines
 
 
 def test_templates_lists_the_three_builtins(capsys: pytest.CaptureFixture[str]) -> None:

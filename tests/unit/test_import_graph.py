@@ -21,7 +21,8 @@ NAME = PACKAGE.name
 
 #: Lower layers never import higher ones: domain -> storage -> report -> ui -> the entry points.
 #: ``paths`` (every folder the app uses) sits beside storage: domain may not touch the disk.
-LAYERS = {"domain": 0, "paths": 1, "storage": 1, "report": 2, "ui": 3}
+#: ``version`` (the one version number, read from pyproject.toml or the metadata) is a leaf.
+LAYERS = {"domain": 0, "version": 0, "paths": 1, "storage": 1, "report": 2, "ui": 3}
 ENTRY = 4  # cli*.py, __main__.py: may import everything
 
 #: Function-level imports of our own modules that would close a loop, each with its reason.

@@ -26,9 +26,10 @@ import time
 from functools import cache
 from pathlib import Path
 
-from workshop_app import __version__, paths
+from workshop_app import paths
 from workshop_app.report import charts
 from workshop_app.report.model import Chart
+from workshop_app.version import app_version
 
 MAX_ENTRIES = 48
 MAX_BYTES = 8 * 1024 * 1024  # one chart's PNG; anything larger is not ours
@@ -49,12 +50,12 @@ def _code_stamp() -> str:
     try:
         code = hashlib.sha256(Path(charts.__file__).read_bytes()).hexdigest()
     except OSError:
-        code = __version__
+        code = app_version()
     try:
         mpl = metadata.version("matplotlib")
     except metadata.PackageNotFoundError:
         mpl = "?"
-    return f"{__version__}|{code}|{mpl}"
+    return f"{app_version()}|{code}|{mpl}"
 
 
 def key(chart: Chart, fmt: str, dpi: int) -> str:

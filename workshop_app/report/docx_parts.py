@@ -21,9 +21,9 @@ from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from workshop_app import __version__
 from workshop_app.report.bidi import rtl_paragraph
 from workshop_app.report.model import ReportContent
+from workshop_app.version import app_version
 
 # Characters XML 1.0 forbids (C0 controls but tab/newline/return, lone surrogates, U+FFFE/F).
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -111,7 +111,7 @@ def properties(doc: Document, content: ReportContent) -> None:
     props.subject = clean(content.subject)
     props.language = content.language
     props.keywords = "event summary; workshop"
-    props.comments = f"Made with Workshop {__version__}"
+    props.comments = f"Made with Workshop {app_version()}"
     props.last_modified_by = ""
     props.category = "Event summary"
     now = datetime.now(UTC).replace(microsecond=0)

@@ -18,7 +18,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from workshop_app import __version__
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.report import fonts, pdf_story
 from workshop_app.report.model import ReportContent
@@ -33,6 +32,7 @@ from workshop_app.report.pdf_styles import (
     RULE,
     make_styles,
 )
+from workshop_app.version import app_version
 
 #: Called with the fraction done (0..1); may raise ReportCancelled to stop the export.
 Progress = Callable[[float], None]
@@ -93,7 +93,7 @@ class _Document(BaseDocTemplate):
             title=content.title,
             author=content.author,
             subject=content.subject,
-            creator=f"Workshop {__version__}",
+            creator=f"Workshop {app_version()}",
             lang=content.language,
             displayDocTitle=1,
         )

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
-from workshop_app import __version__, paths
+from workshop_app import paths
 
 ORGANIZATION = "workshop-app"
 APPLICATION = "Workshop"
@@ -41,7 +41,6 @@ def run_gui(path: Path | None, *, demo: bool = False) -> int:
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName(ORGANIZATION)
 
     from workshop_app.ui.common import crash_dialog
@@ -54,6 +53,7 @@ def run_gui(path: Path | None, *, demo: bool = False) -> int:
     from workshop_app.ui.common.icons import app_icon
     from workshop_app.ui.common.settings import AppSettings
     from workshop_app.ui.common.text import apply_text_size
+    from workshop_app.ui.shell.file_open import FileOpenHandler
     from workshop_app.ui.shell.main_window import MainWindow
     from workshop_app.ui.shell.menus import install_shortcuts
 
@@ -61,6 +61,8 @@ def run_gui(path: Path | None, *, demo: bool = False) -> int:
     settings = AppSettings()
     apply_text_size(settings.text_size_delta())
     window = MainWindow(settings, dialogs, shortcuts=False)
+    file_open = FileOpenHandler(window, window.open_path)  # macOS: a double-clicked .workshop file
+    app.installEventFilter(file_open)
     if demo:
         window.show_opening("Opening the demo event…")
     elif path is not None:
@@ -69,12 +71,18 @@ def run_gui(path: Path | None, *, demo: bool = False) -> int:
 
     def open_event() -> None:
         """Stage 2, once the window is on screen: open the event (or show the welcome)."""
+        from workshop_app.version import app_version
+
+        app.setApplicationVersion(app_version())
         install_shortcuts(window.menu_actions)
+        file_open.ready()
         opened = False
         if demo:
             opened = window.open_demo()
         elif path is not None:
             opened = window.open_path(Path(path))
+        elif file_open.pending is not None:
+            opened = window.open_path(file_open.pending)
         if not opened and window.workspace is None:
             window.show_welcome()
 

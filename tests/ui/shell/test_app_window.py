@@ -173,9 +173,8 @@ def test_open_menu_opens_another_event_in_this_window(
     assert demo_window.document.path == tmp_path / "other.workshop"
 
 
-def test_help_menu(demo_window: MainWindow, dialogs: FakeDialogs, app_home: Path) -> None:
-    demo_window.menu_actions.about.trigger()
-    assert dialogs.infos and "no network" in dialogs.infos[0][1]
+def test_help_menu(demo_window: MainWindow, app_home: Path) -> None:
+    """Where Files Are Kept lists this event's folders (About: tests/ui/shell/test_about.py)."""
     document = demo_window.document
     assert document is not None
     dialog = FilesDialog(document, demo_window)

@@ -1,4 +1,4 @@
-"""Help menu content: About, and "Where files are kept" with a button to open each folder."""
+"""Help menu content: "Where files are kept" with a button to open each folder."""
 
 from __future__ import annotations
 
@@ -17,21 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app import __version__, paths
+from workshop_app import paths
 from workshop_app.storage.document import Document
 from workshop_app.ui.common.text import ScaledLabel
-
-
-def about_text() -> str:
-    return (
-        f"Workshop {__version__}\n\n"
-        "Plan in-person workshops, run the breakouts to time, capture sticky notes per "
-        "question and print the event summary.\n\n"
-        "Everything stays on this computer: no account, no network, no server. Every change "
-        "is saved to the event file the moment you make it, and backups are kept in the data "
-        "folder (Help ▸ Where Files Are Kept).\n\n"
-        "Free software under the MIT licence."
-    )
 
 
 def open_folder(path: Path) -> bool:

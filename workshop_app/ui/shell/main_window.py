@@ -446,9 +446,13 @@ class MainWindow(QMainWindow):
             self.workspace.set_mode(mode, focus=True)
 
     def _on_about_action_triggered(self) -> None:
-        from workshop_app.ui.shell.help import about_text
+        from PySide6.QtCore import Qt
 
-        self.dialogs.show_info(self, "About Workshop", about_text())
+        from workshop_app.ui.shell.about import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def _on_files_action_triggered(self) -> None:
         from PySide6.QtCore import Qt
