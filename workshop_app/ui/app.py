@@ -17,6 +17,9 @@ from workshop_app import paths
 
 ORGANIZATION = "workshop-app"
 APPLICATION = "Workshop"
+#: The reverse-DNS id of packaging/linux/: the .desktop file's name without ".desktop". Wayland
+#: compositors (and X11 docks, through _GTK_APPLICATION_ID) match the window to it by this name.
+APP_ID = "io.github.workshop_app.workshop_app"
 
 _fault_log: IO[str] | None = None  # faulthandler writes to it from C: it must stay open
 
@@ -41,7 +44,7 @@ def run_gui(path: Path | None, *, demo: bool = False) -> int:
         app = QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANIZATION)
-    app.setDesktopFileName(ORGANIZATION)
+    app.setDesktopFileName(APP_ID)
 
     from workshop_app.ui.common import crash_dialog
     from workshop_app.ui.common.dialogs import Dialogs
