@@ -41,6 +41,19 @@ class NoteKind(StrEnum):
 #: The kinds in the order the Capture chips and the report list them.
 NOTE_KINDS: tuple[NoteKind, ...] = tuple(NoteKind)
 
+
+class NoteSource(StrEnum):
+    """Where a note was written: by a note-taker (at a table, or away from the tables), or
+    by an attendee on their own phone (Run > Attendee Input). The file holds the text."""
+
+    NOTE_TAKER = "note-taker"
+    PHONE = "phone"
+
+
+NOTE_SOURCES: tuple[NoteSource, ...] = tuple(NoteSource)
+#: What the Board, Capture and the report call notes sent from attendees' phones.
+PHONE_SOURCE_LABEL = "from attendees' phones"
+
 #: What every screen and export calls the notes not taken at any table (a keynote question,
 #: a panel remark), and a table with no name: one wording, so the Board and the report agree.
 AWAY_FROM_TABLES = "Away from the tables"
@@ -150,6 +163,7 @@ class Note(Record):
     theme_id: str | None = None
     votes: int = 0
     starred: bool = False
+    source: str = NoteSource.NOTE_TAKER  # one of NOTE_SOURCES
 
 
 #: The list-kept record types, in the order the interchange format lists them.

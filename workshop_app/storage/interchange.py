@@ -26,6 +26,7 @@ from workshop_app.storage.interchange_fields import (
     ONLY_IF_SET,
     ONLY_IF_SET_IN,
     REFS,
+    UNLESS_DEFAULT,
     Bad,
     kind_of,
     show,
@@ -46,6 +47,8 @@ def _record_to_dict(section: str, record: Record) -> dict[str, Any]:
     for name in FIELDS[section][1]:
         value = getattr(record, name)
         if (name in ONLY_IF_SET or (section, name) in ONLY_IF_SET_IN) and not value:
+            continue
+        if (section, name) in UNLESS_DEFAULT and UNLESS_DEFAULT[section, name] == value:
             continue
         out[name] = list(value) if isinstance(value, tuple) else value
     return out

@@ -22,6 +22,7 @@ from workshop_app.domain.records import (
     MAX_TEXT,
     MAX_VOTES,
     NOTE_KINDS,
+    NOTE_SOURCES,
     SPEAKER_KINDS,
     AgendaItem,
     Event,
@@ -236,8 +237,8 @@ FIELDS: dict[str, tuple[type[Record], dict[str, Field]]] = {
         "id": _REQ_ID, "question_id": _REF, "group_id": _REF,
         "text": Field(_text, required=True), "kind": Field(_one_of(NOTE_KINDS), required=True),
         "attribution": _TEXT, "role": _TEXT, "theme_id": _REF, "votes": Field(_count(MAX_VOTES)),
-        "starred": Field(_flag), "created_at": Field(_timestamp),
-        "updated_at": Field(_timestamp),
+        "starred": Field(_flag), "source": Field(_one_of(NOTE_SOURCES)),
+        "created_at": Field(_timestamp), "updated_at": Field(_timestamp),
     }),
 }
 # fmt: on
@@ -245,6 +246,8 @@ FIELDS: dict[str, tuple[type[Record], dict[str, Field]]] = {
 ONLY_IF_SET = {"summary_hint", "text_hint", "prompt_hint"}
 #: The same, for one section only (a note's votes are always written; a theme's only if any).
 ONLY_IF_SET_IN = {("themes", "votes")}
+#: Fields left out while they hold their default (a note-taker's note has no "source").
+UNLESS_DEFAULT = {("notes", "source"): "note-taker"}
 
 #: Reference fields: section -> field -> (section it points into, what a person calls it).
 REFS: dict[str, dict[str, tuple[str, str]]] = {

@@ -138,6 +138,13 @@ def m007_file_settings(db: Database) -> None:
     )
 
 
+@migrations()
+def m008_note_source(db: Database) -> None:
+    """Version 8: where a note was written (``NoteSource``): by a note-taker, or sent from an
+    attendee's phone. Every earlier note was a note-taker's."""
+    db.executescript("ALTER TABLE note ADD COLUMN source TEXT NOT NULL DEFAULT 'note-taker';")
+
+
 def migrate(conn: sqlite3.Connection) -> None:
     """Apply pending migrations, each in its own transaction, then stamp ``user_version``.
 

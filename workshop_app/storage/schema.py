@@ -10,4 +10,4 @@ from __future__ import annotations
 #: ``PRAGMA application_id`` of every workshop document: "WKSP" in ASCII.
 APPLICATION_ID = 0x574B5350
 #: ``PRAGMA user_version`` written by this version of the app.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
