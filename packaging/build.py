@@ -27,8 +27,7 @@ SPEC = ROOT / "packaging" / "workshop-app.spec"
 DIST = ROOT / "dist"
 WORK = ROOT / "build"
 NAME = "workshop-app"
-COMMITTED_ICON = ROOT / "packaging/linux/icons/hicolor/256x256/apps/workshop-app.png"
-RENDERED_ICON = WORK / "icon" / "workshop-app-256.png"  # the spec's fallback, same path
+LINUX_FILES = ROOT / "packaging" / "linux"  # .desktop, metainfo, MIME type, icons, install.sh
 
 
 class BuildError(Exception):
@@ -46,26 +45,6 @@ def platform_tag() -> str:
     machine = platform.machine().lower()
     arch = {"amd64": "x86_64", "x64": "x86_64", "aarch64": "arm64"}.get(machine, machine)
     return f"{system or sys.platform}-{arch}"
-
-
-def render_icon() -> None:
-    """Until packaging/linux/ has the hicolor PNG, draw a 256 px one from the SVG (QtSvg)."""
-    if COMMITTED_ICON.is_file():
-        return
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter, Qt
-    from PySide6.QtSvg import QSvgRenderer
-
-    app = QGuiApplication.instance() or QGuiApplication([])
-    image = QImage(256, 256, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    QSvgRenderer(str(ROOT / "resources/icons/workshop-app.svg")).render(painter)
-    painter.end()
-    RENDERED_ICON.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(RENDERED_ICON)):
-        raise BuildError(f"could not write the icon {RENDERED_ICON}")
-    app.quit()
 
 
 def check_tools() -> None:
@@ -113,6 +92,14 @@ def make_archive(folder: Path) -> Path:
     return archive
 
 
+def add_desktop_files(folder: Path) -> None:
+    """Linux: the menu entry, file type and icons ride in the folder as linux/, so that
+    ``workshop-app/linux/install.sh`` installs them pointing at this folder's binary."""
+    target = folder / "linux"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(LINUX_FILES, target)
+
+
 def folder_size(folder: Path) -> int:
     return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
 
@@ -125,11 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         started = time.monotonic()
         check_tools()
-        render_icon()
         run_pyinstaller(options.plain)
         folder = DIST / NAME
         if not folder.is_dir():
             raise BuildError(f"PyInstaller made no {folder}")
+        if sys.platform.startswith("linux"):
+            add_desktop_files(folder)
         print(f"build: {folder} {folder_size(folder) / 2**20:.0f} MiB", flush=True)
         archive = make_archive(folder)
         print(f"build: {archive.stat().st_size / 2**20:.0f} MiB archive", flush=True)

@@ -3,12 +3,14 @@
     python3 packaging/smoke.py dist/workshop-app          (or the binary, or workshop-app.app)
 
 Checks, one PASS/FAIL line each, exit status 1 if any fails:
-  version   ``workshop-app --version`` prints pyproject's version;
+  version   ``workshop-app --version`` prints pyproject's version first, then Qt's and more;
   report    the bundled demo JSON -> ``import`` -> .workshop -> ``report`` -> PDF, whose text holds
             the event's title (extracted with pdftotext when installed, else pypdf when this
             Python has it; without either, only the PDF's structure and title metadata);
   resources the PDF embeds the bundled DejaVu fonts, and the chimes are WAV files where
             workshop_app.paths.resource() looks: <bundle>/workshop_app/resources/;
+  desktop   (Linux) ``linux/install.sh --prefix`` in the folder installs the menu entry, MIME
+            type and icons into a scratch prefix, and its launcher runs this binary;
   window    ``workshop-app --demo`` with QT_QPA_PLATFORM=offscreen stays up 5 s and has made its
             copy of the demo event.
 Every run uses a fresh WORKSHOP_APP_HOME in a temporary folder, so nothing of the user's is read.
@@ -96,11 +98,15 @@ class Smoke:
     def version(self) -> None:
         expected = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["version"]
         out = run(self.binary, self.work / "home-version", "--version")
-        printed = out.stdout.strip()
+        lines = out.stdout.strip().splitlines() or [""]
+        printed = lines[0]
         self.result(
             "version",
-            out.returncode == 0 and printed == f"{NAME} {expected}",
-            f"printed {printed!r} (exit {out.returncode}), pyproject says {expected}"
+            out.returncode == 0
+            and printed in (f"{NAME} {expected}", f"{NAME} {expected} (installed build)")
+            and any(line.startswith("PySide6 ") and ", Qt " in line for line in lines),
+            f"printed {printed!r} and {len(lines) - 1} more lines (exit {out.returncode}), "
+            f"pyproject says {expected}"
             + (f"; stderr: {out.stderr.strip()[-300:]}" if out.returncode else ""),
         )
 
@@ -149,6 +155,38 @@ class Smoke:
             f"sounds {[s.name for s in sounds]} under {self.root.name}/workshop_app/resources",
         )
 
+    def desktop(self) -> None:
+        """Linux: linux/install.sh in the folder installs the menu entry, file type and icons
+        into a scratch prefix, with a launcher that runs this folder's binary."""
+        script = self.binary.parent / "linux" / "install.sh"
+        if not sys.platform.startswith("linux"):
+            return
+        if not script.is_file():
+            self.result("desktop", False, f"no {script.relative_to(self.binary.parent)}")
+            return
+        prefix = self.work / "prefix"
+        done = subprocess.run(
+            ["sh", str(script), "--prefix", str(prefix)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        entries = list((prefix / "share" / "applications").glob("*.desktop"))
+        mime = list((prefix / "share" / "mime" / "packages").glob("*.xml"))
+        icons = list((prefix / "share" / "icons" / "hicolor").rglob("workshop-app.png"))
+        launcher = prefix / "bin" / NAME
+        version = (
+            run(launcher, self.work / "home-launcher", "--version") if launcher.is_file() else None
+        )
+        ran = version is not None and version.returncode == 0 and NAME in version.stdout
+        self.result(
+            "desktop",
+            done.returncode == 0 and bool(entries and mime and icons) and ran,
+            f"install.sh --prefix: {len(entries)} menu entry, {len(mime)} MIME type, "
+            f"{len(icons)} icons, launcher {'runs' if ran else 'FAILED'}"
+            + (f"; {done.stderr.strip()[-300:]}" if done.returncode else ""),
+        )
+
     def window(self) -> None:
         home = self.work / "home-window"
         env = dict(os.environ, WORKSHOP_APP_HOME=str(home), QT_QPA_PLATFORM="offscreen")
@@ -193,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         smoke.version()
         pdf = smoke.report()
         smoke.resources(pdf)
+        smoke.desktop()
         smoke.window()
     finally:
         shutil.rmtree(work, ignore_errors=True)
