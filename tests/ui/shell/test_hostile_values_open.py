@@ -29,7 +29,8 @@ _NOT_TEXT = {
     "started_at",
     "ended_at",
     "timezone",
-}  # a zone is checked as a name, not free text
+    "source",
+}  # a zone is checked as a name, a note's source is one of two words: neither is free text
 STRANGE = {
     "long": "word " * 3_999,
     "unbroken": "x" * 5_000,  # 20,000 works too, but lays out in ~11 s
