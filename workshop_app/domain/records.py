@@ -10,6 +10,7 @@ Records are immutable: change one with ``dataclasses.replace`` or ``Document.upd
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
@@ -53,6 +54,8 @@ class NoteSource(StrEnum):
 NOTE_SOURCES: tuple[NoteSource, ...] = tuple(NoteSource)
 #: What the Board, Capture and the report call notes sent from attendees' phones.
 PHONE_SOURCE_LABEL = "from attendees' phones"
+#: The same, where it names a place of its own (a card's footer, a column of the report).
+PHONE_SOURCE_PLACE = "From attendees' phones"
 
 #: What every screen and export calls the notes not taken at any table (a keynote question,
 #: a panel remark), and a table with no name: one wording, so the Board and the report agree.
@@ -164,6 +167,19 @@ class Note(Record):
     votes: int = 0
     starred: bool = False
     source: str = NoteSource.NOTE_TAKER  # one of NOTE_SOURCES
+
+
+def note_place(
+    note: Note,
+    tables: Mapping[str, str],
+    away: str = AWAY_FROM_TABLES,
+    phones: str = PHONE_SOURCE_PLACE,
+) -> str:
+    """Where ``note`` came from, in words: its table's name (``tables`` maps ids to names),
+    else ``phones`` for a note sent from an attendee's phone, else ``away``."""
+    if note.group_id is not None and note.group_id in tables:
+        return tables[note.group_id]
+    return phones if note.source == NoteSource.PHONE else away
 
 
 #: The list-kept record types, in the order the interchange format lists them.

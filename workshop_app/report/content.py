@@ -13,11 +13,13 @@ from workshop_app.domain.personal_data import Kind
 from workshop_app.domain.personal_data_bundle import redacted
 from workshop_app.domain.records import (
     AWAY_FROM_TABLES,
+    PHONE_SOURCE_PLACE,
     UNNAMED_TABLE,
     Note,
     NoteKind,
     Question,
     Theme,
+    note_place,
 )
 from workshop_app.domain.wording import noun
 from workshop_app.report import content_charts
@@ -72,7 +74,7 @@ class _Builder:
         self.numbers = {q.id: i for i, q in enumerate(bundle.questions, 1)}
 
     def table_of(self, note: Note) -> str:
-        return self.tables.get(note.group_id or "", NO_TABLE)
+        return note_place(note, self.tables, NO_TABLE)
 
     def credit(self, note: Note) -> str:
         return "" if self.anonymous else _join(note.attribution, note.role)
@@ -90,7 +92,7 @@ class _Builder:
 
     def quote_item(self, note: Note) -> QuoteItem:
         number = self.numbers.get(note.question_id or "")
-        table = self.tables.get(note.group_id or "", "")
+        table = note_place(note, self.tables, "")
         context = _join(f"Question {number}" if number else "", table, sep=" · ")
         return QuoteItem(note.text, self.credit(note), context, note.starred)
 
@@ -154,9 +156,10 @@ class _Builder:
             )
             for g in bundle.groups
         )
-        away = sum(1 for n in bundle.notes if n.group_id not in self.tables)
-        if away and tables:
-            tables += (TableLine(name=AWAY, people="", note_count=away),)
+        away = Counter(self.table_of(n) for n in bundle.notes if n.group_id not in self.tables)
+        for name in (PHONE_SOURCE_PLACE, AWAY):
+            if away[name] and tables:
+                tables += (TableLine(name=name, people="", note_count=away[name]),)
         return About(
             summary=event.summary.strip(),
             facts=tuple(facts),
@@ -197,7 +200,8 @@ class _Builder:
             note_count=len(notes),
             vote_count=sum(n.votes for n in notes),
             table_count=len({n.group_id for n in notes if n.group_id in self.tables}),
-            away=sum(1 for n in notes if n.group_id not in self.tables),
+            away=sum(1 for n in notes if self.table_of(n) == NO_TABLE),
+            phones=sum(1 for n in notes if self.table_of(n) == PHONE_SOURCE_PLACE),
         )
 
     def theme(self, rank: int, theme: Theme, notes: list[Note]) -> ThemeSection:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from workshop_app.domain.bundle import EventBundle
-from workshop_app.domain.records import AWAY_FROM_TABLES, UNNAMED_TABLE
+from workshop_app.domain.records import UNNAMED_TABLE, note_place
 from workshop_app.domain.wording import plural
 from workshop_app.report.model import (
     Chart,
@@ -35,7 +35,7 @@ def contributions(bundle: EventBundle) -> ContributionsChart | None:
     counts: dict[str, list[int]] = {}
     for note in bundle.notes:
         if note.question_id in index:
-            table = names.get(note.group_id or "", AWAY_FROM_TABLES)
+            table = note_place(note, names)
             counts.setdefault(table, [0] * len(questions))[index[note.question_id]] += 1
     if not counts:
         return None

@@ -8,7 +8,7 @@ from collections import Counter
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.local_time import local
-from workshop_app.domain.records import Note
+from workshop_app.domain.records import Note, NoteSource
 from workshop_app.domain.wording import plural
 from workshop_app.report.labels import KIND_LABELS, SPEAKER_KINDS, long_date
 
@@ -87,7 +87,9 @@ def _away_sources(bundle: EventBundle, notes: list[Note]) -> str:
     for note in notes:
         who = note.attribution.strip().casefold()
         source = ""
-        if who in speakers:
+        if note.source == NoteSource.PHONE:
+            source = "attendees' phones"
+        elif who in speakers:
             source = "the " + SPEAKER_KINDS.get(speakers[who], "speaker").lower()
         elif who:
             for item in items:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workshop_app.domain.records import PHONE_SOURCE_LABEL
 from workshop_app.domain.wording import plural
 
 PAPER_SIZES: tuple[str, ...] = ("a4", "letter")
@@ -127,6 +128,7 @@ class QuestionSection:
     vote_count: int
     table_count: int = 0  # tables that gave notes to this question
     away: int = 0  # notes not taken at a table (a speaker's quote, a plenary remark)
+    phones: int = 0  # notes sent from attendees' phones
 
     @property
     def heading(self) -> str:
@@ -136,12 +138,18 @@ class QuestionSection:
     def stats(self) -> str:
         """Like "16 notes: 15 from 5 tables, 1 away from the tables · 48 votes · 3 themes"."""
         notes = plural(self.note_count, "note")
-        at_tables = self.note_count - self.away
-        if self.table_count and self.away:
-            notes += f": {at_tables} from {plural(self.table_count, 'table')}, {self.away} away"
-            notes += " from the tables"
+        at_tables = self.note_count - self.away - self.phones
+        where = (
+            [f"{at_tables} from {plural(self.table_count, 'table')}"] if self.table_count else []
+        )
+        where += [f"{self.phones} {PHONE_SOURCE_LABEL}"] if self.phones else []
+        where += [f"{self.away} away from the tables"] if self.away else []
+        if len(where) > 1:
+            notes += ": " + ", ".join(where)
         elif self.table_count:
             notes += f" from {plural(self.table_count, 'table')}"
+        elif self.phones:
+            notes += f" {PHONE_SOURCE_LABEL}"
         elif self.away:
             notes += ", none at a table"
         parts = [notes]

@@ -15,7 +15,15 @@ from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.local_time import local
 from workshop_app.domain.quoting import quoted
-from workshop_app.domain.records import Note, NoteKind, Question, Theme
+from workshop_app.domain.records import (
+    PHONE_SOURCE_LABEL,
+    PHONE_SOURCE_PLACE,
+    Note,
+    NoteKind,
+    Question,
+    Theme,
+    note_place,
+)
 from workshop_app.domain.safe_text import without_controls
 
 CSV_COLUMNS = (
@@ -82,7 +90,7 @@ def to_csv(bundle: EventBundle) -> str:
         for note in notes:
             texts = (
                 question.text if question else "",
-                groups.get(note.group_id or "", ""),
+                note_place(note, groups, "", PHONE_SOURCE_PLACE),
                 themes.get(note.theme_id or "", ""),
                 note.kind,
                 note.text,
@@ -125,7 +133,7 @@ def _hard_lines(text: str) -> str:
 
 def _note_source(note: Note, groups: dict[str, str]) -> str:
     who = ", ".join(_one_line(part) for part in (note.attribution, note.role) if part.strip())
-    table = groups.get(note.group_id or "", "")
+    table = note_place(note, groups, "", PHONE_SOURCE_LABEL)
     where = f"({_one_line(table)})" if table.strip() else ""
     return " ".join(part for part in (f"— {who}" if who else "", where) if part)
 

@@ -4,7 +4,7 @@ Run with ``QT_QPA_PLATFORM=offscreen:configfile=<screens.json>`` (Qt's offscreen
 has those screens) and the repository on PYTHONPATH:
 
     python tests/ui/run/run_screens_child.py report          # JSON about screens and the presenter
-    python tests/ui/run/run_screens_child.py shots <folder>  # run-page.png and run-presenter.png
+    python tests/ui/run/run_screens_child.py shots <folder>  # run-page.png, run-presenter*.png
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from workshop_app.storage.document import Document
 from workshop_app.storage.templates import open_demo
 
 RUNNING = RunStatus.RUNNING
+#: An address like the one attendee input gives (a LAN address, a port, a 128-bit token).
+ATTENDEE_URL = "http://192.168.1.23:8765/Qm9vLXRva2VuLTEyOC1iaXRz/"
 
 
 def _rect(r: QRect) -> list[int]:
@@ -112,6 +114,10 @@ def shots(app: QApplication, folder: Path) -> dict:
     presenter = page.open_presenter()
     app.processEvents()
     presenter.grab().save(str(folder / "run-presenter.png"))
+    page.set_attendee_url(ATTENDEE_URL)  # attendee input on: the QR code beside the countdown
+    for _ in range(3):  # the side column's nested layouts settle over a few passes
+        app.processEvents()
+    presenter.grab().save(str(folder / "run-presenter-phones.png"))
     out = {"page": _rect(window.geometry()), "presenter": _rect(presenter.geometry())}
     page.close_presenter()
     window.close()

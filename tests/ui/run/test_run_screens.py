@@ -90,5 +90,5 @@ def test_screenshots_of_the_run_page_and_the_presenter(tmp_path: Path) -> None:
     wide = [screen("Laptop", 0, 1920, 1080), screen("Projector", 1920, 1920, 1080)]
     out = run_child(tmp_path, wide, "shots", str(folder))
     assert out["presenter"] == [1920, 0, 1920, 1080]
-    for name in ("run-page.png", "run-presenter.png"):
+    for name in ("run-page.png", "run-presenter.png", "run-presenter-phones.png"):
         assert (folder / name).stat().st_size > 20_000, name

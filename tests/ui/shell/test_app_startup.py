@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("matplotlib", "reportlab", "PySide6.QtMultimedia", "PySide6.QtPdf")
+HEAVY = ("matplotlib", "reportlab", "PySide6.QtMultimedia", "PySide6.QtPdf", "segno")
 ROOT = Path(__file__).resolve().parents[3]
 
 SCRIPT = f"""

@@ -15,13 +15,13 @@ from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from workshop_app.domain.records import (
-    AWAY_FROM_TABLES,
     UNNAMED_TABLE,
     Group,
     Note,
     Question,
     Record,
     Theme,
+    note_place,
 )
 from workshop_app.domain.wording import plural
 from workshop_app.ui.board import actions
@@ -81,7 +81,7 @@ class BoardScene(QGraphicsScene):
         return {g.id: g.name or UNNAMED_TABLE for g in self.model.select(Group)}
 
     def _table(self, note: Note) -> str:
-        return self._tables.get(note.group_id or "", AWAY_FROM_TABLES)
+        return note_place(note, self._tables)
 
     def _put(self, note: Note) -> None:
         """Show ``note`` (new card, or the card updated), filed in its column's members."""

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 
 from workshop_app.domain.records import (
     AWAY_FROM_TABLES,
+    PHONE_SOURCE_LABEL,
     UNNAMED_TABLE,
     Group,
     Note,
@@ -34,6 +35,7 @@ from workshop_app.domain.records import (
     Question,
     Record,
     Theme,
+    note_place,
 )
 from workshop_app.domain.wording import plural
 from workshop_app.report.labels import KIND_LABELS
@@ -172,7 +174,7 @@ class OutlineModel(QAbstractItemModel):
     def _note(note: Note, parent: Node, tables: dict[str, str]) -> None:
         node = Node(NOTE, note, parent)
         node.votes = note.votes
-        table = tables.get(note.group_id or "", AWAY_FROM_TABLES.lower())
+        table = note_place(note, tables, AWAY_FROM_TABLES.lower(), PHONE_SOURCE_LABEL)
         kind = KIND_LABELS.get(note.kind, note.kind).lower()
         text = " ".join(note.text.split())
         if note.kind == NoteKind.QUOTE and note.attribution:

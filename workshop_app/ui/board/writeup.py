@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.records import (
     AWAY_FROM_TABLES,
+    PHONE_SOURCE_LABEL,
     UNNAMED_TABLE,
     Group,
     Note,
     Question,
     Record,
     Theme,
+    note_place,
 )
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.outline_model import NOTE, THEME
@@ -226,7 +228,7 @@ class WriteupPanel(QWidget):
         self._filling = True
         self.notes.clear()
         for note in self.model.select(Note, theme_id=theme_id) if theme_id else []:
-            table = tables.get(note.group_id or "", AWAY_FROM_TABLES.lower())
+            table = note_place(note, tables, AWAY_FROM_TABLES.lower(), PHONE_SOURCE_LABEL)
             text = " ".join(note.text.split())
             star = "★ key quote · " if note.starred else ""
             item = QListWidgetItem(f"{star}{text} — {table}")

@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.records import (
-    AWAY_FROM_TABLES,
     MAX_TEXT,
     UNNAMED_TABLE,
     AgendaItem,
     Group,
     Note,
+    NoteSource,
     Question,
+    note_place,
 )
 from workshop_app.domain.safe_text import pieces
 from workshop_app.domain.wording import plural
@@ -241,7 +242,7 @@ class CapturePage(QWidget):
     def place(self, note: Note) -> str:
         """Where a note is from: its table, and its question when it is not the current one."""
         group = self.groups.get(note.group_id or "")
-        where = group.name if group else AWAY_FROM_TABLES
+        where = group.name if group else note_place(note, {})
         if note.question_id != self.question_id:
             number = next(
                 (n for n, q in enumerate(self.questions, 1) if q.id == note.question_id), None
@@ -254,9 +255,14 @@ class CapturePage(QWidget):
         if table is None and self.groups:  # no table chosen: nothing is this laptop's yet
             self.mine.set_filter(lambda _n: False)
         else:
-            self.mine.set_filter(lambda n: n.question_id == q and n.group_id == table)
-        self.others.set_filter(
-            lambda n: n.question_id == q and n.group_id != table, show_place=True
+            self.mine.set_filter(
+                lambda n: (
+                    n.question_id == q and n.group_id == table and n.source != NoteSource.PHONE
+                )
+            )
+        self.others.set_filter(  # attendees' phones' notes among the other tables' (see side.py)
+            lambda n: n.question_id == q and (n.group_id != table or n.source == NoteSource.PHONE),
+            show_place=True,
         )
         self.trash.set_filter(lambda n: n.group_id == table, show_place=True)
         self.side.update_labels()

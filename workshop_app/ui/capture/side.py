@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
-from workshop_app.domain.records import Note
+from workshop_app.domain.records import PHONE_SOURCE_LABEL, Note, NoteSource
 from workshop_app.domain.wording import plural
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.notes_model import NoteListModel
@@ -86,7 +86,13 @@ class SidePanel(QTabWidget):
 
     def update_labels(self) -> None:
         n = self.others_model.rowCount()
-        self.others_label.setText(f"{plural(n, 'note')} from the other tables.")
+        phones = sum(1 for note in self.others_model.notes() if note.source == NoteSource.PHONE)
+        self.others_label.setText(
+            f"{plural(n, 'note')} from the other tables and attendees' phones, {phones} of them "
+            f"{PHONE_SOURCE_LABEL} ({shown('capture.delete')} hides one from the room)."
+            if phones
+            else f"{plural(n, 'note')} from the other tables."
+        )
         n = self.trash_model.rowCount()
         self.setTabText(2, f"Trash ({n})" if n else "Trash")
         self.trash_label.setText(

@@ -7,10 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workshop_app.domain.records import Question
 from workshop_app.ui.common.text import ScaledLabel
+from workshop_app.ui.run.attendee_qr import INVITE, SCAN, address_lines, qr_image
 
 
 def _label(text: str, scale: float, parent: QWidget, *, bold: bool = False) -> ScaledLabel:
@@ -45,12 +47,15 @@ class RoundPanel(QWidget):
         self.clock_label.setAccessibleName("Time now")
         self.day_label = _label("", 1.4, self)
         self.day_label.setAccessibleName("Day against the plan")
+        self._build_attendee_box()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.question_box)
         layout.addSpacing(self.fontMetrics().height())
         layout.addWidget(self.next_label)
+        layout.addSpacing(self.fontMetrics().height())
+        layout.addWidget(self.attendee_box)
         layout.addStretch(1)
         layout.addWidget(self.clock_caption)
         layout.addWidget(self.clock_label)
@@ -65,6 +70,41 @@ class RoundPanel(QWidget):
         prompts = [q.prompt.strip() for q in questions if q.prompt.strip()]
         self.prompt.setText("\n\n".join(prompts))
         self.prompt.setVisible(bool(prompts))
+
+    def _build_attendee_box(self) -> None:
+        self.attendee_box = QFrame(self)
+        self.attendee_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.attendee_box.setAccessibleName("Attendee input")
+        self.attendee_qr = QLabel(self.attendee_box)
+        self.attendee_qr.setAccessibleName("QR code of the attendee page")
+        self.attendee_qr.setStyleSheet("background: white")
+        heading = _label(f"{INVITE}: {SCAN.lower()}", 1.0, self.attendee_box)
+        self.attendee_url = _label("", 1.15, self.attendee_box, bold=True)
+        self.attendee_url.setTextFormat(Qt.TextFormat.PlainText)
+        self.attendee_url.setAccessibleName("Attendee page address")
+        self.attendee_url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        words = QVBoxLayout()
+        words.addWidget(heading)
+        words.addWidget(self.attendee_url)
+        words.addStretch(1)
+        row = QHBoxLayout(self.attendee_box)
+        row.addWidget(self.attendee_qr, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(words, 1)
+        self.attendee_box.hide()
+
+    def show_attendee_url(self, url: str | None) -> None:
+        """The attendee page's QR code and address, small (the presenter display shows them
+        large); None hides them."""
+        self.attendee_box.setVisible(bool(url))
+        if not url:
+            self.attendee_qr.clear()
+            self.attendee_url.clear()
+            return
+        side = self.fontMetrics().height() * 9
+        pixmap = QPixmap.fromImage(qr_image(url, side))
+        self.attendee_qr.setPixmap(pixmap)
+        self.attendee_qr.setFixedSize(pixmap.size())
+        self.attendee_url.setText("\n".join(address_lines(url)))
 
     def show_next(self, text: str) -> None:
         self.next_label.setText(text)

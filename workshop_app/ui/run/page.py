@@ -74,6 +74,7 @@ class RunPage(QWidget):
         self.chimes = ChimePlayer(self, chime_loader)
         self.keys = build_actions(self)
         self.presenter: PresenterWindow | None = None
+        self.attendee_url: str | None = None
         self._shown_item: object = object()
         self._shown_state: tuple[object, ...] = ()
         self._build()
@@ -178,9 +179,18 @@ class RunPage(QWidget):
         if self.presenter is None:
             self.presenter = PresenterWindow(self.controller, self.keys.values(), self)
             self.presenter.closed.connect(self._on_presenter_closed)
+            self.presenter.set_attendee_url(self.attendee_url)
         self.presenter.show_on(target)
         self.keys["present"].setText("Close presenter display")
         return self.presenter
+
+    def set_attendee_url(self, url: str | None) -> None:
+        """Show the attendee page's QR code and address (None: attendee input is off) here and
+        on the presenter display, now and whenever it opens."""
+        self.attendee_url = url or None
+        self.side.show_attendee_url(self.attendee_url)
+        if self.presenter is not None:
+            self.presenter.set_attendee_url(self.attendee_url)
 
     def close_presenter(self) -> None:
         if self.presenter is not None:

@@ -30,6 +30,7 @@ from workshop_app.domain import local_time
 from workshop_app.domain.run import Reading, RunStatus
 from workshop_app.domain.run_text import format_remaining
 from workshop_app.ui.common.keymap import install
+from workshop_app.ui.run.attendee_qr import AttendeePanel
 from workshop_app.ui.run.controller import RunController
 from workshop_app.ui.run.digits import draw_digits, layout_digits
 from workshop_app.ui.run.style import (
@@ -42,6 +43,7 @@ from workshop_app.ui.run.style import (
 )
 
 DIGITS_SHARE = 0.44  # of the screen height, for the digits' ink
+PANEL_SHARE = 0.27  # of the screen width, for the attendee page's QR code (when on)
 
 
 class PresenterWindow(QWidget):
@@ -70,6 +72,7 @@ class PresenterWindow(QWidget):
         self.shown_text = ""
         self.digits_area = QRectF()  # the box the digits must stay inside
         self.digits_ink = QRectF()
+        self.attendee: AttendeePanel | None = None
         self._flash = 0.0
         self._flash_phase: str = RunStatus.OVERTIME
         self._animation = QVariantAnimation(self)
@@ -92,6 +95,12 @@ class PresenterWindow(QWidget):
         self._animation.stop()
         self._animation.setLoopCount(pulses)
         self._animation.start()
+
+    def set_attendee_url(self, url: str | None) -> None:
+        """Show the attendee page's QR code and address beside the countdown (None hides it)."""
+        self.attendee = AttendeePanel(url) if url else None
+        self.setAccessibleDescription(f"Attendee page: {url}" if url else "")
+        self.update()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.ticked.disconnect(self._on_controller_ticked)
@@ -155,6 +164,11 @@ class PresenterWindow(QWidget):
             if prompt and rest.height() >= 0.045 * h:  # the prompt, if there is room for it
                 self._fit(painter, rest, prompt, 0.034 * h, MUTED, shrink=False)
             top = 0.38
+        if self.attendee is not None:  # a column on the right, beside the countdown
+            panel_width = min(PANEL_SHARE * w, 0.5 * h)
+            box = QRectF(column.right() - panel_width, top * h, panel_width, (0.975 - top) * h)
+            self.attendee.draw(painter, box, self.font())
+            column.setRight(box.left() - margin)
         self.shown_text = format_remaining(reading.remaining) if item is not None else ""
         if self.shown_text:
             digits = band(top, top + DIGITS_SHARE)
