@@ -12,7 +12,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("matplotlib", "reportlab", "PySide6.QtMultimedia", "PySide6.QtPdf")
+HEAVY = (
+    "matplotlib",
+    "reportlab",
+    "PySide6.QtMultimedia",
+    "PySide6.QtPdf",
+    "PySide6.QtHttpServer",
+    "PySide6.QtNetwork",
+)
 ROOT = Path(__file__).resolve().parents[3]
 
 SCRIPT = f"""
