@@ -71,6 +71,12 @@ def _open_parser() -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", type=Path, help="a .workshop event file to open")
     parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo event")
     parser.add_argument(
+        "--phones",
+        metavar="HOST:PORT",
+        help="turn Attendee Input on, listening on this address of the laptop only; prints the "
+        "attendee page's address",
+    )
+    parser.add_argument(
         "--version",
         action=_VersionAction,
         help="print the version, with Python's, PySide6's and Qt's and the data folder",
@@ -154,7 +160,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = _open_parser().parse_args(args)
         if options.demo and options.file:
             raise WorkshopError("give a file or --demo, not both")
-        return _open_window(options.file, demo=options.demo)
+        phones = None
+        if options.phones is not None:
+            from workshop_app.ui.phones.address import parse_listen
+
+            phones = parse_listen(options.phones)
+            if options.file is None and not options.demo:
+                raise WorkshopError("--phones needs an event: give a file (or --demo)")
+        return _open_window(options.file, demo=options.demo, phones=phones)
     except WorkshopError as exc:
         _say_error(exc)
         return EXIT_USAGE
@@ -162,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _open_window(path: Path | None, *, demo: bool) -> int:
+def _open_window(path: Path | None, *, demo: bool, phones: tuple[str, int] | None = None) -> int:
     if path is not None and not path.exists():
         raise WorkshopError(f"There is no file called “{path}”.")
     try:
@@ -172,7 +185,7 @@ def _open_window(path: Path | None, *, demo: bool) -> int:
             f"the window cannot open: {exc}. On Debian/Ubuntu install the libraries listed "
             "in README.md (Quick start)."
         ) from None
-    return run_gui(path, demo=demo)
+    return run_gui(path, demo=demo, phones=phones)
 
 
 def _run_command(options: argparse.Namespace) -> int:

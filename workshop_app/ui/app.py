@@ -11,9 +11,13 @@ from __future__ import annotations
 import faulthandler
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from workshop_app import paths
+
+if TYPE_CHECKING:
+    from workshop_app.ui.common.dialogs import Dialogs
+    from workshop_app.ui.shell.main_window import MainWindow
 
 ORGANIZATION = "workshop-app"
 APPLICATION = "Workshop"
@@ -32,9 +36,10 @@ def _enable_faulthandler() -> None:
         faulthandler.enable(_fault_log)
 
 
-def run_gui(path: Path | None, *, demo: bool = False) -> int:
+def run_gui(path: Path | None, *, demo: bool = False, phones: tuple[str, int] | None = None) -> int:
     """Open the main window (on ``path``, on a fresh demo copy, or on the welcome page) and run
-    until it closes. Returns the process exit code."""
+    until it closes. Returns the process exit code. ``phones`` (host, port): turn Attendee Input
+    on there once the event is open, and print the page's address, one line on stdout."""
     _enable_faulthandler()
 
     from PySide6.QtWidgets import QApplication
@@ -88,6 +93,22 @@ def run_gui(path: Path | None, *, demo: bool = False) -> int:
             opened = window.open_path(file_open.pending)
         if not opened and window.workspace is None:
             window.show_welcome()
+        if opened and phones is not None:
+            _start_phones(window, dialogs, *phones)
 
     after_first_paint(window, open_event)
     return int(app.exec())
+
+
+def _start_phones(window: MainWindow, dialogs: Dialogs, host: str, port: int) -> None:
+    """``--phones``: the one line on stdout, or the reason on stderr and in a dialog."""
+    from workshop_app.domain.errors import WorkshopError
+    from workshop_app.domain.safe_text import for_terminal
+
+    try:
+        url = window.phones.start(host, port)
+    except WorkshopError as err:
+        print(for_terminal(f"workshop-app: error: {err}"), file=sys.stderr)
+        dialogs.show_error(window, "Attendee input did not start", str(err))
+        return
+    print(f"Attendee page: {url}", flush=True)

@@ -12,7 +12,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("matplotlib", "reportlab", "PySide6.QtMultimedia", "PySide6.QtPdf", "segno")
+HEAVY = (
+    "matplotlib",
+    "reportlab",
+    "PySide6.QtMultimedia",
+    "PySide6.QtPdf",
+    "PySide6.QtHttpServer",
+    "PySide6.QtNetwork",
+    "segno",
+)
 ROOT = Path(__file__).resolve().parents[3]
 
 SCRIPT = f"""

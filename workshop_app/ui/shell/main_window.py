@@ -37,6 +37,7 @@ from workshop_app.ui.common.icons import app_icon
 from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.common.text import apply_text_size
 from workshop_app.ui.laptops.handlers import LaptopHandlers
+from workshop_app.ui.phones.toggle import WindowPhones
 from workshop_app.ui.shell.menus import build_menus, fill_recent_menu
 from workshop_app.ui.shell.modes import Mode
 from workshop_app.ui.shell.share_window import WindowSharing
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         self.laptops_status: LaptopsStatus | None = None
         self.sharing = WindowSharing(
             self, dialogs, settings, self.statusBar(), self.menu_actions.stop_share, self._model
+        )
+        self.phones = WindowPhones(
+            self, dialogs, self.statusBar(), self.menu_actions.phones, self._model
         )
         self._connect_actions()
         self.stack = QStackedWidget(self)
@@ -234,6 +238,7 @@ class MainWindow(QMainWindow):
         if not model.document.closed:
             workspace.commit_edits()
         self.sharing.release()  # before the document closes: a publish may be reading it
+        self.phones.stop()
         self.model = self.workspace = None
         if self.laptops_status is not None:
             self.statusBar().removeWidget(self.laptops_status)

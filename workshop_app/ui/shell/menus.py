@@ -1,7 +1,8 @@
 """The main window's menus and their actions (built here, connected by the window).
 
 File, Edit (Undo/Redo named after the step, from a QUndoGroup that follows the open event),
-View (modes Ctrl+1..5 and text size) and Help (Keyboard Shortcuts, F1). Keys: ``keymap``.
+View (modes Ctrl+1..5 and text size), Run (Attendee Input) and Help (Keyboard Shortcuts, F1).
+Keys: ``keymap``.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Actions:
     larger: QAction
     smaller: QAction
     reset_text: QAction
+    phones: QAction
     about: QAction
     files: QAction
     keys: QAction
@@ -148,6 +150,18 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     )
     view_menu.addActions([larger, smaller, reset_text])
 
+    # No mnemonic: Alt+R, U and N are taken on the Plan and Board pages (Alt+F, then Right)
+    run_menu = bar.addMenu("Run")
+    # No key: it opens the laptop to the room's network, so it is chosen from the menu.
+    phones = _action(
+        window,
+        "Attendee &Input",
+        None,
+        "Let attendees send notes from their phones over this network; uncheck to stop",
+    )
+    phones.setCheckable(True)
+    run_menu.addAction(phones)
+
     help_menu = bar.addMenu("&Help")
     keys = _action(window, "&Keyboard Shortcuts", "window.keys", "Every key of every mode")
     files = _action(window, "&Where Files Are Kept", None, "Data, backups and logs folders")
@@ -155,7 +169,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     about.setMenuRole(QAction.MenuRole.AboutRole)
     help_menu.addActions([keys, files, about])
 
-    document = [save, save_copy, *exports.values(), prepare, merge, conflicts, share, close]
+    document = [save, save_copy, *exports.values(), prepare, merge, conflicts, share, close, phones]
     document += modes.values()
     actions = Actions(
         new=new,
@@ -178,6 +192,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
         larger=larger,
         smaller=smaller,
         reset_text=reset_text,
+        phones=phones,
         about=about,
         files=files,
         keys=keys,

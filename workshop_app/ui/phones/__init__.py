@@ -1,0 +1,1 @@
+"""Attendees' phones: a tiny page on the room's network that adds notes (Run ▸ Attendee Input)."""
