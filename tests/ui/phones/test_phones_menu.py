@@ -44,6 +44,24 @@ def test_the_menu_turns_input_on_and_off(
     assert urls == [url, None]
 
 
+def test_run_shows_the_qr_code_while_input_is_on(
+    qtbot: QtBot, demo_window: MainWindow, dialogs: FakeDialogs
+) -> None:
+    """The window hands the URL to Run (its page and the presenter display), and takes it back."""
+    from workshop_app.ui.run.page import RunPage
+    from workshop_app.ui.shell.modes import Mode
+
+    assert demo_window.workspace is not None
+    run = demo_window.workspace.page(Mode.RUN)
+    assert isinstance(run, RunPage) and run.attendee_url is None
+    dialogs.texts.append(f"127.0.0.1:{_free_port()}")
+    demo_window.menu_actions.phones.trigger()
+    assert demo_window.phones.url is not None
+    assert run.attendee_url == demo_window.phones.url
+    demo_window.menu_actions.phones.trigger()
+    assert run.attendee_url is None
+
+
 def test_a_port_in_use_is_a_message_and_input_stays_off(
     demo_window: MainWindow, dialogs: FakeDialogs
 ) -> None:

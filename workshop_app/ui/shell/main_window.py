@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
     # -- the menus' slots --------------------------------------------------------------------
 
     def _connect_actions(self) -> None:
+        self.phones.url_changed.connect(self._on_phones_url_changed)
         a = self.menu_actions
         a.new.triggered.connect(self._on_new_action_triggered)
         a.open.triggered.connect(self._on_open_action_triggered)
@@ -449,6 +450,14 @@ class MainWindow(QMainWindow):
     def _on_mode_action_triggered(self, mode: str) -> None:
         if self.workspace is not None:
             self.workspace.set_mode(mode, focus=True)
+
+    def _on_phones_url_changed(self, url: str | None) -> None:
+        """Attendee input on or off: Run shows the page's QR code and address (or hides them)."""
+        from workshop_app.ui.run.page import RunPage
+
+        page = self.workspace.page(Mode.RUN) if self.workspace is not None else None
+        if isinstance(page, RunPage):
+            page.set_attendee_url(url)
 
     def _on_about_action_triggered(self) -> None:
         from PySide6.QtCore import Qt
