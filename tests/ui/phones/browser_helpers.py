@@ -110,21 +110,24 @@ class Phones:
     """Opens phones (Chromium instances) for one test and quits them all afterwards, each in its
     own throwaway profile under ``folder``."""
 
-    def __init__(self, qtbot: QtBot, folder: Path) -> None:
-        self.qtbot, self.folder = qtbot, folder
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.drivers: list[Any] = []
 
     def open(self, *, javascript: bool = True) -> Any:
         profile = self.folder / f"phone-{len(self.drivers)}" / "profile"
         profile.mkdir(parents=True)
-        driver = beside_qt(self.qtbot, lambda: open_phone(profile, javascript=javascript))
+        driver = open_phone(profile, javascript=javascript)  # no page yet: no need of the loop
         self.drivers.append(driver)
         return driver
 
     def quit_all(self) -> None:
+        """Quit every phone. Only chromedriver is asked (not the app's server), so the Qt loop
+        is not turned: at teardown it would delete the test's windows before their fixtures
+        close them."""
         try:
             for driver in self.drivers:
-                beside_qt(self.qtbot, driver.quit)
+                driver.quit()
         finally:
             self.drivers.clear()
             shutil.rmtree(self.folder, ignore_errors=True)
