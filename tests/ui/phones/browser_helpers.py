@@ -70,7 +70,7 @@ def unavailable() -> str | None:
     return None
 
 
-def open_phone(profile: Path, *, javascript: bool = True) -> Any:
+def open_phone(profile: Path) -> Any:
     """A headless Chromium as a 390x844 phone, in the throwaway ``profile`` folder. The caller
     quits it (``Phones`` does)."""
     os.environ["SE_OFFLINE"] = "1"  # belt and braces: the driver's path is given anyway
@@ -96,14 +96,16 @@ def open_phone(profile: Path, *, javascript: bool = True) -> Any:
         {"deviceMetrics": {"width": width, "height": height, "pixelRatio": 1.0, "touch": True}},
     )
     prefs: dict[str, object] = {"credentials_enable_service": False}
-    if not javascript:
-        prefs["profile.managed_default_content_settings.javascript"] = 2
     options.add_experimental_option("prefs", prefs)
     service = Service(CHROMEDRIVER, log_output=str(profile.parent / "chromedriver.log"))
     driver = webdriver.Chrome(options=options, service=service)
     driver.set_page_load_timeout(PAGE_LOAD_S)
     driver.set_script_timeout(PAGE_LOAD_S)
     return driver
+
+
+#: How long a phone may take to quit before its chromedriver is killed.
+QUIT_S = 20
 
 
 class Phones:
@@ -114,10 +116,10 @@ class Phones:
         self.folder = folder
         self.drivers: list[Any] = []
 
-    def open(self, *, javascript: bool = True) -> Any:
+    def open(self) -> Any:
         profile = self.folder / f"phone-{len(self.drivers)}" / "profile"
         profile.mkdir(parents=True)
-        driver = open_phone(profile, javascript=javascript)  # no page yet: no need of the loop
+        driver = open_phone(profile)  # no page yet: no need of the loop
         self.drivers.append(driver)
         return driver
 
@@ -127,7 +129,13 @@ class Phones:
         close them."""
         try:
             for driver in self.drivers:
-                driver.quit()
+                # Bounded: a browser stuck on a page the loop no longer serves would otherwise
+                # keep quit() waiting for minutes; then chromedriver is killed.
+                closer = threading.Thread(target=driver.quit, name="phone-quit", daemon=True)
+                closer.start()
+                closer.join(QUIT_S)
+                if closer.is_alive():
+                    driver.service.process.kill()
         finally:
             self.drivers.clear()
             shutil.rmtree(self.folder, ignore_errors=True)
