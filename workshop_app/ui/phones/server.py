@@ -178,7 +178,7 @@ class AttendeeServer(QObject):
         question_id = wanted.question_id
         if question_id is None:
             question_id = self.current_question_id()
-        elif question_id not in {q.id for q in self.model.select(Question)}:
+        elif not self.model.count(Question, id=question_id):  # one row looked up, not all
             raise Refused(BAD_REQUEST, UNKNOWN_QUESTION)
         note = Note(
             question_id=question_id,
