@@ -62,20 +62,11 @@ def make_event(path: Path) -> None:
         assert document.count(Note) == EXISTING
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--notes", type=int, default=500, help="notes typed (default 500)")
-    args = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="bench-capture-"))
-    os.environ["WORKSHOP_APP_HOME"] = str(folder / "home")
-    path = folder / "event.workshop"
-    make_event(path)
-
-    from workshop_app.ui.capture.notes_model import IdRole
+def open_capture(path: Path):
+    """The app's window (1280x800, shown) on ``path``, in Capture mode: (app, window, page)."""
     from workshop_app.ui.capture.page import CapturePage
     from workshop_app.ui.common.dialogs import Dialogs
     from workshop_app.ui.common.settings import AppSettings
-    from workshop_app.ui.common.sticky import StickyDelegate
     from workshop_app.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -86,10 +77,14 @@ def main() -> None:
     window.workspace.set_mode("capture", focus=True)
     page = window.workspace.page("capture")
     assert isinstance(page, CapturePage)
-    groups = window.model.select(Group)
-    page.set_table(groups[0].id)
-    document, model, box = window.model.document, window.model, page.entry.box
-    shown_before = page.mine.rowCount()
+    return app, window, page
+
+
+def probe_paints(page) -> list[str]:
+    """Give Capture's card view a delegate that notes the id of each card it paints; the list
+    it fills (so a benchmark can wait until a new note's card is on screen)."""
+    from workshop_app.ui.capture.notes_model import IdRole
+    from workshop_app.ui.common.sticky import StickyDelegate
 
     painted: list[str] = []
 
@@ -103,6 +98,25 @@ def main() -> None:
     page.cards.card_delegate = Probe(page.cards)
     page.cards.setItemDelegate(page.cards.card_delegate)
     page.cards._fit_cards(page.cards.size())  # private: the probe needs the width too
+    return painted
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notes", type=int, default=500, help="notes typed (default 500)")
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp(prefix="bench-capture-"))
+    os.environ["WORKSHOP_APP_HOME"] = str(folder / "home")
+    path = folder / "event.workshop"
+    make_event(path)
+
+    app, window, page = open_capture(path)
+    assert window.model is not None
+    groups = window.model.select(Group)
+    page.set_table(groups[0].id)
+    document, model, box = window.model.document, window.model, page.entry.box
+    shown_before = page.mine.rowCount()
+    painted = probe_paints(page)
     for _ in range(20):
         app.processEvents()
 

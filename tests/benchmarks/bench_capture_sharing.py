@@ -31,10 +31,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_capture import NOTE_TEXT, percentile
+from bench_capture import NOTE_TEXT, open_capture, percentile, probe_paints
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from workshop_app.domain.records import NOTE_KINDS, Group, Note, Question
 from workshop_app.storage.document import Document
@@ -118,35 +117,14 @@ def main() -> None:
     folder = root / "shared"
     folder.mkdir()
 
-    from workshop_app.ui.capture.notes_model import IdRole
-    from workshop_app.ui.capture.page import CapturePage
-    from workshop_app.ui.common.dialogs import Dialogs
-    from workshop_app.ui.common.settings import AppSettings
-    from workshop_app.ui.common.sticky import StickyDelegate
     from workshop_app.ui.laptops.sharing import FolderSharing
-    from workshop_app.ui.shell.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow(AppSettings(), Dialogs())
-    window.resize(1280, 800)
-    window.show()
-    assert window.open_path(path) and window.workspace is not None and window.model is not None
-    window.workspace.set_mode("capture", focus=True)
-    page = window.workspace.page("capture")
-    assert isinstance(page, CapturePage)
+    app, window, page = open_capture(path)
+    assert window.model is not None
     model, box = window.model, page.entry.box
     page.set_table(model.select(Group)[0].id)
     page.order.setChecked(True)  # newest first: the new card at the top, on screen
-    painted: list[str] = []
-
-    class Probe(StickyDelegate):
-        def paint(self, painter, option, index) -> None:
-            super().paint(painter, option, index)
-            painted.append(index.data(IdRole))
-
-    page.cards.card_delegate = Probe(page.cards)
-    page.cards.setItemDelegate(page.cards.card_delegate)
-    page.cards._fit_cards(page.cards.size())  # private: the probe needs the width too
+    painted = probe_paints(page)
     laptop = OtherLaptop(other, folder)
     on_ui: list[float] = []  # time the UI thread spent in sharing's handlers (merges included)
     real_finished = FolderSharing._on_bridge_finished

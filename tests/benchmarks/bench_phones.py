@@ -39,9 +39,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
-from tests.benchmarks.bench_capture import EXISTING, NOTE_TEXT, make_event, percentile
+from tests.benchmarks.bench_capture import (
+    EXISTING,
+    NOTE_TEXT,
+    make_event,
+    open_capture,
+    percentile,
+    probe_paints,
+)
 from workshop_app.domain.records import Group, Note, NoteSource
 from workshop_app.storage.document import Document
 
@@ -90,36 +96,13 @@ def main() -> None:
     path = folder / "event.workshop"
     make_event(path)
 
-    from workshop_app.ui.capture.notes_model import IdRole
-    from workshop_app.ui.capture.page import CapturePage
-    from workshop_app.ui.common.dialogs import Dialogs
-    from workshop_app.ui.common.settings import AppSettings
-    from workshop_app.ui.common.sticky import StickyDelegate
     from workshop_app.ui.phones.server import AttendeeServer
-    from workshop_app.ui.shell.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication([])
-    window = MainWindow(AppSettings(), Dialogs())
-    window.resize(1280, 800)
-    window.show()
-    assert window.open_path(path) and window.workspace is not None and window.model is not None
-    window.workspace.set_mode("capture", focus=True)
-    page = window.workspace.page("capture")
-    assert isinstance(page, CapturePage)
+    app, window, page = open_capture(path)
+    assert window.model is not None
     page.set_table(window.model.select(Group)[0].id)
     box = page.entry.box
-    painted: list[str] = []
-
-    class Probe(StickyDelegate):
-        """The page's card delegate, noting which card it painted last."""
-
-        def paint(self, painter, option, index) -> None:
-            super().paint(painter, option, index)
-            painted.append(index.data(IdRole))
-
-    page.cards.card_delegate = Probe(page.cards)
-    page.cards.setItemDelegate(page.cards.card_delegate)
-    page.cards._fit_cards(page.cards.size())  # private: the probe needs the width too
+    painted = probe_paints(page)
     page.order.setChecked(True)  # newest first: the new card at the top, on screen
     for _ in range(20):
         app.processEvents()
