@@ -3,6 +3,7 @@
     python tests/benchmarks/bench_phones.py [--phones 40] [--notes 10] [--bad 1000]
 
 The app's window holds an event of 5,000 notes (as in ``bench_capture.py``) in Capture mode,
+mid-breakout (each phone posts the question its page shows, as the page does),
 1280x800, offscreen, with the AttendeeServer listening on 127.0.0.1 (any free port). The phones
 are HTTP clients in a process of their own (``phone_clients.py``: threads, ``http.client``,
 each phone on its own loopback address so the per-client rate limit sees distinct phones).
@@ -48,6 +49,7 @@ from tests.benchmarks.bench_capture import (
     percentile,
     probe_paints,
 )
+from tests.ui.common.capture_helpers import start_breakout
 from workshop_app.domain.records import Group, Note, NoteSource
 from workshop_app.storage.document import Document
 
@@ -100,6 +102,7 @@ def main() -> None:
 
     app, window, page = open_capture(path)
     assert window.model is not None
+    start_breakout(window)  # mid-breakout, as the room would be: Capture follows it too
     page.set_table(window.model.select(Group)[0].id)
     box = page.entry.box
     painted = probe_paints(page)
@@ -127,7 +130,8 @@ def main() -> None:
 
     server = AttendeeServer(window.model)
     url = server.start("127.0.0.1", 0)
-    question_id = server.current_question_id()
+    question_id = server.current_question_id()  # the breakout's: each phone's page sends it
+    assert question_id is not None
     parts = urlsplit(url)
     where = {"host": "127.0.0.1", "port": parts.port, "question_id": question_id}
 

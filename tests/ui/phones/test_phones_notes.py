@@ -104,3 +104,51 @@ def test_wrong_token_and_other_paths_are_404(
     reply = send(qtbot, base + "/wrong/notes", "POST", b'{"text": "sneaky"}')
     assert reply.status == 404
     assert _phone_notes(model) == []
+
+
+def test_a_room_of_phones_takes_turns_with_the_window(
+    qtbot: QtBot, model: DocumentModel, server: AttendeeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Requests that arrive together are answered a turn at a time (here one a turn), and the
+    window's own events run between turns: a room of phones cannot hold up a note-taker's
+    Enter for more than a turn. Every note is still stored and acknowledged."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from tests.ui.phones.phone_client import Reply
+    from workshop_app.ui.phones import connections
+
+    monkeypatch.setattr(connections, "TURN_S", 0.0)
+    assert server.url is not None and server.tcp is not None
+    question = model.select(Question)[0]
+    ticks: list[int] = []  # the turn count each time the window's own timer ran
+    probe = QTimer()
+    probe.setInterval(0)
+    probe.timeout.connect(lambda: ticks.append(server.tcp.turns if server.tcp else -1))
+    replies: list[Reply] = []
+    count = 12
+
+    def one(n: int) -> None:
+        body = json.dumps({"question_id": question.id, "text": f"phone {n}"}).encode("utf-8")
+        import http.client
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(server.url or "")
+        conn = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+        conn.request("POST", parts.path + "notes", body=body)
+        response = conn.getresponse()
+        replies.append(Reply(response.status, {}, response.read()))
+        conn.close()
+
+    threads = [threading.Thread(target=one, args=(n,), daemon=True) for n in range(count)]
+    probe.start()
+    for thread in threads:
+        thread.start()
+    qtbot.waitUntil(lambda: not any(t.is_alive() for t in threads), timeout=15_000)
+    probe.stop()
+    assert sorted(r.status for r in replies) == [201] * count
+    assert len(_phone_notes(model)) == count
+    assert server.tcp.turns >= count  # one note a turn
+    seen = set(ticks)
+    assert len(seen & set(range(1, count))) >= count // 2  # the window ran between turns

@@ -86,7 +86,7 @@ class SidePanel(QTabWidget):
 
     def update_labels(self) -> None:
         n = self.others_model.rowCount()
-        phones = sum(1 for note in self.others_model.notes() if note.source == NoteSource.PHONE)
+        phones = self.others_model.count_notes(lambda note: note.source == NoteSource.PHONE)
         self.others_label.setText(
             f"{plural(n, 'note')} from the other tables and attendees' phones, {phones} of them "
             f"{PHONE_SOURCE_LABEL} ({shown('capture.delete')} hides one from the room)."

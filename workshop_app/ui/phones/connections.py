@@ -2,15 +2,18 @@
 more is closed at once) and reads one request on each (``wire``), bounded in size and time.
 
 ``handler`` turns a request into a ``wire.Response``; it runs in the app's event loop, so it may
-use the document model. ``close_all`` stops listening and ends every open connection (turning
-input off must end it at once). Each connection's state is a plain object kept here by socket;
-a socket is deleted only after its signals are cut (no Python callback runs on a dying one).
+use the document model. Whole requests wait their turn and are answered at most ``TURN_S`` at a
+time, so the window paints and takes keys in between. ``close_all`` stops listening and ends
+every open connection (turning input off must end it at once). Each connection's state is a
+plain object kept here by socket; a socket is deleted only after its signals are cut (no Python
+callback runs on a dying one).
 """
 
 from __future__ import annotations
 
 import json
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -22,6 +25,9 @@ from workshop_app.ui.phones.wire import BadRequest, Head, Response, read_head, w
 #: A connection that has not sent its whole request within this is answered 408 and closed
 #: (a slow sender must not hold a place for long).
 DEADLINE_S = 10.0
+#: The longest the app answers phones in one go before the window gets its turn (to paint, to
+#: take a key): a note-taker's Enter waits at most about this long behind a room of phones.
+TURN_S = 0.008
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,13 @@ class CappedTcpServer(QTcpServer):
         self._sweep.setInterval(1000)
         self._sweep.timeout.connect(self._on_sweep_timeout)
         self._sweep.start()
+        #: Whole requests waiting for their turn (``_on_turn_timeout``), oldest first.
+        self._waiting: deque[tuple[int, Request]] = deque()
+        self.turns = 0  # how many turns the phones have had (each lets the window paint after)
+        self._turn = QTimer(self)
+        self._turn.setSingleShot(True)
+        self._turn.setInterval(0)
+        self._turn.timeout.connect(self._on_turn_timeout)
 
     def open_count(self) -> int:
         return len(self._open)
@@ -84,6 +97,8 @@ class CappedTcpServer(QTcpServer):
         """Stop listening and end every open connection."""
         self.close()
         self._sweep.stop()
+        self._turn.stop()
+        self._waiting.clear()
         for key in list(self._open):
             self._end(key, abort=True)
 
@@ -109,10 +124,30 @@ class CappedTcpServer(QTcpServer):
             return
         remote = exchange.socket.peerAddress().toString()
         request = Request(exchange.head, exchange.buffer[: exchange.head.length], remote)
-        self._answer(exchange, self.handler(request))
+        exchange.answered = True  # whole: nothing more is read; its answer is on the way
+        self._waiting.append((key, request))
+        if not self._turn.isActive():
+            self._turn.start()
+
+    def _on_turn_timeout(self) -> None:
+        """Answer waiting requests for at most TURN_S, then let the window paint and take its
+        keys before the next ones: forty phones sending at once never hold up a note-taker's
+        Enter for longer than one turn."""
+        self.turns += 1
+        ends = time.perf_counter() + TURN_S
+        while self._waiting:  # at least one a turn, then while the turn lasts
+            key, request = self._waiting.popleft()
+            exchange = self._open.get(key)
+            if exchange is not None:  # else: the phone hung up, or input was turned off
+                self._answer(exchange, self.handler(request))
+            if time.perf_counter() >= ends:
+                break
+        if self._waiting:
+            self._turn.start()
 
     def _answer(self, exchange: _Exchange, response: Response) -> None:
         exchange.answered = True
+        exchange.since = time.monotonic()  # from now, DEADLINE_S to write it out
         exchange.socket.write(write_response(response, self.always))
         exchange.socket.disconnectFromHost()  # once the bytes are written
 
