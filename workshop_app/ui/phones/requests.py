@@ -13,6 +13,7 @@ from urllib.parse import parse_qs
 
 from workshop_app.domain.records import MAX_TEXT, NOTE_KINDS, NoteKind
 from workshop_app.domain.safe_text import without_controls
+from workshop_app.ui.phones.wire import BadRequest
 
 BAD_REQUEST, NOT_FOUND, TOO_LARGE, TOO_MANY = 400, 404, 413, 429
 
@@ -28,13 +29,8 @@ SLOW_DOWN = "You are sending very fast. Wait a moment and send again."
 NOT_STORED = "Your note could not be saved on the facilitator's laptop. Try again in a moment."
 
 
-class Refused(Exception):
-    """A request turned down; ``status`` is the HTTP status, ``str()`` the person's message."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
+class Refused(BadRequest):
+    """A note turned down: ``status`` is the HTTP status, ``message`` the person's message."""
 
 
 @dataclass(frozen=True)
