@@ -105,7 +105,7 @@ class WindowPhones(QObject):
             "Phones on the room's network send notes here. Run ▸ Attendee Input stops it."
         )
         label.show()
-        self.status.showMessage(f"Attendee input is on: {url}", 10000)
+        self.status.showMessage("Attendee input is on: phones can send notes now", 10000)
         self.url_changed.emit(url)
         return url
 
