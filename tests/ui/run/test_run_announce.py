@@ -6,23 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.common.announced import listening
 from tests.ui.run.run_helpers import BREAKOUT_1, fake_multimedia, go_to, show_page
 from tests.unit.fake_clock import FakeClock
-from workshop_app.ui.common.announce import ANNOUNCED
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.run.page import RunPage
-
-
-class Heard:
-    def __init__(self) -> None:
-        self.said: list[tuple[object, str, bool]] = []
-        ANNOUNCED.sent.connect(self._on_sent)
-
-    def _on_sent(self, widget: object, text: str, assertive: bool) -> None:
-        self.said.append((widget, text, assertive))
-
-    def close(self) -> None:
-        ANNOUNCED.sent.disconnect(self._on_sent)
 
 
 def test_the_run_page_announces_only_the_moments_even_when_hidden(
@@ -32,10 +20,9 @@ def test_the_run_page_announces_only_the_moments_even_when_hidden(
     page = RunPage(demo_model, clock=clock, chime_loader=fake_multimedia())
     show_page(qtbot, page)
     go_to(page, BREAKOUT_1)
-    heard = Heard()
-    try:
+    with listening() as heard:
         qtbot.keyClick(page.focusWidget() or page, Qt.Key.Key_Space)  # start
-        assert [t for _, t, _ in heard.said] == ["Breakout round 1 started, 20 minutes"]
+        assert heard.texts() == ["Breakout round 1 started, 20 minutes"]
         page.hide()  # another mode is on screen: Run's countdown still ticks and speaks
         for _ in range(20 * 60 + 61):
             clock.advance(1)
@@ -47,5 +34,3 @@ def test_the_run_page_announces_only_the_moments_even_when_hidden(
             ("1 minute over", False),
         ]
         assert all(widget is page for widget, _, _ in heard.said)
-    finally:
-        heard.close()
