@@ -92,12 +92,20 @@ def session() -> Iterator[Session]:
         )
         os.close(write)
         with os.fdopen(read) as pipe:
-            s.env["DISPLAY"] = ":" + pipe.readline().strip()
-        out = subprocess.run(["dbus-launch", "--sh-syntax"], capture_output=True, text=True)
+            display = pipe.readline().strip()
+        if not display:
+            pytest.skip("no AT-SPI bus to listen on: Xvfb did not start")
+        s.env["DISPLAY"] = ":" + display
+        launch = ["dbus-launch", "--sh-syntax"]
+        out = subprocess.run(launch, capture_output=True, text=True, env=s.env)
+        for name in ("DBUS_SESSION_BUS_ADDRESS", "DBUS_SESSION_BUS_PID"):  # ours only
+            s.env.pop(name, None)
         for line in out.stdout.splitlines():
             name, _, value = line.partition("=")
             if name in ("DBUS_SESSION_BUS_ADDRESS", "DBUS_SESSION_BUS_PID"):
                 s.env[name] = value.rstrip(";").strip("'")
+        if "DBUS_SESSION_BUS_ADDRESS" not in s.env:
+            pytest.skip("no AT-SPI bus to listen on: dbus-launch gave no session bus")
         launcher = next(p for p in BUS_LAUNCHERS if Path(p).exists())
         s.start([launcher, "--launch-immediately"], stderr=subprocess.DEVNULL)
         yield s
@@ -118,7 +126,12 @@ def _listen(session: Session, seconds: float) -> queue.Queue[str]:
             heard.put(line.rstrip("\n"))
 
     threading.Thread(target=read, daemon=True).start()
-    assert heard.get(timeout=30) == "ready", "the AT-SPI listener did not start"
+    try:
+        first = heard.get(timeout=30)
+    except queue.Empty:
+        first = ""
+    if first != "ready":
+        pytest.skip("no AT-SPI bus to listen on: the listener could not register on it")
     return heard
 
 
