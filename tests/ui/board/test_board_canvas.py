@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.common.accessibility import unnamed_widgets
+from tests.ui.common.announced import listening
 from workshop_app.domain.records import Note, Theme
 from workshop_app.storage.document import Document
 from workshop_app.ui.board.canvas import CanvasView
@@ -152,6 +153,20 @@ def test_dropping_on_new_theme_groups_and_asks_the_title(board: BoardPage, qtbot
     assert model.get(Note, note).theme_id == made.id
     assert view.focused_item() == (THEME, made.id)
     assert QApplication.focusWidget() is view.canvas
+
+
+def test_drops_are_announced_as_done(board: BoardPage, qtbot: QtBot) -> None:
+    view = board.canvas
+    first, second = _theme_ids(board)[:2]
+    title = board.model.get(Theme, second).title
+    note = sorted(_members(board, first))[0]
+    with listening() as heard:
+        _drag(qtbot, view, _card(view, note), _column(view, THEME, second))
+        _drag(qtbot, view, _card(view, note), _column(view, NEW))
+    assert heard.said == [
+        (view.canvas, f"Moved 1 note to “{title}”", False),
+        (view.canvas, "Grouped 1 note into a new theme", False),
+    ]
 
 
 def test_rubber_band_ctrl_and_shift_click_select(board: BoardPage, qtbot: QtBot) -> None:

@@ -18,9 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QObject
+
 from workshop_app.domain.records import MAX_VOTES, Note, Theme
 from workshop_app.domain.wording import plural
 from workshop_app.ui.commands import AddRecords, DeleteRecords
+from workshop_app.ui.common.announce import announce
 from workshop_app.ui.document_model import DocumentModel
 
 
@@ -39,6 +42,19 @@ def group_into_new_theme(
     files = model.update_same_step(Note, ids, {"theme_id": theme.id})
     model.push_steps([add, files], label=f"Group {plural(len(ids), 'note')} into {_title(title)}")
     return theme.id
+
+
+#: How a step's label reads once done, for a screen reader ("Move 2 notes to ..." -> "Moved ...").
+DONE = {"Group": "Grouped", "Move": "Moved"}
+
+
+def announce_step(widget: QObject, model: DocumentModel, before: int) -> None:
+    """Say the step just taken (a group or a move; ``before``: the undo stack's index before it)
+    in its own words, as done: "Grouped 3 notes into a new theme", "Moved 2 notes to “Access”"
+    (polite). Nothing when no step was taken."""
+    verb, _, rest = model.undo_stack.undoText().partition(" ")
+    if model.undo_stack.index() != before and verb in DONE:
+        announce(widget, f"{DONE[verb]} {rest}")
 
 
 def move_to_theme(model: DocumentModel, note_ids: Iterable[str], theme_id: str | None) -> None:

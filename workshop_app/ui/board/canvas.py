@@ -254,11 +254,15 @@ class CanvasView(QWidget):
     def drop(self, note_ids: list[str], column: ColumnItem) -> None:
         """Cards dropped on ``column``: one step for them all."""
         if column.kind == NEW:
+            step = self.model.undo_stack.index()
             theme_id = actions.group_into_new_theme(self.model, self.question_id(), note_ids)
+            actions.announce_step(self.canvas, self.model, step)
             self.select_notes(note_ids)
             self.edit_title(theme_id)
             return
+        step = self.model.undo_stack.index()
         actions.move_to_theme(self.model, note_ids, column.record_id or None)
+        actions.announce_step(self.canvas, self.model, step)
         self.select_notes(note_ids)
 
     # -- handlers -----------------------------------------------------------------------------

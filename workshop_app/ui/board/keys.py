@@ -83,7 +83,9 @@ class BoardKeys:
         if question_id is None:
             return
         ids = self.view.selected_note_ids()
+        step = self.model.undo_stack.index()
         theme_id = actions.group_into_new_theme(self.model, question_id, ids)
+        actions.announce_step(self.view.key_widget(), self.model, step)
         self.view.edit_title(theme_id)
 
     def _on_move_triggered(self) -> None:
@@ -99,7 +101,9 @@ class BoardKeys:
         self.chooser.open()
 
     def _move(self, ids: list[str], theme_id: str | None) -> None:
+        step = self.model.undo_stack.index()
         actions.move_to_theme(self.model, ids, theme_id)
+        actions.announce_step(self.view.key_widget(), self.model, step)
         self._refocus()
         self.view.select_notes(ids)
 
@@ -120,7 +124,9 @@ class BoardKeys:
             self.view.select_notes(members) if members else self.view.reveal(UNSORTED, "")
         elif kind == NOTE:
             ids = self.view.selected_note_ids()
+            step = self.model.undo_stack.index()
             actions.move_to_theme(self.model, ids, None)
+            actions.announce_step(self.view.key_widget(), self.model, step)
             self.view.select_notes(ids)
 
     def _on_rename_triggered(self) -> None:

@@ -54,6 +54,7 @@ from workshop_app.ui.capture.side import SidePanel
 from workshop_app.ui.capture.table_chooser import TableChooser
 from workshop_app.ui.capture.type_to_box import TypeToBox
 from workshop_app.ui.capture.where import QuestionHeader, WhereBar
+from workshop_app.ui.common.announce import announce
 from workshop_app.ui.common.dialogs import Dialogs
 from workshop_app.ui.common.keymap import install
 from workshop_app.ui.common.settings import AppSettings
@@ -395,6 +396,7 @@ class CapturePage(QWidget):
         word = kind_style(note.kind).word.lower()
         saved = self.model.clock(seconds=True)
         self.status.setText(f"✓ Saved at {saved}: {word}, note {n} here.")
+        announce(self, "Saved")
         if len(parts) > 1:
             self.status.setText(
                 f"{self.status.text()} It was long, so it is saved as {len(parts)} notes "

@@ -30,6 +30,7 @@ from workshop_app.ui.common.keymap import install
 from workshop_app.ui.common.text import ScaledLabel
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.run.agenda_list import RunAgendaList
+from workshop_app.ui.run.announcer import RunAnnouncer
 from workshop_app.ui.run.chime import ChimePlayer, load_multimedia
 from workshop_app.ui.run.controller import RunController
 from workshop_app.ui.run.details import RoundPanel, day_text
@@ -72,6 +73,7 @@ class RunPage(QWidget):
             RunController(model, clock, self) if clock else RunController(model, parent=self)
         )
         self.chimes = ChimePlayer(self, chime_loader)
+        self.announcer = RunAnnouncer(self.controller, self)
         self.keys = build_actions(self)
         self.presenter: PresenterWindow | None = None
         self.attendee_url: str | None = None
