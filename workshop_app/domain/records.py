@@ -55,7 +55,7 @@ NOTE_SOURCES: tuple[NoteSource, ...] = tuple(NoteSource)
 #: What the Board, Capture and the report call notes sent from attendees' phones.
 PHONE_SOURCE_LABEL = "from attendees' phones"
 #: The same, where it names a place of its own (a card's footer, a column of the report).
-PHONE_SOURCE_PLACE = "From attendees' phones"
+PHONE_SOURCE_PLACE = PHONE_SOURCE_LABEL[0].upper() + PHONE_SOURCE_LABEL[1:]
 
 #: What every screen and export calls the notes not taken at any table (a keynote question,
 #: a panel remark), and a table with no name: one wording, so the Board and the report agree.

@@ -17,7 +17,6 @@ from workshop_app.domain.local_time import local
 from workshop_app.domain.quoting import quoted
 from workshop_app.domain.records import (
     PHONE_SOURCE_LABEL,
-    PHONE_SOURCE_PLACE,
     Note,
     NoteKind,
     Question,
@@ -90,7 +89,7 @@ def to_csv(bundle: EventBundle) -> str:
         for note in notes:
             texts = (
                 question.text if question else "",
-                note_place(note, groups, "", PHONE_SOURCE_PLACE),
+                note_place(note, groups, ""),
                 themes.get(note.theme_id or "", ""),
                 note.kind,
                 note.text,

@@ -69,8 +69,12 @@ def run_gui(path: Path | None, *, demo: bool = False, phones: tuple[str, int] | 
     settings = AppSettings()
     apply_text_size(settings.text_size_delta())
     window = MainWindow(settings, dialogs, shortcuts=False)
-    file_open = FileOpenHandler(window, window.open_path)  # macOS: a double-clicked .workshop file
-    app.installEventFilter(file_open)
+    file_open = FileOpenHandler(window, window.open_path)
+    if sys.platform == "darwin":
+        # A double-clicked .workshop file comes as an event, on macOS only. A filter on the
+        # application sees every event of every widget, so it is not installed where it
+        # would only cost time.
+        app.installEventFilter(file_open)
     if demo:
         window.show_opening("Opening the demo event…")
     elif path is not None:

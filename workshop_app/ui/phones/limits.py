@@ -22,8 +22,6 @@ class Limits:
     per_second: float = 1.0
     connections: int = 100
     max_body: int = 64 * 1024
-    #: Seconds an idle kept-alive connection holds its place before it is closed.
-    keep_alive: int = 5
 
 
 class RateLimiter:
