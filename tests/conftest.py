@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read the app's English: the system's language (the default) is pinned to it, for
+# Qt (QLocale.uiLanguages), gettext and the command lines the tests start. Tests of another
+# language choose it themselves.
+os.environ["LANGUAGE"] = "en"
 
 import pytest
 from hypothesis import settings

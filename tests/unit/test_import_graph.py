@@ -21,8 +21,9 @@ NAME = PACKAGE.name
 
 #: Lower layers never import higher ones: domain -> storage -> report -> ui -> the entry points.
 #: ``paths`` (every folder the app uses) sits beside storage: domain may not touch the disk.
-#: ``version`` (the one version number, read from pyproject.toml or the metadata) is a leaf.
-LAYERS = {"domain": 0, "version": 0, "paths": 1, "storage": 1, "report": 2, "ui": 3}
+#: ``version`` (the one version number, read from pyproject.toml or the metadata) is a leaf,
+#: and so is ``i18n`` (the words in the chosen language), which every layer uses.
+LAYERS = {"domain": 0, "version": 0, "i18n": 0, "paths": 1, "storage": 1, "report": 2, "ui": 3}
 ENTRY = 4  # cli*.py, __main__.py: may import everything
 
 #: Function-level imports of our own modules that would close a loop, each with its reason.
