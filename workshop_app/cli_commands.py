@@ -11,7 +11,7 @@ from workshop_app.cli_say import say
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.personal_data_bundle import redacted
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import N_, _, format_number, n_
 from workshop_app.storage import export, interchange, interchange_stamps, templates
 from workshop_app.storage.document import Document
 from workshop_app.storage.files import check_output, read_input, write_atomic
@@ -21,7 +21,7 @@ from workshop_app.storage.validation import describe_all
 def _check_event_name(out: Path) -> None:
     """``new`` and ``import`` agree: an event file's name ends in .workshop."""
     if out.suffix != ".workshop":
-        raise WorkshopError(f"“{out}” should end in .workshop")
+        raise WorkshopError(_("“{file}” should end in .workshop").format(file=out))
 
 
 def _read(path: Path) -> EventBundle:
@@ -30,7 +30,7 @@ def _read(path: Path) -> EventBundle:
     with Document.open(path, readonly=True) as doc:
         bundle = doc.bundle()
         if doc.set_aside:
-            say(f"workshop-app: warning: {doc.damage()}:", error=True)
+            say(_("workshop-app: warning: {damage}:").format(damage=doc.damage()), error=True)
             for line in describe_all(doc.set_aside):
                 say(f"  {line}", error=True)
     return bundle
@@ -42,7 +42,7 @@ def _new(options: argparse.Namespace) -> int:
     with templates.create_from_template(
         out, options.template, title=options.title, force=options.force
     ) as doc:
-        say(f"Created {out} ({doc.event().title}).")
+        say(_("Created {file} ({title}).").format(file=out, title=doc.event().title))
     return 0
 
 
@@ -57,13 +57,18 @@ def _import(options: argparse.Namespace) -> int:
     source: Path = options.source
     check_output(options.output, force=options.force, inputs=(source,))
     _check_event_name(options.output)
-    data = read_input(source, "JSON file")
+    data = read_input(source, N_("JSON file"))
     bundle, stamps = interchange_stamps.parse(data, source.name)
     with Document.create(
         options.output, bundle, force=options.force, inputs=(source,), stamps=stamps
     ):
         pass
-    say(f"Imported {source} to {options.output} ({plural(len(bundle.notes), 'note')}).")
+    notes = n_("%n note", "%n notes", len(bundle.notes))
+    say(
+        _("Imported {source} to {output} ({notes}).").format(
+            source=source, output=options.output, notes=notes
+        )
+    )
     return 0
 
 
@@ -81,26 +86,38 @@ def _export(options: argparse.Namespace) -> int:
     else:
         text = _RENDERERS[options.format](bundle)
     write_atomic(output, text, force=options.force, inputs=(options.document,))
-    say(f"Wrote {output}.")
+    say(_("Wrote {file}.").format(file=output))
     return 0
 
 
 def _info(options: argparse.Namespace) -> int:
     bundle = _read(options.document)
     event = bundle.event
-    when = " ".join(part for part in (event.date, event.start_time) if part) or "date not set"
+    when = " ".join(part for part in (event.date, event.start_time) if part) or _("date not set")
+    venue = event.venue or _("venue not set")
     say(event.title)
-    say(f"  {when} · {event.venue or 'venue not set'} · {event.organiser or 'organiser not set'}")
-    say(
-        f"  {plural(len(bundle.speakers), 'speaker')}, "
-        f"{plural(len(bundle.questions), 'question')}, {plural(len(bundle.groups), 'table')}, "
-        f"{plural(len(bundle.agenda), 'agenda item')} "
-        f"({sum(item.planned_minutes for item in bundle.agenda)} min), "
-        f"{plural(len(bundle.notes), 'note')}"
-    )
+    say(f"  {when} · {venue} · {event.organiser or _('organiser not set')}")
+    minutes = sum(item.planned_minutes for item in bundle.agenda)
+    counts = [
+        n_("%n speaker", "%n speakers", len(bundle.speakers)),
+        n_("%n question", "%n questions", len(bundle.questions)),
+        n_("%n table", "%n tables", len(bundle.groups)),
+        # Translators: {minutes} is the agenda's planned length, e.g. "4 agenda items (90 min)"
+        n_(
+            "%n agenda item ({minutes} min)", "%n agenda items ({minutes} min)", len(bundle.agenda)
+        ).format(minutes=format_number(minutes)),
+        n_("%n note", "%n notes", len(bundle.notes)),
+    ]
+    say("  " + ", ".join(counts))
     for number, question in enumerate(bundle.questions, 1):
         count = sum(1 for note in bundle.notes if note.question_id == question.id)
-        say(f"  Q{number}. {question.text} ({plural(count, 'note')})")
+        notes = n_("%n note", "%n notes", count)
+        say(
+            "  "
+            + _("Q{number}. {question} ({notes})").format(
+                number=number, question=question.text, notes=notes
+            )
+        )
     return 0
 
 
@@ -122,7 +139,7 @@ def _report(options: argparse.Namespace) -> int:
     bundle = _read(options.document)
     fmt = format_for(output, options.format)
     write_report(bundle, output, settings, fmt, force=options.force)
-    say(f"Wrote {output} ({fmt.upper()}).")
+    say(_("Wrote {file} ({format}).").format(file=output, format=fmt.upper()))
     return 0
 
 

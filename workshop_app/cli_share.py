@@ -9,15 +9,16 @@ from pathlib import Path
 
 from workshop_app.cli_say import say
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import _, n_
 from workshop_app.storage import snapshots
 from workshop_app.storage.document import Document
+from workshop_app.storage.merge import nothing_new
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "share",
-        help="publish this laptop's snapshot into a shared folder and merge the others' there",
+        help=_("publish this laptop's snapshot into a shared folder and merge the others' there"),
     )
     parser.add_argument("document", type=Path, metavar="FILE.workshop")
     parser.add_argument("folder", type=Path, metavar="FOLDER")
@@ -27,8 +28,15 @@ def run(options: argparse.Namespace) -> int:
     path: Path = options.document
     folder: Path = options.folder
     if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "is not there (was a USB stick removed?)"
-        raise WorkshopError(f"the shared folder “{folder}” {what}")
+        if folder.exists():
+            raise WorkshopError(
+                _("the shared folder “{folder}” is not a folder").format(folder=folder)
+            )
+        raise WorkshopError(
+            _("the shared folder “{folder}” is not there (was a USB stick removed?)").format(
+                folder=folder
+            )
+        )
     with Document.open(path) as doc:
         result = snapshots.share_once(doc, folder)
         own = snapshots.snapshot_name(doc.event_id, doc.device_id)
@@ -43,13 +51,23 @@ def describe(path: Path, result: snapshots.ShareResult, own: str) -> str:
     mine = [why for name, why in result.skipped if name == own]
     skipped = [(name, why) for name, why in result.skipped if name != own]
     if mine:
-        parts = [f"Did not publish {path.name}'s snapshot ({mine[0].rstrip('.')})"]
+        parts = [
+            _("Did not publish {name}'s snapshot ({reason})").format(
+                name=path.name, reason=mine[0].rstrip(".")
+            )
+        ]
     else:
-        parts = [f"Published {path.name}'s snapshot"]
+        parts = [_("Published {name}'s snapshot").format(name=path.name)]
     summary = result.merged.summary()
-    parts.append("nothing new to merge" if summary == "Nothing new" else f"merged {summary}")
+    if summary == nothing_new():
+        parts.append(_("nothing new to merge"))
+    else:
+        parts.append(_("merged {summary}").format(summary=summary))
     if skipped:
-        files = plural(len(skipped), "file")
         reasons = "; ".join(f"{name}: {why.rstrip('.')}" for name, why in skipped)
-        parts.append(f"skipped {files} ({reasons})")
+        parts.append(
+            n_("skipped %n file ({reasons})", "skipped %n files ({reasons})", len(skipped)).format(
+                reasons=reasons
+            )
+        )
     return "; ".join(parts) + "."

@@ -14,21 +14,23 @@ from workshop_app.cli_say import say
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.records import AWAY_FROM_TABLES, Note, Question
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import _, n_
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     suggest = sub.add_parser(
         "suggest",
-        help="print suggested themes for the notes not yet sorted, and likely duplicates "
-        "(changes nothing)",
+        help=_(
+            "print suggested themes for the notes not yet sorted, and likely duplicates "
+            "(changes nothing)"
+        ),
     )
     suggest.add_argument("document", type=Path, metavar="FILE.workshop")
     suggest.add_argument(
-        "--question", type=int, metavar="N", help="only question N (as numbered by 'info')"
+        "--question", type=int, metavar="N", help=_("only question N (as numbered by 'info')")
     )
     suggest.add_argument(
-        "--json", action="store_true", help="print JSON: questions, each with its suggestions"
+        "--json", action="store_true", help=_("print JSON: questions, each with its suggestions")
     )
 
 
@@ -38,7 +40,11 @@ def _questions(bundle: EventBundle, number: int | None) -> list[tuple[int, Quest
         return numbered
     if not 1 <= number <= len(numbered):
         raise WorkshopError(
-            f"there is no question {number}: the event has {plural(len(numbered), 'question')}"
+            n_(
+                "there is no question {number}: the event has %n question",
+                "there is no question {number}: the event has %n questions",
+                len(numbered),
+            ).format(number=number)
         )
     return [numbered[number - 1]]
 
@@ -78,23 +84,31 @@ def run(options: argparse.Namespace, bundle: EventBundle) -> int:
         notes = by_question[question.id]
         text = {note.id: note for note in notes}
         unsorted = sum(1 for note in notes if note.theme_id is None)
-        say(f"Q{number}. {question.text or '(no text)'}")
-        say(f"  {plural(len(notes), 'note')}, {unsorted} not yet sorted")
+        text_of = question.text or _("(no text)")
+        say(_("Q{number}. {question}").format(number=number, question=text_of))
+        say(
+            "  "
+            + n_(
+                "%n note, {unsorted} not yet sorted",
+                "%n notes, {unsorted} not yet sorted",
+                len(notes),
+            ).format(unsorted=unsorted)
+        )
         if not suggestions:
-            say("  No themes to suggest.")
+            say("  " + _("No themes to suggest."))
         for suggestion in suggestions:
-            say(f"  Suggested theme: {suggestion.title}")
-            say(f"    tied by: {', '.join(suggestion.keywords)}")
+            say("  " + _("Suggested theme: {title}").format(title=suggestion.title))
+            say("    " + _("tied by: {keywords}").format(keywords=", ".join(suggestion.keywords)))
             for note_id in suggestion.note_ids:
                 say(f"    - {_one_line(text[note_id], tables)}")
         for duplicate in find_duplicates(notes):
             first, second = (text[i] for i in duplicate.note_ids)
-            say("  Possible duplicate, from two tables:")
+            say("  " + _("Possible duplicate, from two tables:"))
             say(f"    - {_one_line(first, tables)}")
             say(f"    - {_one_line(second, tables)}")
     return 0
 
 
 def _one_line(note: Note, tables: dict[str, str]) -> str:
-    where = tables.get(note.group_id or "", AWAY_FROM_TABLES.lower())
+    where = tables.get(note.group_id or "", _(AWAY_FROM_TABLES).lower())
     return f"{' '.join(note.text.split())} ({where})"

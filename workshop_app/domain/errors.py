@@ -6,7 +6,12 @@ dialog. Nothing else is caught broadly: a bug is a bug and gets the crash dialog
 
 from __future__ import annotations
 
-from workshop_app.domain.wording import noun
+from workshop_app.i18n import N_, _, n_
+
+#: The tail of a refusal that changed nothing (a refusal is one sentence plus this, so a list
+#: of refusals can leave it out: merge previews, skipped snapshots).
+NOTHING_MERGED = N_("Nothing was merged.")
+NOTHING_CHANGED = N_("Nothing was changed.")
 
 
 class WorkshopError(Exception):
@@ -34,8 +39,11 @@ class InterchangeError(WorkshopError):
         self.problems = list(problems)
         self.source = source
         self.total = len(self.problems) if total is None else total
-        first = self.problems[0] if self.problems else "invalid file"
+        first = self.problems[0] if self.problems else _("invalid file")
         more = self.total - 1
         prefix = f"{source}: " if source else ""
-        suffix = f" (and {more:,} more {noun(more, 'problem')})" if more > 0 else ""
-        super().__init__(f"{prefix}{first}{suffix}")
+        if more > 0:
+            first = n_(
+                "{problem} (and %n more problem)", "{problem} (and %n more problems)", more
+            ).format(problem=first)
+        super().__init__(f"{prefix}{first}")

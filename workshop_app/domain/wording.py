@@ -1,9 +1,9 @@
 """Counted nouns in the app's English: "1 note", "3 notes", "2 people", "4 copies".
 
-The one place a plural is made, for every count shown to a person (domain messages, storage's
-merge summary, the report, the CLI and the GUI): an irregular form is written once, here.
-Plain and pure on purpose: when UI text moves to Qt's ``tr()`` with ``%n``, each call in ui/
-becomes one ``tr("%n note(s)", "", n)`` without anything else to unpick.
+Being replaced: counts shown to a person are now written with ``n_("%n note", "%n notes", n)``
+(workshop_app.i18n, below the window) or ``trn(...)`` (ui/common/i18n.py), the English plural
+written out so each language translates its own forms (Welsh has six). This module stays only
+for code not yet moved to them; do not add new uses (tests/unit/test_wording.py).
 """
 
 from __future__ import annotations

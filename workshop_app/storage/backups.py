@@ -17,6 +17,7 @@ from pathlib import Path
 
 from workshop_app import paths
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.i18n import _
 from workshop_app.storage.files import FileLock, readonly_uri, replace_durably, side_files
 
 KEEP = 10
@@ -126,11 +127,13 @@ def restore_copy(backup: Path, target: Path) -> Path:
     target = Path(target).absolute()
     if target.resolve().is_relative_to(paths.backups_dir().resolve()):
         raise WorkshopError(
-            "Choose a place outside the backups folder for the copy, so the backups stay as "
-            "they are."
+            _(
+                "Choose a place outside the backups folder for the copy, so the backups stay "
+                "as they are."
+            )
         )
     if not target.parent.is_dir():
-        raise WorkshopError(f"The folder “{target.parent}” does not exist.")
+        raise WorkshopError(_("The folder “{folder}” does not exist.").format(folder=target.parent))
     lock = FileLock(target)
     lock.acquire()
     tmp = target.with_name(f".{target.name}.restore.tmp")
@@ -145,7 +148,9 @@ def restore_copy(backup: Path, target: Path) -> Path:
         replace_durably(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise WorkshopError(f"The copy could not be written: {exc.strerror}.") from None
+        raise WorkshopError(
+            _("The copy could not be written: {reason}.").format(reason=exc.strerror)
+        ) from None
     finally:
         lock.release()
     return target

@@ -16,7 +16,15 @@ from typing import Any
 
 from workshop_app.domain.errors import NotFoundError
 from workshop_app.domain.records import Record
-from workshop_app.storage.rows import COLUMNS, NAMES, TABLES, BadRow, field_values, to_column
+from workshop_app.storage.rows import (
+    COLUMNS,
+    TABLES,
+    BadRow,
+    field_values,
+    missing_message,
+    to_column,
+    unreadable,
+)
 from workshop_app.storage.validation import damaged
 
 #: Ids per statement: well under SQLite's limit on bound values.
@@ -54,14 +62,14 @@ def grouped_values(
         try:
             values = field_values(kind, names, row)
         except BadRow as bad:
-            raise damaged(file_name, f"a {NAMES[kind]} cannot be read: {bad}") from None
+            raise damaged(file_name, unreadable(kind, bad)) from None
         members: list[str] = json.loads(row["ids"])
         found += len(members)
         groups.append((values, members))
     if found != len(wanted):
         present = {rid for _, members in groups for rid in members}
         missing = next(rid for rid in wanted if rid not in present)
-        raise NotFoundError(f"No {kind.__name__.lower()} with id “{missing}” in this event.")
+        raise NotFoundError(missing_message(kind, missing))
     return groups
 
 

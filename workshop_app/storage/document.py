@@ -21,6 +21,7 @@ from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import utc_now
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Event
+from workshop_app.i18n import _
 from workshop_app.storage import backups, files, handout, new_file, opening
 from workshop_app.storage.device import device_id as this_device
 from workshop_app.storage.device import zone_name
@@ -135,7 +136,7 @@ class Document(DocumentLaptops):
         name) is never replaced."""
         target = Path(target).absolute()
         if files.same_file(target, self.path):
-            raise DocumentError("Choose a different file for the copy.")
+            raise DocumentError(_("Choose a different file for the copy."))
         new_file.save_copy(self._conn, target, force=force)
         return target
 

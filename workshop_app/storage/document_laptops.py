@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop_app.domain.errors import DocumentError
+from workshop_app.domain.errors import NOTHING_CHANGED, NOTHING_MERGED, DocumentError
+from workshop_app.i18n import _
 from workshop_app.storage import clocks, conflicts, handout, laptops
 from workshop_app.storage.conflicts import Conflict
 from workshop_app.storage.document_reads import R
@@ -39,7 +40,7 @@ class DocumentLaptops(DocumentWrites):
         refused; or, given a ``refused`` list, notes it there (file, reason) and merges the
         rest. ``checked``: files ``merge.stage_source`` made for this event (share_watch)."""
         if self.readonly:
-            raise DocumentError(self.readonly_reason() + " Nothing was merged.")
+            raise DocumentError(f"{self.readonly_reason()} {_(NOTHING_MERGED)}")
         from workshop_app.storage.merge import merge_into  # not needed to open an event
 
         paths = [Path(source) for source in sources]
@@ -116,5 +117,5 @@ class DocumentLaptops(DocumentWrites):
         """Every record as it is in ``snapshot``, in one transaction (the run's state and the
         file's own settings are left as they are)."""
         if self.readonly:
-            raise DocumentError(self.readonly_reason() + " Nothing was changed.")
+            raise DocumentError(f"{self.readonly_reason()} {_(NOTHING_CHANGED)}")
         laptops.restore_records(self._conn, snapshot, self.transaction)

@@ -24,8 +24,18 @@ from workshop_app.domain.records import (
     Speaker,
     Theme,
 )
+from workshop_app.i18n import _, n_
 from workshop_app.storage import bulk, run_state
-from workshop_app.storage.rows import COLUMNS, NAMES, TABLES, BadRow, field_values, from_row
+from workshop_app.storage.rows import (
+    COLUMNS,
+    NAMES,
+    TABLES,
+    BadRow,
+    field_values,
+    from_row,
+    missing_message,
+    unreadable,
+)
 from workshop_app.storage.validation import SetAside, damaged
 
 if TYPE_CHECKING:  # domain.run is imported by the Run page, after the first frame
@@ -48,8 +58,8 @@ class DocumentReads:
     def readonly_reason(self) -> str:
         """Why this document cannot be changed, for a person."""
         if self.set_aside:
-            return f"{self.damage()}, so it is open read-only."
-        return f"“{self.path.name}” is open read-only."
+            return _("{damage}, so it is open read-only.").format(damage=self.damage())
+        return _("“{name}” is open read-only.").format(name=self.path.name)
 
     def damage(self) -> str:
         """ "“x.workshop” is damaged: 2 records could not be read and are left out" ("" if
@@ -57,12 +67,11 @@ class DocumentReads:
         count = len(self.set_aside)
         if not count:
             return ""
-        which = (
-            "1 record could not be read and is left out"
-            if count == 1
-            else (f"{count} records could not be read and are left out")
-        )
-        return f"“{self.path.name}” is damaged: {which}"
+        return n_(
+            "“{name}” is damaged: %n record could not be read and is left out",
+            "“{name}” is damaged: %n records could not be read and are left out",
+            count,
+        ).format(name=self.path.name)
 
     @property
     def event_id(self) -> str:
@@ -97,7 +106,7 @@ class DocumentReads:
             f"SELECT * FROM {TABLES[kind]} WHERE id = ?", (record_id,)
         ).fetchone()
         if row is None:
-            raise NotFoundError(f"No {kind.__name__.lower()} with id “{record_id}” in this event.")
+            raise NotFoundError(missing_message(kind, record_id))
         return self._record(kind, row)
 
     def _record(self, kind: type[R], row: sqlite3.Row) -> R:
@@ -107,11 +116,14 @@ class DocumentReads:
         except BadRow as bad:
             if self.set_aside and kind is not Event:
                 raise NotFoundError(
-                    f"This {NAMES[kind]} could not be read from “{self.path.name}” ({bad})."
+                    _("This {kind} could not be read from “{name}” ({reason}).").format(
+                        kind=_(NAMES[kind]), name=self.path.name, reason=bad
+                    )
                 ) from None
-            raise damaged(
-                self.path.name, f"a {NAMES[kind]} was changed into one that cannot be read: {bad}"
-            ) from None
+            reason = _("a {kind} was changed into one that cannot be read: {reason}").format(
+                kind=_(NAMES[kind]), reason=bad
+            )
+            raise damaged(self.path.name, reason) from None
 
     def records(self, kind: type[R], ids: list[str]) -> list[R]:
         """The records with these ids (tombstoned or not), in the order asked, read in a few
@@ -126,7 +138,7 @@ class DocumentReads:
                 found[row["id"]] = from_row(kind, row)
         missing = [rid for rid in ids if rid not in found]
         if missing:
-            raise NotFoundError(f"No {kind.__name__.lower()} with id “{missing[0]}” in this event.")
+            raise NotFoundError(missing_message(kind, missing[0]))
         return [found[rid] for rid in ids]
 
     def field_values(
@@ -149,12 +161,10 @@ class DocumentReads:
                 try:
                     found[row["id"]] = field_values(kind, names, row)
                 except BadRow as bad:
-                    raise damaged(
-                        self.path.name, f"a {NAMES[kind]} cannot be read: {bad}"
-                    ) from None
+                    raise damaged(self.path.name, unreadable(kind, bad)) from None
         missing = [rid for rid in ids if rid not in found]
         if missing:
-            raise NotFoundError(f"No {kind.__name__.lower()} with id “{missing[0]}” in this event.")
+            raise NotFoundError(missing_message(kind, missing[0]))
         return found
 
     def index_of(self, kind: type[Record], record_id: str) -> int:

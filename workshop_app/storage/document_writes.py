@@ -14,11 +14,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Self
 
-from workshop_app.domain.errors import DocumentError, NotFoundError
+from workshop_app.domain.errors import NOTHING_CHANGED, DocumentError, NotFoundError
 from workshop_app.domain.records import AgendaItem, Event, Record
+from workshop_app.i18n import _
 from workshop_app.storage import backups, bulk, clocks, files, run_state
 from workshop_app.storage.document_reads import DocumentReads, R
-from workshop_app.storage.rows import TABLES, to_row
+from workshop_app.storage.rows import NAMES, TABLES, missing_message, to_row
 
 if TYPE_CHECKING:
     from workshop_app.domain.run import RunState
@@ -41,7 +42,7 @@ class DocumentWrites(DocumentReads):
         """Group several writes into one transaction (nested calls become savepoints).
         Raises DocumentError on a read-only document, before anything is written."""
         if self.readonly:
-            raise DocumentError(self.readonly_reason() + " Nothing was changed.")
+            raise DocumentError(f"{self.readonly_reason()} {_(NOTHING_CHANGED)}")
         conn = self._conn
         if conn.in_transaction:
             from uuid import uuid4  # not at import: not needed to open an event
@@ -68,8 +69,10 @@ class DocumentWrites(DocumentReads):
                 raise
         except sqlite3.Error as exc:
             raise DocumentError(
-                f"Could not save to “{self.path.name}”: {files.write_failure(exc)}. This change "
-                "was not made; everything saved before it is safe."
+                _(
+                    "Could not save to “{name}”: {reason}. This change was not made; everything "
+                    "saved before it is safe."
+                ).format(name=self.path.name, reason=files.write_failure(exc))
             ) from exc
         self.backups.changed()
 
@@ -138,7 +141,9 @@ class DocumentWrites(DocumentReads):
         with self.transaction():
             written = bulk.update_groups(self._conn, kind, todo, (self._now(), self.device_id))
             if written != sum(len(ids) for change, ids in todo if change):
-                raise NotFoundError(f"A {kind.__name__.lower()} to change is not in this event.")
+                raise NotFoundError(
+                    _("A {kind} to change is not in this event.").format(kind=_(NAMES[kind]))
+                )
 
     def delete(self, kind: type[R], record_id: str) -> R:
         """Tombstone a record (it stays in the file, hidden, so merges and undo can see it)."""
@@ -169,9 +174,7 @@ class DocumentWrites(DocumentReads):
                 )
             ]
             if record_id not in ids:
-                raise NotFoundError(
-                    f"No {kind.__name__.lower()} with id “{record_id}” in this event."
-                )
+                raise NotFoundError(missing_message(kind, record_id))
             ids.remove(record_id)
             ids.insert(max(0, min(index, len(ids))), record_id)
             now = self._now()

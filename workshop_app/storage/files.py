@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.i18n import N_, _, format_number
 from workshop_app.storage.locks import FileLock, holder_path, in_use_message, lock_info
 
 __all__ = ["FileLock", "in_use_message", "lock_info"]  # the lock lives in storage.locks
@@ -22,26 +23,31 @@ __all__ = ["FileLock", "in_use_message", "lock_info"]  # the lock lives in stora
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
 _READ_FLAGS |= getattr(os, "O_BINARY", 0)
+#: What ``open_regular`` calls an event file (its own words when it is missing: "no file").
+WORKSHOP_FILE = N_("workshop file")
 
 _REASONS = {
-    errno.ENOENT: "there is no such file",
-    errno.ENOTDIR: "part of its path is not a folder",
-    errno.ELOOP: "its name leads round a loop of symbolic links",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.EACCES: "you do not have permission",
-    errno.EPERM: "you do not have permission",
-    errno.EROFS: "the disk is read-only",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk is full (your quota is used up)",
-    errno.EFBIG: "the file would be larger than this disk or computer allows",
-    errno.EIO: "the disk could not be read or written (was a USB stick removed?)",
-    errno.EISDIR: "it is a folder",
+    errno.ENOENT: N_("there is no such file"),
+    errno.ENOTDIR: N_("part of its path is not a folder"),
+    errno.ELOOP: N_("its name leads round a loop of symbolic links"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EACCES: N_("you do not have permission"),
+    errno.EPERM: N_("you do not have permission"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk is full (your quota is used up)"),
+    errno.EFBIG: N_("the file would be larger than this disk or computer allows"),
+    errno.EIO: N_("the disk could not be read or written (was a USB stick removed?)"),
+    errno.EISDIR: N_("it is a folder"),
 }
 
 
 def reason(exc: OSError) -> str:
     """Why a file operation failed, in words for a person (no errno, no Python)."""
-    return _REASONS.get(exc.errno or 0) or (exc.strerror or "the system refused").lower()
+    known = _REASONS.get(exc.errno or 0)
+    if known:
+        return _(known)
+    return exc.strerror.lower() if exc.strerror else _("the system refused")
 
 
 def write_failure(exc: sqlite3.Error | OSError) -> str:
@@ -50,13 +56,13 @@ def write_failure(exc: sqlite3.Error | OSError) -> str:
         return reason(exc)
     text = str(exc).lower()
     if "full" in text:
-        return "the disk is full"
+        return _("the disk is full")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return "the file or its folder cannot be written to"
+        return _("the file or its folder cannot be written to")
     if "i/o" in text:
-        return "the disk could not be written (was a USB stick removed?)"
+        return _("the disk could not be written (was a USB stick removed?)")
     if "locked" in text or "busy" in text:
-        return "another program is holding the file"
+        return _("another program is holding the file")
     return str(exc)
 
 
@@ -65,14 +71,14 @@ def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return _("a folder")
     if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
+        return _("a pipe (FIFO)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return _("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not an ordinary file"
+        return _("a device")
+    return _("not an ordinary file")
 
 
 def open_regular(path: Path, what: str, error: type[WorkshopError] = WorkshopError) -> int:
@@ -85,29 +91,46 @@ def open_regular(path: Path, what: str, error: type[WorkshopError] = WorkshopErr
         fd = os.open(path, _READ_FLAGS) if kind is None else -1
     except OSError as exc:
         if exc.errno == errno.ENOENT:
-            noun = "file" if what == "workshop file" else what
-            raise error(f"There is no {noun} called “{name}” at {Path(path).parent}.") from None
-        raise error(f"Cannot read the {what} “{name}”: {reason(exc)}.") from None
+            noun = _("file") if what == WORKSHOP_FILE else _(what)
+            raise error(
+                _("There is no {what} called “{name}” at {folder}.").format(
+                    what=noun, name=name, folder=Path(path).parent
+                )
+            ) from None
+        raise error(
+            _("Cannot read the {what} “{name}”: {reason}.").format(
+                what=_(what), name=name, reason=reason(exc)
+            )
+        ) from None
     if kind is None:
         kind = _kind(os.fstat(fd).st_mode)
         if kind is not None:
             os.close(fd)
     if kind is not None:
-        raise error(f"“{name}” is {kind}, not a {what}.")
+        raise error(
+            _("“{name}” is {kind}, not a {what}.").format(name=name, kind=kind, what=_(what))
+        )
     return fd
 
 
-def read_input(path: Path, what: str = "file", limit: int = MAX_INPUT_BYTES) -> bytes:
+def read_input(path: Path, what: str = N_("file"), limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of a file the user named (an import, a logo), at most ``limit`` of them, or a
-    WorkshopError saying why not, in words: ``what`` names the file ("logo", "JSON file")."""
+    WorkshopError saying why not, in words: ``what`` names the file (``N_("JSON file")``,
+    translated here)."""
     with os.fdopen(open_regular(Path(path), what), "rb") as handle:
         try:
             data = handle.read(limit + 1)
         except OSError as exc:
-            raise WorkshopError(f"Cannot read the {what} “{path}”: {reason(exc)}.") from None
+            raise WorkshopError(
+                _("Cannot read the {what} “{name}”: {reason}.").format(
+                    what=_(what), name=path, reason=reason(exc)
+                )
+            ) from None
     if len(data) > limit:
         raise WorkshopError(
-            f"“{Path(path).name}” is too large for a {what} (at most {limit // 2**20} MB)."
+            _("“{name}” is too large for a {what} (at most {size} MB).").format(
+                name=Path(path).name, what=_(what), size=format_number(limit // 2**20)
+            )
         )
     return data
 
@@ -115,7 +138,7 @@ def read_input(path: Path, what: str = "file", limit: int = MAX_INPUT_BYTES) -> 
 def is_wal_file(path: Path) -> bool:
     """Whether the header of the workshop file at ``path`` says it is in WAL mode."""
     try:
-        with os.fdopen(open_regular(path, "workshop file"), "rb") as handle:
+        with os.fdopen(open_regular(path, WORKSHOP_FILE), "rb") as handle:
             return handle.read(20)[18:20] == b"\x02\x02"
     except (OSError, WorkshopError):
         return False
@@ -153,7 +176,7 @@ def wal_has_frames(wal: Path) -> bool:
     number and checksum are right and it holds at least one whole frame (SQLite ignores a WAL
     whose header is not valid). Anything but a regular file counts as nothing."""
     try:
-        with os.fdopen(open_regular(wal, "journal"), "rb") as handle:
+        with os.fdopen(open_regular(wal, N_("journal")), "rb") as handle:
             head = handle.read(32)
             size = os.fstat(handle.fileno()).st_size
     except (OSError, WorkshopError):
@@ -213,8 +236,9 @@ def check_output(
     for source in inputs:
         if source is not None and same_file(path, source):
             raise error(
-                f"“{path}” is the file being read ({source.name}): choose a different file "
-                "to write."
+                _(
+                    "“{path}” is the file being read ({name}): choose a different file to write."
+                ).format(path=path, name=source.name)
             )
     real = Path(os.path.realpath(path))
     try:
@@ -222,13 +246,17 @@ def check_output(
     except FileNotFoundError:
         kind = ""
     except OSError as exc:
-        raise error(f"Cannot write “{path}”: {reason(exc)}.") from None
+        raise error(
+            _("Cannot write “{path}”: {reason}.").format(path=path, reason=reason(exc))
+        ) from None
     if kind:
-        raise error(f"“{path}” is {kind}: give the name of a file to write.")
+        raise error(
+            _("“{path}” is {kind}: give the name of a file to write.").format(path=path, kind=kind)
+        )
     if kind is None and not force:
-        raise error(f"“{path.name}” already exists; use --force to replace it.")
+        raise error(_("“{name}” already exists; use --force to replace it.").format(name=path.name))
     if not real.parent.is_dir():
-        raise error(f"The folder “{real.parent}” does not exist.")
+        raise error(_("The folder “{folder}” does not exist.").format(folder=real.parent))
     return real
 
 
@@ -287,7 +315,9 @@ def write_atomic(
         replace_durably(tmp, real)
     except OSError as exc:
         raise WorkshopError(
-            f"Could not write “{path}”: {reason(exc)}. Nothing was written."
+            _("Could not write “{path}”: {reason}. Nothing was written.").format(
+                path=path, reason=reason(exc)
+            )
         ) from None
     finally:
         if tmp is not None:  # gone after the rename; after a failure, nothing is left behind

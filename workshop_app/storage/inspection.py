@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.domain.errors import DocumentError
+from workshop_app.i18n import _
 from workshop_app.storage import validation
-from workshop_app.storage.files import open_regular, readonly_uri
+from workshop_app.storage.files import WORKSHOP_FILE, open_regular, readonly_uri
 from workshop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
 from workshop_app.storage.validation import SetAside, damaged
 
@@ -29,12 +30,18 @@ def read_header(path: Path) -> int:
     """The file's ``user_version``, read from its SQLite header without opening the database.
     Raises DocumentError if it is not a workshop document or was saved by a newer version."""
     name = path.name
-    with os.fdopen(open_regular(path, "workshop file", DocumentError), "rb") as handle:
+    with os.fdopen(open_regular(path, WORKSHOP_FILE, DocumentError), "rb") as handle:
         header = handle.read(100)
     if not header:
-        raise DocumentError(f"“{name}” is empty: it is not a workshop document.")
+        raise DocumentError(
+            _("“{name}” is empty: it is not a workshop document.").format(name=name)
+        )
     if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
-        raise DocumentError(f"“{name}” is not a workshop document (it is some other kind of file).")
+        raise DocumentError(
+            _("“{name}” is not a workshop document (it is some other kind of file).").format(
+                name=name
+            )
+        )
     _refuse_foreign(name, int.from_bytes(header[68:72], "big"))
     version = int.from_bytes(header[60:64], "big")
     _refuse_newer(name, version)
@@ -44,15 +51,19 @@ def read_header(path: Path) -> int:
 def _refuse_foreign(name: str, application_id: int) -> None:
     if application_id != APPLICATION_ID:
         raise DocumentError(
-            f"“{name}” is a database made by another program, not a workshop document."
+            _("“{name}” is a database made by another program, not a workshop document.").format(
+                name=name
+            )
         )
 
 
 def _refuse_newer(name: str, version: int) -> None:
     if version > SCHEMA_VERSION:
         raise DocumentError(
-            f"“{name}” was saved by a newer version of Workshop (file format {version}; "
-            f"this version reads up to {SCHEMA_VERSION}). Update Workshop to open it."
+            _(
+                "“{name}” was saved by a newer version of Workshop (file format {version}; "
+                "this version reads up to {newest}). Update Workshop to open it."
+            ).format(name=name, version=version, newest=SCHEMA_VERSION)
         )
 
 
@@ -159,7 +170,8 @@ def _migrated_copy(conn: sqlite3.Connection, name: str) -> sqlite3.Connection:
         try:
             migrate(copy)
         except Exception as exc:  # a copy: whatever stops its migration is damage in the file
-            raise damaged(name, f"it could not be brought up to date: {exc}") from None
+            reason = _("it could not be brought up to date: {error}").format(error=exc)
+            raise damaged(name, reason) from None
     except BaseException:
         copy.close()
         raise

@@ -25,6 +25,7 @@ from workshop_app import paths
 from workshop_app.domain.clock import parse_utc, utc_now
 from workshop_app.domain.errors import DocumentError, DocumentInUseError
 from workshop_app.domain.human_time import moment_phrase
+from workshop_app.i18n import _
 
 
 class FileLock:
@@ -127,7 +128,9 @@ def _open_locked(path: Path, name: str) -> int:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise DocumentError(f"Cannot open “{name}” for writing: {exc.strerror}.") from None
+        raise DocumentError(
+            _("Cannot open “{name}” for writing: {reason}.").format(name=name, reason=exc.strerror)
+        ) from None
     if not _try_lock(fd):
         try:
             owner = os.read(fd, _INFO_LIMIT)
@@ -200,7 +203,9 @@ def in_use_message(name: str, owner: bytes, now: datetime | None = None) -> str:
         info = None
     if isinstance(info, dict):
         opened_by = _describe_holder(info, now or datetime.now(UTC))
-    return f"“{name}” is already open in Workshop{opened_by}. Close it there first, or open a copy."
+    return _(
+        "“{name}” is already open in Workshop{opened_by}. Close it there first, or open a copy."
+    ).format(name=name, opened_by=opened_by)
 
 
 def _describe_holder(info: dict[str, object], now: datetime) -> str:
@@ -208,16 +213,19 @@ def _describe_holder(info: dict[str, object], now: datetime) -> str:
     readable in ``info``; parts that are missing or garbled are left out."""
     login, full = (str(info.get(k) or "").strip()[:80] for k in ("user", "name"))
     who = f"{full} ({login})" if full and login and full != login else full or login
-    text = f", opened by {who}" if who else ""
+    text = _(", opened by {who}").format(who=who) if who else ""
     host = str(info.get("host") or "").strip()[:80]
     if host and host != _host_name():
-        text += f" on the computer “{host}”" if text else f", opened on the computer “{host}”"
+        if text:
+            text += _(" on the computer “{host}”").format(host=host)
+        else:
+            text = _(", opened on the computer “{host}”").format(host=host)
     try:
         opened = parse_utc(str(info.get("opened")))
     except ValueError:
         return text
     when = moment_phrase(opened.astimezone(), now.astimezone())
-    return f"{text} {when}" if text else f", opened {when}"
+    return f"{text} {when}" if text else _(", opened {when}").format(when=when)
 
 
 def _is_linked_at(fd: int, path: Path) -> bool:

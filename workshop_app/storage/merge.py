@@ -28,7 +28,7 @@ from typing import Any
 
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Record
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import _, n_
 from workshop_app.storage import clocks, files, inspection, opening
 from workshop_app.storage.conflicts import TEXT_FIELDS
 from workshop_app.storage.rows import COLUMNS, NAMES, TABLES
@@ -58,18 +58,41 @@ class MergeResult:
 
     def summary(self) -> str:
         """ "+38 notes, +1 theme from 3 laptops, 4 records updated, 2 conflicts kept"."""
-        parts = [f"+{plural(n, kind)}" for kind, n in _ordered(self.added)]
+        parts = [_added(kind, n) for kind, n in _ordered(self.added)]
         changed = sum(len(ids) for ids in self.changed.values())
         if changed and not parts:  # "1 record updated from 1 laptop", not "Nothing new from"
-            parts, changed = [f"{plural(changed, 'record')} updated"], 0
-        text = ", ".join(parts) if parts else "Nothing new"
+            parts, changed = [n_("%n record updated", "%n records updated", changed)], 0
+        text = ", ".join(parts) if parts else nothing_new()
         if self.devices:
-            text += f" from {plural(len(self.devices), 'laptop')}"
+            text = n_("{changes} from %n laptop", "{changes} from %n laptops", len(self.devices))
+            text = text.format(changes=", ".join(parts) if parts else nothing_new())
         if changed:
-            text += f", {plural(changed, 'record')} updated"
+            text += ", " + n_("%n record updated", "%n records updated", changed)
         if self.conflicts:
-            text += f", {plural(self.conflicts, 'conflict')} kept"
+            text += ", " + n_("%n conflict kept", "%n conflicts kept", self.conflicts)
         return text
+
+
+def nothing_new() -> str:
+    """What ``MergeResult.summary`` says when nothing came in."""
+    return _("Nothing new")
+
+
+def _added(kind: str, n: int) -> str:
+    """ "+38 notes": ``kind`` is a record kind's English name (rows.NAMES)."""
+    if kind == "event":
+        return n_("+%n event", "+%n events", n)
+    if kind == "speaker":
+        return n_("+%n speaker", "+%n speakers", n)
+    if kind == "question":
+        return n_("+%n question", "+%n questions", n)
+    if kind == "table":
+        return n_("+%n table", "+%n tables", n)
+    if kind == "agenda item":
+        return n_("+%n agenda item", "+%n agenda items", n)
+    if kind == "theme":
+        return n_("+%n theme", "+%n themes", n)
+    return n_("+%n note", "+%n notes", n)
 
 
 def _ordered(counts: Counter[str]) -> list[tuple[str, int]]:
@@ -163,10 +186,7 @@ class _Refused(Exception):
 def _every_row_readable(path: Path, name: str) -> None:
     set_aside = inspection.row_scan(path, name)
     if set_aside:
-        raise DocumentError(
-            f"“{name}” is damaged: {len(set_aside)} of its records cannot be read. Nothing was "
-            "merged."
-        )
+        raise DocumentError(_damaged_source(name, len(set_aside)))
 
 
 def _merge_staged(conn: sqlite3.Connection, staged: list[_Staged], begin: Any) -> MergeResult:
@@ -206,7 +226,11 @@ def preview(into: Path, sources: Sequence[Path]) -> MergeResult:
     try:
         if found.set_aside:
             raise DocumentError(
-                f"“{into.name}” is damaged: {len(found.set_aside)} of its records cannot be read."
+                n_(
+                    "“{name}” is damaged: %n of its records cannot be read.",
+                    "“{name}” is damaged: %n of its records cannot be read.",
+                    len(found.set_aside),
+                ).format(name=into.name)
             )
         event_id = str(found.conn.execute("SELECT id FROM event").fetchone()[0])
         found.conn.backup(memory)
@@ -289,7 +313,7 @@ def _merge_table(
         (last,),
     ).fetchall()
     if sum(count for _, count in new) != inserted:  # rowids past the largest possible one
-        raise DocumentError("Could not count the merged records. Nothing was merged.")
+        raise DocumentError(_("Could not count the merged records. Nothing was merged."))
     for device, count in new:
         result.added[NAMES[kind]] += count
         result.devices.add(device)
@@ -391,16 +415,10 @@ def _stage(source: Path, event_id: str, folder: Path) -> _Staged:
     found = inspection.inspect(copied or source, deep=not deferred)
     try:
         if found.set_aside:
-            raise DocumentError(
-                f"“{source.name}” is damaged: {len(found.set_aside)} of its records cannot be "
-                "read. Nothing was merged."
-            )
+            raise DocumentError(_damaged_source(source.name, len(found.set_aside)))
         theirs = str(found.conn.execute("SELECT id FROM event").fetchone()[0])
         if theirs != event_id:
-            raise DocumentError(
-                f"“{source.name}” is a different event (not a copy of this one). Nothing was "
-                "merged."
-            )
+            raise DocumentError(different_event(source.name))
         if copied is not None and found.version == SCHEMA_VERSION:
             return _Staged(source, copied, deferred)  # what is checked is what is merged
         copy = sqlite3.connect(staged)
@@ -413,6 +431,21 @@ def _stage(source: Path, event_id: str, folder: Path) -> _Staged:
     return _Staged(source, staged, deferred=False)
 
 
+def _damaged_source(name: str, count: int) -> str:
+    return n_(
+        "“{name}” is damaged: %n of its records cannot be read. Nothing was merged.",
+        "“{name}” is damaged: %n of its records cannot be read. Nothing was merged.",
+        count,
+    ).format(name=name)
+
+
+def different_event(name: str) -> str:
+    """The refusal of another event's file (.workshop or .json)."""
+    return _("“{name}” is a different event (not a copy of this one). Nothing was merged.").format(
+        name=name
+    )
+
+
 def _copy_whole(source: Path, copy: Path) -> Path | None:
     """A plain copy of ``source`` when the file holds all of itself (no ``-wal`` beside it:
     no writer has it open), else None (then the backup API copies what was checked)."""
@@ -422,5 +455,9 @@ def _copy_whole(source: Path, copy: Path) -> Path | None:
     try:
         shutil.copyfile(real, copy)
     except OSError as exc:
-        raise DocumentError(f"“{source.name}” cannot be read: {files.reason(exc)}.") from None
+        raise DocumentError(
+            _("“{name}” cannot be read: {reason}.").format(
+                name=source.name, reason=files.reason(exc)
+            )
+        ) from None
     return copy

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from workshop_app.domain.errors import DocumentError
+from workshop_app.i18n import N_
 from workshop_app.storage import clocks, interchange, opening
 from workshop_app.storage.files import read_input
 
@@ -32,12 +33,12 @@ _TABLES = {
 
 
 def stage_json(source: Path, event_id: str, staged: Path) -> None:
-    data = read_input(source, "JSON file")
+    data = read_input(source, N_("JSON file"))
     bundle = interchange.parse(data, source=source.name)
     if bundle.event.id != event_id:
-        raise DocumentError(
-            f"“{source.name}” is a different event (not a copy of this one). Nothing was merged."
-        )
+        from workshop_app.storage.merge import different_event
+
+        raise DocumentError(different_event(source.name))
     raw = json.loads(data)
     opening.write_new(staged, bundle, "")
     conn = sqlite3.connect(staged, isolation_level=None)

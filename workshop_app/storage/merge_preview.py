@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workshop_app.domain.errors import WorkshopError
+from workshop_app.domain.errors import NOTHING_CHANGED, NOTHING_MERGED, WorkshopError
+from workshop_app.i18n import _
 from workshop_app.storage import files, merge
 
 #: What a folder is searched for: event files, interchange JSON and shared snapshots.
@@ -53,7 +54,7 @@ def preview(into: Path, sources: Sequence[Path]) -> Preview:
     result = Preview()
     for source in sources:
         if files.same_file(source, into):
-            result.files.append(FilePreview(source, refused="it is the event open here"))
+            result.files.append(FilePreview(source, refused=_("it is the event open here")))
             continue
         try:
             result.files.append(FilePreview(source, merge.preview(into, [source])))
@@ -66,6 +67,6 @@ def preview(into: Path, sources: Sequence[Path]) -> Preview:
 
 def _reason(message: str) -> str:
     """A refusal without the file's name and "Nothing was merged." (the list says both)."""
-    for tail in (" Nothing was merged.", " Nothing was changed."):
-        message = message.replace(tail, "")
+    for tail in (NOTHING_MERGED, NOTHING_CHANGED):
+        message = message.replace(" " + _(tail), "")
     return message.strip()

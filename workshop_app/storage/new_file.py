@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from workshop_app.domain.errors import DocumentError
+from workshop_app.i18n import _
 from workshop_app.storage import files
 from workshop_app.storage.locks import FileLock
 
@@ -29,7 +30,9 @@ def building(real: Path, name: str) -> Iterator[Path]:
         yield tmp
     except (OSError, sqlite3.OperationalError) as exc:
         raise DocumentError(
-            f"Could not write “{name}”: {files.write_failure(exc)}. Nothing was written."
+            _("Could not write “{name}”: {reason}. Nothing was written.").format(
+                name=name, reason=files.write_failure(exc)
+            )
         ) from None
     finally:
         for temporary in (tmp, tmp.with_name(tmp.name + "-journal")):

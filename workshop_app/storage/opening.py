@@ -41,6 +41,7 @@ from pathlib import Path
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Record
+from workshop_app.i18n import _
 from workshop_app.storage import backups, clocks, files, inspection, new_file
 from workshop_app.storage.device import device_id
 from workshop_app.storage.locks import FileLock
@@ -142,14 +143,16 @@ def refuse_unwritable(path: Path) -> None:
     real = Path(os.path.realpath(path))
     where = None
     if not os.access(real, os.W_OK):
-        where = "the file is read-only"
+        where = _("the file is read-only")
     elif not os.access(real.parent, os.W_OK):
-        where = "its folder is read-only"
+        where = _("its folder is read-only")
     if where:
         raise DocumentError(
-            f"“{path.name}” cannot be opened for editing: {where}. Copy it to a folder you can "
-            "write to, or make it writable, then open it again. (workshop-app info, export and "
-            "report can read it as it is.)"
+            _(
+                "“{name}” cannot be opened for editing: {reason}. Copy it to a folder you can "
+                "write to, or make it writable, then open it again. (workshop-app info, export "
+                "and report can read it as it is.)"
+            ).format(name=path.name, reason=where)
         )
 
 
@@ -177,7 +180,11 @@ def _clear_the_way(path: Path) -> None:
         if shm.exists() and not os.access(shm, os.W_OK):
             shm.unlink()
     except OSError as exc:
-        raise DocumentError(f"“{path.name}” cannot be opened: {files.reason(exc)}.") from None
+        raise DocumentError(
+            _("“{name}” cannot be opened: {reason}.").format(
+                name=path.name, reason=files.reason(exc)
+            )
+        ) from None
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -32,6 +32,7 @@ from workshop_app.domain.records import (
     Speaker,
     Theme,
 )
+from workshop_app.i18n import N_, _
 
 R = TypeVar("R", bound=Record)
 
@@ -44,15 +45,16 @@ TABLES: dict[type[Record], str] = {
     Theme: "theme",
     Note: "note",
 }
-#: What a person calls a record of each kind.
+#: What a person calls a record of each kind (English: also a key in field_history; shown
+#: through ``_()``).
 NAMES: dict[type[Record], str] = {
-    Event: "event",
-    Speaker: "speaker",
-    Question: "question",
-    Group: "table",
-    AgendaItem: "agenda item",
-    Theme: "theme",
-    Note: "note",
+    Event: N_("event"),
+    Speaker: N_("speaker"),
+    Question: N_("question"),
+    Group: N_("table"),
+    AgendaItem: N_("agenda item"),
+    Theme: N_("theme"),
+    Note: N_("note"),
 }
 _BOOLS = {"deleted", "starred"}
 _JSON_LISTS = {"question_ids"}
@@ -68,14 +70,16 @@ class BadRow(ValueError):
     as raw bytes, not text"); ``field`` names the column."""
 
     def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"its {field_name(field)} {reason}")
+        super().__init__(_("its {field} {reason}").format(field=field_name(field), reason=reason))
         self.field = field
         self.reason = reason
 
 
 def field_name(field: str) -> str:
     """A column as a person calls it ("planned minutes")."""
-    return {"question_ids": "list of questions"}.get(field, field.replace("_", " "))
+    if field == "question_ids":
+        return _("list of questions")
+    return field.replace("_", " ")
 
 
 class Undecodable(bytes):
@@ -121,7 +125,7 @@ def from_row(kind: type[R], row: sqlite3.Row) -> R:
     except IndexError:  # a row read without its position (run-time queries of a few columns)
         position = 0.0
     if isinstance(position, bool) or not isinstance(position, int | float):
-        raise BadRow("position", _is_not(position, "a number"))
+        raise BadRow("position", _is_not(position, _("a number")))
     return kind(**values)
 
 
@@ -137,48 +141,48 @@ Convert = Callable[[Any], Any]
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "empty"
+        return _("empty")
     if isinstance(value, Undecodable):
-        return "text in a broken encoding (not UTF-8)"
+        return _("text in a broken encoding (not UTF-8)")
     if isinstance(value, bytes):
-        return "stored as raw bytes"
+        return _("stored as raw bytes")
     if isinstance(value, float):
-        return f"the number {value:g}"
+        return _("the number {number}").format(number=f"{value:g}")
     if isinstance(value, int):
-        return f"the number {value}"
+        return _("the number {number}").format(number=value)
     shown = value if len(value) <= 30 else value[:29] + "…"
-    return f"the text “{shown}”"
+    return _("the text “{text}”").format(text=shown)
 
 
 def _is_not(value: Any, what: str) -> str:
     if isinstance(value, Undecodable):
-        return f"is {_describe(value)}"
-    return f"is {_describe(value)}, not {what}"
+        return _("is {value}").format(value=_describe(value))
+    return _("is {value}, not {expected}").format(value=_describe(value), expected=what)
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise _Wrong(_is_not(value, "text"))
+        raise _Wrong(_is_not(value, _("text")))
     return value
 
 
 def _id(value: Any) -> str:
     if not _text(value).strip():
-        raise _Wrong("is empty")
+        raise _Wrong(_("is empty"))
     return value
 
 
 def _whole(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Wrong(_is_not(value, "a whole number"))
+        raise _Wrong(_is_not(value, _("a whole number")))
     if value < 0:
-        raise _Wrong(f"is {value}, below zero")
+        raise _Wrong(_("is {number}, below zero").format(number=value))
     return value
 
 
 def _flag(value: Any) -> bool:
     if isinstance(value, bool) or value not in (0, 1):
-        raise _Wrong(_is_not(value, "0 or 1 (no or yes)"))
+        raise _Wrong(_is_not(value, _("0 or 1 (no or yes)")))
     return bool(value)
 
 
@@ -187,9 +191,9 @@ def _id_list(value: Any) -> tuple[str, ...]:
     try:
         items = json.loads(value)
     except ValueError:
-        raise _Wrong(_is_not(value, "a list in JSON")) from None
+        raise _Wrong(_is_not(value, _("a list in JSON"))) from None
     if not isinstance(items, list) or not all(isinstance(i, str) and i for i in items):
-        raise _Wrong(_is_not(value, "a list of ids"))
+        raise _Wrong(_is_not(value, _("a list of ids")))
     return tuple(items)
 
 
@@ -198,7 +202,7 @@ def _timestamp(value: Any) -> str:
     try:
         parse_utc(value)
     except ValueError:
-        raise _Wrong(_is_not(value, "a time like 2026-11-27T14:03:22.123Z")) from None
+        raise _Wrong(_is_not(value, _("a time like 2026-11-27T14:03:22.123Z"))) from None
     return value
 
 
@@ -209,14 +213,14 @@ def _date(value: Any) -> str:
             raise ValueError
         date.fromisoformat(value)
     except ValueError:
-        raise _Wrong(_is_not(value, "a date like 2026-11-27")) from None
+        raise _Wrong(_is_not(value, _("a date like 2026-11-27"))) from None
     return value
 
 
 def _clock_time(value: Any) -> str:
     _text(value)
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
-        raise _Wrong(_is_not(value, "a time of day like 09:30"))
+        raise _Wrong(_is_not(value, _("a time of day like 09:30")))
     return value
 
 
@@ -229,7 +233,9 @@ class _OneOf:
     def __call__(self, value: Any) -> str:
         _text(value)
         if value not in self.choices:
-            raise _Wrong(_is_not(value, f"one of {', '.join(self.choices)}"))
+            raise _Wrong(
+                _is_not(value, _("one of {choices}").format(choices=", ".join(self.choices)))
+            )
         return value
 
 
@@ -422,3 +428,13 @@ def text_columns(kind: type[Record]) -> tuple[str, ...]:
         for name, check, _ in _field_checks(kind)
         if check not in ascii_only and not isinstance(check, _OneOf)
     )
+
+
+def missing_message(kind: type[Record], record_id: str) -> str:
+    """The NotFoundError message for a record id this event does not have."""
+    return _("No {kind} with id “{id}” in this event.").format(kind=_(NAMES[kind]), id=record_id)
+
+
+def unreadable(kind: type[Record], bad: BadRow) -> str:
+    """Why a record of ``kind`` read from the file is damage ("a note cannot be read: ...")."""
+    return _("a {kind} cannot be read: {reason}").format(kind=_(NAMES[kind]), reason=bad)

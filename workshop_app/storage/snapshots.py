@@ -26,9 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workshop_app.domain.errors import DocumentError
+from workshop_app.domain.errors import NOTHING_MERGED, DocumentError
+from workshop_app.i18n import _
 from workshop_app.storage import files
 from workshop_app.storage.merge import MergeResult
+from workshop_app.storage.validation import RESTORE_HINT
 
 if TYPE_CHECKING:
     from workshop_app.storage.document import Document
@@ -197,11 +199,8 @@ def _merge_each(doc: Document, sources: list[Path], skipped: list[tuple[str, str
 def _reason(name: str, message: str) -> str:
     """A refusal's message as the reason one snapshot was skipped (the others did merge)."""
     text = message.replace(f"“{name}” ", "it ", 1).strip()
-    for tail in (" Nothing was merged.", _RESTORE_HINT):
+    for tail in (" " + _(NOTHING_MERGED), " " + _(RESTORE_HINT)):
         text = text.removesuffix(tail)
     if text.startswith(("it is damaged", "it is empty", "it is not a workshop document")):
         text = text.rstrip(".") + "; it may be still arriving or cut short, and is tried again"
     return text.rstrip(".")
-
-
-_RESTORE_HINT = " It has not been changed; File ▸ Restore from Backup… may hold a recent copy."

@@ -10,6 +10,7 @@ from pathlib import Path
 from workshop_app import paths
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import DocumentInUseError, WorkshopError
+from workshop_app.i18n import _
 from workshop_app.storage import device, interchange
 from workshop_app.storage.document import Document
 
@@ -75,11 +76,15 @@ def list_templates() -> list[Template]:
 def find_template(name: str) -> Template:
     """A template by key ("retrospective") or display name, case-insensitively."""
     wanted = name.strip().casefold()
-    for key, (display, _) in _TEMPLATES.items():
+    for key, (display, _file) in _TEMPLATES.items():
         if wanted in (key, display.casefold()):
             return _template(key)
     known = ", ".join(_TEMPLATES)
-    raise WorkshopError(f"There is no template called “{name}”. Templates: {known}.")
+    raise WorkshopError(
+        _("There is no template called “{name}”. Templates: {known}.").format(
+            name=name, known=known
+        )
+    )
 
 
 def create_from_template(
@@ -112,4 +117,4 @@ def open_demo() -> Document:
             return Document.create(target, bundle, force=True)
         except DocumentInUseError:
             continue
-    raise WorkshopError("Too many copies of the demo event are open; close one first.")
+    raise WorkshopError(_("Too many copies of the demo event are open; close one first."))

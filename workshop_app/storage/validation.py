@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Event, Record
+from workshop_app.i18n import N_, _
 from workshop_app.storage import handout, run_state
 from workshop_app.storage.rows import (
     COLUMNS,
@@ -38,14 +39,14 @@ from workshop_app.storage.rows import (
 HISTORY_COLUMNS = ("record_kind", "record_id", "field", "value", "updated_at", "device_id")
 #: How many set-aside records a message lists before "and N more".
 LISTED = 10
+#: The second sentence of every damaged-file refusal.
+RESTORE_HINT = N_("It has not been changed; File ▸ Restore from Backup… may hold a recent copy.")
 
 
 def damaged(name: str, what: str) -> DocumentError:
     """The refusal of a damaged file, saying ``what`` is wrong."""
-    return DocumentError(
-        f"“{name}” is damaged and cannot be opened ({what}). It has not been changed; "
-        "File ▸ Restore from Backup… may hold a recent copy."
-    )
+    first = _("“{name}” is damaged and cannot be opened ({what}).").format(name=name, what=what)
+    return DocumentError(f"{first} {_(RESTORE_HINT)}")
 
 
 @dataclass(frozen=True)

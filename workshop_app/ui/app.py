@@ -36,7 +36,13 @@ def _enable_faulthandler() -> None:
         faulthandler.enable(_fault_log)
 
 
-def run_gui(path: Path | None, *, demo: bool = False, phones: tuple[str, int] | None = None) -> int:
+def run_gui(
+    path: Path | None,
+    *,
+    demo: bool = False,
+    phones: tuple[str, int] | None = None,
+    lang: str | None = None,
+) -> int:
     """Open the main window (on ``path``, on a fresh demo copy, or on the welcome page) and run
     until it closes. Returns the process exit code. ``phones`` (host, port): turn Attendee Input
     on there once the event is open, and print the page's address, one line on stdout."""
