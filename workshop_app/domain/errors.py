@@ -14,6 +14,13 @@ NOTHING_MERGED = N_("Nothing was merged.")
 NOTHING_CHANGED = N_("Nothing was changed.")
 
 
+def different_event(name: str) -> str:
+    """The refusal to merge another event's file (.workshop or .json)."""
+    return _("“{name}” is a different event (not a copy of this one). Nothing was merged.").format(
+        name=name
+    )
+
+
 class WorkshopError(Exception):
     """A failure the user can understand and act on. ``str(err)`` is the whole message."""
 

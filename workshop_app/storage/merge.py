@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from workshop_app.domain.errors import DocumentError
+from workshop_app.domain.errors import DocumentError, different_event
 from workshop_app.domain.records import Record
 from workshop_app.i18n import _, n_
 from workshop_app.storage import clocks, files, inspection, opening
@@ -437,13 +437,6 @@ def _damaged_source(name: str, count: int) -> str:
         "“{name}” is damaged: %n of its records cannot be read. Nothing was merged.",
         count,
     ).format(name=name)
-
-
-def different_event(name: str) -> str:
-    """The refusal of another event's file (.workshop or .json)."""
-    return _("“{name}” is a different event (not a copy of this one). Nothing was merged.").format(
-        name=name
-    )
 
 
 def _copy_whole(source: Path, copy: Path) -> Path | None:

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from workshop_app.domain.errors import DocumentError
+from workshop_app.domain.errors import DocumentError, different_event
 from workshop_app.i18n import N_
 from workshop_app.storage import clocks, interchange, opening
 from workshop_app.storage.files import read_input
@@ -36,8 +36,6 @@ def stage_json(source: Path, event_id: str, staged: Path) -> None:
     data = read_input(source, N_("JSON file"))
     bundle = interchange.parse(data, source=source.name)
     if bundle.event.id != event_id:
-        from workshop_app.storage.merge import different_event
-
         raise DocumentError(different_event(source.name))
     raw = json.loads(data)
     opening.write_new(staged, bundle, "")
