@@ -221,7 +221,7 @@ def label_text(label: QLabel) -> str:
 
 
 def _shown(widget: QWidget) -> bool:
-    return widget.isVisible() and not widget.objectName().startswith("qt_")
+    return widget.isVisible()  # Qt's own parts too: a tab widget's tab bar is "qt_tabwidget_tabbar"
 
 
 def _seen(widget: QWidget, what: str, text: str | None) -> Iterator[Seen]:
