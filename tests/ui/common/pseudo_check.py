@@ -19,12 +19,13 @@ widget's class and objectName, what the text is, and the text itself.
 from __future__ import annotations
 
 import re
+import struct
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QTextDocument
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QFontMetrics, QPicture, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -183,8 +184,8 @@ class Words:
         """The English left in ``text`` once translated words and data are taken out; ""
         when none is left."""
         rest = _normal(text)
-        if not rest or rest in NAMES:
-            return ""
+        if not rest or rest in NAMES or any(rest in d for d in self.data):
+            return ""  # nothing, a language's name, or data (a line of it, as wrapped)
         if self._pattern is not None:
             rest = self._pattern.sub(" ", rest)
         rest = self._unelide(rest)
@@ -227,6 +228,46 @@ def _shown(widget: QWidget) -> bool:
 def _seen(widget: QWidget, what: str, text: str | None) -> Iterator[Seen]:
     if text and text.strip():
         yield Seen(type(widget).__name__, widget.objectName(), what, text)
+
+
+def _ours(cls: type) -> bool:
+    return cls.__module__.startswith("workshop_app")
+
+
+def _painter_of(widget: QWidget) -> QWidget | None:
+    """The widget to record ``widget``'s own painting from, if it paints words of its own: a
+    class of ours with a paintEvent, an item view drawn by our delegate, a graphics view."""
+    if isinstance(widget, QGraphicsView) or (
+        isinstance(widget, QAbstractItemView)
+        and not isinstance(widget, QHeaderView)
+        and _ours(type(widget.itemDelegate()))
+    ):
+        return widget.viewport()
+    if any(_ours(cls) and "paintEvent" in vars(cls) for cls in type(widget).__mro__):
+        return widget.viewport() if isinstance(widget, QAbstractScrollArea) else widget
+    return None
+
+
+def painted_texts(widget: QWidget) -> list[str]:
+    """The words ``widget`` paints itself (QPainter.drawText), without its child widgets':
+    its painting is recorded in a QPicture, whose stream keeps each drawn string as a
+    QString (a 32-bit byte count, then UTF-16)."""
+    picture = QPicture()
+    widget.render(picture, renderFlags=QWidget.RenderFlag.DrawWindowBackground)
+    data = bytes(picture.data())
+    families = set(QFontDatabase.families())
+    found: list[str] = []
+    for at in range(len(data) - 4):
+        size = struct.unpack_from(">I", data, at)[0]
+        if size % 2 or not 2 <= size <= 8000 or at + 4 + size > len(data):
+            continue
+        try:
+            text = data[at + 4 : at + 4 + size].decode("utf-16-be")
+        except UnicodeDecodeError:
+            continue
+        if text.isprintable() and any(c.isalpha() for c in text) and text not in families:
+            found.append(text)
+    return list(dict.fromkeys(found))
 
 
 def _menu_texts(owner: QWidget, actions: Iterable[QAction], path: str) -> Iterator[Seen]:
@@ -287,6 +328,8 @@ def _view_texts(view: QAbstractItemView) -> Iterator[Seen]:
                     (Qt.ItemDataRole.AccessibleTextRole, "row accessible text"),
                 ):
                     value = model.data(index, role)
+                    if what != "row" and value == model.data(index):
+                        continue  # said once is enough
                     if isinstance(value, str):
                         yield from _seen(view, f"{what} {row},{column}", value)
             first = model.index(row, 0, parent)
@@ -347,6 +390,10 @@ def _widget_texts(widget: QWidget) -> Iterator[Seen]:
                 yield from _seen(widget, what, getter())
     if isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView):
         yield from _view_texts(widget)
+    painter = _painter_of(widget)
+    if painter is not None:
+        for text in painted_texts(painter):
+            yield from _seen(widget, "painted text", text)
     if isinstance(widget, QGraphicsView) and widget.scene() is not None:
         for item in widget.scene().items():
             if not item.isVisible():
@@ -577,6 +624,23 @@ def _header_problems(header: QHeaderView, page: str) -> Iterator[Problem]:
             yield _clip(header, page, f"header {section}", value, "cut off at the view's edge")
 
 
+def _line_problem(edit: QLineEdit, page: str) -> Problem | None:
+    """A placeholder a person reads (the box empty), or a spin box's words ("Not counted")."""
+    if edit.text():
+        if not isinstance(edit.parentWidget(), QAbstractSpinBox) or not _WORD.search(edit.text()):
+            return None
+        what, text = "text", edit.text()
+    elif edit.placeholderText().strip():
+        what, text = "placeholder", edit.placeholderText()
+    else:
+        return None
+    room = edit.contentsRect().width() - 8  # the frame and the text's side margins
+    needed = _advance(edit.fontMetrics(), text)
+    if needed > room + SLACK:
+        return _clip(edit, page, what, text, f"needs {needed}px wide, has {room}")
+    return None
+
+
 def clipped(page: str, window: QWidget, words: Words | None = None) -> list[Problem]:
     """Texts on ``window`` (at its present size) that do not fit the room they are given."""
     words = words or Words()
@@ -597,6 +661,8 @@ def clipped(page: str, window: QWidget, words: Words | None = None) -> list[Prob
             found.append(_combo_problem(widget, page, words))
         elif isinstance(widget, QHeaderView):
             found.extend(_header_problems(widget, page))
+        elif isinstance(widget, QLineEdit):
+            found.append(_line_problem(widget, page))
         if isinstance(widget, (QLabel, QAbstractButton, QGroupBox)) and not any(found):
             text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
             cut = _cut_by_parent(widget) if text.strip() else ""
@@ -669,3 +735,34 @@ class RecordingDialogs(FakeDialogs):
     def show_info(self, parent: QWidget | None, title: str, text: str) -> None:
         self._say(title, text)
         super().show_info(parent, title, text)
+
+
+# -- a preview of the sweep ---------------------------------------------------------------------
+
+
+def simulate_translation(window: QWidget, words: Words) -> int:
+    """Put the pseudo-locale's text in place of the English still shown on ``window``'s labels,
+    buttons, group boxes and tabs (not the user's data), as if every string were wrapped:
+    a preview of the layout once the sweep is in, for screenshots. Returns how many changed."""
+    changed = 0
+
+    def fake(text: str) -> str | None:
+        if not text.strip() or not words.leftover(text) or any(d in text for d in words.data):
+            return None
+        return i18n.pseudo(text)
+
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)) and (new := fake(widget.text())):
+            widget.setText(new)
+            changed += 1
+        elif isinstance(widget, QGroupBox) and (new := fake(widget.title())):
+            widget.setTitle(new)
+            changed += 1
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                if new := fake(widget.tabText(index)):
+                    widget.setTabText(index, new)
+                    changed += 1
+    return changed

@@ -3,11 +3,13 @@ and the user's data explain, and names every English text and every clipped one 
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QPushButton,
@@ -158,3 +160,34 @@ def test_questions_asked_through_the_dialogs_service_are_recorded() -> None:
         pseudo("Delete {name}?").format(name="Table 3"),
     ]
     assert [DATA.leftover(text) for text in dialogs.said] == ["", "Title of the event", "", ""]
+
+
+class Painted(QWidget):
+    """A custom-painted widget, like the countdown or a card."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__()
+        self.words = words
+        self.setMinimumSize(300, 100)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        for line, word in enumerate(self.words):
+            painter.drawText(10, 20 + 20 * line, word)
+        painter.end()
+
+
+def test_painted_words_are_read_and_wrapped_data_lines_pass(qtbot: QtBot) -> None:
+    painted = _named(Painted([pseudo("Running"), "What does success look", "IDEA"]), "painted")
+    painted.__class__.__module__ = "workshop_app.ui.fake"  # painted by one of ours
+    assert _found(_window(qtbot, painted)) == [
+        "Page: Painted 'painted' painted text: 'IDEA' (left: IDEA)"
+    ]
+
+
+def test_a_clipped_placeholder_is_found(qtbot: QtBot) -> None:
+    edit = _named(QLineEdit(), "logo")
+    edit.setPlaceholderText(LONG)
+    edit.setFixedWidth(120)
+    found = clipped("Page", _window(qtbot, edit), DATA)
+    assert [(p.name, p.what) for p in found] == [("logo", "placeholder")]
