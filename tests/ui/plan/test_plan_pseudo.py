@@ -32,6 +32,7 @@ def _seen(qtbot: QtBot, demo_document: Document) -> dict[str, str]:
     agenda = page.show_section("Agenda")
     table = page.table_models["Agenda"]
     minutes = table.spec.column_of("planned_minutes")
+    metrics = agenda.view.fontMetrics()
     return {
         "section": page.sections.item(0).text(),
         "header": str(table.headerData(minutes, Qt.Orientation.Horizontal)),
@@ -40,6 +41,17 @@ def _seen(qtbot: QtBot, demo_document: Document) -> dict[str, str]:
         "add": agenda.add_action.text(),
         "hint": page.keys_hint.text(),
         "title": str(table.index(0, table.spec.column_of("title")).data()),
+        # room for the longest kind and minutes of the language, header included (no clipping)
+        "fits": str(
+            all(
+                agenda.view.columnWidth(column) > metrics.horizontalAdvance(text)
+                for column in (minutes, table.spec.column_of("kind"))
+                for text in [
+                    str(table.headerData(column, Qt.Orientation.Horizontal)),
+                    *(str(table.index(r, column).data()) for r in range(table.rowCount())),
+                ]
+            )
+        ),
     }
 
 
@@ -55,6 +67,7 @@ def test_plan_speaks_the_pseudo_locale(
     assert seen["add"] == i18n.pseudo("Add {thing}").format(thing=i18n.pseudo("agenda item"))
     assert i18n.pseudo("add a row") in seen["hint"]
     assert "[" not in seen["title"]  # the user's own words stay as typed
+    assert seen["fits"] == "True"
     assert format_duration(90) == i18n.pseudo("{hours} h {minutes} min").format(hours=1, minutes=30)
     assert format_clock(24 * 60 + 10) == i18n.pseudo("{time} +%n day").replace("%n", "1").format(
         time="00:10"
@@ -71,6 +84,7 @@ def test_plan_reads_as_before_in_english(
     assert seen["minutes"] == "5 min"
     assert seen["total"].startswith("<b>Total ") and " · ends " in seen["total"]
     assert seen["add"] == "Add agenda item"
+    assert seen["fits"] == "True"
     assert "add a row" in seen["hint"] and "[" not in seen["hint"]
     assert format_duration(90) == "1 h 30 min"
     assert format_clock(24 * 60 + 10) == "00:10 +1 day"

@@ -28,7 +28,7 @@ from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan import keys
-from workshop_app.ui.plan.columns import RecordSpec
+from workshop_app.ui.plan.columns import Column, RecordSpec, choice_text
 from workshop_app.ui.plan.delegates import RecordDelegate
 from workshop_app.ui.plan.deletion import plan_delete
 from workshop_app.ui.plan.services import Dialogs
@@ -158,8 +158,20 @@ class RecordListEditor(QWidget):
                 wide = {"minutes": 7, "choice": 9}.get(spec.editor, 14)
                 if spec.compute is not None and spec.field == "":
                     wide = 6 if spec.header in ("Starts",) else 16
-                header.resizeSection(column, width * wide)
+                header.resizeSection(column, max(width * wide, self._fitting_width(spec)))
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _fitting_width(self, column: Column) -> int:
+        """What a fixed column needs for its header and its longest value in this language (a
+        longer language than English must not clip "Minutes" or "Breakout")."""
+        texts = [tr(column.header)]
+        if column.editor == "choice":
+            texts += [choice_text(choice) for choice in column.choices]
+        elif column.editor == "minutes":
+            texts.append(tr("{minutes} min").format(minutes=999))
+        metrics = self.view.fontMetrics()
+        pad = metrics.horizontalAdvance("M") * 2  # the cell's margins and the sort of slack
+        return max(metrics.horizontalAdvance(text) for text in texts) + pad
 
     # -- state ------------------------------------------------------------------------------
 
