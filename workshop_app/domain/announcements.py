@@ -21,11 +21,12 @@ from dataclasses import dataclass
 
 from workshop_app.domain.run import Reading, RunStatus
 from workshop_app.domain.run_text import spoken_remaining
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import N_, _, n_
 
 #: The "5 minutes left" mark, in seconds left.
 FIVE_MINUTES = 300.0
-TIMES_UP = "Time's up"
+#: What the room hears when time runs out (translated when said).
+TIMES_UP = N_("Time's up")
 
 _TICKING = (RunStatus.RUNNING, RunStatus.WARNING, RunStatus.OVERTIME)
 
@@ -52,10 +53,16 @@ def moment(before: Reading | None, after: Reading) -> Announcement | None:
 
 def _started(after: Reading) -> Announcement:
     title = after.item.title.strip() if after.item is not None else ""
-    title = title or "The agenda item"
+    title = title or _("The agenda item")
     if abs(after.remaining - after.total) < 1.0:
-        return Announcement(f"{title} started, {plural(round(after.total / 60), 'minute')}")
-    return Announcement(f"{title}, {spoken_remaining(after.remaining)}")  # back to one underway
+        minutes = round(after.total / 60)
+        # Translators: said when an agenda item starts: "Keynote started, 20 minutes"
+        text = n_("{title} started, %n minute", "{title} started, %n minutes", minutes)
+        return Announcement(text.format(title=title))
+    # back to one underway: "Keynote, 12 minutes 5 seconds left"
+    return Announcement(
+        _("{title}, {time_left}").format(title=title, time_left=spoken_remaining(after.remaining))
+    )
 
 
 def _crossed(was: float, after: Reading) -> Announcement | None:
@@ -64,11 +71,14 @@ def _crossed(was: float, after: Reading) -> Announcement | None:
         return None
     minutes = math.floor(-left / 60) if left < 0 else 0
     if minutes >= 1 and was > -60.0 * minutes:
-        return Announcement(f"{plural(minutes, 'minute')} over", assertive=was > 0)
+        text = n_("%n minute over", "%n minutes over", minutes)
+        return Announcement(text, assertive=was > 0)
     if was > 0 >= left:
-        return Announcement(TIMES_UP, assertive=True)
+        return Announcement(_(TIMES_UP), assertive=True)
     if was > after.warning_at >= left:
-        return Announcement(f"Nearly time, {spoken_remaining(after.warning_at)}")
+        # Translators: {time_left} is e.g. "2 minutes left"
+        text = _("Nearly time, {time_left}").format(time_left=spoken_remaining(after.warning_at))
+        return Announcement(text)
     if was > FIVE_MINUTES >= left and after.warning_at < FIVE_MINUTES:
         return Announcement(spoken_remaining(FIVE_MINUTES))
     return None

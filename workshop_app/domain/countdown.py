@@ -37,6 +37,7 @@ from workshop_app.domain.run import (
     system_clock,
     warning_seconds,
 )
+from workshop_app.i18n import _
 
 _ORDER: dict[str, int] = {RunStatus.RUNNING: 0, RunStatus.WARNING: 1, RunStatus.OVERTIME: 2}
 
@@ -119,7 +120,9 @@ class Countdown:
             crossed = tuple(p for p, n in _ORDER.items() if before < n <= after)
         if slept and reading.phase == RunStatus.OVERTIME and self._last_phase != RunStatus.OVERTIME:
             when = _local_clock(self._round.deadline_utc, self.zone_name)
-            self._notice = f"Time ran out at {when} while the computer was asleep."
+            self._notice = _("Time ran out at {time} while the computer was asleep.").format(
+                time=when
+            )
         self._last, self._last_phase = now, reading.phase
         return replace(reading, crossed=crossed, notice=self._notice)
 
@@ -339,7 +342,9 @@ class Countdown:
             r.deadline_mono = now.mono + (r.deadline_utc - now.utc).total_seconds()
             if r.deadline_utc <= now.utc:
                 when = _local_clock(r.deadline_utc, self.zone_name)
-                self._notice = f"Time ran out at {when} while Workshop was closed."
+                self._notice = _("Time ran out at {time} while Workshop was closed.").format(
+                    time=when
+                )
         elif state.status == RunStatus.RUNNING:
             r.status = RunStatus.IDLE
         self._last_phase = self._reading(self._clock()).phase

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.records import AgendaItem, Event
 from workshop_app.domain.run import Reading
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import _, n_
 
 
 def display_seconds(remaining: float) -> int:
@@ -46,12 +46,36 @@ def spoken_remaining(remaining: float) -> str:
     """The same for screen readers and tooltips: "12 minutes 5 seconds left", "3 minutes over"."""
     seconds = display_seconds(remaining)
     minutes, secs = divmod(seconds, 60)
-    parts = []
+    over = remaining < 0 and seconds > 0
+    if minutes and secs:
+        both = {
+            "minutes": n_("%n minute", "%n minutes", minutes),
+            "seconds": n_("%n second", "%n seconds", secs),
+        }
+        # Translators: a countdown read aloud: "12 minutes 5 seconds over"
+        return (_("{minutes} {seconds} over") if over else _("{minutes} {seconds} left")).format(
+            **both
+        )
+    if minutes and over:
+        return n_("%n minute over", "%n minutes over", minutes)
     if minutes:
-        parts.append(plural(minutes, "minute"))
-    if secs or not minutes:
-        parts.append(plural(secs, "second"))
-    return " ".join(parts) + (" over" if remaining < 0 and seconds > 0 else " left")
+        return n_("%n minute left", "%n minutes left", minutes)
+    if over:
+        return n_("%n second over", "%n seconds over", secs)
+    return n_("%n second left", "%n seconds left", secs)
+
+
+def format_minutes(whole: int) -> str:
+    """ "3 h 10 min", "45 min", "2 h" (the Run page's durations)."""
+    hours, rest = divmod(max(0, whole), 60)
+    if hours and rest:
+        # Translators: a duration, abbreviated: "1 h 30 min"
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+    if hours:
+        # Translators: a duration in hours, abbreviated: "2 h"
+        return _("{hours} h").format(hours=hours)
+    # Translators: a duration in minutes, abbreviated: "45 min"
+    return _("{minutes} min").format(minutes=rest)
 
 
 def describe_offset(minutes: float | None) -> str:
@@ -60,10 +84,25 @@ def describe_offset(minutes: float | None) -> str:
         return ""
     whole = round(abs(minutes))
     if whole < 1:
-        return "On time"
-    hours, rest = divmod(whole, 60)
-    amount = f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
-    return f"{amount} {'behind' if minutes > 0 else 'ahead'}"
+        return _("On time")
+    amount = format_minutes(whole)
+    # Translators: how far the day is from its plan: "4 min behind", "1 h 5 min ahead"
+    return (_("{duration} behind") if minutes > 0 else _("{duration} ahead")).format(
+        duration=amount
+    )
+
+
+def describe_day(minutes: float | None) -> str:
+    """ "3 min behind the plan", "1 h ahead of the plan", "On time", "Not started yet"."""
+    if minutes is None:
+        return _("Not started yet")
+    whole = round(abs(minutes))
+    if whole < 1:
+        return _("On time")
+    amount = format_minutes(whole)
+    if minutes > 0:
+        return _("{duration} behind the plan").format(duration=amount)
+    return _("{duration} ahead of the plan").format(duration=amount)
 
 
 def day_offset(

@@ -16,7 +16,7 @@ from workshop_app.domain.records import AgendaItem
 from workshop_app.domain.run import RunStatus
 from workshop_app.ui.common.keymap import keys_of, of_mode, readme_tables
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.run.keys import HINT, KEYS, tip
+from workshop_app.ui.run.keys import KEYS, hint, tip
 from workshop_app.ui.run.page import RunPage
 
 IDLE, PAUSED, RUNNING = RunStatus.IDLE, RunStatus.PAUSED, RunStatus.RUNNING
@@ -203,7 +203,7 @@ def _readme_run_keys() -> list[str]:
 def _hint_keys() -> list[str]:
     """The keys named in the strip under the controls ("+ / − one minute" -> "+", "-")."""
     keys = []
-    for part in HINT.split(" · "):
+    for part in hint().split(" · "):
         for word in part.split():
             if word[0].islower():
                 break

@@ -13,7 +13,6 @@ from tests.unit.fake_clock import FakeClock
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import AgendaItem, Event, Question
 from workshop_app.domain.run import RunStatus
-from workshop_app.domain.run_text import describe_offset
 from workshop_app.storage import interchange
 from workshop_app.storage.document import Document
 from workshop_app.ui.document_model import DocumentModel
@@ -213,7 +212,7 @@ def test_ticking_does_not_drain_pyside_references_to_true(
     ],
 )
 def test_the_day_against_the_plan_reads_as_english(minutes: float | None, text: str) -> None:
-    assert day_text(describe_offset(minutes)) == text
+    assert day_text(minutes) == text
 
 
 def test_a_day_running_early_says_ahead_of_the_plan(

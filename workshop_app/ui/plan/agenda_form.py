@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from workshop_app.domain.records import AgendaItem, Question
 from workshop_app.ui.common.focus import show_focus_frame
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.document_model import DocumentModel
 
 
@@ -18,15 +19,15 @@ class AgendaForm(QWidget):
         self.model = model
         self._record_id = ""
         self._filling = False
-        self.label = QLabel("&Questions for this breakout", self)
+        self.label = QLabel(tr("&Questions for this breakout"), self)
         self.questions = QListWidget(self)
-        self.questions.setAccessibleName("Questions for this breakout")
-        self.questions.setAccessibleDescription("Space ticks or unticks a question")
+        self.questions.setAccessibleName(tr("Questions for this breakout"))
+        self.questions.setAccessibleDescription(tr("Space ticks or unticks a question"))
         show_focus_frame(self.questions)
         self.label.setBuddy(self.questions)
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("Questions hint")
+        self.hint.setAccessibleName(tr("Questions hint"))
         rows = self.questions.fontMetrics().lineSpacing() * 5
         self.questions.setMaximumHeight(rows)
         layout = QVBoxLayout(self)
@@ -58,7 +59,11 @@ class AgendaForm(QWidget):
         self._filling = True
         self.questions.clear()
         for number, question in enumerate(questions, start=1):
-            entry = QListWidgetItem(f"Q{number}  {question.text or '(no text yet)'}")
+            entry = QListWidgetItem(
+                tr("Q{number}  {question}").format(
+                    number=number, question=question.text or tr("(no text yet)")
+                )
+            )
             entry.setData(Qt.ItemDataRole.UserRole, question.id)
             entry.setFlags(
                 Qt.ItemFlag.ItemIsEnabled
@@ -74,13 +79,15 @@ class AgendaForm(QWidget):
         self.questions.setEnabled(breakout and bool(questions))
         self.label.setEnabled(breakout)
         if item is None:
-            hint = "Choose an agenda item above."
+            hint = tr("Choose an agenda item above.")
         elif not breakout:
-            hint = "Only breakouts have questions: set the item’s Kind to Breakout to choose some."
+            hint = tr(
+                "Only breakouts have questions: set the item’s Kind to Breakout to choose some."
+            )
         elif not questions:
-            hint = "No questions yet: add them in Questions, then tick them here."
+            hint = tr("No questions yet: add them in Questions, then tick them here.")
         else:
-            hint = "Tick the questions the tables answer in this breakout (Space ticks)."
+            hint = tr("Tick the questions the tables answer in this breakout (Space ticks).")
         self.hint.setText(hint)
 
     def _on_model_changed(self, kind: type, record_id: str) -> None:
@@ -93,6 +100,6 @@ class AgendaForm(QWidget):
         self.model.push_update(
             AgendaItem,
             self._record_id,
-            label="Choose breakout questions",
+            label=tr("Choose breakout questions"),
             question_ids=tuple(self.checked_ids()),
         )

@@ -20,12 +20,12 @@ from workshop_app.domain.records import (
     Record,
     Speaker,
 )
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import keys_of
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan import checks
 from workshop_app.ui.plan.schedule import Schedule, schedule
-
-_ADD = keys_of("plan.add")[0]  # the empty lists' hint names the first add key
 
 #: Computes a read-only cell: (record, row, context) -> text.
 Compute = Callable[[Any, int, Any], str]
@@ -56,10 +56,10 @@ class RecordSpec:
     """Everything the generic list editor needs to know about one kind of record."""
 
     kind: type[Record]
-    noun: str  # "speaker"
+    noun: str  # "speaker" (these words are marked N_() and translated where shown)
     plural: str  # "Speakers"
     columns: tuple[Column, ...]
-    empty_text: str
+    empty_text: str  # "{key}" is the add key
     watches: tuple[type[Record], ...] = ()  # other kinds whose changes alter computed cells
     context: Callable[[DocumentModel, list[Any]], Any] = lambda model, records: None
     problems: Callable[[Any, int, Any], list[str]] = lambda record, row, ctx: []
@@ -68,73 +68,104 @@ class RecordSpec:
     def column_of(self, name: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.field == name)
 
+    def empty_hint(self) -> str:
+        """What an empty list says, in the window's language, naming the first add key."""
+        return tr(self.empty_text).format(key=keys_of("plan.add")[0])
+
+
+#: How each kind of speaker and agenda item is shown (translated where shown).
+KIND_LABELS: dict[str, str] = {
+    "keynote": N_("Keynote"),
+    "panellist": N_("Panellist"),
+    "facilitator": N_("Facilitator"),
+    "host": N_("Host"),
+    "other": N_("Other"),
+    "welcome": N_("Welcome"),
+    "talk": N_("Talk"),
+    "panel": N_("Panel"),
+    "breakout": N_("Breakout"),
+    "plenary": N_("Plenary"),
+    # Translators: an agenda item: a pause in the day (coffee), not "a break in the text"
+    "break": N_("Break"),
+}
+
 
 def choice_text(value: str) -> str:
-    """How a kind is shown: "panellist" -> "Panellist"."""
-    return value[:1].upper() + value[1:]
+    """How a kind is shown: "panellist" -> "Panellist" (in the window's language)."""
+    label = KIND_LABELS.get(value)
+    return tr(label) if label else value[:1].upper() + value[1:]
 
 
 SPEAKERS = RecordSpec(
     kind=Speaker,
-    noun="speaker",
-    plural="Speakers",
+    noun=N_("speaker"),
+    plural=N_("Speakers"),
     columns=(
-        Column("Name", "name", placeholder="e.g. Wendy Clark", undo_label="Rename speaker"),
         Column(
-            "Role",
+            N_("Name"), "name", placeholder=N_("e.g. Wendy Clark"), undo_label=N_("Rename speaker")
+        ),
+        Column(
+            N_("Role"),
             "role",
-            placeholder="e.g. Chief Digital and Information Officer",
+            placeholder=N_("e.g. Chief Digital and Information Officer"),
             stretch=True,
-            undo_label="Edit speaker’s role",
+            undo_label=N_("Edit speaker’s role"),
         ),
         Column(
-            "Organisation",
+            N_("Organisation"),
             "organisation",
-            placeholder="e.g. NHS Blood and Transplant",
+            placeholder=N_("e.g. NHS Blood and Transplant"),
             stretch=True,
-            undo_label="Edit speaker’s organisation",
+            undo_label=N_("Edit speaker’s organisation"),
         ),
         Column(
-            "Kind",
+            N_("Kind"),
             "kind",
             editor="choice",
             choices=SPEAKER_KINDS,
-            undo_label="Change speaker’s kind",
+            undo_label=N_("Change speaker’s kind"),
         ),
     ),
-    empty_text=f"No speakers yet — press {_ADD} to add one",
+    empty_text=N_("No speakers yet — press {key} to add one"),
     new_record=lambda model: Speaker(kind="keynote" if not model.count(Speaker) else "panellist"),
 )
 
 QUESTIONS = RecordSpec(
     kind=Question,
-    noun="question",
-    plural="Questions",
+    noun=N_("question"),
+    plural=N_("Questions"),
     columns=(
         Column(
-            "Question",
+            N_("Question"),
             "text",
-            placeholder="e.g. What’s our vision and how do we get there?",
+            placeholder=N_("e.g. What’s our vision and how do we get there?"),
             stretch=True,
-            undo_label="Edit question",
+            undo_label=N_("Edit question"),
             hint_field="text_hint",
         ),
         Column(
-            "Prompt for the tables",
+            N_("Prompt for the tables"),
             compute=lambda q, row, ctx: q.prompt.split("\n")[0],
             stretch=True,
-            tooltip="Edit the prompt in the box below the list",
+            tooltip=N_("Edit the prompt in the box below the list"),
             hint_field="prompt_hint",
         ),
     ),
-    empty_text=f"No questions yet — press {_ADD} to add the first one the tables will answer",
+    empty_text=N_("No questions yet — press {key} to add the first one the tables will answer"),
     problems=lambda q, row, ctx: checks.question_problems(q),
     new_record=lambda model: Question(),
 )
 
 
+def table_name(number: int) -> str:
+    """A new table's name: "Table 3" (in the window's language: the name is the user's once
+    made, as if they had typed it)."""
+    # Translators: the name given to a new breakout table (furniture): "Table 3"
+    return tr("Table {number}").format(number=number)
+
+
 def _next_table_name(model: DocumentModel) -> str:
-    return f"Table {next_table_number(model)}"
+    return table_name(next_table_number(model))
 
 
 def next_table_number(model: DocumentModel) -> int:
@@ -149,28 +180,32 @@ def next_table_number(model: DocumentModel) -> int:
 
 TABLES = RecordSpec(
     kind=Group,
-    noun="table",
-    plural="Tables",
+    noun=N_("table"),
+    plural=N_("Tables"),
     columns=(
         Column(
-            "Table", "name", placeholder="e.g. Table 1", stretch=True, undo_label="Rename table"
+            N_("Table"),
+            "name",
+            placeholder=N_("e.g. Table 1"),
+            stretch=True,
+            undo_label=N_("Rename table"),
         ),
         Column(
-            "Facilitator",
+            N_("Facilitator"),
             "facilitator",
-            placeholder="e.g. Priya",
+            placeholder=N_("e.g. Priya"),
             stretch=True,
-            undo_label="Change table’s facilitator",
+            undo_label=N_("Change table’s facilitator"),
         ),
         Column(
-            "Note-taker",
+            N_("Note-taker"),
             "note_taker",
-            placeholder="e.g. Tom",
+            placeholder=N_("e.g. Tom"),
             stretch=True,
-            undo_label="Change table’s note-taker",
+            undo_label=N_("Change table’s note-taker"),
         ),
     ),
-    empty_text=f"No tables yet — press {_ADD} to add one, or use Add tables… to add several",
+    empty_text=N_("No tables yet — press {key} to add one, or use Add tables… to add several"),
     new_record=lambda model: Group(name=_next_table_name(model)),
 )
 
@@ -194,42 +229,45 @@ def _agenda_questions(item: AgendaItem, row: int, ctx: AgendaContext) -> str:
         ctx.question_numbers[q] for q in item.question_ids if q in ctx.question_numbers
     )
     return (
-        ", ".join(f"Q{n}" for n in numbers) if numbers else ("—" if item.kind == "breakout" else "")
+        # Translators: a question's short number: "Q2"
+        ", ".join(tr("Q{number}").format(number=n) for n in numbers)
+        if numbers
+        else ("—" if item.kind == "breakout" else "")
     )
 
 
 AGENDA = RecordSpec(
     kind=AgendaItem,
-    noun="agenda item",
-    plural="Agenda",
+    noun=N_("agenda item"),
+    plural=N_("Agenda"),
     columns=(
         Column(
-            "Starts",
+            N_("Starts"),
             compute=lambda item, row, ctx: ctx.schedule.clock(row),
-            tooltip="Worked out from the event’s start time and the minutes above",
+            tooltip=N_("Worked out from the event’s start time and the minutes above"),
         ),
         Column(
-            "Item",
+            N_("Item"),
             "title",
-            placeholder="e.g. Keynote",
+            placeholder=N_("e.g. Keynote"),
             stretch=True,
-            undo_label="Rename agenda item",
+            undo_label=N_("Rename agenda item"),
         ),
         Column(
-            "Kind",
+            N_("Kind"),
             "kind",
             editor="choice",
             choices=AGENDA_KINDS,
-            undo_label="Change agenda item’s kind",
+            undo_label=N_("Change agenda item’s kind"),
         ),
-        Column("Minutes", "planned_minutes", editor="minutes", undo_label="Change minutes"),
+        Column(N_("Minutes"), "planned_minutes", editor="minutes", undo_label=N_("Change minutes")),
         Column(
-            "Questions",
+            N_("Questions"),
             compute=_agenda_questions,
-            tooltip="Choose a breakout’s questions in the list below",
+            tooltip=N_("Choose a breakout’s questions in the list below"),
         ),
     ),
-    empty_text=f"No agenda yet — press {_ADD} to add the first item (e.g. Welcome, 5 minutes)",
+    empty_text=N_("No agenda yet — press {key} to add the first item (e.g. Welcome, 5 minutes)"),
     watches=(Question, Event),
     context=_agenda_context,
     problems=lambda item, row, ctx: checks.agenda_problems(

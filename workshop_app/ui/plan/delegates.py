@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.plan.columns import RecordSpec, choice_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,15 +41,20 @@ class RecordDelegate(QStyledItemDelegate):
             spin = QSpinBox(parent)
             spin.setRange(0, MAX_MINUTES)
             spin.setSingleStep(5)
-            spin.setSuffix(" min")
+            # Translators: after a number of minutes in a box: "20 min" (keep the space)
+            spin.setSuffix(tr(" min"))
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
             editor = spin
         else:
             line = QLineEdit(parent)
-            line.setPlaceholderText(column.placeholder)
+            line.setPlaceholderText(tr(column.placeholder) if column.placeholder else "")
             line.setFrame(False)
             editor = line
-        editor.setAccessibleName(f"{column.header} of {self.spec.noun} {index.row() + 1}")
+        # Translators: a cell being edited: "Role of speaker 2"
+        name = tr("{column} of {thing} {number}").format(
+            column=tr(column.header), thing=tr(self.spec.noun), number=index.row() + 1
+        )
+        editor.setAccessibleName(name)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

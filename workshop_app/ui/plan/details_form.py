@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLay
 
 from workshop_app.domain.local_time import check_zone
 from workshop_app.domain.records import Event
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan import checks
 from workshop_app.ui.plan.schedule import parse_date, parse_time, show_date
@@ -24,7 +26,7 @@ from workshop_app.ui.plan.zone_box import ZoneBox
 MAX_ATTENDEES = 100_000
 
 
-SUMMARY_PLACEHOLDER = (
+SUMMARY_PLACEHOLDER = N_(
     "e.g. Why we are holding this event, who is coming and what we want to learn. "
     "This opens the report."
 )
@@ -36,56 +38,59 @@ class DetailsForm(QWidget):
     def __init__(self, model: DocumentModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.setAccessibleName("Event details editor")
+        self.setAccessibleName(tr("Event details editor"))
         self._shown: dict[str, Any] = {}
-        self.heading = Heading("Event details", self)
+        self.heading = Heading(tr("Event details"), self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         self.title = self._line(
-            "Title", "e.g. Digital transformation in healthcare: what we can learn from the past"
+            tr("Title"),
+            tr("e.g. Digital transformation in healthcare: what we can learn from the past"),
         )
         self.title_problem = ProblemLine(self)
-        self.date = self._line("Date", "e.g. 15/06/2021 (optional)")
+        self.date = self._line(tr("Date"), tr("e.g. 15/06/2021 (optional)"))
         self.date_problem = ProblemLine(self)
         self.start = self._line(
-            "Start time", "e.g. 10:00 (optional; the agenda’s clock starts here)"
+            tr("Start time"), tr("e.g. 10:00 (optional; the agenda’s clock starts here)")
         )
         self.start_problem = ProblemLine(self)
         self.zone = ZoneBox(self)
         self.zone_problem = ProblemLine(self)
-        self.venue = self._line("Venue", "e.g. London")
-        self.organiser = self._line("Organiser", "e.g. NHS AI Lab")
+        self.venue = self._line(tr("Venue"), tr("e.g. London"))
+        self.organiser = self._line(tr("Organiser"), tr("e.g. NHS AI Lab"))
         self.attendees = QSpinBox(self)
         self.attendees.setRange(0, MAX_ATTENDEES)
-        self.attendees.setSpecialValueText("Not set")
-        self.attendees.setAccessibleName("Expected attendees")
-        self.attendees.setToolTip("About how many people you expect (0 = not set)")
+        self.attendees.setSpecialValueText(tr("Not set"))
+        self.attendees.setAccessibleName(tr("Expected attendees"))
+        self.attendees.setToolTip(tr("About how many people you expect (0 = not set)"))
         self.attendance = QSpinBox(self)
         self.attendance.setRange(0, MAX_ATTENDEES)
-        self.attendance.setSpecialValueText("Not counted")
-        self.attendance.setAccessibleName("Actual attendance")
+        self.attendance.setSpecialValueText(tr("Not counted"))
+        self.attendance.setAccessibleName(tr("Actual attendance"))
         self.attendance.setToolTip(
-            "How many people came, once counted; the report shows it as attendance "
-            "(0 = not counted)"
+            tr(
+                "How many people came, once counted; the report shows it as attendance "
+                "(0 = not counted)"
+            )
         )
         self.summary = CommitTextEdit(self)
-        self.summary.setAccessibleName("Summary")
-        self.summary.setPlaceholderText(SUMMARY_PLACEHOLDER)
+        self.summary.setAccessibleName(tr("Summary"))
+        self.summary.setPlaceholderText(tr(SUMMARY_PLACEHOLDER))
 
         for label, field, problem in (
-            ("&Title", self.title, self.title_problem),
-            ("&Date", self.date, self.date_problem),
-            ("Start ti&me", self.start, self.start_problem),
-            ("Time &zone", self.zone, self.zone_problem),
+            (tr("&Title"), self.title, self.title_problem),
+            (tr("&Date"), self.date, self.date_problem),
+            (tr("Start ti&me"), self.start, self.start_problem),
+            (tr("Time &zone"), self.zone, self.zone_problem),
         ):
             form.addRow(self._label(label, field), field)
             form.addRow("", problem)
-        form.addRow(self._label("Ve&nue", self.venue), self.venue)
-        form.addRow(self._label("&Organiser", self.organiser), self.organiser)
-        form.addRow(self._label("Expected &attendees", self.attendees), self.attendees)
-        form.addRow(self._label("A&ctual attendance", self.attendance), self.attendance)
-        form.addRow(self._label("S&ummary", self.summary), self.summary)
+        form.addRow(self._label(tr("Ve&nue"), self.venue), self.venue)
+        form.addRow(self._label(tr("&Organiser"), self.organiser), self.organiser)
+        form.addRow(self._label(tr("Expected &attendees"), self.attendees), self.attendees)
+        form.addRow(self._label(tr("A&ctual attendance"), self.attendance), self.attendance)
+        form.addRow(self._label(tr("S&ummary"), self.summary), self.summary)
 
         self.body = QWidget(self)
         self.body.setLayout(form)
@@ -165,7 +170,7 @@ class DetailsForm(QWidget):
         if self._changed("summary", event.summary):
             self.summary.set_text_quietly(event.summary)
         # a template's suggested summary is a placeholder, greyed, until one is written
-        self.summary.setPlaceholderText(event.summary_hint or SUMMARY_PLACEHOLDER)
+        self.summary.setPlaceholderText(event.summary_hint or tr(SUMMARY_PLACEHOLDER))
         self._show_problem("title", checks.event_problems(event).get("title", ""))
 
     def _changed(self, name: str, value: object) -> bool:
@@ -197,7 +202,7 @@ class DetailsForm(QWidget):
         self.model.push_update_event(label=label, **changes)
 
     def _on_title_editing_finished(self) -> None:
-        self._push("Edit event title", title=self.title.text().strip())
+        self._push(tr("Edit event title"), title=self.title.text().strip())
 
     def _on_date_editing_finished(self) -> None:
         try:
@@ -207,7 +212,7 @@ class DetailsForm(QWidget):
             return
         self._show_problem("date", "")
         self._shown.pop("date", None)  # show the date the way we write it
-        self._push("Change event date", date=value)
+        self._push(tr("Change event date"), date=value)
         self.refresh()
 
     def _on_start_editing_finished(self) -> None:
@@ -218,7 +223,7 @@ class DetailsForm(QWidget):
             return
         self._show_problem("start_time", "")
         self._shown.pop("start_time", None)
-        self._push("Change start time", start_time=value)
+        self._push(tr("Change start time"), start_time=value)
         self.refresh()
 
     def _on_zone_committed(self, text: str) -> None:
@@ -229,20 +234,20 @@ class DetailsForm(QWidget):
             return
         self._show_problem("timezone", "")
         self._shown.pop("timezone", None)
-        self._push("Change time zone", timezone=value)
+        self._push(tr("Change time zone"), timezone=value)
         self.refresh()
 
     def _on_venue_editing_finished(self) -> None:
-        self._push("Edit venue", venue=self.venue.text().strip())
+        self._push(tr("Edit venue"), venue=self.venue.text().strip())
 
     def _on_organiser_editing_finished(self) -> None:
-        self._push("Edit organiser", organiser=self.organiser.text().strip())
+        self._push(tr("Edit organiser"), organiser=self.organiser.text().strip())
 
     def _on_attendees_editing_finished(self) -> None:
-        self._push("Change expected attendees", attendee_count=self.attendees.value() or None)
+        self._push(tr("Change expected attendees"), attendee_count=self.attendees.value() or None)
 
     def _on_attendance_editing_finished(self) -> None:
-        self._push("Change actual attendance", attendance=self.attendance.value() or None)
+        self._push(tr("Change actual attendance"), attendance=self.attendance.value() or None)
 
     def _on_summary_committed(self, text: str) -> None:
-        self._push("Edit summary", summary=text.strip())
+        self._push(tr("Edit summary"), summary=text.strip())

@@ -15,25 +15,34 @@ Who owns what (the contexts are in ``keymap``):
 
 from __future__ import annotations
 
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import shown
 
 
 def list_description(noun: str) -> str:
     """A list's accessible description: every key it answers to."""
-    return (
-        f"{shown('plan.add')} adds a {noun}, {shown('plan.edit')} edits the cell, "
-        f"{shown('plan.delete')} removes the {noun}, {shown('plan.move_up')} and "
-        f"{shown('plan.move_down')} move it, {shown('plan.sections')} goes back to the sections"
+    # Translators: {thing} is a lower-case record name ("speaker"); the others are keys
+    return tr(
+        "{add} adds a {thing}, {edit} edits the cell, {delete} removes the {thing}, {up} and "
+        "{down} move it, {back} goes back to the sections"
+    ).format(
+        thing=noun,
+        add=shown("plan.add"),
+        edit=shown("plan.edit"),
+        delete=shown("plan.delete"),
+        up=shown("plan.move_up"),
+        down=shown("plan.move_down"),
+        back=shown("plan.sections"),
     )
 
 
 def hint() -> tuple[tuple[str, str], ...]:
     """The hint under the section list, one (keys, what they do) line per key."""
     return (
-        (shown("plan.into"), "into the section"),
-        (shown("plan.sections"), "back to this list"),
-        (shown("plan.add"), "add a row"),
-        (shown("plan.edit"), "edit the cell"),
-        (shown("plan.delete"), "remove the row"),
-        (f"{shown('plan.move_up')}/{shown('plan.move_down').split('+')[-1]}", "move the row"),
+        (shown("plan.into"), tr("into the section")),
+        (shown("plan.sections"), tr("back to this list")),
+        (shown("plan.add"), tr("add a row")),
+        (shown("plan.edit"), tr("edit the cell")),
+        (shown("plan.delete"), tr("remove the row")),
+        (f"{shown('plan.move_up')}/{shown('plan.move_down').split('+')[-1]}", tr("move the row")),
     )

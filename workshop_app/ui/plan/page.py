@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.i18n import N_
 from workshop_app.ui.common.focus import show_focus_frame
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan import checks, columns, keys
@@ -43,7 +45,15 @@ if TYPE_CHECKING:
     )
     from workshop_app.ui.plan.services import Dialogs
 
+#: The sections by name (the names tests and code use; shown translated).
 SECTIONS = ("Details", "Speakers", "Questions", "Tables", "Agenda")
+SECTION_LABELS = {
+    "Details": N_("Details"),
+    "Speakers": N_("Speakers"),
+    "Questions": N_("Questions"),
+    "Tables": N_("Tables"),
+    "Agenda": N_("Agenda"),
+}
 LISTS = {
     "Speakers": columns.SPEAKERS,
     "Questions": columns.QUESTIONS,
@@ -68,28 +78,32 @@ class PlanPage(QWidget):
 
             dialogs = PlanDialogs()
         self.dialogs: Dialogs = dialogs
-        self.setAccessibleName("Plan")
+        self.setAccessibleName(tr("Plan"))
 
         self.sections = QListWidget(self)
-        self.sections.setAccessibleName("Plan sections")
+        self.sections.setAccessibleName(tr("Plan sections"))
         self.sections.setAccessibleDescription(
-            "Up and Down choose what to plan, Tab goes into the section, "
-            f"{shown('plan.sections')} comes back here"
+            tr(
+                "Up and Down choose what to plan, Tab goes into the section, {keys} comes back here"
+            ).format(keys=shown("plan.sections"))
         )
         show_focus_frame(self.sections)
         self.setFocusProxy(self.sections)  # Ctrl+1 (View ▸ Plan) lands in the section list
-        self.keys_hint = QLabel("\n".join(f"{key}: {does}" for key, does in keys.hint()), self)
+        # Translators: one line of the key hint under Plan's sections: "Ctrl+N: add a row"
+        line = tr("{keys}: {does}")
+        hint = "\n".join(line.format(keys=key, does=does) for key, does in keys.hint())
+        self.keys_hint = QLabel(hint, self)
         self.keys_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.keys_hint.setWordWrap(True)
-        self.keys_hint.setAccessibleName("Plan keys")
+        self.keys_hint.setAccessibleName(tr("Plan keys"))
         self.stack = QStackedWidget(self)
-        self.stack.setAccessibleName("Plan section editor")
+        self.stack.setAccessibleName(tr("Plan section editor"))
         self.table_models = {
             name: RecordTableModel(model, spec, self) for name, spec in LISTS.items()
         }
         self._editors: dict[str, QWidget] = {}
         for name in SECTIONS:
-            self.sections.addItem(QListWidgetItem(name))
+            self.sections.addItem(QListWidgetItem(tr(SECTION_LABELS[name])))
         self._size_sections()
 
         side = QVBoxLayout()
@@ -100,7 +114,7 @@ class PlanPage(QWidget):
         layout.addWidget(self.stack, 1)
         self.setTabOrder(self.sections, self.stack)
 
-        self.back_action = QAction("Back to the sections", self.stack)
+        self.back_action = QAction(tr("Back to the sections"), self.stack)
         install(self.back_action, "plan.sections")
         self.back_action.triggered.connect(self._on_back_action_triggered)
         self.stack.addAction(self.back_action)
@@ -164,11 +178,22 @@ class PlanPage(QWidget):
 
     def _size_sections(self) -> None:
         metrics = self.sections.fontMetrics()
-        self.sections.setFixedWidth(metrics.horizontalAdvance("Questions  99 · 9 to check") + 48)
+        self.sections.setFixedWidth(metrics.horizontalAdvance(self._widest_section()) + 48)
         self.keys_hint.setFixedWidth(self.sections.width())
         for row in range(self.sections.count()):
             item = self.sections.item(row)
             item.setSizeHint(QSize(0, int(metrics.height() * 2.2)))
+
+    def _widest_section(self) -> str:
+        """The longest a section's line can be ("Questions  99 · 9 to check"), in this language."""
+        metrics = self.sections.fontMetrics()
+        lines = [
+            trn("{section} · %n to check", "{section} · %n to check", 9).format(
+                section=tr("{section}  {count}").format(section=tr(SECTION_LABELS[name]), count=99)
+            )
+            for name in SECTIONS
+        ]
+        return max(lines, key=metrics.horizontalAdvance)
 
     def _update_sections(self) -> None:
         for row, name in enumerate(SECTIONS):
@@ -176,12 +201,18 @@ class PlanPage(QWidget):
             if table is not None:
                 count = table.rowCount()
                 issues = sum(1 for r in range(count) if table.problems(r))
-                text = f"{name}  {count}"
+                # Translators: a Plan section and how many rows it has: "Speakers  4"
+                text = tr("{section}  {count}").format(
+                    section=tr(SECTION_LABELS[name]), count=count
+                )
             else:
                 issues = len(checks.event_problems(self.model.event_record()))
-                text = name
+                text = tr(SECTION_LABELS[name])
             if issues:
-                text += f" · {issues} to check"
+                # Translators: after a Plan section: "Agenda  6 · 2 to check"
+                text = trn("{section} · %n to check", "{section} · %n to check", issues).format(
+                    section=text
+                )
             item = self.sections.item(row)
             item.setText(text)
             item.setIcon(self._warning_icon() if issues else self._blank_icon())

@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workshop_app.domain.records import Question
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan.widgets import CommitTextEdit
 
-PROMPT_PLACEHOLDER = (
+PROMPT_PLACEHOLDER = N_(
     "e.g. What should the national strategy say about AI in health and social care, "
     "and how could it work where you are? Shown to the tables with the question."
 )
@@ -21,10 +23,10 @@ class QuestionForm(QWidget):
         super().__init__(parent)
         self.model = model
         self._record_id = ""
-        self.label = QLabel("&Prompt for the tables (optional)", self)
+        self.label = QLabel(tr("&Prompt for the tables (optional)"), self)
         self.prompt = CommitTextEdit(self)
-        self.prompt.setAccessibleName("Prompt for the tables")
-        self.prompt.setPlaceholderText(PROMPT_PLACEHOLDER)
+        self.prompt.setAccessibleName(tr("Prompt for the tables"))
+        self.prompt.setPlaceholderText(tr(PROMPT_PLACEHOLDER))
         self.label.setBuddy(self.prompt)
         height = self.prompt.fontMetrics().lineSpacing() * 5
         self.prompt.setMaximumHeight(height)
@@ -47,7 +49,7 @@ class QuestionForm(QWidget):
         self.prompt.set_text_quietly(question.prompt if question else "")
         # a template's suggested prompt is a placeholder, greyed, until one is written
         hint = question.prompt_hint if question else ""
-        self.prompt.setPlaceholderText(hint or PROMPT_PLACEHOLDER)
+        self.prompt.setPlaceholderText(hint or tr(PROMPT_PLACEHOLDER))
 
     def _on_model_changed(self, kind: type, record_id: str) -> None:
         if kind is Question and self._record_id and record_id in (self._record_id, ""):
@@ -56,5 +58,5 @@ class QuestionForm(QWidget):
     def _on_prompt_committed(self, text: str) -> None:
         if self._record_id and not self.model.document.closed:
             self.model.push_update(
-                Question, self._record_id, label="Edit prompt", prompt=text.strip()
+                Question, self._record_id, label=tr("Edit prompt"), prompt=text.strip()
             )

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.common.focus import show_focus_frame
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan import keys
-from workshop_app.ui.plan.columns import RecordSpec
+from workshop_app.ui.plan.columns import Column, RecordSpec, choice_text
 from workshop_app.ui.plan.delegates import RecordDelegate
 from workshop_app.ui.plan.deletion import plan_delete
 from workshop_app.ui.plan.services import Dialogs
@@ -53,42 +54,45 @@ class RecordListEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model, self.spec, self.dialogs = model, spec, dialogs
-        self.setAccessibleName(f"{spec.plural} editor")
+        # Translators: {things} is a Plan section: "Speakers editor"
+        self.setAccessibleName(tr("{things} editor").format(things=tr(spec.plural)))
         self._current_id = ""
         self._current_column = 0
 
-        self.heading = Heading(spec.plural, self)
+        self.heading = Heading(tr(spec.plural), self)
         self.hint = QLabel(hint, self)
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName(hint or spec.plural)
+        self.hint.setAccessibleName(hint or tr(spec.plural))
         self.hint.setVisible(bool(hint))
 
         self.table_model = table_model or RecordTableModel(model, spec, self)
-        self.view = RecordTableView(spec.empty_text, self)
+        self.view = RecordTableView(spec.empty_hint(), self)
         show_focus_frame(self.view)
         self.view.setModel(self.table_model)
         self.view.setItemDelegate(RecordDelegate(spec, self.view))
         configure_table(self.view)
-        self.view.setAccessibleName(f"{spec.plural} list")
-        self.view.setAccessibleDescription(keys.list_description(spec.noun))
+        self.view.setAccessibleName(tr("{things} list").format(things=tr(spec.plural)))
+        self.view.setAccessibleDescription(keys.list_description(tr(spec.noun)))
         self._size_columns()
 
         self.toolbar = QHBoxLayout()
         self.buttons: dict[QAction, QToolButton] = {}
         self.toolbar.addStretch(1)
-        self.add_action = self._action(f"Add {spec.noun}", "plan.add", self._on_add_triggered)
+        # Translators: {thing} is a lower-case record name: "Add speaker"
+        add = tr("Add {thing}").format(thing=tr(spec.noun))
+        self.add_action = self._action(add, "plan.add", self._on_add_triggered)
         # Delete and moving act on the list only: in a cell editor, the prompt box or the
         # breakout's questions those keys edit text or open a choice instead.
         self.delete_action = self._action(
-            "Delete", "plan.delete", self._on_delete_triggered, owner=self.view
+            tr("Delete"), "plan.delete", self._on_delete_triggered, owner=self.view
         )
         # Out of the Tab chain: Space on it would delete without asking (the Delete key does it)
         self.buttons[self.delete_action].setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.up_action = self._action(
-            "Move up", "plan.move_up", self._on_up_triggered, owner=self.view
+            tr("Move up"), "plan.move_up", self._on_up_triggered, owner=self.view
         )
         self.down_action = self._action(
-            "Move down", "plan.move_down", self._on_down_triggered, owner=self.view
+            tr("Move down"), "plan.move_down", self._on_down_triggered, owner=self.view
         )
 
         self.problem_line = ProblemLine(self)
@@ -122,7 +126,8 @@ class RecordListEditor(QWidget):
         """An action with a toolbar button and the keys of ``binding_id`` (``keymap``), added to
         ``owner`` (the list, for keys that work only while it has the focus) or this editor."""
         action = install(QAction(text, self), binding_id)
-        action.setToolTip(f"{text} ({shown(binding_id)})")
+        # Translators: a button's tooltip: "Delete (Del)"
+        action.setToolTip(tr("{action} ({keys})").format(action=text, keys=shown(binding_id)))
         action.triggered.connect(slot)
         (owner or self).addAction(action)
         self.add_tool(action)
@@ -153,8 +158,20 @@ class RecordListEditor(QWidget):
                 wide = {"minutes": 7, "choice": 9}.get(spec.editor, 14)
                 if spec.compute is not None and spec.field == "":
                     wide = 6 if spec.header in ("Starts",) else 16
-                header.resizeSection(column, width * wide)
+                header.resizeSection(column, max(width * wide, self._fitting_width(spec)))
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _fitting_width(self, column: Column) -> int:
+        """What a fixed column needs for its header and its longest value in this language (a
+        longer language than English must not clip "Minutes" or "Breakout")."""
+        texts = [tr(column.header)]
+        if column.editor == "choice":
+            texts += [choice_text(choice) for choice in column.choices]
+        elif column.editor == "minutes":
+            texts.append(tr("{minutes} min").format(minutes=999))
+        metrics = self.view.fontMetrics()
+        pad = metrics.horizontalAdvance("M") * 2  # the cell's margins and the sort of slack
+        return max(metrics.horizontalAdvance(text) for text in texts) + pad
 
     # -- state ------------------------------------------------------------------------------
 
@@ -231,7 +248,8 @@ class RecordListEditor(QWidget):
         current = self.view.currentIndex()
         index = current.row() + 1 if current.isValid() else None
         record = self.spec.new_record(self.model)
-        self.model.push_add(record, index=index, label=f"Add {self.spec.noun}")
+        label = tr("Add {thing}").format(thing=tr(self.spec.noun))
+        self.model.push_add(record, index=index, label=label)
         self.select(record.id, self._first_editable())
         self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.view.edit(self.view.currentIndex())
@@ -241,7 +259,7 @@ class RecordListEditor(QWidget):
         if not record_id:
             return
         record = self.model.get(self.spec.kind, record_id)
-        plan = plan_delete(self.model, record, self.spec.noun)
+        plan = plan_delete(self.model, record, tr(self.spec.noun))
         if plan.ask and not self.dialogs.confirm(self, plan.label, plan.ask, plan.action):
             return
         self.model.push_delete(plan.items, label=plan.label)

@@ -1,7 +1,8 @@
-"""The agenda's running clock: start times from the event start and planned minutes (no Qt).
+"""The agenda's running clock: start times from the event start and planned minutes.
 
 Also reads the loose ways people type dates and times ("15/06/2021", "10am", "1430") into the
-forms the document stores ("2021-06-15", "14:30").
+forms the document stores ("2021-06-15", "14:30"). Clock times, dates and durations are
+written in the window's language (QLocale: no Babel before the first frame, which this serves).
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from workshop_app.domain.wording import plural
+from PySide6.QtCore import QDate, QTime
+
+from workshop_app.ui.common.i18n import qlocale, tr, trn
 
 DAY_MINUTES = 24 * 60
 _DATE_FORMATS = (
@@ -23,6 +26,8 @@ _DATE_FORMATS = (
     "%a %d %b %Y",
     "%A %d %B %Y",
 )
+#: How a date is shown for editing (QLocale's pattern: "Tue 15 Jun 2021", "Maw 15 Meh 2021").
+SHOWN_DATE = "ddd dd MMM yyyy"
 _TIME = re.compile(r"^\s*(\d{1,2})(?:[:.h]?(\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
 
 
@@ -36,7 +41,10 @@ def parse_date(text: str) -> str | None:
             return datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    raise ValueError("Not a date I can read: try 15/06/2021 or 2021-06-15")
+    shown = qlocale().toDate(text, SHOWN_DATE)  # as shown in the window's language
+    if shown.isValid():
+        return str(shown.toString("yyyy-MM-dd"))
+    raise ValueError(tr("Not a date I can read: try 15/06/2021 or 2021-06-15"))
 
 
 def show_date(iso: str | None) -> str:
@@ -44,9 +52,10 @@ def show_date(iso: str | None) -> str:
     if not iso:
         return ""
     try:
-        return date.fromisoformat(iso).strftime("%a %d %b %Y")
+        day = date.fromisoformat(iso)
     except ValueError:
         return iso
+    return str(qlocale().toString(QDate(day.year, day.month, day.day), SHOWN_DATE))
 
 
 def parse_time(text: str) -> str | None:
@@ -61,7 +70,7 @@ def parse_time(text: str) -> str | None:
             hours = hours % 12 + (12 if suffix == "pm" else 0)
         if hours < 24 and minutes < 60 and not (suffix and hours > 23):
             return f"{hours:02d}:{minutes:02d}"
-    raise ValueError("Not a time I can read: try 10:00 or 2pm")
+    raise ValueError(tr("Not a time I can read: try 10:00 or 2pm"))
 
 
 def clock_minutes(hhmm: str | None) -> int | None:
@@ -78,8 +87,9 @@ def clock_minutes(hhmm: str | None) -> int | None:
 def format_clock(minutes: int) -> str:
     """ "10:05"; past midnight "00:10 +1 day" so nobody misses it."""
     days, rest = divmod(minutes, DAY_MINUTES)
-    text = f"{rest // 60:02d}:{rest % 60:02d}"
-    return f"{text} +{plural(days, 'day')}" if days else text
+    text = str(qlocale().toString(QTime(rest // 60, rest % 60), "HH:mm"))
+    # Translators: a start time after midnight: "00:10 +1 day"
+    return trn("{time} +%n day", "{time} +%n days", days).format(time=text) if days else text
 
 
 def format_offset(minutes: int) -> str:
@@ -91,8 +101,13 @@ def format_duration(minutes: int) -> str:
     """ "3 h 10 min", "45 min", "2 h"."""
     hours, rest = divmod(max(0, minutes), 60)
     if hours and rest:
-        return f"{hours} h {rest} min"
-    return f"{hours} h" if hours else f"{rest} min"
+        # Translators: a duration, abbreviated: "1 h 30 min"
+        return tr("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+    if hours:
+        # Translators: a duration in hours, abbreviated: "2 h"
+        return tr("{hours} h").format(hours=hours)
+    # Translators: a duration in minutes, abbreviated: "45 min"
+    return tr("{minutes} min").format(minutes=rest)
 
 
 @dataclass(frozen=True)
@@ -115,11 +130,15 @@ class Schedule:
 
     def summary(self) -> str:
         """ "Total 3 h 10 min · ends 13:10" (or a hint to set a start time)."""
-        total = f"Total {format_duration(self.total)}"
+        total = format_duration(self.total)
         if self.start is None:
-            return f"{total} · set a start time in Details to see clock times"
-        return f"{total} · starts {format_clock(self.start)} · ends " + format_clock(
-            self.start + self.total
+            return tr("Total {duration} · set a start time in Details to see clock times").format(
+                duration=total
+            )
+        return tr("Total {duration} · starts {start} · ends {end}").format(
+            duration=total,
+            start=format_clock(self.start),
+            end=format_clock(self.start + self.total),
         )
 
 

@@ -8,7 +8,8 @@ from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QLabel, QWidget
 
 from workshop_app.domain.records import Group
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan import columns
@@ -34,7 +35,7 @@ class SectionEditor(RecordListEditor):
         *,
         table_model: RecordTableModel | None = None,
     ) -> None:
-        super().__init__(model, self.SPEC, dialogs, self.HINT, parent, table_model=table_model)
+        super().__init__(model, self.SPEC, dialogs, tr(self.HINT), parent, table_model=table_model)
         self.build_extras()
 
     def build_extras(self) -> None:
@@ -43,14 +44,14 @@ class SectionEditor(RecordListEditor):
 
 class SpeakersEditor(SectionEditor):
     SPEC = columns.SPEAKERS
-    HINT = "Who speaks, and in what part: keynote, panellist, facilitator, host."
+    HINT = N_("Who speaks, and in what part: keynote, panellist, facilitator, host.")
 
 
 class QuestionsEditor(SectionEditor):
     """Questions, with the current one's prompt for the tables under the list."""
 
     SPEC = columns.QUESTIONS
-    HINT = "The questions the breakout tables answer, in the order they are asked."
+    HINT = N_("The questions the breakout tables answer, in the order they are asked.")
 
     def build_extras(self) -> None:
         self.form = QuestionForm(self.model, self)
@@ -68,12 +69,14 @@ class TablesEditor(SectionEditor):
     """Breakout tables; "Add tables…" adds several at once as one undo step."""
 
     SPEC = columns.TABLES
-    HINT = "The breakout tables, each with a facilitator and a note-taker."
+    HINT = N_("The breakout tables, each with a facilitator and a note-taker.")
 
     def build_extras(self) -> None:
-        self.add_many_action = QAction("Add tables…", self)
+        self.add_many_action = QAction(tr("Add tables…"), self)
         install(self.add_many_action, "plan.add_tables")
-        self.add_many_action.setToolTip(f"Add several tables at once ({shown('plan.add_tables')})")
+        self.add_many_action.setToolTip(
+            tr("Add several tables at once ({keys})").format(keys=shown("plan.add_tables"))
+        )
         self.add_many_action.triggered.connect(self._on_add_many_triggered)
         self.addAction(self.add_many_action)
         self.add_tool(self.add_many_action, position=1)
@@ -81,14 +84,14 @@ class TablesEditor(SectionEditor):
     def add_tables(self, count: int) -> None:
         """Add ``count`` tables named "Table k", continuing the numbering, as one step."""
         first = columns.next_table_number(self.model)
-        tables = [Group(name=f"Table {first + k}") for k in range(count)]
-        label = f"Add {plural(count, 'table')}" if count > 1 else "Add table"
+        tables = [Group(name=columns.table_name(first + k)) for k in range(count)]
+        label = trn("Add %n table", "Add %n tables", count) if count > 1 else tr("Add table")
         self.model.push_add_many(tables, label=label)
         if tables:
             self.select(tables[0].id)
 
     def _on_add_many_triggered(self) -> None:
-        count = self.dialogs.ask_count(self, "Add tables", "How many tables?", 5)
+        count = self.dialogs.ask_count(self, tr("Add tables"), tr("How many tables?"), 5)
         if count:
             self.add_tables(count)
 
@@ -103,13 +106,13 @@ class AgendaEditor(SectionEditor):
     start_time_requested = Signal()
 
     SPEC = columns.AGENDA
-    HINT = (
+    HINT = N_(
         "The running order. Start times follow from the event’s start time and each item’s minutes."
     )
 
     def build_extras(self) -> None:
         self.total = QLabel(self)
-        self.total.setAccessibleName("Agenda total")
+        self.total.setAccessibleName(tr("Agenda total"))
         self.body.insertWidget(self.body.indexOf(self.view) + 1, self.total)
         self.form = AgendaForm(self.model, self)
         self.detail.addWidget(self.form)
@@ -122,7 +125,7 @@ class AgendaEditor(SectionEditor):
     def _show_total(self) -> None:
         text = self.table_model.context.schedule.summary()
         self.total.setText(f"<b>{text}</b>")
-        self.total.setAccessibleName(f"Agenda total: {text}")
+        self.total.setAccessibleName(tr("Agenda total: {total}").format(total=text))
 
     def edit_elsewhere(self, index: QModelIndex) -> None:
         """F2 on a worked-out cell goes to what sets it: a start to the minutes of the item

@@ -23,6 +23,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from workshop_app.domain.records import Record
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.plan.columns import RecordSpec, choice_text
 
@@ -113,9 +114,9 @@ class RecordTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.spec.columns):
             column = self.spec.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
-                return column.header
+                return tr(column.header)
             if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
-                return column.tooltip
+                return tr(column.tooltip)
             return None
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
@@ -159,11 +160,11 @@ class RecordTableModel(QAbstractTableModel):
             font.setItalic(True)  # not colour alone: a suggestion reads in italics too
             return font
         if hint and role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"Empty. Suggestion: {hint}"
+            return tr("Empty. Suggestion: {hint}").format(hint=hint)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
             if problems and index.column() == self._problem_column():
-                return "Needs attention: " + "; ".join(problems)
-            return column.tooltip or None
+                return tr("Needs attention: {problems}").format(problems="; ".join(problems))
+            return tr(column.tooltip) if column.tooltip else None
         if role == Qt.ItemDataRole.DecorationRole and problems:
             if index.column() == self._problem_column():
                 # imported here: QStyle's enums (~5 ms) are not needed before a list shows
@@ -181,7 +182,7 @@ class RecordTableModel(QAbstractTableModel):
         if editor == "choice":
             return choice_text(str(value))
         if editor == "minutes":
-            return f"{value} min"
+            return tr("{minutes} min").format(minutes=value)
         return str(value or "")
 
     def _hint(self, record: Record, row: int, column: Any) -> str:
@@ -212,7 +213,7 @@ class RecordTableModel(QAbstractTableModel):
             value = str(value).strip()
         record = self._records[index.row()]
         self.document_model.push_update(
-            type(record), record.id, label=column.undo_label, **{column.field: value}
+            type(record), record.id, label=tr(column.undo_label), **{column.field: value}
         )
         return True
 
@@ -220,8 +221,9 @@ class RecordTableModel(QAbstractTableModel):
 
     def move_record(self, record_id: str, to_row: int) -> None:
         """Move one record to ``to_row`` (its final row) as one undoable step."""
-        noun = self.spec.noun
-        self.document_model.push_move(self.spec.kind, record_id, to_row, label=f"Move {noun}")
+        # Translators: an undo step: "Move speaker"; {thing} is a lower-case record name
+        label = tr("Move {thing}").format(thing=tr(self.spec.noun))
+        self.document_model.push_move(self.spec.kind, record_id, to_row, label=label)
 
     def moveRows(
         self, source_parent: Index, source_row: int, count: int, dest_parent: Index, dest: int

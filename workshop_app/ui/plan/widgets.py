@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.ui.common.i18n import tr
+
 
 class Heading(QLabel):
     """A section heading: bold and larger than the surrounding text, following its font."""
@@ -55,7 +57,7 @@ class ProblemLine(QWidget):
         size = self.fontMetrics().height()
         icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         self.icon.setPixmap(icon.pixmap(size, size))
-        self.icon.setAccessibleName("Warning")
+        self.icon.setAccessibleName(tr("Warning"))
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -66,7 +68,11 @@ class ProblemLine(QWidget):
     def set_problems(self, problems: list[str]) -> None:
         message = "; ".join(problems)
         self.text.setText(message)
-        self.setAccessibleName(f"Needs attention: {message}" if message else "No problems")
+        self.setAccessibleName(
+            tr("Needs attention: {problems}").format(problems=message)
+            if message
+            else tr("No problems")
+        )
         self.text.setAccessibleName(self.accessibleName())
         self.setVisible(bool(message))
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
 
 from workshop_app.domain.local_time import zone_names
+from workshop_app.ui.common.i18n import tr
 
 
 class ZoneBox(QComboBox):
@@ -36,17 +37,17 @@ class ZoneBox(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        view.setAccessibleName("Time zones")
+        view.setAccessibleName(tr("Time zones"))
         popup = completer.popup()
         assert popup is not None  # made on first ask
-        popup.setAccessibleName("Matching time zones")
+        popup.setAccessibleName(tr("Matching time zones"))
         self._popup = popup
-        self.setAccessibleName("Time zone")
+        self.setAccessibleName(tr("Time zone"))
         self.setAccessibleDescription(
-            "Every time of day in the app, the report and the exports is shown in this zone"
+            tr("Every time of day in the app, the report and the exports is shown in this zone")
         )
-        self.setToolTip("Type part of a name, e.g. London, New York, Kolkata")
-        edit.setPlaceholderText("e.g. Europe/London")
+        self.setToolTip(tr("Type part of a name, e.g. London, New York, Kolkata"))
+        edit.setPlaceholderText(tr("e.g. Europe/London"))
         edit.editingFinished.connect(self._on_edit_editing_finished)
         self.activated.connect(self._on_activated)
         completer.activated.connect(self._on_completer_activated)

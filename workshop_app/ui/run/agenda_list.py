@@ -16,20 +16,27 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from workshop_app.domain import local_time
 from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.records import AgendaItem, Event
-from workshop_app.ui.plan.schedule import format_duration, schedule
+from workshop_app.domain.run_text import format_minutes
+from workshop_app.ui.common.i18n import tr
+from workshop_app.ui.plan.schedule import schedule
 
 
 def row_text(item: AgendaItem, clock: str, mark: str, zone_name: str | None = None) -> str:
     """Two lines: "11:10  Breakout round 1" and "Now · 20 min · started 11:12" (the actual
     start in the event's time zone ``zone_name``)."""
     details = [mark] if mark else []
-    details.append(format_duration(item.planned_minutes))
+    details.append(format_minutes(item.planned_minutes))
     if item.started_at and item.ended_at:
         took = (parse_utc(item.ended_at) - parse_utc(item.started_at)).total_seconds() / 60
-        details.append(f"took {format_duration(round(took))}")
+        # Translators: how long an agenda item actually took: "took 22 min"
+        details.append(tr("took {duration}").format(duration=format_minutes(round(took))))
     elif item.started_at:
-        details.append(f"started {local_time.clock(item.started_at, zone_name)}")
-    return f"{clock}  {item.title or 'Untitled item'}\n{' · '.join(details)}"
+        # Translators: when an agenda item actually started: "started 11:12"
+        details.append(
+            tr("started {time}").format(time=local_time.clock(item.started_at, zone_name))
+        )
+    title = item.title or tr("Untitled item")
+    return f"{clock}  {title}\n{' · '.join(details)}"
 
 
 class RunAgendaList(QListWidget):
@@ -37,8 +44,8 @@ class RunAgendaList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Agenda")
-        self.setAccessibleDescription("Now, next and done items; N and P move through them")
+        self.setAccessibleName(tr("Agenda"))
+        self.setAccessibleDescription(tr("Now, next and done items; N and P move through them"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -49,11 +56,12 @@ class RunAgendaList(QListWidget):
         self.clear()
         for row, item in enumerate(items):
             if row == current:
-                mark = "Now"
+                mark = tr("Now")
             elif row == current + 1:
-                mark = "Next"
+                # Translators: the agenda item after the current one
+                mark = tr("Next")
             elif item.ended_at or row < current:
-                mark = "Done" if item.ended_at else "Skipped"
+                mark = tr("Done") if item.ended_at else tr("Skipped")
             else:
                 mark = ""
             entry = QListWidgetItem(row_text(item, plan.clock(row), mark, event.timezone))

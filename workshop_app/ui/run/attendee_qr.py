@@ -10,9 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
+
 #: What the display says above the address.
-INVITE = "Add your note from your phone"
-SCAN = "Scan or type:"
+INVITE = N_("Add your note from your phone")
+SCAN = N_("Scan or type:")
 QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
 
@@ -100,9 +103,9 @@ class AttendeePanel:
         painter.setFont(heading)
         flags = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
         head_rect = QRectF(inner.x(), inner.y(), inner.width(), top_height)
-        painter.drawText(head_rect, int(flags | Qt.AlignmentFlag.AlignTop), INVITE)
+        painter.drawText(head_rect, int(flags | Qt.AlignmentFlag.AlignTop), tr(INVITE))
         painter.setFont(small)
-        painter.drawText(head_rect, int(flags | Qt.AlignmentFlag.AlignBottom), SCAN)
+        painter.drawText(head_rect, int(flags | Qt.AlignmentFlag.AlignBottom), tr(SCAN))
         if side > 40:
             image = self.image(side)
             shown = image.width()

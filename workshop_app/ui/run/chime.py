@@ -23,8 +23,10 @@ from PySide6.QtCore import QObject, QUrl, Signal
 
 from workshop_app import paths
 from workshop_app.domain.run import RunStatus
+from workshop_app.ui.common.i18n import tr
 
 SOUNDS = {RunStatus.WARNING: ("chime-soft.wav", 0.55), RunStatus.OVERTIME: ("chime-clear.wav", 0.9)}
+#: How every "no sound" message ends (each message is whole, for translation).
 FLASH_ONLY = "Chimes show as a flash instead."
 
 
@@ -36,11 +38,14 @@ def load_multimedia() -> ModuleType:
 def _why(error: BaseException) -> str:
     text = str(error)
     if "libpulse" in text:
-        return (
+        return tr(
             "No sound: this computer lacks the PulseAudio library (libpulse.so.0; on "
-            f"Debian or Ubuntu: sudo apt install libpulse0). {FLASH_ONLY}"
+            "Debian or Ubuntu: sudo apt install libpulse0). Chimes show as a flash instead."
         )
-    return f"No sound: Qt's sound support could not be loaded ({text}). {FLASH_ONLY}"
+    return tr(
+        "No sound: Qt's sound support could not be loaded ({error}). "
+        "Chimes show as a flash instead."
+    ).format(error=text)
 
 
 class ChimePlayer(QObject):
@@ -70,7 +75,12 @@ class ChimePlayer(QObject):
         try:
             multimedia = self._loader()
             if not multimedia.QMediaDevices.audioOutputs():
-                self._give_up(f"No sound: this computer has no audio output. {FLASH_ONLY}")
+                self._give_up(
+                    tr(
+                        "No sound: this computer has no audio output. "
+                        "Chimes show as a flash instead."
+                    )
+                )
                 return False
             for phase, (name, volume) in SOUNDS.items():
                 effect = multimedia.QSoundEffect(self)
@@ -108,4 +118,6 @@ class ChimePlayer(QObject):
 
     def _on_effect_status_changed(self, effect: Any) -> None:
         if effect.status() == effect.Status.Error:
-            self._give_up(f"No sound: the audio output refused the chime. {FLASH_ONLY}")
+            self._give_up(
+                tr("No sound: the audio output refused the chime. Chimes show as a flash instead.")
+            )

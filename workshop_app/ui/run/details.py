@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from workshop_app.domain.records import Question
+from workshop_app.domain.records import AgendaItem, Question
+from workshop_app.domain.run_text import describe_day
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.text import ScaledLabel
-from workshop_app.ui.run.attendee_qr import INVITE, SCAN, address_lines, qr_image
+from workshop_app.ui.run.attendee_qr import address_lines, qr_image
 
 
 def _label(text: str, scale: float, parent: QWidget, *, bold: bool = False) -> ScaledLabel:
@@ -29,11 +31,11 @@ class RoundPanel(QWidget):
         super().__init__(parent)
         self.question_box = QFrame(self)
         self.question_box.setFrameShape(QFrame.Shape.StyledPanel)
-        heading = _label("Question for the tables", 1.0, self.question_box)
+        heading = _label(tr("Question for the tables"), 1.0, self.question_box)
         self.question = _label("", 1.4, self.question_box, bold=True)
-        self.question.setAccessibleName("Question")
+        self.question.setAccessibleName(tr("Question"))
         self.prompt = _label("", 1.15, self.question_box)
-        self.prompt.setAccessibleName("Prompt")
+        self.prompt.setAccessibleName(tr("Prompt"))
         box = QVBoxLayout(self.question_box)
         box.addWidget(heading)
         box.addWidget(self.question)
@@ -41,12 +43,12 @@ class RoundPanel(QWidget):
         self.heading = heading
 
         self.next_label = _label("", 1.2, self)
-        self.next_label.setAccessibleName("Next item")
-        self.clock_caption = _label("Time now", 1.0, self)
+        self.next_label.setAccessibleName(tr("Next item"))
+        self.clock_caption = _label(tr("Time now"), 1.0, self)
         self.clock_label = _label("", 2.4, self, bold=True)
-        self.clock_label.setAccessibleName("Time now")
+        self.clock_label.setAccessibleName(tr("Time now"))
         self.day_label = _label("", 1.4, self)
-        self.day_label.setAccessibleName("Day against the plan")
+        self.day_label.setAccessibleName(tr("Day against the plan"))
         self._build_attendee_box()
 
         layout = QVBoxLayout(self)
@@ -65,7 +67,9 @@ class RoundPanel(QWidget):
         """The item's questions (the box hides for an item without one)."""
         self.question_box.setVisible(bool(questions))
         several = len(questions) > 1
-        self.heading.setText("Questions for the tables" if several else "Question for the tables")
+        self.heading.setText(
+            tr("Questions for the tables") if several else tr("Question for the tables")
+        )
         self.question.setText("\n\n".join(q.text for q in questions))
         prompts = [q.prompt.strip() for q in questions if q.prompt.strip()]
         self.prompt.setText("\n\n".join(prompts))
@@ -74,14 +78,14 @@ class RoundPanel(QWidget):
     def _build_attendee_box(self) -> None:
         self.attendee_box = QFrame(self)
         self.attendee_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.attendee_box.setAccessibleName("Attendee input")
+        self.attendee_box.setAccessibleName(tr("Attendee input"))
         self.attendee_qr = QLabel(self.attendee_box)
-        self.attendee_qr.setAccessibleName("QR code of the attendee page")
+        self.attendee_qr.setAccessibleName(tr("QR code of the attendee page"))
         self.attendee_qr.setStyleSheet("background: white")
-        heading = _label(f"{INVITE}: {SCAN.lower()}", 1.0, self.attendee_box)
+        heading = _label(tr("Add your note from your phone: scan or type:"), 1.0, self.attendee_box)
         self.attendee_url = _label("", 1.15, self.attendee_box, bold=True)
         self.attendee_url.setTextFormat(Qt.TextFormat.PlainText)
-        self.attendee_url.setAccessibleName("Attendee page address")
+        self.attendee_url.setAccessibleName(tr("Attendee page address"))
         self.attendee_url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         words = QVBoxLayout()
         words.addWidget(heading)
@@ -114,10 +118,14 @@ class RoundPanel(QWidget):
         self.day_label.setText(day)
 
 
-def day_text(described: str) -> str:
-    """ "3 min behind the plan", "1 h ahead of the plan", "On time", "Not started yet"."""
-    if not described:
-        return "Not started yet"
-    if described.endswith(" ahead"):
-        return f"{described} of the plan"
-    return described if described == "On time" else f"{described} the plan"
+def day_text(minutes: float | None) -> str:
+    """ "3 min behind the plan", "1 h ahead of the plan", "On time", "Not started yet"
+    (``minutes``: how far behind the plan, negative ahead; None when it cannot be told)."""
+    return describe_day(minutes)
+
+
+def next_text(item: AgendaItem) -> str:
+    """ "Next: Keynote · 20 min" (the Run page and the presenter display)."""
+    return tr("Next: {title} · {minutes} min").format(
+        title=item.title, minutes=item.planned_minutes
+    )

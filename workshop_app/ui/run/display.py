@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workshop_app.domain.run import Reading, RunStatus
 from workshop_app.domain.run_text import format_remaining, spoken_remaining
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.run.digits import draw_digits, layout_digits
 from workshop_app.ui.run.style import draw_shape, is_dark, phase_color, phase_word
 
@@ -24,7 +25,7 @@ class CountdownDisplay(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Countdown")
+        self.setAccessibleName(tr("Countdown"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(220, 220)
         self.reading: Reading | None = None
@@ -50,7 +51,9 @@ class CountdownDisplay(QWidget):
             return
         if word != self.shown_word or text[:-1] != self.shown_text[:-1]:
             spoken = spoken_remaining(reading.remaining) if text else ""
-            self.setAccessibleDescription(f"{word}. {spoken}".strip(". "))
+            # Translators: the countdown for a screen reader: "Nearly time. 1 minute left"
+            said = tr("{phase}. {time_left}").format(phase=word, time_left=spoken)
+            self.setAccessibleDescription(said if spoken else word)
         self.shown_text, self.shown_word, self._angle = text, word, angle
         self.update()
 

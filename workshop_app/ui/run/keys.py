@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import binding, install, shown
 
 
@@ -27,27 +29,27 @@ class Key:
 
 
 KEYS: dict[str, Key] = {
-    "toggle": Key("Start"),
-    "less": Key("−1 min"),
-    "more": Key("+1 min"),
-    "more5": Key("+5 min"),
-    "less5": Key("−5 min"),
-    "previous": Key("Previous"),
-    "next": Key("Next"),
-    "reset": Key("Reset"),
-    "present": Key("Presenter display"),
-    "mute": Key("Mute chimes", checkable=True),
+    "toggle": Key(N_("Start")),
+    "less": Key(N_("−1 min")),
+    "more": Key(N_("+1 min")),
+    "more5": Key(N_("+5 min")),
+    "less5": Key(N_("−5 min")),
+    "previous": Key(N_("Previous")),
+    "next": Key(N_("Next")),
+    "reset": Key(N_("Reset")),
+    "present": Key(N_("Presenter display")),
+    "mute": Key(N_("Mute chimes"), checkable=True),
 }
 #: The key strip: (the controls, what they do), keys first as the registry writes them.
 STRIP = (
-    (("toggle",), "start/pause"),
-    (("more", "less"), "one minute"),
-    (("more5", "less5"), "five minutes"),
-    (("next",), "next"),
-    (("previous",), "previous"),
-    (("reset",), "reset"),
-    (("present",), "presenter display"),
-    (("mute",), "mute"),
+    (("toggle",), N_("start/pause")),
+    (("more", "less"), N_("one minute")),
+    (("more5", "less5"), N_("five minutes")),
+    (("next",), N_("next")),
+    (("previous",), N_("previous")),
+    (("reset",), N_("reset")),
+    (("present",), N_("presenter display")),
+    (("mute",), N_("mute")),
 )
 
 
@@ -58,19 +60,19 @@ def _first(name: str) -> str:
 
 
 def hint() -> str:
-    """The key strip under the controls."""
+    """The key strip under the controls ("Space start/pause · + / − one minute · …")."""
     return " · ".join(
-        f"{' / '.join(_first(name) for name in names)} {words}" for names, words in STRIP
+        # Translators: one entry of the Run page's key strip: "Space start/pause"
+        tr("{keys} {does}").format(keys=" / ".join(_first(name) for name in names), does=tr(words))
+        for names, words in STRIP
     )
-
-
-HINT = hint()
 
 
 def tip(name: str) -> str:
     """A control's tooltip: what it does and its keys."""
     does = binding(f"run.{name}").does
-    return f"{does[0].upper()}{does[1:]} ({shown(f'run.{name}')})"
+    # Translators: a Run control's tooltip: "Add one minute (+, ])"
+    return tr("{does} ({keys})").format(does=does[0].upper() + does[1:], keys=shown(f"run.{name}"))
 
 
 def build_actions(owner: QWidget) -> dict[str, QAction]:
@@ -79,7 +81,7 @@ def build_actions(owner: QWidget) -> dict[str, QAction]:
     while another window they are added to (the presenter display) is active."""
     actions: dict[str, QAction] = {}
     for name, key in KEYS.items():
-        action = install(QAction(key.text, owner), f"run.{name}")
+        action = install(QAction(tr(key.text), owner), f"run.{name}")
         action.setToolTip(tip(name))
         action.setStatusTip(binding(f"run.{name}").does)
         action.setCheckable(key.checkable)

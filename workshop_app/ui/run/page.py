@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import ModuleType
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,22 +24,26 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain import local_time
 from workshop_app.domain.run import Clock, Reading, RunStatus
-from workshop_app.domain.run_text import day_offset, describe_offset
+from workshop_app.domain.run_text import day_offset
+from workshop_app.i18n import N_
 from workshop_app.ui.common.focus import show_focus_frame
+from workshop_app.ui.common.i18n import qlocale, tr
 from workshop_app.ui.common.keymap import install
 from workshop_app.ui.common.text import ScaledLabel
 from workshop_app.ui.document_model import DocumentModel
+from workshop_app.ui.plan.columns import choice_text
 from workshop_app.ui.run.agenda_list import RunAgendaList
 from workshop_app.ui.run.announcer import RunAnnouncer
 from workshop_app.ui.run.chime import ChimePlayer, load_multimedia
 from workshop_app.ui.run.controller import RunController
-from workshop_app.ui.run.details import RoundPanel, day_text
+from workshop_app.ui.run.details import RoundPanel, day_text, next_text
 from workshop_app.ui.run.display import CountdownDisplay
-from workshop_app.ui.run.keys import HINT, build_actions
+from workshop_app.ui.run.keys import build_actions
+from workshop_app.ui.run.keys import hint as key_hint
 from workshop_app.ui.run.presenter import PresenterWindow
 from workshop_app.ui.run.screens import ScreenChooser
 
-TOGGLE_TEXT: dict[str, str] = {RunStatus.RUNNING: "Pause", RunStatus.PAUSED: "Resume"}
+TOGGLE_TEXT: dict[str, str] = {RunStatus.RUNNING: N_("Pause"), RunStatus.PAUSED: N_("Resume")}
 ROW = ("less5", "less", "more", "more5", "previous", "next", "reset")
 
 
@@ -67,7 +71,7 @@ class RunPage(QWidget):
         chime_loader: Callable[[], ModuleType] = load_multimedia,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Run")
+        self.setAccessibleName(tr("Run"))
         self.model = model
         self.controller = (
             RunController(model, clock, self) if clock else RunController(model, parent=self)
@@ -79,6 +83,7 @@ class RunPage(QWidget):
         self.attendee_url: str | None = None
         self._shown_item: object = object()
         self._shown_state: tuple[object, ...] = ()
+        self._reading_notice = ""
         self._build()
         self._connect()
         self._on_controller_agenda_changed()
@@ -118,22 +123,23 @@ class RunPage(QWidget):
         for name in ROW:
             controls.addWidget(_button(self.keys[name], self))
         controls.addStretch(1)
-        hint = QLabel(HINT, self)
+        hint = QLabel(key_hint(), self)
         hint.setWordWrap(True)
-        hint.setAccessibleName("Keys")
+        hint.setAccessibleName(tr("Keys"))
 
         status = QHBoxLayout()
         self.present_button = _button(self.keys["present"], self)
         self.chooser = ScreenChooser(self)
         self.mute_button = _button(self.keys["mute"], self)
         status.addWidget(self.present_button)
-        status.addWidget(QLabel("on", self))
+        # Translators: between "Presenter display" and the screen it opens on
+        status.addWidget(QLabel(tr("on"), self))
         status.addWidget(self.chooser)
         status.addWidget(self.mute_button)
         status.addStretch(1)
         self.notice = ScaledLabel("", 1.15, bold=True, parent=self)
         self.notice.setWordWrap(True)
-        self.notice.setAccessibleName("Notice")
+        self.notice.setAccessibleName(tr("Notice"))
         self.sound_note = QLabel(self)
         self.sound_note.setWordWrap(True)
         self.sound_note.hide()
@@ -165,7 +171,7 @@ class RunPage(QWidget):
         k["previous"].triggered.connect(c.previous)
         k["reset"].triggered.connect(c.reset)
         k["present"].triggered.connect(self._on_present_triggered)
-        leave = install(QAction("Close the presenter display", self), "run.leave")  # laptop too
+        leave = install(QAction(tr("Close the presenter display"), self), "run.leave")  # laptop too
         leave.triggered.connect(self.close_presenter)
         self.addAction(leave)
         k["mute"].toggled.connect(self._on_mute_toggled)
@@ -183,7 +189,7 @@ class RunPage(QWidget):
             self.presenter.closed.connect(self._on_presenter_closed)
             self.presenter.set_attendee_url(self.attendee_url)
         self.presenter.show_on(target)
-        self.keys["present"].setText("Close presenter display")
+        self.keys["present"].setText(tr("Close presenter display"))
         return self.presenter
 
     def set_attendee_url(self, url: str | None) -> None:
@@ -208,7 +214,7 @@ class RunPage(QWidget):
         presenter, self.presenter = self.presenter, None
         if presenter is not None:
             presenter.deleteLater()
-        self.keys["present"].setText("Presenter display")
+        self.keys["present"].setText(tr("Presenter display"))
 
     def _on_chooser_activated(self, _index: int) -> None:
         if self.presenter is not None:
@@ -220,7 +226,7 @@ class RunPage(QWidget):
         choice = self.chooser.screen_choice()
         if self.presenter.screen() not in self.chooser.screens():
             self.close_presenter()
-            self.notice.setText("The presenter display closed: its screen was disconnected.")
+            self.notice.setText(tr("The presenter display closed: its screen was disconnected."))
         elif choice is not None and choice is not self.presenter.screen():
             self.open_presenter(choice)  # a projector was plugged in: go there
 
@@ -233,7 +239,7 @@ class RunPage(QWidget):
 
     def _on_mute_toggled(self, muted: bool) -> None:
         self.chimes.set_muted(muted)
-        self.keys["mute"].setText("Chimes muted" if muted else "Mute chimes")
+        self.keys["mute"].setText(tr("Chimes muted") if muted else tr("Mute chimes"))
 
     def _on_chimes_unavailable(self, message: str) -> None:
         self.sound_note.setText(message)
@@ -255,12 +261,19 @@ class RunPage(QWidget):
         # the controller's clock (tests inject one), in the event's time zone
         now = local_time.local(reading.at.utc, self.controller.details.timezone)
         offset = day_offset(self.controller.details, self.controller.countdown.items, reading, now)
-        notice = reading.notice or ("" if self.notice.text().startswith("Time ran out") else None)
+        # a reading's notice ("Time ran out at …") goes once the countdown no longer has it;
+        # the page's own notices stay
+        was_reading_notice = (
+            bool(self._reading_notice) and self.notice.text() == self._reading_notice
+        )
+        notice = reading.notice or ("" if was_reading_notice else None)
+        if reading.notice:
+            self._reading_notice = reading.notice
         shown = (
-            TOGGLE_TEXT.get(self.controller.countdown.status, "Start"),
+            tr(TOGGLE_TEXT.get(self.controller.countdown.status, N_("Start"))),
             reading.item is not None,
-            now.strftime("%H:%M"),
-            day_text(describe_offset(offset)),
+            qlocale().toString(QTime(now.hour, now.minute), "HH:mm"),
+            day_text(offset),
             self.notice.text() if notice is None else notice,
         )
         if shown != self._shown_state:  # touch the widgets only when something changed
@@ -282,16 +295,21 @@ class RunPage(QWidget):
         item = reading.item
         if item is None:
             empty = not c.countdown.items
-            self.title.setText("No agenda yet" if empty else "Agenda complete")
-            self.meta.setText("Add agenda items in Plan mode." if empty else "P goes back.")
+            self.title.setText(tr("No agenda yet") if empty else tr("Agenda complete"))
+            self.meta.setText(tr("Add agenda items in Plan mode.") if empty else tr("P goes back."))
         else:
-            self.title.setText(item.title or "Untitled item")
-            kind = item.kind.capitalize()
+            self.title.setText(item.title or tr("Untitled item"))
             warn = int(reading.warning_at)
-            warn_text = f"{warn // 60} min" if warn >= 60 else f"{warn} s"
+            if warn >= 60:
+                warn_text = tr("{minutes} min").format(minutes=warn // 60)
+            else:
+                # Translators: seconds, abbreviated: "30 s"
+                warn_text = tr("{seconds} s").format(seconds=warn)
             self.meta.setText(
-                f"{kind} · {item.planned_minutes} min planned · nearly-time warning at {warn_text}"
+                tr("{kind} · {minutes} min planned · nearly-time warning at {warning}").format(
+                    kind=choice_text(item.kind), minutes=item.planned_minutes, warning=warn_text
+                )
             )
         nxt = reading.next_item
-        self.side.show_next(f"Next: {nxt.title} · {nxt.planned_minutes} min" if nxt else "")
+        self.side.show_next(next_text(nxt) if nxt else "")
         self.side.show_questions(c.questions(item))

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import QWidget
 from workshop_app.domain import local_time
 from workshop_app.domain.run import Reading, RunStatus
 from workshop_app.domain.run_text import format_remaining
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import install
 from workshop_app.ui.run.attendee_qr import AttendeePanel
 from workshop_app.ui.run.controller import RunController
+from workshop_app.ui.run.details import next_text
 from workshop_app.ui.run.digits import draw_digits, layout_digits
 from workshop_app.ui.run.style import (
     BACKGROUND,
@@ -56,8 +58,8 @@ class PresenterWindow(QWidget):
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.controller = controller
-        self.setWindowTitle("Workshop — presenter display")
-        self.setAccessibleName("Presenter display")
+        self.setWindowTitle(tr("Workshop — presenter display"))
+        self.setAccessibleName(tr("Presenter display"))
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # closing the app ends it
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -65,7 +67,7 @@ class PresenterWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # so the run's keys work in it
         self.addActions(list(actions))
         # F5 is the page's, added above
-        leave = install(QAction("Close the presenter display", self), "run.leave")
+        leave = install(QAction(tr("Close the presenter display"), self), "run.leave")
         leave.triggered.connect(self.close)
         self.addAction(leave)
         self.reading: Reading = controller.reading
@@ -99,7 +101,7 @@ class PresenterWindow(QWidget):
     def set_attendee_url(self, url: str | None) -> None:
         """Show the attendee page's QR code and address beside the countdown (None hides it)."""
         self.attendee = AttendeePanel(url) if url else None
-        self.setAccessibleDescription(f"Attendee page: {url}" if url else "")
+        self.setAccessibleDescription(tr("Attendee page: {url}").format(url=url) if url else "")
         self.update()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -191,7 +193,7 @@ class PresenterWindow(QWidget):
                    bold=True, left=True)  # fmt: skip
         nxt = reading.next_item
         if nxt is not None:
-            line = f"Next: {nxt.title} · {nxt.planned_minutes} min"
+            line = next_text(nxt)
             self._text(painter, band(0.93, 0.98), line, 0.04 * h, MUTED, left=True)
         painter.end()
 

@@ -13,6 +13,8 @@ from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from workshop_app.ui.common.i18n import tr
+
 
 def default_screen(screens: Sequence[QScreen], primary: QScreen | None) -> QScreen | None:
     """The first screen that is not the primary one (the projector), else the primary."""
@@ -25,9 +27,13 @@ def default_screen(screens: Sequence[QScreen], primary: QScreen | None) -> QScre
 def describe(screen: QScreen, number: int, primary: bool) -> str:
     """ "2: Projector, 1920 × 1080" ("this screen" for the primary)."""
     size = screen.geometry().size()
-    name = screen.name() or f"Screen {number}"
-    note = " (this screen)" if primary else ""
-    return f"{number}: {name}, {size.width()} × {size.height()}{note}"
+    name = screen.name() or tr("Screen {number}").format(number=number)
+    # Translators: a screen in the presenter display's chooser: "2: Projector, 1920 × 1080"
+    text = tr("{number}: {name}, {width} × {height}").format(
+        number=number, name=name, width=size.width(), height=size.height()
+    )
+    # Translators: the screen the app's window is on, in the chooser
+    return tr("{screen} (this screen)").format(screen=text) if primary else text
 
 
 class ScreenChooser(QComboBox):
@@ -37,8 +43,8 @@ class ScreenChooser(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Presenter screen")
-        self.setToolTip("The screen the presenter display opens on (the projector)")
+        self.setAccessibleName(tr("Presenter screen"))
+        self.setToolTip(tr("The screen the presenter display opens on (the projector)"))
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setMinimumContentsLength(14)
         self._chosen: QScreen | None = None  # by the user

@@ -12,6 +12,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
 
 from workshop_app.domain.run import RunStatus
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
 
 #: The projector screens (the presenter display, the Board's plenary): white on black.
 BACKGROUND = QColor("#000000")
@@ -27,13 +29,13 @@ class PhaseStyle:
 
 
 PHASES: dict[str, PhaseStyle] = {
-    RunStatus.IDLE: PhaseStyle("Ready", "#57606a", "#c9d1d9"),
-    RunStatus.RUNNING: PhaseStyle("Running", "#1a7f37", "#56d364"),
-    RunStatus.PAUSED: PhaseStyle("Paused", "#57606a", "#c9d1d9"),
-    RunStatus.WARNING: PhaseStyle("Nearly time", "#9a6700", "#ffd33d"),
-    RunStatus.OVERTIME: PhaseStyle("Time's up", "#c62828", "#ff7b72"),
+    RunStatus.IDLE: PhaseStyle(N_("Ready"), "#57606a", "#c9d1d9"),
+    RunStatus.RUNNING: PhaseStyle(N_("Running"), "#1a7f37", "#56d364"),
+    RunStatus.PAUSED: PhaseStyle(N_("Paused"), "#57606a", "#c9d1d9"),
+    RunStatus.WARNING: PhaseStyle(N_("Nearly time"), "#9a6700", "#ffd33d"),
+    RunStatus.OVERTIME: PhaseStyle(N_("Time's up"), "#c62828", "#ff7b72"),
 }
-FINISHED_WORD = "Agenda complete"
+FINISHED_WORD = N_("Agenda complete")
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -46,7 +48,8 @@ def phase_color(phase: str, *, dark: bool) -> QColor:
 
 
 def phase_word(phase: str, *, finished: bool = False) -> str:
-    return FINISHED_WORD if finished else PHASES.get(phase, PHASES[RunStatus.IDLE]).word
+    """The phase in a word, in the window's language ("Time's up")."""
+    return tr(FINISHED_WORD if finished else PHASES.get(phase, PHASES[RunStatus.IDLE]).word)
 
 
 def draw_shape(painter: QPainter, rect: QRectF, phase: str, color: QColor) -> None:
