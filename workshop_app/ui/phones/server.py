@@ -122,8 +122,8 @@ class AttendeeServer(QObject):
                 else _("Is it an address of this computer?")
             )
             cannot = _("Attendee input cannot listen on {address}: {reason}. {hint}")
-            address = f"{url_host(host)}:{port}"
-            raise WorkshopError(cannot.format(address=address, reason=reason, hint=hint))
+            where = f"{url_host(host)}:{port}"
+            raise WorkshopError(cannot.format(address=where, reason=reason, hint=hint))
         self.tcp, self._token = tcp, secrets.token_urlsafe(18)
         self._url = f"http://{url_host(host)}:{tcp.serverPort()}/{self._token}/"
         return self._url
