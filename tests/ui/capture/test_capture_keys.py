@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 
 from tests.ui.common.capture_helpers import capture_page
-from workshop_app.ui.capture.keys import HINT
+from workshop_app.ui.capture.keys import hint
 from workshop_app.ui.common.keymap import CARD, TRASH_CARD, of_mode, shown
 from workshop_app.ui.shell.main_window import MainWindow
 
@@ -26,5 +26,5 @@ def test_the_cards_install_the_table_and_no_card_key_is_text(demo_window: MainWi
                 assert portable in installed, sequence
                 assert portable in ("F2", "Del", "Return", "Enter") or "+" in portable, sequence
             if entry.place == CARD and entry.id != "capture.card_kind":
-                assert shown(entry.id) in HINT, entry.id
-    assert page.entry.hint.text() == HINT
+                assert shown(entry.id) in hint(), entry.id
+    assert page.entry.hint.text() == hint()

@@ -19,14 +19,25 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QListView, QWidget
 
-from workshop_app.domain.records import NOTE_KINDS
+from workshop_app.domain.records import NOTE_KINDS, NoteKind
+from workshop_app.i18n import N_
 from workshop_app.ui.capture.notes_model import IdRole
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import install
-from workshop_app.ui.common.sticky import SPACING, StickyDelegate, kind_style
+from workshop_app.ui.common.sticky import SPACING, StickyDelegate
 
 MIN_CARD_EM = 34  # a card is at least this many average characters wide
 MAX_CARD_EM = 60
 BATCH = 60
+#: A card's "change the kind" commands, one whole phrase per kind (word order differs).
+MAKE_IT: dict[str, str] = {
+    NoteKind.IDEA: N_("Make it idea"),
+    NoteKind.CONCERN: N_("Make it concern"),
+    NoteKind.QUOTE: N_("Make it quote"),
+    NoteKind.ACTION: N_("Make it action"),
+    NoteKind.QUESTION: N_("Make it question"),
+}
+assert tuple(MAKE_IT) == NOTE_KINDS
 
 
 class CardListView(QListView):
@@ -56,21 +67,20 @@ class CardListView(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         if trash:
             self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            self._add("Restore", "capture.restore", "restore")
+            self._add(tr("Restore"), "capture.restore", "restore")
         else:
             self.setEditTriggers(
                 QAbstractItemView.EditTrigger.DoubleClicked
                 | QAbstractItemView.EditTrigger.EditKeyPressed
             )
-            edit = install(QAction("Edit", self), "capture.edit")
+            edit = install(QAction(tr("Edit"), self), "capture.edit")
             edit.triggered.connect(self._on_edit_triggered)
             self.addAction(edit)
-            self._add("Star or unstar", "capture.star", "star")
+            self._add(tr("Star or unstar"), "capture.star", "star")
             for number, kind in enumerate(NOTE_KINDS):
-                text = f"Make it {kind_style(kind).word.lower()}"
-                self._add(text, "capture.card_kind", f"kind:{kind}", index=number)
-            self._add("Move to another question…", "capture.move", "move")
-            self._add("Delete", "capture.delete", "delete")
+                self._add(tr(MAKE_IT[kind]), "capture.card_kind", f"kind:{kind}", index=number)
+            self._add(tr("Move to another question…"), "capture.move", "move")
+            self._add(tr("Delete"), "capture.delete", "delete")
 
     def _add(self, text: str, binding_id: str, name: str, *, index: int | None = None) -> QAction:
         """A card command with the keys of ``binding_id`` (``keymap``; its ``index``-th key)."""

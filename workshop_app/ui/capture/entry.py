@@ -32,11 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import NOTE_KINDS, NoteKind
-from workshop_app.ui.capture.keys import HINT, KIND_KEYS
+from workshop_app.i18n import N_
+from workshop_app.ui.capture.keys import KIND_KEYS, hint
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import install, matches
 from workshop_app.ui.common.sticky import INK, kind_style
 
-#: Role tags a note can carry (the person's role, never their name).
+#: Role tags a note can carry (the person's role, never their name). The tag is stored as it
+#: is here (the file's word, in English); the chooser shows it translated.
 ROLE_TAGS: tuple[str, ...] = (
     "patient or public",
     "clinician",
@@ -46,8 +49,28 @@ ROLE_TAGS: tuple[str, ...] = (
     "policy",
     "other",
 )
-ANONYMOUS = "No role (anonymous)"
-WHO_PLACEHOLDER = "Who said it? (optional)"
+#: What the chooser shows for each tag.
+ROLE_WORDS: dict[str, str] = {
+    "patient or public": N_("Patient or public"),
+    "clinician": N_("Clinician"),
+    "carer": N_("Carer"),
+    "manager": N_("Manager"),
+    "innovator": N_("Innovator"),
+    "policy": N_("Policy"),
+    "other": N_("Other"),
+}
+assert tuple(ROLE_WORDS) == ROLE_TAGS
+ANONYMOUS = N_("No role (anonymous)")
+WHO_PLACEHOLDER = N_("Who said it? (optional)")
+#: A kind chip's tooltip, one whole phrase per kind; {key} is its Alt+number.
+MARK_AS: dict[str, str] = {
+    NoteKind.IDEA: N_("Mark the note as idea ({key})"),
+    NoteKind.CONCERN: N_("Mark the note as concern ({key})"),
+    NoteKind.QUOTE: N_("Mark the note as quote ({key})"),
+    NoteKind.ACTION: N_("Mark the note as action ({key})"),
+    NoteKind.QUESTION: N_("Mark the note as question ({key})"),
+}
+assert tuple(MARK_AS) == NOTE_KINDS
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 MIN_LINES, MAX_LINES = 3, 6
 
@@ -59,8 +82,8 @@ class NoteBox(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("New note")
-        self.setPlaceholderText("Type what was said, then press Enter")
+        self.setAccessibleName(tr("New note"))
+        self.setPlaceholderText(tr("Type what was said, then press Enter"))
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
@@ -146,17 +169,17 @@ class EntryPanel(QWidget):
         self.chips.setExclusive(True)
         chip_row = QHBoxLayout()
         chip_row.setSpacing(6)
-        kind_label = QLabel("Kind:", self)
+        kind_label = QLabel(tr("Kind:"), self)
         chip_row.addWidget(kind_label)
         self.kind_actions: list[QAction] = []
         for number, kind in enumerate(NOTE_KINDS, start=1):
+            word = tr(kind_style(kind).word)
             chip = QToolButton(self)
-            chip.setText(kind_style(kind).word)
+            chip.setText(word)
             chip.setCheckable(True)
             chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicking keeps the focus in the box
-            chip.setAccessibleName(f"Kind: {kind_style(kind).word}")
-            key = KIND_KEYS[number - 1]
-            chip.setToolTip(f"Mark the note as {kind_style(kind).word.lower()} ({key})")
+            chip.setAccessibleName(tr("Kind: {kind}").format(kind=word))
+            chip.setToolTip(tr(MARK_AS[kind]).format(key=KIND_KEYS[number - 1]))
             style = kind_style(kind)
             chip.setStyleSheet(
                 f"QToolButton {{ padding: 2px 8px; }} QToolButton:checked {{ "
@@ -165,36 +188,36 @@ class EntryPanel(QWidget):
             )
             self.chips.addButton(chip, number - 1)
             chip_row.addWidget(chip)
-            action = install(QAction(kind_style(kind).word, self), "capture.kind", index=number - 1)
+            action = install(QAction(word, self), "capture.kind", index=number - 1)
             action.triggered.connect(lambda _=False, k=kind: self.set_kind(k))
             self.addAction(action)
             self.kind_actions.append(action)
         chip_row.addSpacing(12)
         self.status = QLabel(self)  # "✓ Saved …" beside the kinds: no line of its own
-        self.status.setAccessibleName("Saved")
+        self.status.setAccessibleName(tr("Saved"))
         self.status.setWordWrap(True)
         chip_row.addWidget(self.status, 1)
         self.chips.idToggled.connect(self._on_chips_id_toggled)
 
         self.who = QLineEdit(self)
-        self.who.setAccessibleName("Who said it (optional)")
-        self.who.setPlaceholderText(WHO_PLACEHOLDER)
-        self.who.setToolTip("Leave it empty to keep the speaker anonymous")
+        self.who.setAccessibleName(tr("Who said it (optional)"))
+        self.who.setPlaceholderText(tr(WHO_PLACEHOLDER))
+        self.who.setToolTip(tr("Leave it empty to keep the speaker anonymous"))
         self.who.returnPressed.connect(self.submitted)
-        self.who_label = QLabel("Said by:", self)
+        self.who_label = QLabel(tr("Said by:"), self)
         self.who_label.setBuddy(self.who)
         self.role = RoleBox(self)
         self.role.submit.connect(self.submitted)
-        self.role.setAccessibleName("Role of the person (optional)")
-        self.role.addItem(ANONYMOUS, "")
+        self.role.setAccessibleName(tr("Role of the person (optional)"))
+        self.role.addItem(tr(ANONYMOUS), "")
         for tag in ROLE_TAGS:
-            self.role.addItem(tag.capitalize(), tag)
-        self.role.setToolTip("Tag the note with the speaker's role, never their name")
-        role_label = QLabel("Role:", self)
+            self.role.addItem(tr(ROLE_WORDS[tag]), tag)
+        self.role.setToolTip(tr("Tag the note with the speaker's role, never their name"))
+        role_label = QLabel(tr("Role:"), self)
         role_label.setBuddy(self.role)
         self.save_button = QToolButton(self)
-        self.save_button.setText("Save note (Enter)")
-        self.save_button.setAccessibleName("Save note")
+        self.save_button.setText(tr("Save note (Enter)"))
+        self.save_button.setAccessibleName(tr("Save note"))
         self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.save_button.clicked.connect(self.submitted)
         details = QHBoxLayout()
@@ -204,9 +227,9 @@ class EntryPanel(QWidget):
         details.addWidget(self.role)
         details.addStretch(1)
         details.addWidget(self.save_button)
-        self.hint = QLabel(HINT, self)
+        self.hint = QLabel(hint(), self)
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("Keys")
+        self.hint.setAccessibleName(tr("Keys"))
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.box)
@@ -227,7 +250,7 @@ class EntryPanel(QWidget):
             chip.setMinimumHeight(int(chip.fontMetrics().height() * 1.9))
         # "Said by" is wide enough for its placeholder at any text size
         self.who.setFont(QApplication.font())
-        width = self.who.fontMetrics().horizontalAdvance(WHO_PLACEHOLDER)
+        width = self.who.fontMetrics().horizontalAdvance(self.who.placeholderText())
         self.who.setMinimumWidth(width + 4 * self.who.fontMetrics().averageCharWidth())
 
     def kind(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from workshop_app.domain.records import Note, Question
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.document_model import DocumentModel
 
 
@@ -22,21 +23,26 @@ def fix_note(
 ) -> None:
     """Apply ``action`` ("star", "kind:<kind>", "move", "delete", "restore") to ``note``."""
     if action == "star":
-        label = "Unstar note" if note.starred else "Star note"
+        label = tr("Unstar note") if note.starred else tr("Star note")
         model.push_update(Note, note.id, starred=not note.starred, label=label)
     elif action.startswith("kind:"):
-        model.push_update(Note, note.id, kind=action[5:], label="Change kind of note")
+        model.push_update(Note, note.id, kind=action[5:], label=tr("Change kind of note"))
     elif action == "move":
-        options = [f"Q{n}. {q.text}" for n, q in enumerate(questions, 1)]
+        options = [
+            tr("Q{number}. {question}").format(number=n, question=q.text)
+            for n, q in enumerate(questions, 1)
+        ]
         if not options:
             return
-        choice = dialogs.choose(view, "Move note", "Move the note to question:", options)
+        choice = dialogs.choose(view, tr("Move note"), tr("Move the note to question:"), options)
         if choice is not None:
-            model.push_update(Note, note.id, question_id=questions[choice].id, label="Move note")
+            model.push_update(
+                Note, note.id, question_id=questions[choice].id, label=tr("Move note")
+            )
     elif action in ("delete", "restore"):
         row = view.currentIndex().row()
         if action == "delete":
-            model.push_delete([(Note, note.id)], label="Delete note")
+            model.push_delete([(Note, note.id)], label=tr("Delete note"))
         else:
-            model.push_restore([(Note, note.id)], label="Restore note")
+            model.push_restore([(Note, note.id)], label=tr("Restore note"))
         view.select_row(min(row, view.model().rowCount() - 1))

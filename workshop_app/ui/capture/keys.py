@@ -8,21 +8,29 @@ never star, move or delete anything (the characters go to the note box instead, 
 
 from __future__ import annotations
 
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import KIND_KEYS, keys_of, shown
 
-__all__ = ["HINT", "KIND_KEYS", "hint", "keys_of"]
+__all__ = ["KIND_KEYS", "hint", "keys_of"]
 
 
 def hint() -> str:
     """The line under the note box."""
     s = shown
-    return (
-        f"{s('capture.save')} saves · {s('capture.newline')} new line · "
-        f"{s('capture.clear')} clears · {s('capture.kind')} kind · "
-        f"{s('capture.previous')}/{s('capture.next').split('+')[-1]} question · "
-        f"{s('capture.search')} search · on a card: {s('capture.edit')} edit, "
-        f"{s('capture.star')} star, {s('capture.move')} move, {s('capture.delete')} to Trash"
+    return tr(
+        "{save} saves · {newline} new line · {clear} clears · {kind} kind · "
+        "{previous}/{next} question · {search} search · on a card: {edit} edit, "
+        "{star} star, {move} move, {delete} to Trash"
+    ).format(
+        save=s("capture.save"),
+        newline=s("capture.newline"),
+        clear=s("capture.clear"),
+        kind=s("capture.kind"),
+        previous=s("capture.previous"),
+        next=s("capture.next").split("+")[-1],
+        search=s("capture.search"),
+        edit=s("capture.edit"),
+        star=s("capture.star"),
+        move=s("capture.move"),
+        delete=s("capture.delete"),
     )
-
-
-HINT = hint()

@@ -21,6 +21,8 @@ from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersist
 from workshop_app.domain.records import Note
 from workshop_app.ui.capture.note_cache import NoteCache
 from workshop_app.ui.capture.privacy_mark import mark, tooltip
+from workshop_app.ui.capture.times import clock
+from workshop_app.ui.common.i18n import qlocale, tr
 from workshop_app.ui.common.sticky import MarkRole, NoteRole, PlaceRole, SavedRole, describe
 from workshop_app.ui.document_model import DocumentModel
 
@@ -75,6 +77,12 @@ class NoteListModel(QAbstractListModel):
         self._predicate: Predicate = _nothing
         self._keys: list[tuple[str, str]] = []
         self._notes: dict[str, Note] = {}
+        # "10:18" by a note's saved time: a card is painted often, its time written once (the
+        # language and the event's zone are read again at each reset)
+        self._saved: dict[str, str] = {}
+        self._zone = ""
+        self._locale = qlocale()
+        self.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         cache.note_changed.connect(self._on_cache_note_changed)
         cache.reloaded.connect(self._on_cache_reloaded)
 
@@ -147,7 +155,7 @@ class NoteListModel(QAbstractListModel):
             return note
         if role == Qt.ItemDataRole.AccessibleTextRole:
             place = self.place(note) if self.show_place else ""
-            text = describe(note, place, self.document_model.clock(note.updated_at))
+            text = describe(note, place, self.saved_time(note))
             return f"{text} {tooltip(note.text)}".strip()
         if role == IdRole:
             return note.id
@@ -158,12 +166,23 @@ class NoteListModel(QAbstractListModel):
         if role == PlaceRole:
             return self.place(note) if self.show_place else ""
         if role == SavedRole:
-            return self.document_model.clock(note.updated_at)
+            return self.saved_time(note)
         if role == MarkRole:
             return mark(note.text)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(note.text) or None
         return None
+
+    def saved_time(self, note: Note) -> str:
+        """When ``note`` was last saved, as a time of day in the event's zone ("10:18")."""
+        zone = self.document_model.zone_name()
+        if zone != self._zone:  # the event moved to another zone: every time changes
+            self._saved.clear()
+            self._zone = zone
+        shown = self._saved.get(note.updated_at)
+        if shown is None:
+            shown = self._saved[note.updated_at] = clock(zone, note.updated_at, locale=self._locale)
+        return shown
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._deleted:
@@ -174,7 +193,7 @@ class NoteListModel(QAbstractListModel):
         if not text.strip():
             return False
         note = self.note(index.row())
-        self.document_model.push_update(Note, note.id, text=text, label="Edit note")
+        self.document_model.push_update(Note, note.id, text=text, label=tr("Edit note"))
         return True
 
     # -- keeping in step -----------------------------------------------------------------------
@@ -199,6 +218,10 @@ class NoteListModel(QAbstractListModel):
             self._keys.insert(position, _key(new))
             self._notes[new.id] = new
             self.endInsertRows()
+
+    def _on_model_about_to_be_reset(self) -> None:
+        self._saved.clear()
+        self._locale = qlocale()
 
     def _on_cache_reloaded(self) -> None:
         self.beginResetModel()

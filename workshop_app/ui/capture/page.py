@@ -43,7 +43,7 @@ from workshop_app.domain.records import (
     note_place,
 )
 from workshop_app.domain.safe_text import pieces
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import format_number
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.entry import EntryPanel
 from workshop_app.ui.capture.fixes import fix_note
@@ -52,16 +52,16 @@ from workshop_app.ui.capture.note_cache import NoteCache
 from workshop_app.ui.capture.notes_model import NoteListModel
 from workshop_app.ui.capture.side import SidePanel
 from workshop_app.ui.capture.table_chooser import TableChooser
+from workshop_app.ui.capture.times import clock
 from workshop_app.ui.capture.type_to_box import TypeToBox
 from workshop_app.ui.capture.where import QuestionHeader, WhereBar
+from workshop_app.ui.capture.words import ORDER_TEXT, SAVED_AS
 from workshop_app.ui.common.announce import announce
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.keymap import install
 from workshop_app.ui.common.settings import AppSettings
-from workshop_app.ui.common.sticky import kind_style
 from workshop_app.ui.document_model import DocumentModel
-
-ORDER_TEXT = {True: "Order: newest first", False: "Order: as written"}
 
 
 class CapturePage(QWidget):
@@ -76,7 +76,7 @@ class CapturePage(QWidget):
         settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Capture")
+        self.setAccessibleName(tr("Capture"))
         self.model = model
         self.dialogs = dialogs or Dialogs()
         self.settings = settings or AppSettings()
@@ -91,6 +91,8 @@ class CapturePage(QWidget):
         self.following = True
         self.chooser: TableChooser | None = None
         self._note_written = False
+        self._in_question = tr("{place} · Q{number}")  # a card's place: see _refilter
+        self._in_general = tr("{place} · general")
         self.mine = NoteListModel(self.cache, model, parent=self)
         self.others = NoteListModel(self.cache, model, place=self.place, parent=self)
         self.found = NoteListModel(self.cache, model, place=self.place, parent=self)
@@ -118,9 +120,9 @@ class CapturePage(QWidget):
         self.cards_label.setWordWrap(True)
         self.order = QToolButton(self)
         self.order.setCheckable(True)
-        self.order.setAccessibleName("Newest first")
-        self.order.setToolTip("Show the newest note first, or in the order they were written")
-        self.cards = CardListView("Your table's notes on this question", self)
+        self.order.setAccessibleName(tr("Newest first"))
+        self.order.setToolTip(tr("Show the newest note first, or in the order they were written"))
+        self.cards = CardListView(tr("Your table's notes on this question"), self)
         self.cards.setModel(self.mine)
         self.side = SidePanel(self.others, self.found, self.trash, self)
         heading = QHBoxLayout()
@@ -142,12 +144,12 @@ class CapturePage(QWidget):
         layout.addWidget(self.where)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
-        search = install(QAction("Search all notes", self), "capture.search")
+        search = install(QAction(tr("Search all notes"), self), "capture.search")
         search.triggered.connect(self._on_search_triggered)
         self.addAction(search)
         order = self.settings.capture_newest_first()
         self.order.setChecked(order)
-        self.order.setText(ORDER_TEXT[order])
+        self.order.setText(tr(ORDER_TEXT[order]))
         for view_model in (self.mine, self.others, self.trash):
             view_model.set_newest_first(order)
         self.order.toggled.connect(self._on_order_toggled)
@@ -222,23 +224,31 @@ class CapturePage(QWidget):
         """What the cards below show, counted from them (never "0 notes" above a card)."""
         every = self.cache.count(self.question_id)
         if self.table_id in self.groups:
-            table = self.groups[self.table_id or ""].name or UNNAMED_TABLE
+            table = self.groups[self.table_id or ""].name or tr(UNNAMED_TABLE)
         elif self.groups:  # no table chosen: no cards are "yours" yet
             self.cards_label.setText(
-                f"Your table's notes show here once it is chosen · {every} from all tables"
+                tr(
+                    "Your table's notes show here once it is chosen · {every} from all tables"
+                ).format(every=every)
             )
             return
         else:
-            table = "General notes"
+            table = tr("General notes")
         shown = self.mine.rowCount()
-        counts = f"{plural(shown, 'note')} on this question · {every} from all tables"
-        self.cards_label.setText(f"<b>{escape(table)}</b>: {counts}")
+        self.cards_label.setText(
+            trn(
+                "<b>{table}</b>: %n note on this question · {every} from all tables",
+                "<b>{table}</b>: %n notes on this question · {every} from all tables",
+                shown,
+            ).format(table=escape(table), every=every)
+        )
 
     def _counts(self, question_id: str) -> str:
         everyone = self.cache.count(question_id)
         if self.table_id is None:
-            return plural(everyone, "note")
-        return f"{self.cache.count(question_id, self.table_id)} here · {everyone} in all"
+            return trn("%n note", "%n notes", everyone)
+        here = self.cache.count(question_id, self.table_id)
+        return tr("{here} here · {everyone} in all").format(here=here, everyone=everyone)
 
     def place(self, note: Note) -> str:
         """Where a note is from: its table, and its question when it is not the current one."""
@@ -248,7 +258,11 @@ class CapturePage(QWidget):
             number = next(
                 (n for n, q in enumerate(self.questions, 1) if q.id == note.question_id), None
             )
-            where += f" · Q{number}" if number else " · general"
+            where = (
+                self._in_question.format(place=where, number=number)
+                if number
+                else self._in_general.format(place=where)
+            )
         return where
 
     def _refilter(self) -> None:
@@ -265,6 +279,9 @@ class CapturePage(QWidget):
             lambda n: n.question_id == q and (n.group_id != table or n.source == NoteSource.PHONE),
             show_place=True,
         )
+        # a card's place is asked at every paint: its words are translated once per filter
+        self._in_question = tr("{place} · Q{number}")
+        self._in_general = tr("{place} · general")
         self.trash.set_filter(lambda n: n.group_id == table, show_place=True)
         self.side.update_labels()
         self._show_questions()
@@ -326,9 +343,9 @@ class CapturePage(QWidget):
         if self.chooser is not None:
             return
         question = (
-            "Which table is this laptop taking notes for? Your note is saved with it."
+            tr("Which table is this laptop taking notes for? Your note is saved with it.")
             if then_save
-            else "Which table is this laptop taking notes for?"
+            else tr("Which table is this laptop taking notes for?")
         )
         groups = self.model.select(Group)
         self.chooser = TableChooser(groups, self.table_id, question, self)
@@ -345,7 +362,9 @@ class CapturePage(QWidget):
             if then_save:
                 self._save_note()
         elif then_save:
-            self.status.setText("No table chosen: your note is still in the box. Enter asks again.")
+            self.status.setText(
+                tr("No table chosen: your note is still in the box. Enter asks again.")
+            )
         if chooser.typed:  # typed while the chooser was open: the start of the next note
             box = self.entry.box
             box.moveCursor(QTextCursor.MoveOperation.End)
@@ -384,24 +403,26 @@ class CapturePage(QWidget):
                 role=draft.role,
             )
             try:
-                self.model.push_add(note, label="Add note")
+                self.model.push_add(note, label=tr("Add note"))
             except WorkshopError as exc:  # e.g. a full disk: nothing was written
                 if index:  # the first pieces are saved: what is left stays in the box
                     self.entry.box.setPlainText("".join(parts[index:]))
-                self.status.setText(f"⚠ Not saved. {exc} Your note is still in the box.")
+                self.status.setText(
+                    tr("⚠ Not saved. {reason} Your note is still in the box.").format(reason=exc)
+                )
                 return
         self.entry.reset()
         self.focus_entry()
         n = self.cache.count(self.question_id, self.table_id)
-        word = kind_style(note.kind).word.lower()
-        saved = self.model.clock(seconds=True)
-        self.status.setText(f"✓ Saved at {saved}: {word}, note {n} here.")
-        announce(self, "Saved")
+        saved = clock(self.model.zone_name(), seconds=True)
+        self.status.setText(tr(SAVED_AS[note.kind]).format(time=saved, number=n))
+        announce(self, tr("Saved"))
         if len(parts) > 1:
-            self.status.setText(
-                f"{self.status.text()} It was long, so it is saved as {len(parts)} notes "
-                f"(a note holds at most {MAX_TEXT:,} characters)."
-            )
+            long = tr(
+                "It was long, so it is saved as {count} notes "
+                "(a note holds at most {most} characters)."
+            ).format(count=len(parts), most=format_number(MAX_TEXT))
+            self.status.setText(f"{self.status.text()} {long}")
         if self.mine.newest_first:
             self.cards.scrollToTop()
         else:
@@ -420,7 +441,7 @@ class CapturePage(QWidget):
             self.side.focus_search()
 
     def _on_order_toggled(self, newest_first: bool) -> None:
-        self.order.setText(ORDER_TEXT[newest_first])
+        self.order.setText(tr(ORDER_TEXT[newest_first]))
         self.settings.set_capture_newest_first(newest_first)
         for view_model in (self.mine, self.others, self.trash):
             view_model.set_newest_first(newest_first)

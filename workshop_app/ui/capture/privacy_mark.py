@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from workshop_app import i18n
 from workshop_app.domain.personal_data import NAMES, Kind, find
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import shown
 
-MARK = "⚠ personal data?"
+MARK = N_("⚠ personal data?")
 
 
 @lru_cache(maxsize=4096)
@@ -26,9 +29,15 @@ def kinds_in(text: str) -> tuple[Kind, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=8)
+def _marker(language: str) -> str:
+    return tr(MARK)
+
+
 def mark(text: str) -> str:
-    """The card's marker, or "" when the note holds none."""
-    return MARK if kinds_in(text) else ""
+    """The card's marker, or "" when the note holds none (asked at every paint of a card:
+    translated once per language)."""
+    return _marker(i18n.app_language()) if kinds_in(text) else ""
 
 
 def tooltip(text: str) -> str:
@@ -36,8 +45,8 @@ def tooltip(text: str) -> str:
     kinds = kinds_in(text)
     if not kinds:
         return ""
-    what = ", ".join(NAMES[k] for k in kinds)
-    return (
-        f"This note may hold personal data: {what}. Press {shown('capture.edit')} to fix it "
+    what = ", ".join(tr(NAMES[k]) for k in kinds)
+    return tr(
+        "This note may hold personal data: {kinds}. Press {key} to fix it "
         "before the report or an export leaves the laptop."
-    )
+    ).format(kinds=what, key=shown("capture.edit"))

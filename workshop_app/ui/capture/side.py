@@ -10,10 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
-from workshop_app.domain.records import PHONE_SOURCE_LABEL, Note, NoteSource
-from workshop_app.domain.wording import plural
+from workshop_app.domain.records import Note, NoteSource
 from workshop_app.ui.capture.cards import CardListView
 from workshop_app.ui.capture.notes_model import NoteListModel
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.keymap import shown
 
 SEARCH_DELAY_MS = 150
@@ -35,28 +35,30 @@ class SidePanel(QTabWidget):
         self, others: NoteListModel, found: NoteListModel, trash: NoteListModel, parent: QWidget
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("More notes")
+        self.setAccessibleName(tr("More notes"))
         self.setDocumentMode(True)
         self.setUsesScrollButtons(False)  # three short tabs; no arrow buttons in the Tab chain
         self.tabBar().setExpanding(False)
-        self.tabBar().setAccessibleName("Other tables, search and trash")
+        self.tabBar().setAccessibleName(tr("Other tables, search and trash"))
         self.others_model, self.found_model, self.trash_model = others, found, trash
 
-        self.others = CardListView("Other tables' notes on this question", self)
+        self.others = CardListView(tr("Other tables' notes on this question"), self)
         self.others.setModel(others)
         self.others_label = QLabel(self)
         self.others_label.setWordWrap(True)
-        self.addTab(_tab(self, self.others_label, self.others), "Other tables")
+        self.addTab(_tab(self, self.others_label, self.others), tr("Other tables"))
 
         self.search = QLineEdit(self)
-        self.search.setAccessibleName("Search all notes")
-        self.search.setPlaceholderText(f"Search all notes ({shown('capture.search')})")
+        self.search.setAccessibleName(tr("Search all notes"))
+        self.search.setPlaceholderText(
+            tr("Search all notes ({key})").format(key=shown("capture.search"))
+        )
         self.search.setClearButtonEnabled(True)
         self.found_label = QLabel(self)
         self.found_label.setWordWrap(True)
-        self.found = CardListView("Notes found", self)
+        self.found = CardListView(tr("Notes found"), self)
         self.found.setModel(found)
-        self.addTab(_tab(self, self.search, self.found_label, self.found), "Search")
+        self.addTab(_tab(self, self.search, self.found_label, self.found), tr("Search"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -64,15 +66,15 @@ class SidePanel(QTabWidget):
         self.search.textChanged.connect(self._on_search_text_changed)
         self.search.returnPressed.connect(self._on_timer_timeout)
 
-        self.trash = CardListView("Deleted notes", self, trash=True)
+        self.trash = CardListView(tr("Deleted notes"), self, trash=True)
         self.trash.setModel(trash)
         self.trash_label = QLabel(self)
         self.trash_label.setWordWrap(True)
         self.restore_button = QToolButton(self)
-        self.restore_button.setText("Restore the selected note (R)")
-        self.restore_button.setAccessibleName("Restore the selected note")
+        self.restore_button.setText(tr("Restore the selected note (R)"))
+        self.restore_button.setAccessibleName(tr("Restore the selected note"))
         self.restore_button.clicked.connect(self._on_restore_button_clicked)
-        self.addTab(_tab(self, self.trash_label, self.trash, self.restore_button), "Trash")
+        self.addTab(_tab(self, self.trash_label, self.trash, self.restore_button), tr("Trash"))
         for model in (others, found, trash):
             model.rowsInserted.connect(self.update_labels)
             model.rowsRemoved.connect(self.update_labels)
@@ -88,24 +90,33 @@ class SidePanel(QTabWidget):
         n = self.others_model.rowCount()
         phones = self.others_model.count_notes(lambda note: note.source == NoteSource.PHONE)
         self.others_label.setText(
-            f"{plural(n, 'note')} from the other tables and attendees' phones, {phones} of them "
-            f"{PHONE_SOURCE_LABEL} ({shown('capture.delete')} hides one from the room)."
+            trn(
+                "%n note from the other tables and attendees' phones, {phones} of them "
+                "from attendees' phones ({key} hides one from the room).",
+                "%n notes from the other tables and attendees' phones, {phones} of them "
+                "from attendees' phones ({key} hides one from the room).",
+                n,
+            ).format(phones=phones, key=shown("capture.delete"))
             if phones
-            else f"{plural(n, 'note')} from the other tables."
+            else trn("%n note from the other tables.", "%n notes from the other tables.", n)
         )
         n = self.trash_model.rowCount()
-        self.setTabText(2, f"Trash ({n})" if n else "Trash")
+        self.setTabText(2, tr("Trash ({count})").format(count=n) if n else tr("Trash"))
         self.trash_label.setText(
-            f"Deleted notes from your table. Select one and press {shown('capture.restore')} "
-            "to restore it."
+            tr("Deleted notes from your table. Select one and press {key} to restore it.").format(
+                key=shown("capture.restore")
+            )
             if n
-            else f"Nothing deleted. {shown('capture.delete')} on a card moves it here; "
-            f"{shown('window.undo')} brings it back."
+            else tr(
+                "Nothing deleted. {delete} on a card moves it here; {undo} brings it back."
+            ).format(delete=shown("capture.delete"), undo=shown("window.undo"))
         )
         query = self.search.text().strip()
         n = self.found_model.rowCount()
         self.found_label.setText(
-            f"{plural(n, 'note')} found." if query else "Type to search every note."
+            trn("%n note found.", "%n notes found.", n)
+            if query
+            else tr("Type to search every note.")
         )
 
     def _on_search_text_changed(self, _text: str) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.records import UNNAMED_TABLE, Group
 from workshop_app.ui.capture.type_to_box import is_text
+from workshop_app.ui.common.i18n import tr
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -35,19 +36,20 @@ class TableChooser(QDialog):
         self, groups: list[Group], current: str | None, question: str, parent: QWidget
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Your table")
-        self.setAccessibleName("Choose your table")
+        # Translators: the table (furniture) this laptop takes notes for
+        self.setWindowTitle(tr("Your table"))
+        self.setAccessibleName(tr("Choose your table"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.typed = ""
         label = QLabel(question, self)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
-        self.hint = QLabel("↑ ↓ choose · Enter uses it · Esc goes back to your note", self)
+        self.hint = QLabel(tr("↑ ↓ choose · Enter uses it · Esc goes back to your note"), self)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Tables")
+        self.list.setAccessibleName(tr("Tables"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         for group in groups:
-            item = QListWidgetItem(group.name or UNNAMED_TABLE, self.list)
+            item = QListWidgetItem(group.name or tr(UNNAMED_TABLE), self.list)
             item.setData(Qt.ItemDataRole.UserRole, group.id)
         rows = [g.id for g in groups]
         self.list.setCurrentRow(rows.index(current) if current in rows else -1)
@@ -57,9 +59,9 @@ class TableChooser(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Use this table")
-        ok.setAccessibleName("Use this table")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        ok.setText(tr("Use this table"))
+        ok.setAccessibleName(tr("Use this table"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(tr("Cancel"))
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         self.list.itemSelectionChanged.connect(self._on_list_selection_changed)
@@ -104,6 +106,8 @@ class TableChooser(QDialog):
 
     def _on_buttons_accepted(self, *_: object) -> None:
         if self.chosen() is None:
-            self.hint.setText("No table picked yet: press ↓ to pick one, then Enter (Esc: back)")
+            self.hint.setText(
+                tr("No table picked yet: press ↓ to pick one, then Enter (Esc: back)")
+            )
         elif self.isVisible():
             self.accept()

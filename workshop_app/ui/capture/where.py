@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import UNNAMED_TABLE, Group, Question
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import install, keyed_button, shown
 from workshop_app.ui.common.text import ScaledLabel
 
-NO_TABLE = "not chosen yet"  # the first Enter asks (the tooltip says so)
+NO_TABLE = N_("not chosen yet")  # the first Enter asks (the tooltip says so)
 
 
 class WhereBar(QWidget):
@@ -45,29 +47,32 @@ class WhereBar(QWidget):
         super().__init__(parent)
         self._table_id: str | None = None
         self.table = QLabel(self)
-        self.table.setAccessibleName("Your table")
+        self.table.setAccessibleName(tr("Your table"))
         self.table.setTextFormat(Qt.TextFormat.PlainText)
         self.table.setStyleSheet("font-weight: bold")  # the size still follows View ▸ text
-        table_label = QLabel("Table:", self)
-        change = install(QAction("Change table…", self), "capture.table")
+        # Translators: the table (furniture) this laptop takes notes for
+        table_label = QLabel(tr("Table:"), self)
+        change = install(QAction(tr("Change table…"), self), "capture.table")
         change.setToolTip(
-            f"Choose which table this laptop takes notes for ({shown('capture.table')})"
+            tr("Choose which table this laptop takes notes for ({key})").format(
+                key=shown("capture.table")
+            )
         )
         change.triggered.connect(self._on_change_triggered)
         self.addAction(change)
         self.change_table = QToolButton(self)
         self.change_table.setDefaultAction(change)
-        self.change_table.setAccessibleName("Change table")
+        self.change_table.setAccessibleName(tr("Change table"))
         self.question = QComboBox(self)
-        self.question.setAccessibleName("Question")
+        self.question.setAccessibleName(tr("Question"))
         self.question.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.question.setMinimumContentsLength(12)
-        question_label = QLabel("&Question:", self)
+        question_label = QLabel(tr("&Question:"), self)
         question_label.setBuddy(self.question)
-        self.previous = self._step("◀", "Previous question", "capture.previous", -1)
-        self.next = self._step("▶", "Next question", "capture.next", 1)
+        self.previous = self._step("◀", tr("Previous question"), "capture.previous", -1)
+        self.next = self._step("▶", tr("Next question"), "capture.next", 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(table_label)
@@ -90,20 +95,27 @@ class WhereBar(QWidget):
         self._table_id = group.id if group else None
         self.change_table.setVisible(bool(groups))
         self.table.setToolTip(
-            "The table you take notes for (remembered on this laptop)"
+            tr("The table you take notes for (remembered on this laptop)")
             if group is not None
-            else "Saving your first note asks which table this laptop is"
+            else tr("Saving your first note asks which table this laptop is")
         )
         if group is not None:
-            self.table.setText(group.name or UNNAMED_TABLE)
+            self.table.setText(group.name or tr(UNNAMED_TABLE))
         else:
-            self.table.setText(NO_TABLE if groups else "no tables in this event (general notes)")
+            self.table.setText(
+                tr(NO_TABLE) if groups else tr("no tables in this event (general notes)")
+            )
 
     def set_questions(self, questions: list[tuple[Question, str]], current: str | None) -> None:
         """``questions``: each question with its counts text, e.g. "12 here · 40 in all"."""
         self.question.clear()
         for number, (question, counts) in enumerate(questions, start=1):
-            self.question.addItem(f"Q{number}. {question.text} — {counts}", question.id)
+            self.question.addItem(
+                tr("Q{number}. {question} — {counts}").format(
+                    number=number, question=question.text, counts=counts
+                ),
+                question.id,
+            )
         self.question.setCurrentIndex(max(0, self.question.findData(current or "")))
         several = self.question.count() > 1
         self.previous.setEnabled(several)
@@ -155,25 +167,31 @@ class QuestionHeader(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.follow = QLabel(self)
-        self.follow.setAccessibleName("Run")
+        self.follow.setAccessibleName(tr("Run"))
         self.follow.setWordWrap(True)
-        back = install(QAction("Follow the breakout again", self), "capture.follow")
-        back.setToolTip(f"Go back to the running breakout's question ({shown('capture.follow')})")
+        back = install(QAction(tr("Follow the breakout again"), self), "capture.follow")
+        back.setToolTip(
+            tr("Go back to the running breakout's question ({key})").format(
+                key=shown("capture.follow")
+            )
+        )
         back.triggered.connect(self._on_back_triggered)
         self.addAction(back)
         self.back = QToolButton(self)
         self.back.setDefaultAction(back)
-        self.back.setAccessibleName("Follow the breakout again")
-        self.back.setText(f"Follow the breakout again ({shown('capture.follow')})")
+        self.back.setAccessibleName(tr("Follow the breakout again"))
+        self.back.setText(
+            tr("Follow the breakout again ({key})").format(key=shown("capture.follow"))
+        )
         self.back.hide()
         self.question = ScaledLabel("", 1.55, bold=True, parent=self)
         self.question.setWordWrap(True)
-        self.question.setAccessibleName("Current question")
+        self.question.setAccessibleName(tr("Current question"))
         self.question.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.question.setTextFormat(Qt.TextFormat.PlainText)  # "x <y" shows as typed
         self.prompt = ScaledLabel("", 1.08, parent=self)
         self.prompt.setWordWrap(True)
-        self.prompt.setAccessibleName("Prompt")
+        self.prompt.setAccessibleName(tr("Prompt"))
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 4, 0, 4)
@@ -189,14 +207,15 @@ class QuestionHeader(QFrame):
         """Say which breakout the question follows, that the note-taker left it for another
         question (and offer to follow again), or that none is running."""
         if not breakout:
-            text = "No breakout running: choose the question above"
+            text = tr("No breakout running: choose the question above")
         elif following:
-            text = f"▶ <b>{escape(breakout)}</b> is running: the question follows it"
-        else:
-            text = (
-                f"▶ <b>{escape(breakout)}</b> is running, but you chose this question: "
-                "your notes go to it"
+            text = tr("▶ <b>{breakout}</b> is running: the question follows it").format(
+                breakout=escape(breakout)
             )
+        else:
+            text = tr(
+                "▶ <b>{breakout}</b> is running, but you chose this question: your notes go to it"
+            ).format(breakout=escape(breakout))
         self.follow.setText(text)
         self.back.setVisible(bool(breakout) and not following)
 
@@ -206,9 +225,9 @@ class QuestionHeader(QFrame):
 
     def show_question(self, question: Question | None) -> None:
         if question is None:
-            self.question.setText("General notes (no question)")
-            self.prompt.setText("Add questions in Plan mode to sort notes by question.")
+            self.question.setText(tr("General notes (no question)"))
+            self.prompt.setText(tr("Add questions in Plan mode to sort notes by question."))
             return
-        self.question.setText(question.text or "Untitled question")
+        self.question.setText(question.text or tr("Untitled question"))
         self.prompt.setText(question.prompt)
         self.prompt.setVisible(bool(question.prompt))

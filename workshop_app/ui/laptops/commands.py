@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from workshop_app.domain.records import Record
 from workshop_app.ui.commands import ModelCommand
+from workshop_app.ui.common.i18n import tr
 
 if TYPE_CHECKING:  # storage.merge is imported by the first merge, not to open an event
     from workshop_app.storage.merge import MergeResult
@@ -65,7 +66,7 @@ class PutBack(ModelCommand):
     def __init__(
         self, model: MergeTarget, kind: type[Record], record_id: str, name: str, value: str
     ) -> None:
-        super().__init__("Put back a kept text")
+        super().__init__(tr("Put back a kept text"))
         self.model, self.kind, self.record_id, self.name = model, kind, record_id, name
         self.value = value
         self.old = getattr(model.get(kind, record_id), name)

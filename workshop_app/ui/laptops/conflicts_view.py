@@ -22,11 +22,25 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.i18n import N_
 from workshop_app.storage.conflicts import KINDS, Conflict
+from workshop_app.ui.capture.times import clock
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.document_model import DocumentModel
-from workshop_app.ui.laptops.names import laptop_names
+from workshop_app.ui.laptops.names import laptop_names, unknown_laptop
 
-COLUMNS = ("What", "Text now (it won)", "Kept text", "Kept from", "Written")
+COLUMNS = (N_("What"), N_("Text now (it won)"), N_("Kept text"), N_("Kept from"), N_("Written"))
+#: A record kind as the "What" column names it (by the name ``field_history`` stores).
+KIND_WORDS: dict[str, str] = {
+    "event": N_("Event"),
+    "speaker": N_("Speaker"),
+    "question": N_("Question"),
+    # Translators: a table (furniture) of the event
+    "table": N_("Table"),
+    "agenda item": N_("Agenda item"),
+    "theme": N_("Theme"),
+    "note": N_("Note"),
+}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -42,14 +56,14 @@ class ConflictsDialog(QDialog):
         super().__init__(parent)
         self.model = model
         self.conflicts: list[Conflict] = []
-        self.setWindowTitle("Conflicts: texts kept from merging")
-        self.setAccessibleName("Conflicts: texts kept from merging")
+        self.setWindowTitle(tr("Conflicts: texts kept from merging"))
+        self.setAccessibleName(tr("Conflicts: texts kept from merging"))
         self.intro = QLabel(self)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setWordWrap(True)
         self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName("Kept texts")
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setAccessibleName(tr("Kept texts"))
+        self.tree.setHeaderLabels([tr(column) for column in COLUMNS])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -58,11 +72,11 @@ class ConflictsDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.put_back_button = self.buttons.addButton(
-            "&Put kept text back", QDialogButtonBox.ButtonRole.ActionRole
+            tr("&Put kept text back"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.put_back_button.setAccessibleName("Put the kept text back")
+        self.put_back_button.setAccessibleName(tr("Put the kept text back"))
         self.put_back_button.setAutoDefault(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(tr("Close"))
         column = QVBoxLayout(self)
         column.addWidget(self.intro)
         column.addWidget(self.tree, 1)
@@ -82,12 +96,16 @@ class ConflictsDialog(QDialog):
         self.conflicts = self.model.document.conflicts()
         names = laptop_names(self.model, self.model.document.laptops())
         self.tree.clear()
+        zone = self.model.zone_name()
         for conflict in self.conflicts:
-            laptop = names.get(conflict.device_id, f"a laptop ({conflict.device_id[:8]})")
-            what = f"{conflict.kind.capitalize()} ({conflict.field})"
+            laptop = names.get(conflict.device_id) or unknown_laptop(conflict.device_id)
+            kind = KIND_WORDS.get(conflict.kind)
+            what = tr("{kind} ({field})").format(
+                kind=tr(kind) if kind else conflict.kind.capitalize(), field=conflict.field
+            )
             item = QTreeWidgetItem(
                 [what, _short(conflict.current), _short(conflict.value), laptop,
-                 self.model.clock(conflict.updated_at)]
+                 clock(zone, conflict.updated_at)]
             )  # fmt: skip
             item.setToolTip(1, conflict.current)
             item.setToolTip(2, conflict.value)
@@ -96,10 +114,12 @@ class ConflictsDialog(QDialog):
             self.tree.setColumnWidth(index, width)
         count = len(self.conflicts)
         self.intro.setText(
-            "When one text was changed on two laptops, the newer change won and the other was "
-            "kept here: nothing is lost. Put a kept text back if it was the better one."
+            tr(
+                "When one text was changed on two laptops, the newer change won and the other "
+                "was kept here: nothing is lost. Put a kept text back if it was the better one."
+            )
             if count
-            else "No conflicts: no text was changed on two laptops at once."
+            else tr("No conflicts: no text was changed on two laptops at once.")
         )
         current = self.tree.topLevelItem(min(row, count - 1)) if count else None
         if current is not None:
@@ -116,9 +136,13 @@ class ConflictsDialog(QDialog):
                 KINDS[conflict.kind], conflict.record_id, conflict.field, conflict.value
             )
         except WorkshopError as err:
-            self.status.setText(f"⚠ Not put back. {err}")
+            self.status.setText(tr("⚠ Not put back. {reason}").format(reason=err))
             return
-        self.status.setText(f"Put back: “{_short(conflict.value, 60)}” (Edit ▸ Undo takes it out)")
+        self.status.setText(
+            tr("Put back: “{text}” (Edit ▸ Undo takes it out)").format(
+                text=_short(conflict.value, 60)
+            )
+        )
         self.tree.setFocus()
 
     def eventFilter(self, watched: object, event: object) -> bool:

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.domain.wording import plural
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.i18n import tr, trn
 
 if TYPE_CHECKING:
     from workshop_app.ui.document_model import DocumentModel
@@ -60,7 +60,11 @@ class LaptopHandlers(QObject):
     def _on_prepare_dialog_written(self, paths: list[Path]) -> None:
         folder = paths[0].parent if paths else ""
         self.status.showMessage(
-            f"Wrote {plural(len(paths), 'copy')} for the tables to {folder}",
+            trn(
+                "Wrote %n copy for the tables to {folder}",
+                "Wrote %n copies for the tables to {folder}",
+                len(paths),
+            ).format(folder=folder),
             10000,
         )
 
@@ -86,19 +90,21 @@ class LaptopHandlers(QObject):
         try:
             result = model.push_merge(sources)
         except WorkshopError as err:
-            self.dialogs.show_error(self.parent_widget, "Nothing was merged", str(err))
+            self.dialogs.show_error(self.parent_widget, tr("Nothing was merged"), str(err))
             return
-        text = f"Merged: {result.summary()}."
+        text = tr("Merged: {summary}.").format(summary=result.summary())
         self.status.showMessage(text, 15000)
         if result.conflicts:
-            text += (
-                "\n\nWhen one text was changed on two laptops, the newer change won and the "
+            kept = tr(
+                "When one text was changed on two laptops, the newer change won and the "
                 "other was kept. File ▸ Conflicts… lists them, and can put one back."
             )
-            if self.dialogs.confirm(self.parent_widget, "Notes merged", text, "Show conflicts"):
+            text = f"{text}\n\n{kept}"
+            title, show = tr("Notes merged"), tr("Show conflicts")
+            if self.dialogs.confirm(self.parent_widget, title, text, show):
                 self.show_conflicts()
         else:
-            self.dialogs.show_info(self.parent_widget, "Notes merged", text)
+            self.dialogs.show_info(self.parent_widget, tr("Notes merged"), text)
 
     def show_conflicts(self) -> None:
         """File ▸ Conflicts…"""

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import N_
 from workshop_app.storage import merge_preview
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.text import plain_label
 
-SOURCES_FILTER = "Event files and snapshots (*.workshop *.json *.workshop-snapshot)"
-INTRO = (
+SOURCES_FILTER = N_("Event files and snapshots (*.workshop *.json *.workshop-snapshot)")
+INTRO = N_(
     "Bring in the notes typed on other laptops: their copies of this event (.workshop files, "
     "snapshots or JSON). Nothing changes until you press Merge, and Edit ▸ Undo takes the "
     "whole merge back."
@@ -47,35 +48,37 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.into, self.dialogs, self.start = into, dialogs, folder
         self.preview = merge_preview.Preview()
-        self.setWindowTitle("Merge notes from other laptops")
-        self.setAccessibleName("Merge notes from other laptops")
+        self.setWindowTitle(tr("Merge notes from other laptops"))
+        self.setAccessibleName(tr("Merge notes from other laptops"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.files_button = QPushButton("Choose &files…", self)
-        self.files_button.setAccessibleName("Choose files to merge")
-        self.folder_button = QPushButton("Choose a f&older…", self)
-        self.folder_button.setAccessibleName("Choose a folder to merge every copy in it")
+        self.files_button = QPushButton(tr("Choose &files…"), self)
+        self.files_button.setAccessibleName(tr("Choose files to merge"))
+        self.folder_button = QPushButton(tr("Choose a f&older…"), self)
+        self.folder_button.setAccessibleName(tr("Choose a folder to merge every copy in it"))
         for button in (self.files_button, self.folder_button):
             button.setAutoDefault(False)
-        self.summary = plain_label("No files chosen yet.", self)
-        self.summary.setAccessibleName("What will come in")
+        self.summary = plain_label(tr("No files chosen yet."), self)
+        self.summary.setAccessibleName(tr("What will come in"))
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Files and what each brings in")
+        self.list.setAccessibleName(tr("Files and what each brings in"))
         self.list.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.merge_button = self.buttons.addButton("&Merge", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.merge_button.setAccessibleName("Merge these notes in")
+        self.merge_button = self.buttons.addButton(
+            tr("&Merge"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.merge_button.setAccessibleName(tr("Merge these notes in"))
         self.merge_button.setEnabled(False)
         self.merge_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(tr("Cancel"))
         row = QHBoxLayout()
         row.addWidget(self.files_button)
         row.addWidget(self.folder_button)
         row.addStretch(1)
         column = QVBoxLayout(self)
-        column.addWidget(plain_label(INTRO, self))
+        column.addWidget(plain_label(tr(INTRO), self))
         column.addLayout(row)
         column.addWidget(self.summary)
         column.addWidget(self.list, 1)
@@ -90,7 +93,8 @@ class MergeDialog(QDialog):
     def show_sources(self, sources: list[Path], where: str = "") -> None:
         """Preview ``sources`` (the files chosen, or those found in a folder: ``where``)."""
         if not sources:
-            self._show(merge_preview.Preview(), f"No event files in {where}." if where else "")
+            empty = tr("No event files in {folder}.").format(folder=where) if where else ""
+            self._show(merge_preview.Preview(), empty)
             return
         self._show(merge_preview.preview(self.into, sources))
 
@@ -99,28 +103,42 @@ class MergeDialog(QDialog):
         self.list.clear()
         for item in found.files:
             if item.result is not None:
-                self.list.addItem(f"✓ {item.path.name}: {item.result.summary()}")
+                self.list.addItem(
+                    tr("✓ {file}: {summary}").format(
+                        file=item.path.name, summary=item.result.summary()
+                    )
+                )
             else:
-                self.list.addItem(f"✗ Left out: {item.path.name}: {item.refused}")
+                self.list.addItem(
+                    tr("✗ Left out: {file}: {reason}").format(
+                        file=item.path.name, reason=item.refused
+                    )
+                )
         if found.total is not None:
             files = len(found.accepted)
-            self.summary.setText(f"{found.total.summary()} (from {plural(files, 'file')})")
+            self.summary.setText(
+                trn("{summary} (from %n file)", "{summary} (from %n files)", files).format(
+                    summary=found.total.summary()
+                )
+            )
         else:
-            self.summary.setText(empty or "None of these files can be merged into this event.")
+            self.summary.setText(empty or tr("None of these files can be merged into this event."))
         self.merge_button.setEnabled(found.total is not None)
         if self.list.count():
             self.list.setCurrentRow(0)
         (self.merge_button if found.total is not None else self.files_button).setFocus()
 
     def _on_files_clicked(self) -> None:
-        chosen = self.dialogs.open_files(self, "Merge notes from", self.start, SOURCES_FILTER)
+        chosen = self.dialogs.open_files(
+            self, tr("Merge notes from"), self.start, tr(SOURCES_FILTER)
+        )
         if chosen:
             self.start = chosen[0].parent
             self.show_sources(chosen)
         self.activateWindow()
 
     def _on_folder_clicked(self) -> None:
-        folder = self.dialogs.choose_folder(self, "Merge every copy in a folder", self.start)
+        folder = self.dialogs.choose_folder(self, tr("Merge every copy in a folder"), self.start)
         if folder is not None:
             self.start = folder
             try:
@@ -128,7 +146,10 @@ class MergeDialog(QDialog):
             except OSError as exc:
                 from workshop_app.storage.files import reason
 
-                self._show(merge_preview.Preview(), f"“{folder}” cannot be read: {reason(exc)}.")
+                cannot = tr("“{folder}” cannot be read: {reason}.")
+                self._show(
+                    merge_preview.Preview(), cannot.format(folder=folder, reason=reason(exc))
+                )
                 return
             self.show_sources(found, f"“{folder.name or folder}”")
         self.activateWindow()

@@ -33,14 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.errors import WorkshopError
-from workshop_app.domain.records import Group
-from workshop_app.domain.wording import plural
+from workshop_app.domain.records import UNNAMED_TABLE, Group
+from workshop_app.i18n import N_
 from workshop_app.storage import handout
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.text import plain_label
 from workshop_app.ui.document_model import DocumentModel
 
-INTRO = (
+INTRO = N_(
     "Each table's note-taker gets a copy of this event on their laptop. A copy opens in "
     "Capture on its table, and counts as a laptop of its own. Afterwards, File ▸ Merge Notes "
     "From… brings every table's notes back into one file."
@@ -57,33 +58,33 @@ class PrepareDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.model, self.dialogs = model, dialogs
-        self.setWindowTitle("Prepare laptops for tables")
-        self.setAccessibleName("Prepare laptops for tables")
+        self.setWindowTitle(tr("Prepare laptops for tables"))
+        self.setAccessibleName(tr("Prepare laptops for tables"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.groups = model.select(Group)
         self.folder = QLineEdit(str(folder), self)
-        self.folder.setAccessibleName("Folder or USB stick for the copies")
-        self.choose = QPushButton("&Choose…", self)
-        self.choose.setAccessibleName("Choose the folder")
+        self.folder.setAccessibleName(tr("Folder or USB stick for the copies"))
+        self.choose = QPushButton(tr("&Choose…"), self)
+        self.choose.setAccessibleName(tr("Choose the folder"))
         self.choose.setAutoDefault(False)
-        folder_label = QLabel("&Folder or USB stick:", self)
+        folder_label = QLabel(tr("&Folder or USB stick:"), self)
         folder_label.setBuddy(self.folder)
-        self.per_table = QRadioButton("One copy per &table", self)
-        self.per_table.setAccessibleName("One copy per table")
+        self.per_table = QRadioButton(tr("One copy per &table"), self)
+        self.per_table.setAccessibleName(tr("One copy per table"))
         self.tables = QListWidget(self)
-        self.tables.setAccessibleName("Tables to prepare a copy for (Space ticks or unticks)")
+        self.tables.setAccessibleName(tr("Tables to prepare a copy for (Space ticks or unticks)"))
         for group in self.groups:
-            item = QListWidgetItem(group.name or "Unnamed table", self.tables)
+            item = QListWidgetItem(group.name or tr(UNNAMED_TABLE), self.tables)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(Qt.ItemDataRole.UserRole, group.id)
         self.tables.setCurrentRow(0)
-        self.numbered = QRadioButton("A &number of copies, each asking for its table:", self)
-        self.numbered.setAccessibleName("A number of copies, each asking for its table")
+        self.numbered = QRadioButton(tr("A &number of copies, each asking for its table:"), self)
+        self.numbered.setAccessibleName(tr("A number of copies, each asking for its table"))
         self.count = QSpinBox(self)
         self.count.setRange(1, 50)
         self.count.setValue(max(2, len(self.groups)))
-        self.count.setAccessibleName("Number of copies")
+        self.count.setAccessibleName(tr("Number of copies"))
         self.ways = QButtonGroup(self)
         self.ways.addButton(self.per_table)
         self.ways.addButton(self.numbered)
@@ -91,14 +92,14 @@ class PrepareDialog(QDialog):
         self.per_table.setEnabled(bool(self.groups))
         self.names = plain_label("", self)
         self.problem = plain_label("", self)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(tr("Problem"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.write_button = self.buttons.addButton(
-            "&Write copies", QDialogButtonBox.ButtonRole.AcceptRole
+            tr("&Write copies"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.write_button.setAccessibleName("Write the copies")
+        self.write_button.setAccessibleName(tr("Write the copies"))
         self.write_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(tr("Cancel"))
         self._lay_out(folder_label)
         self.choose.clicked.connect(self._on_choose_clicked)
         self.buttons.accepted.connect(self.write)
@@ -118,7 +119,7 @@ class PrepareDialog(QDialog):
         count_row.addWidget(self.count)
         count_row.addStretch(1)
         column = QVBoxLayout(self)
-        column.addWidget(plain_label(INTRO, self))
+        column.addWidget(plain_label(tr(INTRO), self))
         column.addWidget(folder_label)
         column.addLayout(row)
         column.addWidget(self.per_table)
@@ -144,16 +145,16 @@ class PrepareDialog(QDialog):
         copies = self.copies()
         text = self.folder.text().strip()
         if not copies:
-            self.problem.setText("Tick at least one table (Space ticks the one selected).")
+            self.problem.setText(tr("Tick at least one table (Space ticks the one selected)."))
             return
         if not text:
-            self.problem.setText("Type or choose the folder (or USB stick) for the copies.")
+            self.problem.setText(tr("Type or choose the folder (or USB stick) for the copies."))
             self.folder.setFocus()
             return
         try:
             paths = self.model.document.write_copies(Path(text).expanduser(), copies)
         except WorkshopError as err:
-            self.problem.setText(f"⚠ {err}")
+            self.problem.setText(tr("⚠ {reason}").format(reason=err))
             return
         self.written.emit(paths)
         self.accept()
@@ -161,10 +162,15 @@ class PrepareDialog(QDialog):
     def _show_names(self, *_: object) -> None:
         copies = self.copies()
         if not copies:
-            self.names.setText("No copies: no table is ticked.")
+            self.names.setText(tr("No copies: no table is ticked."))
             return
-        many = plural(len(copies), "file")
-        self.names.setText(f"Writes {many}, such as “{copies[-1].name}”.")
+        self.names.setText(
+            trn(
+                "Writes %n file, such as “{name}”.",
+                "Writes %n files, such as “{name}”.",
+                len(copies),
+            ).format(name=copies[-1].name)
+        )
         self.problem.clear()
 
     def _on_way_toggled(self, *_: object) -> None:
@@ -174,7 +180,7 @@ class PrepareDialog(QDialog):
 
     def _on_choose_clicked(self) -> None:
         folder = self.dialogs.choose_folder(
-            self, "Folder or USB stick for the copies", Path(self.folder.text() or ".")
+            self, tr("Folder or USB stick for the copies"), Path(self.folder.text() or ".")
         )
         if folder is not None:
             self.folder.setText(str(folder))

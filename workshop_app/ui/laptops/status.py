@@ -12,9 +12,10 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-from workshop_app.domain.wording import plural
 from workshop_app.storage.laptops import Laptop
+from workshop_app.ui.capture.times import clock
 from workshop_app.ui.common.first_paint import after_first_paint
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.laptops.names import ago, laptop_names
 
@@ -29,7 +30,7 @@ class LaptopsStatus(QLabel):
         super().__init__(parent)
         self.model = model
         self.laptops: list[Laptop] = []
-        self.setAccessibleName("Laptops whose notes are here")
+        self.setAccessibleName(tr("Laptops whose notes are here"))
         self.setContentsMargins(0, 0, 16, 0)  # apart from "All changes saved"
         self.hide()
         self._settle = QTimer(self)
@@ -55,19 +56,26 @@ class LaptopsStatus(QLabel):
             self.hide()
             return
         names = laptop_names(self.model, self.laptops)
-        others = [laptop for laptop in self.laptops if names[laptop.device_id] != "this laptop"]
-        parts = [f"{names[lap.device_id]} {ago(lap.last)}" for lap in others[:SHOWN]]
+        this = self.model.document.device_id
+        others = [laptop for laptop in self.laptops if laptop.device_id != this]
+        parts = [
+            tr("{laptop} {ago}").format(laptop=names[lap.device_id], ago=ago(lap.last))
+            for lap in others[:SHOWN]
+        ]
         if len(others) > SHOWN:
-            parts.append(f"{len(others) - SHOWN} more")
-        self.setText(" · ".join([f"Notes from {len(self.laptops)} laptops", *parts]))
-        self.setToolTip(
-            "Last note written on each laptop:\n"
-            + "\n".join(
-                f"{names[lap.device_id]}: {plural(lap.notes, 'note')}, the "
-                f"last {ago(lap.last)} ({self.model.clock(lap.last)})"
-                for lap in self.laptops
-            )
-        )
+            parts.append(tr("{count} more").format(count=len(others) - SHOWN))
+        laptops = trn("Notes from %n laptop", "Notes from %n laptops", len(self.laptops))
+        self.setText(" · ".join([laptops, *parts]))
+        zone = self.model.zone_name()
+        lines = [
+            trn(
+                "{laptop}: %n note, the last {ago} ({time})",
+                "{laptop}: %n notes, the last {ago} ({time})",
+                lap.notes,
+            ).format(laptop=names[lap.device_id], ago=ago(lap.last), time=clock(zone, lap.last))
+            for lap in self.laptops
+        ]
+        self.setToolTip("\n".join([tr("Last note written on each laptop:"), *lines]))
         self.show()
 
     def _on_model_changed(self, *_: object) -> None:

@@ -4,10 +4,11 @@ address found (QtNetwork, imported only when asked)."""
 from __future__ import annotations
 
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.i18n import N_, _
 
 DEFAULT_PORT = 8080
 LOOPBACK = "127.0.0.1"
-NO_LAN = (
+NO_LAN = N_(
     "This laptop has no network address other than itself, so phones cannot reach it: "
     "join the room's Wi-Fi (or start a hotspot) and turn Attendee Input on again."
 )
@@ -22,8 +23,10 @@ def parse_listen(text: str, default_port: int | None = None) -> tuple[str, int]:
     host = host.strip("[]")
     if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise WorkshopError(
-            f"“{text}” is not HOST:PORT: give an address of this computer and a port, "
-            "such as 192.168.1.20:8080"
+            _(
+                "“{text}” is not HOST:PORT: give an address of this computer and a port, "
+                "such as 192.168.1.20:8080"
+            ).format(text=text)
         )
     return host, int(port_text)
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtNetwork import QTcpServer, QTcpSocket
 
+from workshop_app.i18n import _
 from workshop_app.ui.phones.wire import BadRequest, Head, Response, read_head, write_response
 
 #: A connection that has not sent its whole request within this is answered 408 and closed
@@ -158,7 +159,7 @@ class CappedTcpServer(QTcpServer):
                 if exchange.answered:
                     self._end(key, abort=True)
                 else:
-                    late = _error("The request took too long to arrive.")
+                    late = _error(_("The request took too long to arrive."))
                     self._answer(exchange, Response(408, body=late))
                     exchange.since = now - DEADLINE_S + 2  # two more seconds to send it
 

@@ -6,6 +6,10 @@ instead and stays on the page. Nothing is loaded from anywhere: the style and th
 inline and allowed by their hashes in the Content-Security-Policy (``CSP``), which forbids
 everything else. Colours pass WCAG AA (dark text on white, white on dark blue), and every
 message says in words what happened, so colour never carries it alone.
+
+The page is in the window's language. Its style and script are the same in every language (so
+one policy allows them): the script's words come from the form's ``data-*`` attributes, written
+here in the language with the rest of the page.
 """
 
 from __future__ import annotations
@@ -15,7 +19,9 @@ import hashlib
 from dataclasses import dataclass
 from html import escape
 
+from workshop_app import i18n
 from workshop_app.domain.records import MAX_TEXT, NOTE_KINDS, NoteKind
+from workshop_app.i18n import N_, _
 
 STYLE = """
 *{box-sizing:border-box}
@@ -46,21 +52,20 @@ button:disabled{background:#4a4a4a}
 
 SCRIPT = """
 var f=document.getElementById("note"),s=document.getElementById("status"),
-b=f.querySelector("button"),t=f.querySelector("textarea");
+b=f.querySelector("button"),t=f.querySelector("textarea"),w=f.dataset;
 function say(m,ok){s.textContent=m;s.className="status "+(ok?"ok":"bad");}
+function put(m,k,v){return m.split("{"+k+"}").join(v);}
 f.addEventListener("submit",function(e){
 e.preventDefault();var k=f.querySelector("input[name=kind]:checked");
 var d={question_id:f.question_id.value||null,text:t.value,kind:k?k.value:null};
-b.disabled=true;say("Sending…",true);
+b.disabled=true;say(w.sending,true);
 var x=new XMLHttpRequest();x.open("POST",f.action);
 x.setRequestHeader("Content-Type","application/json");
 x.onload=function(){b.disabled=false;
-if(x.status===201){t.value="";say("Sent ✓ Thank you. You can send another.",true);t.focus();return;}
+if(x.status===201){t.value="";say(w.sent,true);t.focus();return;}
 var m="";try{m=JSON.parse(x.responseText).error;}catch(_){}
-say("Not sent: "+(m||"the laptop said no ("+x.status+").")+
-" Your note is still in the box.",false);};
-x.onerror=x.ontimeout=function(){b.disabled=false;
-say("Not sent: the laptop cannot be reached. Your note is still in the box: try again.",false);};
+say(put(w.notSent,"reason",m||put(w.saidNo,"status",x.status)),false);};
+x.onerror=x.ontimeout=function(){b.disabled=false;say(w.unreachable,false);};
 x.timeout=15000;x.send(JSON.stringify(d));});
 """
 
@@ -79,11 +84,11 @@ CSP = (
 )
 
 KIND_WORDS: dict[str, str] = {
-    NoteKind.IDEA: "Idea",
-    NoteKind.CONCERN: "Concern",
-    NoteKind.QUOTE: "Quote",
-    NoteKind.ACTION: "Action",
-    NoteKind.QUESTION: "Question",
+    NoteKind.IDEA: N_("Idea"),
+    NoteKind.CONCERN: N_("Concern"),
+    NoteKind.QUOTE: N_("Quote"),
+    NoteKind.ACTION: N_("Action"),
+    NoteKind.QUESTION: N_("Question"),
 }
 
 
@@ -105,32 +110,52 @@ class Shown:
 def render(shown: Shown) -> bytes:
     """The page as UTF-8 HTML."""
     e = escape
-    heading = shown.question or "Share a thought with the room"
+    heading = shown.question or _("Share a thought with the room")
+    title = shown.event_title or _("Workshop")
     prompt = f'<p class="prompt">{e(shown.prompt)}</p>' if shown.prompt else ""
     kinds = "".join(
         f'<label><input type="radio" name="kind" value="{e(kind)}"'
-        f"{' checked' if kind == shown.kind else ''}><span>{e(KIND_WORDS[kind])}</span></label>"
+        f"{' checked' if kind == shown.kind else ''}><span>{e(_(KIND_WORDS[kind]))}</span></label>"
         for kind in NOTE_KINDS
     )
     status_class = "status" + (" ok" if shown.ok else " bad") if shown.message else "status"
     html = f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{e(language())}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>{e(heading)} — {e(shown.event_title or "Workshop")}</title>
+<title>{e(heading)} — {e(title)}</title>
 <style>{STYLE}</style></head>
 <body><main>
-<p class="event">{e(shown.event_title or "Workshop")}</p>
+<p class="event">{e(title)}</p>
 <h1>{e(heading)}</h1>{prompt}
-<form id="note" method="post" action="notes">
+<form id="note" method="post" action="notes"{script_words()}>
 <input type="hidden" name="question_id" value="{e(shown.question_id or "")}">
-<label for="text">Your note</label>
+<label for="text">{e(_("Your note"))}</label>
 <textarea id="text" name="text" maxlength="{MAX_TEXT}" required>{e(shown.text)}</textarea>
-<fieldset><legend>Kind (optional)</legend><div class="kinds">{kinds}</div></fieldset>
-<button type="submit">Send</button>
+<fieldset><legend>{e(_("Kind (optional)"))}</legend><div class="kinds">{kinds}</div></fieldset>
+<button type="submit">{e(_("Send"))}</button>
 <p id="status" class="{status_class}" role="status" aria-live="polite">{e(shown.message)}</p>
 </form>
-<p class="event">Anonymous: only your note is kept, not who sent it.</p>
+<p class="event">{e(_("Anonymous: only your note is kept, not who sent it."))}</p>
 </main><script>{SCRIPT}</script></body></html>
 """
     return html.encode("utf-8")
+
+
+def language() -> str:
+    """The page's ``lang``: the window's language (the pseudo-locale's words are English)."""
+    return i18n.babel_locale(i18n.app_language())
+
+
+def script_words() -> str:
+    """The script's words, as the form's ``data-*`` attributes (escaped) in the language."""
+    words = {
+        "sending": _("Sending…"),
+        "sent": _("Sent ✓ Thank you. You can send another."),
+        "not-sent": _("Not sent: {reason} Your note is still in the box."),
+        "said-no": _("the laptop said no ({status})."),
+        "unreachable": _(
+            "Not sent: the laptop cannot be reached. Your note is still in the box: try again."
+        ),
+    }
+    return "".join(f' data-{name}="{escape(text)}"' for name, text in words.items())

@@ -13,24 +13,35 @@ from urllib.parse import parse_qs
 
 from workshop_app.domain.records import MAX_TEXT, NOTE_KINDS, NoteKind
 from workshop_app.domain.safe_text import without_controls
+from workshop_app.i18n import N_, _, format_number
 from workshop_app.ui.phones.wire import BadRequest
 
 BAD_REQUEST, NOT_FOUND, TOO_LARGE, TOO_MANY = 400, 404, 413, 429
 
-#: What a refusal says, by cause (the page shows it under the box).
-TOO_LONG = f"Your note is too long: a note holds at most {MAX_TEXT:,} characters."
-TOO_BIG = "What you sent is too large (at most 64 KB). Please send a shorter note."
-EMPTY = "Your note is empty: type something first."
-NOT_JSON = "This could not be read: it is not a note sent by the attendee page."
-BAD_KIND = "This kind of note is not one the event knows."
-UNKNOWN_QUESTION = "This question is not in the event any more: reload the page and send again."
-WRONG_LINK = "There is nothing here. Check the link: it changes each time input is turned on."
-SLOW_DOWN = "You are sending very fast. Wait a moment and send again."
-NOT_STORED = "Your note could not be saved on the facilitator's laptop. Try again in a moment."
+#: What a refusal says, by cause (the page shows it under the box). Marked here, translated
+#: into the window's language when refused (``Refused(status, CAUSE)`` does it).
+TOO_LONG = N_("Your note is too long: a note holds at most {most} characters.")
+TOO_BIG = N_("What you sent is too large (at most 64 KB). Please send a shorter note.")
+EMPTY = N_("Your note is empty: type something first.")
+NOT_JSON = N_("This could not be read: it is not a note sent by the attendee page.")
+BAD_KIND = N_("This kind of note is not one the event knows.")
+UNKNOWN_QUESTION = N_("This question is not in the event any more: reload the page and send again.")
+WRONG_LINK = N_("There is nothing here. Check the link: it changes each time input is turned on.")
+SLOW_DOWN = N_("You are sending very fast. Wait a moment and send again.")
+NOT_STORED = N_("Your note could not be saved on the facilitator's laptop. Try again in a moment.")
+
+
+def said(cause: str) -> str:
+    """A refusal's words (one of the causes above) in the window's language."""
+    return _(cause).format(most=format_number(MAX_TEXT))
 
 
 class Refused(BadRequest):
-    """A note turned down: ``status`` is the HTTP status, ``message`` the person's message."""
+    """A note turned down: ``status`` is the HTTP status, ``message`` the person's message
+    (``cause`` translated)."""
+
+    def __init__(self, status: int, cause: str) -> None:
+        super().__init__(status, said(cause))
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from PySide6.QtNetwork import QAbstractSocket, QHostAddress
 
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.records import AgendaItem, Note, NoteSource, Question
+from workshop_app.i18n import _
 from workshop_app.ui.capture.follow import first_question, running_breakout
 from workshop_app.ui.phones import page
 from workshop_app.ui.phones.connections import CappedTcpServer, Request
@@ -46,6 +47,7 @@ from workshop_app.ui.phones.requests import (
     Wanted,
     is_form,
     read_note,
+    said,
 )
 from workshop_app.ui.phones.wire import Response
 
@@ -104,7 +106,9 @@ class AttendeeServer(QObject):
         self.stop()
         address = QHostAddress("127.0.0.1" if host == "localhost" else host)
         if address.isNull():
-            raise WorkshopError(f"“{host}” is not an IP address (such as 192.168.1.20).")
+            raise WorkshopError(
+                _("“{host}” is not an IP address (such as 192.168.1.20).").format(host=host)
+            )
         tcp = CappedTcpServer(
             self.limits.connections, self._answer, self.limits.max_body, SAFE_HEADERS, self
         )
@@ -113,13 +117,13 @@ class AttendeeServer(QObject):
             in_use = tcp.serverError() == QAbstractSocket.SocketError.AddressInUseError
             tcp.deleteLater()
             hint = (
-                "Another program uses this port: choose another one."
+                _("Another program uses this port: choose another one.")
                 if in_use
-                else "Is it an address of this computer?"
+                else _("Is it an address of this computer?")
             )
-            raise WorkshopError(
-                f"Attendee input cannot listen on {url_host(host)}:{port}: {reason}. {hint}"
-            )
+            cannot = _("Attendee input cannot listen on {address}: {reason}. {hint}")
+            where = f"{url_host(host)}:{port}"
+            raise WorkshopError(cannot.format(address=where, reason=reason, hint=hint))
         self.tcp, self._token = tcp, secrets.token_urlsafe(18)
         self._url = f"http://{url_host(host)}:{tcp.serverPort()}/{self._token}/"
         return self._url
@@ -140,21 +144,23 @@ class AttendeeServer(QObject):
         wait = self.limiter.take(request.remote)
         if wait:
             retry = str(max(1, math.ceil(wait)))
-            return _json({"error": SLOW_DOWN}, TOO_MANY, [("Retry-After", retry)])
+            return _json({"error": said(SLOW_DOWN)}, TOO_MANY, [("Retry-After", retry)])
         token, path, method = self._token, request.head.path, request.head.method
         if token is None or not path.startswith(f"/{token}"):
-            return _json({"error": WRONG_LINK}, NOT_FOUND)
+            return _json({"error": said(WRONG_LINK)}, NOT_FOUND)
         if path == f"/{token}":  # without its slash: on to the page (its form posts beside it)
             return Response(308, HTML, b"", [("Location", f"/{token}/")])
         if path == f"/{token}/":
             if method not in ("GET", "HEAD"):
-                return _json({"error": "Only GET is answered here."}, 405, [("Allow", "GET")])
+                only = _("Only GET is answered here.")
+                return _json({"error": only}, 405, [("Allow", "GET")])
             return Response(200, HTML, b"" if method == "HEAD" else page.render(self._shown()))
         if path == f"/{token}/notes":
             if method != "POST":
-                return _json({"error": "Send notes with POST."}, 405, [("Allow", "POST")])
+                only = _("Send notes with POST.")
+                return _json({"error": only}, 405, [("Allow", "POST")])
             return self._on_note_posted(request)
-        return _json({"error": WRONG_LINK}, NOT_FOUND)
+        return _json({"error": said(WRONG_LINK)}, NOT_FOUND)
 
     def _on_note_posted(self, request: Request) -> Response:
         form = is_form(request.head.header("Content-Type"))
@@ -170,7 +176,7 @@ class AttendeeServer(QObject):
                 kept = replace(kept, text=wanted.text, kind=wanted.kind)
             return Response(refusal.status, HTML, page.render(kept))
         if form:
-            done = self._shown("Sent ✓ Thank you. You can send another.")
+            done = self._shown(_("Sent ✓ Thank you. You can send another."))
             return Response(201, HTML, page.render(done))
         return _json({"id": note_id}, 201)
 
@@ -188,7 +194,7 @@ class AttendeeServer(QObject):
             source=NoteSource.PHONE,
         )
         try:
-            self.model.push_add(note, label="Add note from a phone")
+            self.model.push_add(note, label=_("Add note from a phone"))
         except WorkshopError:  # a read-only event, a full disk: nothing was written
             raise Refused(503, NOT_STORED) from None
         self.note_received.emit(note.id)

@@ -16,13 +16,15 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.i18n import N_
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.i18n import tr
 
 if TYPE_CHECKING:
     from workshop_app.ui.document_model import DocumentModel
     from workshop_app.ui.phones.server import AttendeeServer
 
-TITLE = "Attendee input"
+TITLE = N_("Attendee input")
 
 
 class WindowPhones(QObject):
@@ -68,11 +70,14 @@ class WindowPhones(QObject):
 
         lan = lan_address()
         if lan is None:
-            self.dialogs.show_info(self.parent_widget, TITLE, NO_LAN)
+            self.dialogs.show_info(self.parent_widget, tr(TITLE), tr(NO_LAN))
         answer = self.dialogs.ask_text(
             self.parent_widget,
-            TITLE,
-            "Phones on this network will reach the page at this address of the laptop (HOST:PORT):",
+            tr(TITLE),
+            tr(
+                "Phones on this network will reach the page at this address of the laptop "
+                "(HOST:PORT):"
+            ),
             f"{lan or LOOPBACK}:{DEFAULT_PORT}",
         )
         if answer is None:
@@ -81,7 +86,9 @@ class WindowPhones(QObject):
             host, port = parse_listen(answer, DEFAULT_PORT)
             self.start(host, port)
         except WorkshopError as err:
-            self.dialogs.show_error(self.parent_widget, "Attendee input did not start", str(err))
+            self.dialogs.show_error(
+                self.parent_widget, tr("Attendee input did not start"), str(err)
+            )
             return False
         return True
 
@@ -91,7 +98,7 @@ class WindowPhones(QObject):
 
         model = self.model()
         if model is None:
-            raise WorkshopError("Open an event first: phones add notes to the open event.")
+            raise WorkshopError(tr("Open an event first: phones add notes to the open event."))
         if model.document.readonly:
             raise WorkshopError(model.document.readonly_reason())
         self.stop()
@@ -100,12 +107,12 @@ class WindowPhones(QObject):
         self.server = server
         self._set_checked(True)
         label = self._label()
-        label.setText(f"Attendees: {url}")
+        label.setText(tr("Attendees: {url}").format(url=url))
         label.setToolTip(
-            "Phones on the room's network send notes here. Run ▸ Attendee Input stops it."
+            tr("Phones on the room's network send notes here. Run ▸ Attendee Input stops it.")
         )
         label.show()
-        self.status.showMessage("Attendee input is on: phones can send notes now", 10000)
+        self.status.showMessage(tr("Attendee input is on: phones can send notes now"), 10000)
         self.url_changed.emit(url)
         return url
 
@@ -119,7 +126,9 @@ class WindowPhones(QObject):
         self._set_checked(False)
         if self.label is not None:
             self.label.hide()
-        self.status.showMessage("Attendee input is off: the page's address no longer works", 6000)
+        self.status.showMessage(
+            tr("Attendee input is off: the page's address no longer works"), 6000
+        )
         self.url_changed.emit(None)
 
     def _set_checked(self, on: bool) -> None:
@@ -133,7 +142,7 @@ class WindowPhones(QObject):
 
             self.label = QLabel(self.parent_widget)
             self.label.setObjectName("phonesStatus")
-            self.label.setAccessibleName("Attendee input")
+            self.label.setAccessibleName(tr(TITLE))
             self.label.setTextFormat(Qt.TextFormat.PlainText)
             self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.label.setContentsMargins(16, 0, 4, 0)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from workshop_app.i18n import _
+
 #: The most a request's head (request line + headers) may hold.
 MAX_HEAD = 16 * 1024
 REASONS = {
@@ -63,34 +65,34 @@ def read_head(data: bytes, max_body: int) -> Head | None:
     end = data.find(b"\r\n\r\n")
     if end < 0:
         if len(data) > MAX_HEAD:
-            raise BadRequest(431, "The request's headers are too large.")
+            raise BadRequest(431, _("The request's headers are too large."))
         return None
     if end > MAX_HEAD:
-        raise BadRequest(431, "The request's headers are too large.")
+        raise BadRequest(431, _("The request's headers are too large."))
     try:
         lines = data[:end].decode("latin-1").split("\r\n")
         method, target, version = lines[0].split(" ")
     except ValueError:
-        raise BadRequest(400, "This is not an HTTP request.") from None
+        raise BadRequest(400, _("This is not an HTTP request.")) from None
     if not version.startswith("HTTP/1.") or not target.startswith("/"):
-        raise BadRequest(400, "This is not an HTTP request.")
+        raise BadRequest(400, _("This is not an HTTP request."))
     headers: dict[str, str] = {}
     for line in lines[1:]:
         name, colon, value = line.partition(":")
         if not colon or not name or name != name.strip():
-            raise BadRequest(400, "This request's headers cannot be read.")
+            raise BadRequest(400, _("This request's headers cannot be read."))
         key = name.lower()
         if key in headers and key in ("content-length", "transfer-encoding"):
-            raise BadRequest(400, "This request's headers cannot be read.")
+            raise BadRequest(400, _("This request's headers cannot be read."))
         headers[key] = value.strip()
     if "transfer-encoding" in headers:
-        raise BadRequest(501, "Send the note in one piece, with its length.")
+        raise BadRequest(501, _("Send the note in one piece, with its length."))
     length_text = headers.get("content-length", "0")
     if not length_text.isdigit() or len(length_text) > 12:
-        raise BadRequest(400, "This request's length cannot be read.")
+        raise BadRequest(400, _("This request's length cannot be read."))
     length = int(length_text)
     if length > max_body:
-        raise BadRequest(413, "What you sent is too large (at most 64 KB). Please send less.")
+        raise BadRequest(413, _("What you sent is too large (at most 64 KB). Please send less."))
     path = target.split("?", 1)[0].split("#", 1)[0]
     return Head(method=method, path=path, headers=headers, length=length)
 
