@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from workshop_app.domain.records import Note, NoteKind
-from workshop_app.domain.wording import plural
+from workshop_app.ui.board.words import tr, trn
 from workshop_app.ui.common.sticky import INK, SHADOW, kind_style, shown_text
 
 FOCUS = QColor("#0072B2")  # Okabe-Ito blue: the focus ring, also dashed
@@ -116,12 +116,18 @@ class CardItem(QGraphicsItem):
         """What a screen reader would say for the card (QGraphicsItems are not exposed to
         screen readers: the view reads this out as its description when the focus moves)."""
         note = self.note
-        kind = kind_style(note.kind).word.lower()
-        star = ", starred" if note.starred else ""
+        kind = tr(kind_style(note.kind).word).lower()
         said = f" — {note.attribution}" if note.kind == NoteKind.QUOTE and note.attribution else ""
-        selected = ", selected" if self.isSelected() else ""
-        votes = plural(note.votes, "vote")
-        return f"Note, {kind}, from {self.table}, {votes}{star}{selected}: {note.text}{said}"
+        votes = trn("%n vote", "%n votes", note.votes)
+        if note.starred and self.isSelected():
+            line = tr("Note, {kind}, from {table}, {votes}, starred, selected: {text}")
+        elif note.starred:
+            line = tr("Note, {kind}, from {table}, {votes}, starred: {text}")
+        elif self.isSelected():
+            line = tr("Note, {kind}, from {table}, {votes}, selected: {text}")
+        else:
+            line = tr("Note, {kind}, from {table}, {votes}: {text}")
+        return line.format(kind=kind, table=self.table, votes=votes, text=note.text + said)
 
     def boundingRect(self) -> QRectF:
         m = self.metrics
@@ -167,7 +173,7 @@ class CardItem(QGraphicsItem):
             painter.drawRect(rect.adjusted(-3, -3, 3, 3))
         if lod < 0.4:
             return  # too small to read: the colour and the shape only
-        self._paint_text(painter, style.word.upper(), QColor(style.ink))
+        self._paint_text(painter, tr(style.word).upper(), QColor(style.ink))
 
     def _paint_text(self, painter: QPainter, word: str, ink: QColor) -> None:
         m, note = self.metrics, self.note
@@ -179,7 +185,7 @@ class CardItem(QGraphicsItem):
         painter.drawText(inner, left, word)
         painter.setPen(QColor(INK))
         if note.starred:
-            painter.drawText(inner, right, "★ Starred")
+            painter.drawText(inner, right, tr("★ Starred"))
         if self._lines is None:
             self._lines = _body_lines(shown_text(note), m.body, inner.width())
         painter.setFont(m.body)
@@ -191,7 +197,7 @@ class CardItem(QGraphicsItem):
         painter.setFont(m.small)
         painter.drawText(foot, left, self.table)
         if note.votes:
-            painter.drawText(foot, right, f"● {plural(note.votes, 'vote')}")
+            painter.drawText(foot, right, trn("● %n vote", "● %n votes", note.votes))
 
 
 class ColumnItem(QGraphicsItem):
@@ -230,10 +236,10 @@ class ColumnItem(QGraphicsItem):
 
     def description(self) -> str:
         if self.kind == "new":
-            return "New theme: drop notes here to group them into a new theme"
-        return f"{'Theme' if self.kind == 'theme' else ''}, {self.counts}: {self.title}".lstrip(
-            ", "
-        )
+            return tr("New theme: drop notes here to group them into a new theme")
+        if self.kind == "theme":
+            return tr("Theme, {counts}: {title}").format(counts=self.counts, title=self.title)
+        return tr("{counts}: {title}").format(counts=self.counts, title=self.title)
 
     def boundingRect(self) -> QRectF:
         return self.size.adjusted(-6, -6, 6, 6)
@@ -266,7 +272,7 @@ class ColumnItem(QGraphicsItem):
         painter.drawText(inner, left, elided)
         painter.setFont(m.small)
         counts = QRectF(inner.left(), inner.bottom() + 2, inner.width(), m.line)
-        painter.drawText(counts, left, "⤓ Drop here" if self.target else self.counts)
+        painter.drawText(counts, left, tr("⤓ Drop here") if self.target else self.counts)
         painter.setPen(QPen(QColor("#767676"), 1))
         painter.drawLine(QPointF(0, m.header - 2), QPointF(rect.width(), m.header - 2))
 
@@ -299,7 +305,7 @@ class PileItem(QGraphicsItem):
             painter.restore()
         if self.count > 1:
             m = self.metrics
-            text = plural(self.count, "note")
+            text = trn("%n note", "%n notes", self.count)
             width = QFontMetricsF(m.word).horizontalAdvance(text) + 2 * m.pad
             badge = QRectF(m.width - width + 6, -m.line - 6, width, m.line + 4)
             painter.setPen(Qt.PenStyle.NoPen)

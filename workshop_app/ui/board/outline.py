@@ -22,6 +22,7 @@ from workshop_app.ui.board.outline_model import (
     OutlineModel,
     RecordIdRole,
 )
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.document_model import DocumentModel
 
 
@@ -35,7 +36,7 @@ class OutlineView(QTreeView):
         self.outline = OutlineModel(model, self)
         self.setModel(self.outline)
         self.setObjectName("board_outline")
-        self.setAccessibleName("Board outline: question, themes and notes")
+        self.setAccessibleName(tr("Board outline: question, themes and notes"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # F2 is the Board's
