@@ -45,7 +45,9 @@ class Metrics:
         self.title = QFont(font)
         self.title.setBold(True)
         self.title.setPointSizeF(font.pointSizeF() * 1.1)
-        self.line = QFontMetricsF(self.small).height()
+        self.small_metrics = QFontMetricsF(self.small)
+        self.word_metrics = QFontMetricsF(self.word)
+        self.line = self.small_metrics.height()
         self.body_line = QFontMetricsF(self.body).height()
         self.title_line = QFontMetricsF(self.title).height()
         self.pad = round(self.line * 0.55)
@@ -79,6 +81,14 @@ def _body_lines(text: str, font: QFont, width: float) -> list[str]:
         rest = flat[spans[BODY_LINES - 1][0] :]
         lines[-1] = QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
     return lines
+
+
+def _fit(metrics: QFontMetricsF, text: str, width: float) -> str:
+    """``text`` as it fits in ``width``, elided "…" if it must be (the whole of it is in the
+    item's description and the outline)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, width))
 
 
 class CardItem(QGraphicsItem):
@@ -181,11 +191,15 @@ class CardItem(QGraphicsItem):
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.setFont(m.word)
-        painter.setPen(ink)
-        painter.drawText(inner, left, word)
+        room = inner.width()  # the kind's word gives way to the star (a longer language)
         painter.setPen(QColor(INK))
         if note.starred:
-            painter.drawText(inner, right, tr("★ Starred"))
+            star = tr("★ Starred")
+            painter.drawText(inner, right, star)
+            room -= m.word_metrics.horizontalAdvance(star) + m.pad
+        painter.setPen(ink)
+        painter.drawText(inner, left, _fit(m.word_metrics, word, room))
+        painter.setPen(QColor(INK))
         if self._lines is None:
             self._lines = _body_lines(shown_text(note), m.body, inner.width())
         painter.setFont(m.body)
@@ -195,9 +209,12 @@ class CardItem(QGraphicsItem):
             painter.drawText(line, left, text)
         foot = QRectF(inner.left(), m.height - m.pad - m.line, inner.width(), m.line)
         painter.setFont(m.small)
-        painter.drawText(foot, left, self.table)
+        room = foot.width()  # the table's name gives way to the votes
         if note.votes:
-            painter.drawText(foot, right, trn("● %n vote", "● %n votes", note.votes))
+            votes = trn("● %n vote", "● %n votes", note.votes)
+            painter.drawText(foot, right, votes)
+            room -= m.small_metrics.horizontalAdvance(votes) + m.pad
+        painter.drawText(foot, left, _fit(m.small_metrics, self.table, room))
 
 
 class ColumnItem(QGraphicsItem):
@@ -272,7 +289,8 @@ class ColumnItem(QGraphicsItem):
         painter.drawText(inner, left, elided)
         painter.setFont(m.small)
         counts = QRectF(inner.left(), inner.bottom() + 2, inner.width(), m.line)
-        painter.drawText(counts, left, tr("⤓ Drop here") if self.target else self.counts)
+        said = tr("⤓ Drop here") if self.target else self.counts
+        painter.drawText(counts, left, _fit(m.small_metrics, said, counts.width()))
         painter.setPen(QPen(QColor("#767676"), 1))
         painter.drawLine(QPointF(0, m.header - 2), QPointF(rect.width(), m.header - 2))
 

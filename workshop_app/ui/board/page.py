@@ -198,7 +198,9 @@ class BoardPage(QWidget):
             self._sized = True
             total = sum(self.splitter.sizes())
             if total > 0:
-                side = max(self.side.minimumSizeHint().width(), total * 2 // 5)
+                # Room for every tab's name where half the width allows (longer languages).
+                tabs = min(self.side.tabBar().sizeHint().width() + 24, total // 2)
+                side = max(self.side.minimumSizeHint().width(), total * 2 // 5, tabs)
                 self.splitter.setSizes([total - side, side])
 
     # -- plugging in ------------------------------------------------------------------------
