@@ -17,18 +17,24 @@ and used for ranking, is its own votes plus its notes' votes (``theme_total``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QObject
 
 from workshop_app.domain.records import MAX_VOTES, Note, Theme
-from workshop_app.domain.wording import plural
-from workshop_app.ui.commands import AddRecords, DeleteRecords
+from workshop_app.ui.commands import AddRecords, DeleteRecords, ModelCommand
 from workshop_app.ui.common.announce import announce
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.document_model import DocumentModel
 
+#: The last group or move pushed on each model: (its step's text, the same said as done).
+_DONE: WeakKeyDictionary[DocumentModel, tuple[str, str]] = WeakKeyDictionary()
 
-def _title(title: str) -> str:
-    return f"“{title.strip()}”" if title.strip() else "a new theme"
+
+def _push(model: DocumentModel, steps: list[ModelCommand | None], label: str, done: str) -> None:
+    """Push ``steps`` as one step named ``label``, remembering ``done`` to announce it."""
+    model.push_steps(steps, label=label)
+    _DONE[model] = (label, done)
 
 
 def group_into_new_theme(
@@ -40,21 +46,26 @@ def group_into_new_theme(
     theme = Theme(question_id=question_id, title=title.strip())
     add = AddRecords(model, [theme])
     files = model.update_same_step(Note, ids, {"theme_id": theme.id})
-    model.push_steps([add, files], label=f"Group {plural(len(ids), 'note')} into {_title(title)}")
+    n, named = len(ids), title.strip()
+    if named:
+        label = trn("Group %n note into “{title}”", "Group %n notes into “{title}”", n)
+        done = trn("Grouped %n note into “{title}”", "Grouped %n notes into “{title}”", n)
+        label, done = label.format(title=named), done.format(title=named)
+    else:
+        label = trn("Group %n note into a new theme", "Group %n notes into a new theme", n)
+        done = trn("Grouped %n note into a new theme", "Grouped %n notes into a new theme", n)
+    _push(model, [add, files], label, done)
     return theme.id
-
-
-#: How a step's label reads once done, for a screen reader ("Move 2 notes to ..." -> "Moved ...").
-DONE = {"Group": "Grouped", "Move": "Moved"}
 
 
 def announce_step(widget: QObject, model: DocumentModel, before: int) -> None:
     """Say the step just taken (a group or a move; ``before``: the undo stack's index before it)
     in its own words, as done: "Grouped 3 notes into a new theme", "Moved 2 notes to “Access”"
     (polite). Nothing when no step was taken."""
-    verb, _, rest = model.undo_stack.undoText().partition(" ")
-    if model.undo_stack.index() != before and verb in DONE:
-        announce(widget, f"{DONE[verb]} {rest}")
+    label, done = _DONE.get(model, ("", ""))
+    stack = model.undo_stack
+    if stack.index() != before and done and stack.undoText() == label:
+        announce(widget, done)
 
 
 def move_to_theme(model: DocumentModel, note_ids: Iterable[str], theme_id: str | None) -> None:
@@ -68,11 +79,23 @@ def move_to_theme(model: DocumentModel, note_ids: Iterable[str], theme_id: str |
         notes = model.document.records(Note, ids)
         if any(n.question_id != theme.question_id for n in notes):
             raise ValueError("A theme can only hold notes of its own question.")
-        where = _title(theme.title) if theme.title.strip() else "an untitled theme"
-        label = f"Move {plural(len(ids), 'note')} to {where}"
+        title, n = theme.title.strip(), len(ids)
+        if title:
+            label = trn("Move %n note to “{title}”", "Move %n notes to “{title}”", n)
+            done = trn("Moved %n note to “{title}”", "Moved %n notes to “{title}”", n)
+            label, done = label.format(title=title), done.format(title=title)
+        else:
+            label = trn(
+                "Move %n note to an untitled theme", "Move %n notes to an untitled theme", n
+            )
+            done = trn(
+                "Moved %n note to an untitled theme", "Moved %n notes to an untitled theme", n
+            )
     else:
-        label = f"Move {plural(len(ids), 'note')} to Not yet sorted"
-    model.push_steps([model.update_same_step(Note, ids, {"theme_id": theme_id})], label=label)
+        n = len(ids)
+        label = trn("Move %n note to Not yet sorted", "Move %n notes to Not yet sorted", n)
+        done = trn("Moved %n note to Not yet sorted", "Moved %n notes to Not yet sorted", n)
+    _push(model, [model.update_same_step(Note, ids, {"theme_id": theme_id})], label, done)
 
 
 def _dissolve(model: DocumentModel, theme_id: str, label: str) -> None:
@@ -84,25 +107,35 @@ def _dissolve(model: DocumentModel, theme_id: str, label: str) -> None:
 def ungroup(model: DocumentModel, theme_id: str) -> None:
     """Dissolve a theme: its notes go back to "Not yet sorted" and the theme is removed
     (tombstoned), in one step."""
-    _dissolve(model, theme_id, f"Ungroup {_title(model.get(Theme, theme_id).title)}")
+    title = model.get(Theme, theme_id).title.strip()
+    label = tr("Ungroup “{title}”").format(title=title) if title else tr("Ungroup a new theme")
+    _dissolve(model, theme_id, label)
 
 
 def delete_theme(model: DocumentModel, theme_id: str) -> None:
     """Remove a theme (tombstoned); its notes go back to "Not yet sorted". One step."""
-    _dissolve(model, theme_id, f"Delete theme {_title(model.get(Theme, theme_id).title)}")
+    title = model.get(Theme, theme_id).title.strip()
+    if title:
+        label = tr("Delete theme “{title}”").format(title=title)
+    else:
+        label = tr("Delete theme a new theme")
+    _dissolve(model, theme_id, label)
 
 
 def rename_theme(model: DocumentModel, theme_id: str, title: str) -> None:
     """Retitle a theme (surrounding spaces dropped). One step; none if unchanged."""
-    model.push_update(Theme, theme_id, label="Rename theme", title=title.strip())
+    model.push_update(Theme, theme_id, label=tr("Rename theme"), title=title.strip())
 
 
 def set_votes(model: DocumentModel, kind: type[Note] | type[Theme], record_id: str, n: int) -> int:
     """Set the votes of a note or a theme (``kind`` is ``Note`` or ``Theme``) to ``n``, clamped
     to 0..MAX_VOTES: dot-voting entry after a wall vote. Returns the votes now held. One step."""
     votes = max(0, min(MAX_VOTES, int(n)))
-    noun = "theme" if kind is Theme else "note"
-    model.push_update(kind, record_id, label=f"Set votes of {noun} to {votes}", votes=votes)
+    if kind is Theme:
+        label = tr("Set votes of theme to {votes}").format(votes=votes)
+    else:
+        label = tr("Set votes of note to {votes}").format(votes=votes)
+    model.push_update(kind, record_id, label=label, votes=votes)
     return votes
 
 
@@ -113,9 +146,11 @@ def add_vote(
     votes now held. One step; none if nothing changes (removing from 0)."""
     current = model.get(kind, record_id).votes
     votes = max(0, min(MAX_VOTES, current + delta))
-    noun = "theme" if kind is Theme else "note"
-    verb = "Add a vote to" if delta > 0 else "Remove a vote from"
-    model.push_update(kind, record_id, label=f"{verb} {noun}", votes=votes)
+    if kind is Theme:
+        label = tr("Add a vote to theme") if delta > 0 else tr("Remove a vote from theme")
+    else:
+        label = tr("Add a vote to note") if delta > 0 else tr("Remove a vote from note")
+    model.push_update(kind, record_id, label=label, votes=votes)
     return votes
 
 
@@ -126,10 +161,13 @@ def toggle_star(model: DocumentModel, note_ids: Iterable[str]) -> bool:
     if not ids:
         return False
     starred = not all(n.starred for n in model.document.records(Note, ids))
-    verb = "Star" if starred else "Unstar"
-    model.push_update_many(
-        Note, {nid: {"starred": starred} for nid in ids}, label=f"{verb} {plural(len(ids), 'note')}"
+    n = len(ids)
+    label = (
+        trn("Star %n note", "Star %n notes", n)
+        if starred
+        else trn("Unstar %n note", "Unstar %n notes", n)
     )
+    model.push_update_many(Note, {nid: {"starred": starred} for nid in ids}, label=label)
     return starred
 
 

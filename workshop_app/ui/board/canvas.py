@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import Theme
-from workshop_app.domain.wording import plural
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, Metrics
 from workshop_app.ui.board.canvas_scene import NEW, BoardScene
 from workshop_app.ui.board.canvas_widget import ZOOM_STEP, BoardCanvas
 from workshop_app.ui.board.outline_model import NOTE, THEME, UNSORTED
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
 
@@ -55,30 +55,33 @@ class CanvasView(QWidget):
         super().__init__(parent)
         self.model = model
         self.setObjectName("board_canvas_view")
-        self.setAccessibleName("Board canvas")
+        self.setAccessibleName(tr("Board canvas"))
         self.scene = BoardScene(model, Metrics(self.font()), self)
         self.canvas = BoardCanvas(self, self.scene)
         self.canvas.setAccessibleDescription(
-            "Cards are not read by screen readers: press "
-            f"{shown('board.view')} for the outline, which reads every note."
+            tr(
+                "Cards are not read by screen readers: press {keys} for the outline, which reads "
+                "every note."
+            ).format(keys=shown("board.view"))
         )
         self._focus: Focus | None = None
         self._editor: QLineEdit | None = None
         bar = QHBoxLayout()
         self.zoom_label = QLabel("100%", self)
-        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setAccessibleName(tr("Zoom"))
         self.zoom_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("1000%"))
         for binding, text, tip in (
-            ("board.zoom_out", "−", "Zoom out"),
-            ("board.zoom_in", "+", "Zoom in"),
-            ("board.zoom_fit", "Fit", "Zoom to fit"),
+            ("board.zoom_out", "−", tr("Zoom out")),
+            ("board.zoom_in", "+", tr("Zoom in")),
+            # Translators: a button: zoom the canvas so that every card fits in view.
+            ("board.zoom_fit", tr("Fit"), tr("Zoom to fit")),
         ):
             action = install(QAction(tip, self.canvas), binding)
             action.triggered.connect(getattr(self, f"_on_{binding.split('.')[1]}_triggered"))
             self.canvas.addAction(action)
             button = QToolButton(self)
             button.setText(text)
-            button.setToolTip(f"{tip} ({shown(binding)})")
+            button.setToolTip(tr("{action} ({keys})").format(action=tip, keys=shown(binding)))
             button.setAccessibleName(tip)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(action.trigger)
@@ -86,15 +89,17 @@ class CanvasView(QWidget):
             if binding == "board.zoom_out":
                 bar.addWidget(self.zoom_label)
         self.hint = QLabel(
-            "Drag cards between columns (onto “+ New theme” to make one); drag a box, Ctrl- or "
-            f"Shift-click to select. Cards are not read by screen readers: {shown('board.view')} "
-            "shows the outline.",
+            tr(
+                "Drag cards between columns (onto “+ New theme” to make one); drag a box, Ctrl- "
+                "or Shift-click to select. Cards are not read by screen readers: {keys} shows "
+                "the outline."
+            ).format(keys=shown("board.view")),
             self,
         )
         self._hint = self.hint.text()
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("Canvas hint")
+        self.hint.setAccessibleName(tr("Canvas hint"))
         bar.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -154,8 +159,8 @@ class CanvasView(QWidget):
         self.reveal(THEME, theme_id)
         self._close_editor()
         editor = self._editor = QLineEdit(self.canvas.viewport())
-        editor.setAccessibleName("Theme title")
-        editor.setPlaceholderText("Type the theme's title, then Enter")
+        editor.setAccessibleName(tr("Theme title"))
+        editor.setPlaceholderText(tr("Type the theme's title, then Enter"))
         editor.setText(self.model.get(Theme, theme_id).title)
         editor.selectAll()
         area = self.canvas.mapFromScene(column.header_rect()).boundingRect()
@@ -247,7 +252,13 @@ class CanvasView(QWidget):
     def say_pile(self, count: int) -> None:
         """While dragging: how many notes the pile holds, in the hint (0: done)."""
         if count:
-            self.hint.setText(f"Dragging {plural(count, 'note')}: drop on a column.")
+            self.hint.setText(
+                trn(
+                    "Dragging %n note: drop on a column.",
+                    "Dragging %n notes: drop on a column.",
+                    count,
+                )
+            )
         else:
             self.hint.setText(self._hint)
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from workshop_app.domain.records import Note, NoteKind
-from workshop_app.domain.wording import plural
+from workshop_app.ui.board.words import tr, trn
 from workshop_app.ui.common.sticky import INK, SHADOW, kind_style, shown_text
 
 FOCUS = QColor("#0072B2")  # Okabe-Ito blue: the focus ring, also dashed
@@ -45,7 +45,9 @@ class Metrics:
         self.title = QFont(font)
         self.title.setBold(True)
         self.title.setPointSizeF(font.pointSizeF() * 1.1)
-        self.line = QFontMetricsF(self.small).height()
+        self.small_metrics = QFontMetricsF(self.small)
+        self.word_metrics = QFontMetricsF(self.word)
+        self.line = self.small_metrics.height()
         self.body_line = QFontMetricsF(self.body).height()
         self.title_line = QFontMetricsF(self.title).height()
         self.pad = round(self.line * 0.55)
@@ -79,6 +81,14 @@ def _body_lines(text: str, font: QFont, width: float) -> list[str]:
         rest = flat[spans[BODY_LINES - 1][0] :]
         lines[-1] = QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
     return lines
+
+
+def _fit(metrics: QFontMetricsF, text: str, width: float) -> str:
+    """``text`` as it fits in ``width``, elided "…" if it must be (the whole of it is in the
+    item's description and the outline)."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, width))
 
 
 class CardItem(QGraphicsItem):
@@ -116,12 +126,18 @@ class CardItem(QGraphicsItem):
         """What a screen reader would say for the card (QGraphicsItems are not exposed to
         screen readers: the view reads this out as its description when the focus moves)."""
         note = self.note
-        kind = kind_style(note.kind).word.lower()
-        star = ", starred" if note.starred else ""
+        kind = tr(kind_style(note.kind).word).lower()
         said = f" — {note.attribution}" if note.kind == NoteKind.QUOTE and note.attribution else ""
-        selected = ", selected" if self.isSelected() else ""
-        votes = plural(note.votes, "vote")
-        return f"Note, {kind}, from {self.table}, {votes}{star}{selected}: {note.text}{said}"
+        votes = trn("%n vote", "%n votes", note.votes)
+        if note.starred and self.isSelected():
+            line = tr("Note, {kind}, from {table}, {votes}, starred, selected: {text}")
+        elif note.starred:
+            line = tr("Note, {kind}, from {table}, {votes}, starred: {text}")
+        elif self.isSelected():
+            line = tr("Note, {kind}, from {table}, {votes}, selected: {text}")
+        else:
+            line = tr("Note, {kind}, from {table}, {votes}: {text}")
+        return line.format(kind=kind, table=self.table, votes=votes, text=note.text + said)
 
     def boundingRect(self) -> QRectF:
         m = self.metrics
@@ -167,7 +183,7 @@ class CardItem(QGraphicsItem):
             painter.drawRect(rect.adjusted(-3, -3, 3, 3))
         if lod < 0.4:
             return  # too small to read: the colour and the shape only
-        self._paint_text(painter, style.word.upper(), QColor(style.ink))
+        self._paint_text(painter, tr(style.word).upper(), QColor(style.ink))
 
     def _paint_text(self, painter: QPainter, word: str, ink: QColor) -> None:
         m, note = self.metrics, self.note
@@ -175,11 +191,15 @@ class CardItem(QGraphicsItem):
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.setFont(m.word)
-        painter.setPen(ink)
-        painter.drawText(inner, left, word)
+        room = inner.width()  # the kind's word gives way to the star (a longer language)
         painter.setPen(QColor(INK))
         if note.starred:
-            painter.drawText(inner, right, "★ Starred")
+            star = tr("★ Starred")
+            painter.drawText(inner, right, star)
+            room -= m.word_metrics.horizontalAdvance(star) + m.pad
+        painter.setPen(ink)
+        painter.drawText(inner, left, _fit(m.word_metrics, word, room))
+        painter.setPen(QColor(INK))
         if self._lines is None:
             self._lines = _body_lines(shown_text(note), m.body, inner.width())
         painter.setFont(m.body)
@@ -189,9 +209,12 @@ class CardItem(QGraphicsItem):
             painter.drawText(line, left, text)
         foot = QRectF(inner.left(), m.height - m.pad - m.line, inner.width(), m.line)
         painter.setFont(m.small)
-        painter.drawText(foot, left, self.table)
+        room = foot.width()  # the table's name gives way to the votes
         if note.votes:
-            painter.drawText(foot, right, f"● {plural(note.votes, 'vote')}")
+            votes = trn("● %n vote", "● %n votes", note.votes)
+            painter.drawText(foot, right, votes)
+            room -= m.small_metrics.horizontalAdvance(votes) + m.pad
+        painter.drawText(foot, left, _fit(m.small_metrics, self.table, room))
 
 
 class ColumnItem(QGraphicsItem):
@@ -230,10 +253,10 @@ class ColumnItem(QGraphicsItem):
 
     def description(self) -> str:
         if self.kind == "new":
-            return "New theme: drop notes here to group them into a new theme"
-        return f"{'Theme' if self.kind == 'theme' else ''}, {self.counts}: {self.title}".lstrip(
-            ", "
-        )
+            return tr("New theme: drop notes here to group them into a new theme")
+        if self.kind == "theme":
+            return tr("Theme, {counts}: {title}").format(counts=self.counts, title=self.title)
+        return tr("{counts}: {title}").format(counts=self.counts, title=self.title)
 
     def boundingRect(self) -> QRectF:
         return self.size.adjusted(-6, -6, 6, 6)
@@ -266,7 +289,8 @@ class ColumnItem(QGraphicsItem):
         painter.drawText(inner, left, elided)
         painter.setFont(m.small)
         counts = QRectF(inner.left(), inner.bottom() + 2, inner.width(), m.line)
-        painter.drawText(counts, left, "⤓ Drop here" if self.target else self.counts)
+        said = tr("⤓ Drop here") if self.target else self.counts
+        painter.drawText(counts, left, _fit(m.small_metrics, said, counts.width()))
         painter.setPen(QPen(QColor("#767676"), 1))
         painter.drawLine(QPointF(0, m.header - 2), QPointF(rect.width(), m.header - 2))
 
@@ -299,7 +323,7 @@ class PileItem(QGraphicsItem):
             painter.restore()
         if self.count > 1:
             m = self.metrics
-            text = plural(self.count, "note")
+            text = trn("%n note", "%n notes", self.count)
             width = QFontMetricsF(m.word).horizontalAdvance(text) + 2 * m.pad
             badge = QRectF(m.width - width + 6, -m.line - 6, width, m.line + 4)
             painter.setPen(Qt.PenStyle.NoPen)

@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsScene
 
 from workshop_app.domain.records import (
+    AWAY_FROM_TABLES,
+    PHONE_SOURCE_LABEL,
     UNNAMED_TABLE,
     Group,
     Note,
@@ -23,10 +25,10 @@ from workshop_app.domain.records import (
     Theme,
     note_place,
 )
-from workshop_app.domain.wording import plural
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, Metrics
 from workshop_app.ui.board.outline_model import THEME, UNSORTED, UNSORTED_TITLE
+from workshop_app.ui.board.words import tr, trn
 from workshop_app.ui.document_model import DocumentModel
 
 NEW = "new"  # the drop area that makes a new theme
@@ -78,10 +80,12 @@ class BoardScene(QGraphicsScene):
         self.relayout()
 
     def _read_tables(self) -> dict[str, str]:
-        return {g.id: g.name or UNNAMED_TABLE for g in self.model.select(Group)}
+        return {g.id: g.name or tr(UNNAMED_TABLE) for g in self.model.select(Group)}
 
     def _table(self, note: Note) -> str:
-        return note_place(note, self._tables)
+        phones = tr(PHONE_SOURCE_LABEL)  # a place of its own on the card: "From attendees' phones"
+        phones = phones[:1].upper() + phones[1:]
+        return note_place(note, self._tables, tr(AWAY_FROM_TABLES), phones)
 
     def _put(self, note: Note) -> None:
         """Show ``note`` (new card, or the card updated), filed in its column's members."""
@@ -177,18 +181,22 @@ class BoardScene(QGraphicsScene):
     def _label_columns(self) -> None:
         for key in self.order:
             column, count = self.columns[key], len(self.members[key])
-            notes = plural(count, "note")
+            notes = trn("%n note", "%n notes", count)
             if key[0] == UNSORTED:
-                column.set_text(UNSORTED_TITLE, notes)
+                column.set_text(tr(UNSORTED_TITLE), notes)
             elif key[0] == NEW:
-                column.set_text("+ New theme", "Drop notes here to group them")
+                column.set_text(tr("+ New theme"), tr("Drop notes here to group them"))
             else:
                 theme = self._themes[key[1]]
                 cards = [self.cards[nid].note for nid in self.members[key]]
                 total = actions.theme_total(theme, cards)
-                own = f" ({theme.votes} to the theme)" if theme.votes else ""
-                title = theme.title.strip() or "Untitled theme"
-                column.set_text(title, f"{notes} · {plural(total, 'vote')}{own}")
+                votes = trn("%n vote", "%n votes", total)
+                if theme.votes:
+                    counts = tr("{notes} · {votes} ({own} to the theme)")
+                else:
+                    counts = tr("{notes} · {votes}")
+                title = theme.title.strip() or tr("Untitled theme")
+                column.set_text(title, counts.format(notes=notes, votes=votes, own=theme.votes))
 
     # -- layout ----------------------------------------------------------------------------
 

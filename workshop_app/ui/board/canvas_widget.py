@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QMenu
 from workshop_app.ui.board.canvas_items import CardItem, ColumnItem, PileItem
 from workshop_app.ui.board.canvas_scene import NEW, BoardScene
 from workshop_app.ui.board.outline_model import NOTE, THEME
+from workshop_app.ui.common.i18n import tr
 
 if TYPE_CHECKING:
     from workshop_app.ui.board.canvas import CanvasView
@@ -34,8 +35,8 @@ class BoardCanvas(QGraphicsView):
         super().__init__(scene, owner)
         self.owner, self.board = owner, scene
         self.setObjectName("board_canvas")
-        self.setAccessibleName("Board canvas: themes as columns, notes as cards")
-        self.viewport().setAccessibleName("Cards and theme columns")
+        self.setAccessibleName(tr("Board canvas: themes as columns, notes as cards"))
+        self.viewport().setAccessibleName(tr("Cards and theme columns"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -196,7 +197,7 @@ class BoardCanvas(QGraphicsView):
             self.board.clearSelection()
             self.owner.set_focus((column.kind, column.record_id))
         menu = QMenu(self)
-        menu.setAccessibleName("Board actions")
+        menu.setAccessibleName(tr("Board actions"))
         for action in self.actions():
             if str(action.property("keymap_id")).startswith("board."):
                 menu.addAction(action)

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workshop_app.domain.wording import plural
 from workshop_app.ui.board.outline_model import UNSORTED_TITLE
+from workshop_app.ui.common.i18n import tr, trn
 
 
 class ThemeChooser(QDialog):
@@ -32,19 +32,18 @@ class ThemeChooser(QDialog):
     def __init__(self, themes: list[tuple[str, str]], count: int, parent: QWidget) -> None:
         """``themes``: (id, title) of the question's themes; ``count``: notes to move."""
         super().__init__(parent)
-        what = plural(count, "note")
-        self.setWindowTitle(f"Move {what} to…")
-        self.setAccessibleName(f"Move {what} to a theme")
+        self.setWindowTitle(trn("Move %n note to…", "Move %n notes to…", count))
+        self.setAccessibleName(trn("Move %n note to a theme", "Move %n notes to a theme", count))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.filter = QLineEdit(self)
-        self.filter.setAccessibleName("Filter themes")
-        self.filter.setPlaceholderText("Type part of a theme's title")
-        label = QLabel("&Theme:", self)
+        self.filter.setAccessibleName(tr("Filter themes"))
+        self.filter.setPlaceholderText(tr("Type part of a theme's title"))
+        label = QLabel(tr("&Theme:"), self)
         label.setBuddy(self.filter)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Themes")
-        for theme_id, title in [("", UNSORTED_TITLE), *themes]:
-            item = QListWidgetItem(title.strip() or "Untitled theme", self.list)
+        self.list.setAccessibleName(tr("Themes"))
+        for theme_id, title in [("", tr(UNSORTED_TITLE)), *themes]:
+            item = QListWidgetItem(title.strip() or tr("Untitled theme"), self.list)
             item.setData(Qt.ItemDataRole.UserRole, theme_id)
         self.list.setCurrentRow(0)
         layout = QVBoxLayout(self)

@@ -20,9 +20,9 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from workshop_app.domain.records import Note, Record, Theme
-from workshop_app.domain.wording import plural
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.outline_model import NOTE, THEME
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.keymap import install, shown
 
 if TYPE_CHECKING:
@@ -40,15 +40,17 @@ class DotsPanel(QWidget):
         super().__init__(page)
         self.page, self.model = page, page.model
         self.setObjectName("board_dots")
-        self.setAccessibleName("Dot voting")
+        self.setAccessibleName(tr("Dot voting"))
         self.typed = ""
         self._filtered: list[QWidget] = []
 
-        self.action = install(QAction("Dot voting", page), "board.dots")
+        self.action = install(QAction(tr("Dot voting"), page), "board.dots")
         self.action.setCheckable(True)
         page.addAction(self.action)
-        self.switch = QCheckBox(f"Dot voting mode ({shown('board.dots')})", self)
-        self.switch.setAccessibleName("Dot voting mode")
+        self.switch = QCheckBox(
+            tr("Dot voting mode ({keys})").format(keys=shown("board.dots")), self
+        )
+        self.switch.setAccessibleName(tr("Dot voting mode"))
         self.switch.toggled.connect(self.action.setChecked)
         self.action.toggled.connect(self._on_action_toggled)
 
@@ -56,29 +58,31 @@ class DotsPanel(QWidget):
         self.dots = QSpinBox(self)
         self.dots.setRange(1, 99)
         self.dots.setValue(5)
-        self.dots.setAccessibleName("Dots per person")
+        self.dots.setAccessibleName(tr("Dots per person"))
         self.people = QSpinBox(self)
         self.people.setRange(1, 9999)
         self.people.setValue(event.attendance or event.attendee_count or 20)
-        self.people.setAccessibleName("People voting")
+        self.people.setAccessibleName(tr("People voting"))
         self.count = QLabel(self)
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setWordWrap(True)
-        self.count.setAccessibleName("Votes placed")
+        self.count.setAccessibleName(tr("Votes placed"))
         self.entry = QLabel(self)
         self.entry.setTextFormat(Qt.TextFormat.PlainText)
         self.entry.setWordWrap(True)
-        self.entry.setAccessibleName("Votes being typed")
+        self.entry.setAccessibleName(tr("Votes being typed"))
         self.entry.setStyleSheet("font-weight: bold")  # keeps following the text size
         how = QLabel(
-            f"In the mode, focus a note or theme in the outline, type the votes it got on the "
-            f"wall ({shown('board.dot_votes')}); the focus moves on to the next one.",
+            tr(
+                "In the mode, focus a note or theme in the outline, type the votes it got on the "
+                "wall ({keys}); the focus moves on to the next one."
+            ).format(keys=shown("board.dot_votes")),
             self,
         )
         how.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Dots per person:", self.dots)
-        form.addRow("&People voting:", self.people)
+        form.addRow(tr("&Dots per person:"), self.dots)
+        form.addRow(tr("&People voting:"), self.people)
         layout = QVBoxLayout(self)
         layout.addWidget(self.switch)
         layout.addLayout(form)
@@ -107,16 +111,27 @@ class DotsPanel(QWidget):
             return
         people, dots = self.people.value(), self.dots.value()
         budget, placed = people * dots, self.placed()
-        left = f"{budget - placed} left" if placed <= budget else f"{placed - budget} too many"
+        if placed <= budget:
+            left = tr("{count} left").format(count=budget - placed)
+        else:
+            left = tr("{count} too many").format(count=placed - budget)
         self.count.setText(
-            f"Votes placed {placed} of {people} × {dots} = {plural(budget, 'dot')} ({left})"
+            tr("Votes placed {placed} of {people} × {dots} = {budget} ({left})").format(
+                placed=placed,
+                people=people,
+                dots=dots,
+                budget=trn("%n dot", "%n dots", budget),
+                left=left,
+            )
         )
         if not self.action.isChecked():
-            self.entry.setText("Dot voting is off: digits do nothing on the board.")
+            self.entry.setText(tr("Dot voting is off: digits do nothing on the board."))
         elif self.typed:
-            self.entry.setText(f"Votes: {self.typed} — Enter sets them, Esc forgets")
+            self.entry.setText(
+                tr("Votes: {typed} — Enter sets them, Esc forgets").format(typed=self.typed)
+            )
         else:
-            self.entry.setText("Dot voting is on: type the votes of the focused note, Enter.")
+            self.entry.setText(tr("Dot voting is on: type the votes of the focused note, Enter."))
 
     # -- the mode -----------------------------------------------------------------------------
 
@@ -169,7 +184,7 @@ class DotsPanel(QWidget):
     def _enter(self, view: BoardView, votes: int) -> None:
         focus = view.focused_item()
         if focus is None or focus[0] not in (NOTE, THEME):
-            self.entry.setText("Focus a note or a theme first, then type its votes.")
+            self.entry.setText(tr("Focus a note or a theme first, then type its votes."))
             return
         kind, record_id = focus
         actions.set_votes(self.model, Theme if kind == THEME else Note, record_id, votes)

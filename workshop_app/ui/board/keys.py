@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 
 from workshop_app.domain.records import Note, Theme
+from workshop_app.i18n import N_
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.chooser import ThemeChooser
 from workshop_app.ui.board.outline_model import NOTE, THEME, UNSORTED
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.document_model import DocumentModel
 
@@ -27,32 +29,36 @@ if TYPE_CHECKING:
 
 #: The view-level Board bindings, in the order the hint lists them, with the action's text.
 VIEW_KEYS: dict[str, str] = {
-    "select_unsorted": "Select the notes not yet sorted",
-    "group": "Group into a new theme",
-    "move": "Move to a theme…",
-    "ungroup": "Ungroup",
-    "rename": "Rename theme",
-    "vote_up": "Add a vote",
-    "vote_down": "Remove a vote",
-    "star": "Star or unstar",
-    "delete": "Delete theme",
+    "select_unsorted": N_("Select the notes not yet sorted"),
+    "group": N_("Group into a new theme"),
+    "move": N_("Move to a theme…"),
+    "ungroup": N_("Ungroup"),
+    "rename": N_("Rename theme"),
+    "vote_up": N_("Add a vote"),
+    "vote_down": N_("Remove a vote"),
+    "star": N_("Star or unstar"),
+    "delete": N_("Delete theme"),
+}
+#: The same as the on-screen hint words them, after each one's keys.
+HINT_WORDS: dict[str, str] = {
+    "select_unsorted": N_("select unsorted"),
+    "group": N_("group"),
+    "move": N_("move"),
+    "ungroup": N_("ungroup"),
+    "rename": N_("rename"),
+    "vote_up": N_("add a vote"),
+    "vote_down": N_("remove a vote"),
+    "star": N_("star"),
+    "delete": N_("delete theme"),
 }
 
 
 def hint_text() -> str:
     """The on-screen hint: every view key as the table writes it."""
-    words = {
-        "select_unsorted": "select unsorted",
-        "group": "group",
-        "move": "move",
-        "ungroup": "ungroup",
-        "rename": "rename",
-        "vote_up": "add a vote",
-        "vote_down": "remove a vote",
-        "star": "star",
-        "delete": "delete theme",
-    }
-    return " · ".join(f"{shown('board.' + name)}: {words[name]}" for name in VIEW_KEYS)
+    return " · ".join(
+        tr("{keys}: {action}").format(keys=shown("board." + name), action=tr(HINT_WORDS[name]))
+        for name in VIEW_KEYS
+    )
 
 
 class BoardKeys:
@@ -64,7 +70,7 @@ class BoardKeys:
         widget = view.key_widget()
         self.actions: dict[str, QAction] = {}
         for name, text in VIEW_KEYS.items():
-            action = install(QAction(text, widget), f"board.{name}")
+            action = install(QAction(tr(text), widget), f"board.{name}")
             action.triggered.connect(getattr(self, f"_on_{name}_triggered"))
             widget.addAction(action)
             self.actions[name] = action

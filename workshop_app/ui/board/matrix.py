@@ -24,7 +24,9 @@ from workshop_app.domain.records import (
     Record,
     Theme,
 )
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import N_
+from workshop_app.ui.board.outline_model import UNSORTED_TITLE
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.text import plain_tip
 from workshop_app.ui.document_model import DocumentModel
 
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
     from workshop_app.ui.board.page import BoardPage
 
 Index = QModelIndex | QPersistentModelIndex
-EMPTY = "— none yet"
+EMPTY = N_("— none yet")
 NO_TABLE = AWAY_FROM_TABLES
 CountRole = Qt.ItemDataRole.UserRole + 1  # int
 QuestionIdRole = Qt.ItemDataRole.UserRole + 2  # str
@@ -73,16 +75,21 @@ class MatrixModel(QAbstractTableModel):
         if not model.document.closed:
             self.questions = model.select(Question)
             asked = {q.id for q in self.questions}
-            self.tables = [(g.id, g.name.strip() or UNNAMED_TABLE) for g in model.select(Group)]
-            titles = {t.id: t.title.strip() or "Untitled theme" for t in model.select(Theme)}
+            unnamed, untitled, unsorted = (
+                tr(UNNAMED_TABLE),
+                tr("Untitled theme"),
+                tr(UNSORTED_TITLE),
+            )
+            self.tables = [(g.id, g.name.strip() or unnamed) for g in model.select(Group)]
+            titles = {t.id: t.title.strip() or untitled for t in model.select(Theme)}
             for note in model.select(Note):
                 if note.question_id not in asked:
                     continue
                 cell = (note.question_id, note.group_id or "")
                 self.counts[cell] += 1
-                self.themes[cell][titles.get(note.theme_id or "", "Not yet sorted")] += 1
+                self.themes[cell][titles.get(note.theme_id or "", unsorted)] += 1
             if any(table == "" for _q, table in self.counts):
-                self.tables.append(("", NO_TABLE))
+                self.tables.append(("", tr(NO_TABLE)))
         self.endResetModel()
 
     def cell(self, index: Index) -> tuple[str, str]:
@@ -92,11 +99,13 @@ class MatrixModel(QAbstractTableModel):
         """One line for the tooltip and a screen reader: where, how many, which themes."""
         question, table = self.cell(index)
         count = self.counts[question, table]
-        where = f"Q{index.row() + 1} × {self.tables[index.column()][1]}"
+        number, name = index.row() + 1, self.tables[index.column()][1]
         if not count:
-            return f"{where}: no notes yet"
+            return tr("Q{number} × {table}: no notes yet").format(number=number, table=name)
         themes = "; ".join(f"{t} ({n})" for t, n in self.themes[question, table].most_common())
-        return f"{where}: {plural(count, 'note')}. Themes: {themes}"
+        return tr("Q{number} × {table}: {notes}. Themes: {themes}").format(
+            number=number, table=name, notes=trn("%n note", "%n notes", count), themes=themes
+        )
 
     # -- QAbstractTableModel --------------------------------------------------------------
 
@@ -118,7 +127,7 @@ class MatrixModel(QAbstractTableModel):
         if not count and table == "":  # Away from the tables is not a table that owes an answer
             return "0" if role == Qt.ItemDataRole.DisplayRole else self._common(index, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(count) if count else EMPTY
+            return str(count) if count else tr(EMPTY)
         if role == Qt.ItemDataRole.FontRole and not count:
             font = QFont()
             font.setBold(True)
@@ -150,13 +159,14 @@ class MatrixModel(QAbstractTableModel):
             if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
                 return plain_tip(self.tables[section][1])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.questions):
-            text = self.questions[section].text.strip() or "Untitled question"
+            text = self.questions[section].text.strip() or tr("Untitled question")
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"Q{section + 1}"
+                return tr("Q{number}").format(number=section + 1)
+            full = tr("Q{number}. {question}").format(number=section + 1, question=text)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return plain_tip(f"Q{section + 1}. {text}")
+                return plain_tip(full)
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return f"Q{section + 1}. {text}"
+                return full
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -187,11 +197,11 @@ class MatrixPanel(QWidget):
         super().__init__(page)
         self.page = page
         self.setObjectName("board_matrix")
-        self.setAccessibleName("Matrix")
+        self.setAccessibleName(tr("Matrix"))
         self.matrix = MatrixModel(page.model, self)
         self.view = MatrixView(self)
         self.view.setModel(self.matrix)
-        self.view.setAccessibleName("Notes per question and table")
+        self.view.setAccessibleName(tr("Notes per question and table"))
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setWordWrap(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -199,9 +209,11 @@ class MatrixPanel(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.setCornerButtonEnabled(False)
         how = QLabel(
-            f"Notes each table gave each question; “{EMPTY}” marks a table that has not "
-            "answered. Click a cell, or Enter, to show only those notes (Esc in the outline "
-            "shows all).",
+            tr(
+                "Notes each table gave each question; “{empty}” marks a table that has not "
+                "answered. Click a cell, or Enter, to show only those notes (Esc in the outline "
+                "shows all)."
+            ).format(empty=tr(EMPTY)),
             self,
         )
         how.setWordWrap(True)

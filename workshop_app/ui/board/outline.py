@@ -12,6 +12,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from workshop_app.ui.board.outline_model import (
@@ -22,7 +23,10 @@ from workshop_app.ui.board.outline_model import (
     OutlineModel,
     RecordIdRole,
 )
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.document_model import DocumentModel
+
+TABLE_COLUMN = 1  # OutlineModel's "Table"
 
 
 class OutlineView(QTreeView):
@@ -35,7 +39,7 @@ class OutlineView(QTreeView):
         self.outline = OutlineModel(model, self)
         self.setModel(self.outline)
         self.setObjectName("board_outline")
-        self.setAccessibleName("Board outline: question, themes and notes")
+        self.setAccessibleName(tr("Board outline: question, themes and notes"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # F2 is the Board's
@@ -48,6 +52,9 @@ class OutlineView(QTreeView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.outline.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The table's column as wide as its names, but never more than a fifth of the view:
+        # "away from the tables", longer still in Welsh, squeezed the notes and theme titles.
+        header.setSectionResizeMode(TABLE_COLUMN, QHeaderView.ResizeMode.Interactive)
         self._collapsed: set[tuple[str, str]] = set()
         self._kept: tuple[tuple[str, str] | None, list[tuple[str, str]], int] = (None, [], 0)
         self.outline.modelAboutToBeReset.connect(self._on_outline_about_to_reset)
@@ -163,6 +170,7 @@ class OutlineView(QTreeView):
 
     def _on_outline_reset(self) -> None:
         self.expandAll()
+        self._fit_table_column()
         for kind, record_id in self._collapsed:
             self.collapse(self.outline.index_of(kind, record_id))
         current, selected, scroll = self._kept
@@ -172,6 +180,14 @@ class OutlineView(QTreeView):
         self.verticalScrollBar().setValue(scroll)
         if current is not None:
             self.scrollTo(self.currentIndex())
+
+    def _fit_table_column(self) -> None:
+        wanted = max(self.sizeHintForColumn(TABLE_COLUMN), self.header().sectionSizeHint(1))
+        self.header().resizeSection(TABLE_COLUMN, min(wanted, self.viewport().width() // 5))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_table_column()
 
     def _on_collapsed(self, index: QModelIndex) -> None:
         self._collapsed.add((str(index.data(ItemKindRole)), str(index.data(RecordIdRole))))

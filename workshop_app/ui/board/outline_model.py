@@ -37,17 +37,19 @@ from workshop_app.domain.records import (
     Theme,
     note_place,
 )
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import N_
 from workshop_app.report.labels import KIND_LABELS
 from workshop_app.ui.board import actions
+from workshop_app.ui.board.words import tr, trn
 from workshop_app.ui.common.text import plain_tip
 from workshop_app.ui.document_model import DocumentModel
 
 Index = QModelIndex | QPersistentModelIndex
 QUESTION, THEME, UNSORTED, NOTE = "question", "theme", "unsorted", "note"
-UNSORTED_TITLE = "Not yet sorted"
-COLUMNS = ("Note", "Table", "Kind", "Votes", "Star")
-STAR = "★ starred"
+UNSORTED_TITLE = N_("Not yet sorted")
+# Translators: the outline's columns; "Table" is the table a note came from (furniture).
+COLUMNS = (N_("Note"), N_("Table"), N_("Kind"), N_("Votes"), N_("Star"))
+STAR = N_("★ starred")
 
 ItemKindRole = Qt.ItemDataRole.UserRole + 1  # "question", "theme", "unsorted" or "note"
 RecordIdRole = Qt.ItemDataRole.UserRole + 2  # the record's id ("" for "Not yet sorted")
@@ -132,7 +134,7 @@ class OutlineModel(QAbstractItemModel):
         question = next((q for q in questions if q.id == self.question_id), None)
         if question is None:
             return root
-        tables = {g.id: g.name or UNNAMED_TABLE for g in model.select(Group)}
+        tables = {g.id: g.name or tr(UNNAMED_TABLE) for g in model.select(Group)}
         notes = every_note = model.select(Note, question_id=question.id)
         if self.table_id is not None:
             notes = [n for n in notes if (n.group_id or "") == self.table_id]
@@ -140,48 +142,69 @@ class OutlineModel(QAbstractItemModel):
         theme_ids = {t.id for t in themes}
         top = Node(QUESTION, question, root)
         number = questions.index(question) + 1
-        text = question.text.strip() or "Untitled question"
-        top.cells = (f"Q{number}. {text} ({plural(len(notes), 'note')})", "", "", "", "")
-        top.spoken = f"Question {number}, {plural(len(themes), 'theme')}, " + (
-            f"{plural(len(notes), 'note')}: {text}"
+        text = question.text.strip() or tr("Untitled question")
+        notes_n = trn("%n note", "%n notes", len(notes))
+        cell = tr("Q{number}. {question} ({notes})")
+        top.cells = (cell.format(number=number, question=text, notes=notes_n), "", "", "", "")
+        top.spoken = tr("Question {number}, {themes}, {notes}: {question}").format(
+            number=number,
+            themes=trn("%n theme", "%n themes", len(themes)),
+            notes=notes_n,
+            question=text,
         )
         loose = Node(UNSORTED, None, top)
+        # Each note's words, translated once for the whole tree (see words.py).
+        place = (tr(AWAY_FROM_TABLES).lower(), tr(PHONE_SOURCE_LABEL))
         for note in notes:
             if note.theme_id not in theme_ids:
-                self._note(note, loose, tables)
-        count = plural(len(loose.children), "note")
-        loose.cells = (f"{UNSORTED_TITLE} ({count})", "", "", "", "")
-        loose.spoken = f"{UNSORTED_TITLE}, {plural(len(loose.children), 'note')}"
+                self._note(note, loose, tables, place)
+        count = trn("%n note", "%n notes", len(loose.children))
+        unsorted = tr(UNSORTED_TITLE)
+        loose.cells = (tr("{title} ({notes})").format(title=unsorted, notes=count), "", "", "", "")
+        loose.spoken = tr("{title}, {notes}").format(title=unsorted, notes=count)
         for theme in themes:
             node = Node(THEME, theme, top)
             for note in notes:
                 if note.theme_id == theme.id:
-                    self._note(note, node, tables)
+                    self._note(note, node, tables, place)
             total = actions.theme_total(theme, every_note)
             node.votes = total
-            title = theme.title.strip() or "Untitled theme"
-            votes = f"{total} ({theme.votes} own)" if theme.votes else str(total)
-            count = plural(len(node.children), "note")
-            node.cells = (f"{title} ({count})", "", "", votes, "")
-            node.spoken = (
-                f"Theme, {count}, {plural(total, 'vote')}"
-                + (f" ({theme.votes} to the theme itself)" if theme.votes else "")
-                + f": {title}"
+            title = theme.title.strip() or tr("Untitled theme")
+            own = theme.votes
+            votes = tr("{total} ({own} own)").format(total=total, own=own) if own else str(total)
+            count = trn("%n note", "%n notes", len(node.children))
+            node.cells = (
+                tr("{title} ({notes})").format(title=title, notes=count),
+                "",
+                "",
+                votes,
+                "",
             )
+            said = trn("%n vote", "%n votes", total)
+            if own:
+                spoken = tr("Theme, {notes}, {votes} ({own} to the theme itself): {title}")
+            else:
+                spoken = tr("Theme, {notes}, {votes}: {title}")
+            node.spoken = spoken.format(notes=count, votes=said, own=own, title=title)
         return root
 
     @staticmethod
-    def _note(note: Note, parent: Node, tables: dict[str, str]) -> None:
+    def _note(note: Note, parent: Node, tables: dict[str, str], place: tuple[str, str]) -> None:
         node = Node(NOTE, note, parent)
         node.votes = note.votes
-        table = note_place(note, tables, AWAY_FROM_TABLES.lower(), PHONE_SOURCE_LABEL)
-        kind = KIND_LABELS.get(note.kind, note.kind).lower()
+        table = note_place(note, tables, *place)
+        kind = tr(KIND_LABELS.get(note.kind, note.kind)).lower()
         text = " ".join(note.text.split())
         if note.kind == NoteKind.QUOTE and note.attribution:
             text += f" — {note.attribution}"
-        node.cells = (text, table, kind, str(note.votes), STAR if note.starred else "")
-        starred = ", starred" if note.starred else ""
-        node.spoken = f"Note, {kind}, from {table}, {plural(note.votes, 'vote')}{starred}: {text}"
+        star = tr(STAR) if note.starred else ""
+        node.cells = (text, table, kind, str(note.votes), star)
+        if note.starred:
+            spoken = tr("Note, {kind}, from {table}, {votes}, starred: {text}")
+        else:
+            spoken = tr("Note, {kind}, from {table}, {votes}: {text}")
+        votes = trn("%n vote", "%n votes", note.votes)
+        node.spoken = spoken.format(kind=kind, table=table, votes=votes, text=text)
 
     # -- finding ----------------------------------------------------------------------------
 
@@ -238,7 +261,7 @@ class OutlineModel(QAbstractItemModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
+            return tr(COLUMNS[section]) if 0 <= section < len(COLUMNS) else None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -252,7 +275,11 @@ class OutlineModel(QAbstractItemModel):
             assert isinstance(node.record, Theme)
             return node.record.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return node.spoken if column == 0 else f"{COLUMNS[column]}: {node.cells[column]}"
+            if column == 0:
+                return node.spoken
+            return tr("{column}: {value}").format(
+                column=tr(COLUMNS[column]), value=node.cells[column]
+            )
         if role == Qt.ItemDataRole.ToolTipRole and node.kind == NOTE:
             assert isinstance(node.record, Note)
             return plain_tip(node.record.text)

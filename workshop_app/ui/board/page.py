@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import Note, Question, Record, Theme
-from workshop_app.domain.wording import plural
 from workshop_app.ui.board.canvas import CanvasView
 from workshop_app.ui.board.keys import BoardKeys, hint_text
 from workshop_app.ui.board.outline import OutlineView
 from workshop_app.ui.board.plenary_control import PlenaryControl
 from workshop_app.ui.board.suggest_panel import SuggestionsPanel
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.keymap import install, keyed_button, shown
 from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.document_model import DocumentModel
@@ -114,22 +114,22 @@ class BoardPage(QWidget):
         self.dialogs = dialogs or Dialogs()
         self.settings = settings or AppSettings()
         self.setObjectName("board_page")
-        self.setAccessibleName("Board mode")
+        self.setAccessibleName(tr("Board mode"))
         self.views: dict[str, BoardView] = {}
         self.keys: dict[str, BoardKeys] = {}
         self._titles: dict[str, str] = {}
 
         self.question = QComboBox(self)
-        self.question.setAccessibleName("Question")
+        self.question.setAccessibleName(tr("Question"))
         self.question.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.question.setMinimumContentsLength(20)
-        label = QLabel("&Question:", self)
+        label = QLabel(tr("&Question:"), self)
         label.setBuddy(self.question)
-        previous = self._step("◀", "Previous question", "board.previous", -1)
-        following = self._step("▶", "Next question", "board.next", 1)
-        switch = install(QAction("Switch view", self), "board.view")
+        previous = self._step("◀", tr("Previous question"), "board.previous", -1)
+        following = self._step("▶", tr("Next question"), "board.next", 1)
+        switch = install(QAction(tr("Switch view"), self), "board.view")
         switch.triggered.connect(self._on_switch_triggered)
         self.addAction(switch)
         self.switch = QToolButton(self)
@@ -144,13 +144,13 @@ class BoardPage(QWidget):
         bar.addWidget(self.switch)
 
         self.hint = QLabel(hint_text(), self)
-        self.hint.setAccessibleName("Keys")
+        self.hint.setAccessibleName(tr("Keys"))
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.stack = QStackedWidget(self)
-        self.stack.setAccessibleName("Board views")
+        self.stack.setAccessibleName(tr("Board views"))
         self.side = QTabWidget(self)
-        self.side.setAccessibleName("Side panels")
+        self.side.setAccessibleName(tr("Side panels"))
         self.side.setVisible(False)  # until a panel is added
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
@@ -162,10 +162,10 @@ class BoardPage(QWidget):
         self.table_filter: str | None = None  # None: every table; "": notes with no table
         self.banner = QLabel(self)
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setAccessibleName("Filter")
+        self.banner.setAccessibleName(tr("Filter"))
         self.banner.setStyleSheet("font-weight: bold; border: 2px dashed palette(mid);")
         self.banner.setVisible(False)
-        self.show_all = install(QAction("Show every table", self), "board.show_all")
+        self.show_all = install(QAction(tr("Show every table"), self), "board.show_all")
         self.show_all.triggered.connect(lambda: self.set_table_filter(None))
         self.show_all.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -175,11 +175,11 @@ class BoardPage(QWidget):
         layout.addWidget(self.hint)
 
         self.outline = OutlineView(model, self.stack)
-        self.add_view("outline", "Outline", self.outline)
+        self.add_view("outline", tr("Outline"), self.outline)
         self.plenary = PlenaryControl(self)
         bar.addWidget(self.plenary.button)
         self.canvas = CanvasView(model, self.stack)
-        self.add_view("canvas", "Canvas", self.canvas)
+        self.add_view("canvas", tr("Canvas"), self.canvas)
         self.question.activated.connect(self._on_question_activated)
         model.changed.connect(self._on_model_changed)
         self._fill_questions()
@@ -188,7 +188,7 @@ class BoardPage(QWidget):
 
         add_panels(self)  # Write-up first: the panel a team uses most
         self.suggestions = SuggestionsPanel(self)
-        self.add_side(self.suggestions, "Suggestions")
+        self.add_side(self.suggestions, tr("Suggestions"))
 
     def showEvent(self, event: QShowEvent) -> None:
         """On first show, give the side panels two fifths of the width: the splitter was sized
@@ -198,7 +198,9 @@ class BoardPage(QWidget):
             self._sized = True
             total = sum(self.splitter.sizes())
             if total > 0:
-                side = max(self.side.minimumSizeHint().width(), total * 2 // 5)
+                # Room for every tab's name where half the width allows (longer languages).
+                tabs = min(self.side.tabBar().sizeHint().width() + 24, total // 2)
+                side = max(self.side.minimumSizeHint().width(), total * 2 // 5, tabs)
                 self.splitter.setSizes([total - side, side])
 
     # -- plugging in ------------------------------------------------------------------------
@@ -280,7 +282,10 @@ class BoardPage(QWidget):
             if setter is not None:
                 setter(table_id)
         filtered = table_id is not None
-        self.banner.setText(f"Showing {name or 'one table'} only — Esc to show all")
+        if name:
+            self.banner.setText(tr("Showing {table} only — Esc to show all").format(table=name))
+        else:
+            self.banner.setText(tr("Showing one table only — Esc to show all"))
         self.banner.setVisible(filtered)
         self.show_all.setEnabled(filtered)
         self.table_filter_changed.emit()
@@ -295,10 +300,13 @@ class BoardPage(QWidget):
         self.switch.setVisible(len(names) > 1)
         if len(names) > 1 and self.stack.currentWidget() is not None:
             following = names[(names.index(self.view_name()) + 1) % len(names)]
-            text = f"{self._titles[following]} view"
-            self.switch.defaultAction().setText(text)
-            self.switch.setToolTip(f"Show the {text.lower()} ({shown('board.view')})")
-            self.switch.setAccessibleName(f"Show the {text.lower()}")
+            title = self._titles[following]
+            self.switch.defaultAction().setText(tr("{view} view").format(view=title))
+            said = tr("Show the {view} view").format(view=title.lower())
+            self.switch.setToolTip(
+                tr("{action} ({keys})").format(action=said, keys=shown("board.view"))
+            )
+            self.switch.setAccessibleName(said)
 
     def _fill_questions(self) -> None:
         current = self.question_id()
@@ -308,9 +316,13 @@ class BoardPage(QWidget):
         for number, q in enumerate(questions, start=1):
             mine = [n for n in notes if n.question_id == q.id]
             loose = sum(1 for n in mine if n.theme_id is None)
-            counts = f"{plural(len(mine), 'note')}, {loose} not yet sorted"
-            text = q.text.strip() or "Untitled question"
-            self.question.addItem(f"Q{number}. {text} — {counts}", q.id)
+            text = q.text.strip() or tr("Untitled question")
+            line = trn(
+                "Q{number}. {question} — %n note, {loose} not yet sorted",
+                "Q{number}. {question} — %n notes, {loose} not yet sorted",
+                len(mine),
+            )
+            self.question.addItem(line.format(number=number, question=text, loose=loose), q.id)
         if self.question.count():
             index = self.question.findData(current) if current else 0
             self.question.setCurrentIndex(max(0, index))

@@ -30,8 +30,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from workshop_app.domain.records import Note, Question, Record, Theme
-from workshop_app.domain.wording import plural
 from workshop_app.ui.board.actions import theme_total
+from workshop_app.ui.board.words import tr, trn
 from workshop_app.ui.common.keymap import matches
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.run.style import BACKGROUND, MUTED, TEXT
@@ -65,7 +65,7 @@ def ranking(model: DocumentModel, question_id: str | None) -> list[Ranked]:
     rows = []
     for theme in model.select(Theme, question_id=question_id):
         count = sum(1 for n in notes if n.theme_id == theme.id)
-        title = theme.title.strip() or "Untitled theme"
+        title = theme.title.strip() or tr("Untitled theme")
         rows.append(Ranked(title, theme_total(theme, notes), count))
     return sorted(rows, key=lambda r: -r.votes)
 
@@ -81,8 +81,8 @@ class PlenaryWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.model = model
         self.question_id = question_id
-        self.setWindowTitle("Workshop — plenary display")
-        self.setAccessibleName("Plenary display: themes ranked by votes")
+        self.setWindowTitle(tr("Workshop — plenary display"))
+        self.setAccessibleName(tr("Plenary display: themes ranked by votes"))
         self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -108,9 +108,15 @@ class PlenaryWindow(QWidget):
 
     def refresh(self) -> None:
         self.rows = ranking(self.model, self.question_id)
+        line = tr("{rank}. {title}: {votes}, {notes}")
         self.setAccessibleDescription(
             "; ".join(
-                f"{i}. {r.title}: {plural(r.votes, 'vote')}, {plural(r.notes, 'note')}"
+                line.format(
+                    rank=i,
+                    title=r.title,
+                    votes=trn("%n vote", "%n votes", r.votes),
+                    notes=trn("%n note", "%n notes", r.notes),
+                )
                 for i, r in enumerate(self.rows, start=1)
             )
         )
@@ -135,11 +141,12 @@ class PlenaryWindow(QWidget):
 
     def _question_text(self) -> str:
         if self.question_id is None:
-            return "No question"
+            return tr("No question")
         try:
-            return self.model.get(Question, self.question_id).text.strip() or "Untitled question"
+            text = self.model.get(Question, self.question_id).text.strip()
+            return text or tr("Untitled question")
         except Exception:  # removed meanwhile: the title says so rather than failing
-            return "This question was removed"
+            return tr("This question was removed")
 
     def _font(self, pixels: float, *, bold: bool = False) -> QFont:
         font = QFont(self.font())
@@ -181,8 +188,10 @@ class PlenaryWindow(QWidget):
 
     def _count_width(self, size: float) -> float:
         metrics = QFontMetricsF(self._font(size * 0.8))
-        texts = ["99 votes"] + [plural(r.votes, "vote") for r in self.rows]
-        texts += [plural(r.notes, "note") for r in self.rows]
+        texts = [trn("%n vote", "%n votes", 99)] + [
+            trn("%n vote", "%n votes", r.votes) for r in self.rows
+        ]
+        texts += [trn("%n note", "%n notes", r.notes) for r in self.rows]
         return max(metrics.horizontalAdvance(t) for t in texts) + size
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -195,7 +204,7 @@ class PlenaryWindow(QWidget):
         inner = QRectF(margin, 0.04 * h, w - 2 * margin, 0.92 * h)
         head = self._font(0.03 * h)
         used = self._draw(painter, QRectF(inner.x(), inner.y(), inner.width(), h * 0.05),
-                          "Themes ranked by votes", head, MUTED, WRAP)  # fmt: skip
+                          tr("Themes ranked by votes"), head, MUTED, WRAP)  # fmt: skip
         question = self._question_text()
         size = 0.05 * h
         box = QRectF(inner.x(), used.bottom() + 0.01 * h, inner.width(), 0.2 * h)
@@ -224,7 +233,7 @@ class PlenaryWindow(QWidget):
     def _rows(self, painter: QPainter, area: QRectF, h: float) -> None:
         self.hidden_count = 0
         if not self.rows:
-            self._draw(painter, area, "No themes yet for this question.", self._font(0.05 * h),
+            self._draw(painter, area, tr("No themes yet for this question."), self._font(0.05 * h),
                        MUTED, WRAP)  # fmt: skip
             return
         size, smallest = 0.06 * h, 0.032 * h  # smallest: readable from the back of the room
@@ -253,12 +262,18 @@ class PlenaryWindow(QWidget):
             self._draw(painter, title_box, row.title, title_font, TEXT, flags)
             counts = QRectF(area.right() - count_w, y, count_w, height)
             line = QFontMetricsF(count_font).lineSpacing()
-            self._draw(painter, counts, plural(row.votes, "vote"), count_font, TEXT, RIGHT)
-            self._draw(painter, counts.adjusted(0, line, 0, 0), plural(row.notes, "note"),
-                       count_font, MUTED, RIGHT)  # fmt: skip
+            votes = trn("%n vote", "%n votes", row.votes)
+            notes = trn("%n note", "%n notes", row.notes)
+            self._draw(painter, counts, votes, count_font, TEXT, RIGHT)
+            below = counts.adjusted(0, line, 0, 0)
+            self._draw(painter, below, notes, count_font, MUTED, RIGHT)
             y += height
         self.hidden_count = len(self.rows) - fitting
         if self.hidden_count:
-            more = f"… and {plural(self.hidden_count, 'more theme')} with fewer votes"
+            more = trn(
+                "… and %n more theme with fewer votes",
+                "… and %n more themes with fewer votes",
+                self.hidden_count,
+            )
             self._draw(painter, QRectF(area.x(), y, area.width(), area.bottom() - y), more,
                        self._font(size * 0.8), MUTED, WRAP)  # fmt: skip

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QScreen
 from PySide6.QtWidgets import QToolButton
 
 from workshop_app.ui.board.plenary import PlenaryWindow
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import install, shown
 from workshop_app.ui.run.screens import default_screen
 
@@ -28,7 +29,7 @@ class PlenaryControl(QObject):
         super().__init__(page)
         self.page = page
         self.window: PlenaryWindow | None = None
-        self.action = install(QAction("Plenary display", page), "board.plenary")
+        self.action = install(QAction(tr("Plenary display"), page), "board.plenary")
         self.action.triggered.connect(self._on_action_triggered)
         page.addAction(self.action)
         self.button = QToolButton(page)
@@ -54,11 +55,16 @@ class PlenaryControl(QObject):
             self.window.close()
 
     def _name(self) -> str:
-        verb = "Close the" if self.window is not None else "Show the"
-        text = f"{verb} plenary display"
-        self.action.setText("Close plenary" if self.window is not None else "Plenary display")
-        self.button.setToolTip(f"{text}: this question's themes ranked by votes "
-                               f"({shown('board.plenary')})")  # fmt: skip
+        keys = shown("board.plenary")
+        if self.window is not None:
+            text = tr("Close the plenary display")
+            self.action.setText(tr("Close plenary"))
+            tip = tr("Close the plenary display: this question's themes ranked by votes ({keys})")
+        else:
+            text = tr("Show the plenary display")
+            self.action.setText(tr("Plenary display"))
+            tip = tr("Show the plenary display: this question's themes ranked by votes ({keys})")
+        self.button.setToolTip(tip.format(keys=keys))
         self.button.setAccessibleName(text)
         return text
 

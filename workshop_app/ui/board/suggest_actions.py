@@ -22,6 +22,7 @@ from workshop_app.domain.errors import NotFoundError
 from workshop_app.domain.records import AWAY_FROM_TABLES, Group, Note
 from workshop_app.ui.board import actions
 from workshop_app.ui.commands import DeleteRecords
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.document_model import DocumentModel
 
 
@@ -46,18 +47,18 @@ def accept_suggestion(
 def table_name(model: DocumentModel, group_id: str | None) -> str:
     """The table's name as people read it ("Table 3"), "away from the tables" when none."""
     if group_id is None:
-        return AWAY_FROM_TABLES.lower()
+        return tr(AWAY_FROM_TABLES).lower()
     try:
-        return model.get(Group, group_id).name.strip() or "an unnamed table"
+        return model.get(Group, group_id).name.strip() or tr("an unnamed table")
     except NotFoundError:
-        return "a removed table"
+        return tr("a removed table")
 
 
 def also_said(model: DocumentModel, note: Note) -> str:
     """The words added to the kept note: "(also said at Table 3)"."""
     if note.group_id is None:
-        return "(also said away from the tables)"
-    return f"(also said at {table_name(model, note.group_id)})"
+        return tr("(also said away from the tables)")
+    return tr("(also said at {table})").format(table=table_name(model, note.group_id))
 
 
 def keeper(first: Note, second: Note) -> tuple[Note, Note]:
@@ -83,8 +84,9 @@ def merge_duplicates(model: DocumentModel, first_id: str, second_id: str) -> str
     update = model.update_many_step(Note, {kept.id: changes})
     model.push_steps(
         [update, DeleteRecords(model, [(Note, gone.id)])],
-        label=f"Merge duplicate notes from {table_name(model, kept.group_id)} and "
-        f"{table_name(model, gone.group_id)}",
+        label=tr("Merge duplicate notes from {first} and {second}").format(
+            first=table_name(model, kept.group_id), second=table_name(model, gone.group_id)
+        ),
     )
     return kept.id
 

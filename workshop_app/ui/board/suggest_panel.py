@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.records import Note, Record, Theme
-from workshop_app.domain.wording import plural
 from workshop_app.ui.board.suggest_actions import (
     accept_suggestion,
     also_said,
@@ -43,6 +42,7 @@ from workshop_app.ui.board.suggest_rows import (
     SimilarRow,
     SuggestionCard,
 )
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.text import plain_label
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class _Tab(QWidget):
     def __init__(self, button: str, name: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.button = QPushButton(button, self) if button else None
-        self.status = plain_label("", self, name="Status")
+        self.status = plain_label("", self, name=tr("Status"))
         self.column = QWidget(self)
         self.rows = QVBoxLayout(self.column)
         self.rows.addStretch(1)
@@ -134,16 +134,16 @@ class SuggestionsPanel(QTabWidget):
         super().__init__(page)
         self.page, self.model = page, page.model
         self.setObjectName("board_suggestions")
-        self.setAccessibleName("Suggestions")
+        self.setAccessibleName(tr("Suggestions"))
         self.background = Background(self)
-        self.themes = _Tab("Suggest themes", "Proposed themes", self)
-        self.similar = _Tab("", "Similar notes", self)
-        self.duplicates = _Tab("Find duplicates", "Possible duplicates", self)
-        self.addTab(self.themes, "Themes")
-        self.addTab(self.similar, "Similar notes")
-        self.addTab(self.duplicates, "Duplicates")
-        self.themes.status.setText("Proposes themes for the notes not yet sorted.")
-        self.duplicates.status.setText("Finds near-identical notes from different tables.")
+        self.themes = _Tab(tr("Suggest themes"), tr("Proposed themes"), self)
+        self.similar = _Tab("", tr("Similar notes"), self)
+        self.duplicates = _Tab(tr("Find duplicates"), tr("Possible duplicates"), self)
+        self.addTab(self.themes, tr("Themes"))
+        self.addTab(self.similar, tr("Similar notes"))
+        self.addTab(self.duplicates, tr("Duplicates"))
+        self.themes.status.setText(tr("Proposes themes for the notes not yet sorted."))
+        self.duplicates.status.setText(tr("Finds near-identical notes from different tables."))
         self.cards: dict[frozenset[str], SuggestionCard] = {}
         self.rejected: set[frozenset[str]] = set()
         self.dismissed: set[frozenset[str]] = set()
@@ -179,7 +179,7 @@ class SuggestionsPanel(QTabWidget):
 
     def _suggest(self) -> None:
         notes = self._notes()
-        self.themes.status.setText("Looking for themes…")
+        self.themes.status.setText(tr("Looking for themes…"))
         self.background.submit("themes", lambda: _work_themes(notes), self._show_themes)
 
     def _show_themes(self, suggestions: Any) -> None:
@@ -206,12 +206,21 @@ class SuggestionsPanel(QTabWidget):
         self.themes.chain()
         loose = sum(1 for n in notes.values() if n.theme_id is None)
         placed = sum(len(k) for k in fresh)
-        self.themes.status.setText(
-            f"{plural(len(fresh), 'proposed theme')} for {placed} of the "
-            f"{plural(loose, 'note')} not yet sorted."
-            if fresh
-            else f"No themes to propose for the {plural(loose, 'note')} not yet sorted."
-        )
+        if fresh:
+            status = trn(
+                "{themes} for {placed} of the %n note not yet sorted.",
+                "{themes} for {placed} of the %n notes not yet sorted.",
+                loose,
+            ).format(
+                themes=trn("%n proposed theme", "%n proposed themes", len(fresh)), placed=placed
+            )
+        else:
+            status = trn(
+                "No themes to propose for the %n note not yet sorted.",
+                "No themes to propose for the %n notes not yet sorted.",
+                loose,
+            )
+        self.themes.status.setText(status)
         if had_focus and not self.themes.isAncestorOf(self.focusWidget() or self):
             self._focus_card(0)
 
@@ -242,7 +251,7 @@ class SuggestionsPanel(QTabWidget):
             self.rejected.add(key)
             self._focus_card(self._drop_card(key))
             if not self.cards:
-                self.themes.status.setText("Every proposed theme was accepted or rejected.")
+                self.themes.status.setText(tr("Every proposed theme was accepted or rejected."))
 
     # -- similar notes ------------------------------------------------------------------------
 
@@ -254,7 +263,7 @@ class SuggestionsPanel(QTabWidget):
         if focus is None or focus[0] != "note":
             self._similar_for = None
             self.similar.clear()
-            self.similar.status.setText("Focus a note in the board to see the notes like it.")
+            self.similar.status.setText(tr("Focus a note in the board to see the notes like it."))
             return
         notes = self._notes()
         note_id = focus[1]
@@ -270,8 +279,10 @@ class SuggestionsPanel(QTabWidget):
         if focused is None:
             return
         shown = [s for s in found if s.note_id in notes]
-        head = f"Notes like “{focused.text}” ({self._table(focused)}):"
-        none = f"No note shares words with “{focused.text}”."
+        head = tr("Notes like “{text}” ({table}):").format(
+            text=focused.text, table=self._table(focused)
+        )
+        none = tr("No note shares words with “{text}”.").format(text=focused.text)
         self.similar.status.setText(head if shown else none)
         for s in shown:
             row = SimilarRow(notes[s.note_id], self._table(notes[s.note_id]), s.shared_words,
@@ -293,7 +304,7 @@ class SuggestionsPanel(QTabWidget):
 
     def _find_duplicates(self) -> None:
         notes = self._notes()
-        self.duplicates.status.setText("Looking for duplicates…")
+        self.duplicates.status.setText(tr("Looking for duplicates…"))
         self.background.submit("duplicates", lambda: _work_duplicates(notes), self._show_dupes)
 
     def _show_dupes(self, pairs: Any) -> None:
@@ -314,9 +325,14 @@ class SuggestionsPanel(QTabWidget):
             shown += 1
         self.duplicates.chain()
         self.duplicates.status.setText(
-            f"{shown} possible duplicates from different tables." if shown
-            else "No near-identical notes from different tables."
-        )  # fmt: skip
+            trn(
+                "%n possible duplicate from different tables.",
+                "%n possible duplicates from different tables.",
+                shown,
+            )
+            if shown
+            else tr("No near-identical notes from different tables.")
+        )
         if had_focus and self.duplicates.button is not None:
             self.duplicates.button.setFocus()
 
@@ -336,9 +352,9 @@ class SuggestionsPanel(QTabWidget):
         for card in self.cards.values():
             _discard(card)
         self.cards.clear()
-        self.themes.status.setText("Proposes themes for the notes not yet sorted.")
+        self.themes.status.setText(tr("Proposes themes for the notes not yet sorted."))
         self.duplicates.clear()
-        self.duplicates.status.setText("Finds near-identical notes from different tables.")
+        self.duplicates.status.setText(tr("Finds near-identical notes from different tables."))
         self._similar_for = None
         self._later.start()
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.records import Note
 from workshop_app.ui.board.suggest_actions import highlight_html
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.text import plain_label
 
 
@@ -85,7 +86,9 @@ class _NoteTick(QWidget):
         self.note_id = note.id
         self.box = QCheckBox(self)
         self.box.setChecked(True)
-        self.box.setAccessibleName(f"Include the note from {table}: {note.text}")
+        self.box.setAccessibleName(
+            tr("Include the note from {table}: {text}").format(table=table, text=note.text)
+        )
         self.text = plain_label(f"{note.text} — {table}", self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -109,17 +112,17 @@ class SuggestionCard(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(f"Proposed theme: {title}")
+        self.setAccessibleName(tr("Proposed theme: {title}").format(title=title))
         self.title = QLineEdit(title, self)
-        self.title.setAccessibleName("Proposed theme's title")
-        self.title.setToolTip("Change the title before accepting, if you like")
+        self.title.setAccessibleName(tr("Proposed theme's title"))
+        self.title.setToolTip(tr("Change the title before accepting, if you like"))
         self.title.returnPressed.connect(self.accepted)
-        tied = "Tied by: " + (", ".join(keywords) if keywords else "similar wording")
-        self.keywords = plain_label(tied, self)
+        words = ", ".join(keywords) if keywords else tr("similar wording")
+        self.keywords = plain_label(tr("Tied by: {words}").format(words=words), self)
         self.ticks = [_NoteTick(note, table, self) for note, table in notes]
-        self.accept = _button("Accept", "Accept this theme", self)
-        self.edit = _button("Edit title", "Edit this theme's title", self)
-        self.reject = _button("Reject", "Reject this theme", self)
+        self.accept = _button(tr("Accept"), tr("Accept this theme"), self)
+        self.edit = _button(tr("Edit title"), tr("Edit this theme's title"), self)
+        self.reject = _button(tr("Reject"), tr("Reject this theme"), self)
         self.accept.clicked.connect(self.accepted)
         self.reject.clicked.connect(self.rejected)
         self.edit.clicked.connect(self._on_edit_clicked)
@@ -156,15 +159,21 @@ class SimilarRow(QFrame):
         self.words = words
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        shares = ", ".join(words) if words else "related ideas"
-        self.setAccessibleName(f"{note.text} — {table}; shares: {shares}")
-        self.setToolTip("Show this note in the board (Enter)")
+        shares = ", ".join(words) if words else tr("related ideas")
+        self.setAccessibleName(
+            tr("{text} — {table}; shares: {words}").format(
+                text=note.text, table=table, words=shares
+            )
+        )
+        self.setToolTip(tr("Show this note in the board (Enter)"))
         self.text = QLabel(highlight_html(note.text, words), self)
         self.text.setTextFormat(Qt.TextFormat.RichText)  # escaped text, our <b> only
         self.text.setWordWrap(True)
         self.text.setAccessibleName(note.text)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.where = plain_label(f"{table} · shares: {shares}", self)
+        self.where = plain_label(
+            tr("{table} · shares: {words}").format(table=table, words=shares), self
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(self.where)
@@ -201,17 +210,24 @@ class DuplicateCard(QFrame):
         super().__init__(parent)
         self.note_ids = (kept[0].id, gone[0].id)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(f"Possible duplicates from {kept[1]} and {gone[1]}")
+        self.setAccessibleName(
+            tr("Possible duplicates from {first} and {second}").format(
+                first=kept[1], second=gone[1]
+            )
+        )
         first = plain_label(f"{kept[1]}: {kept[0].text}", self)
         second = plain_label(f"{gone[1]}: {gone[0].text}", self)
         how = plain_label(
-            f"Merging keeps the {kept[1]} note, adds “{added}” to it, adds the votes together "
-            "and moves the other note to the trash.",
+            tr(
+                "Merging keeps the {table} note, adds “{added}” to it, adds the votes together "
+                "and moves the other note to the trash."
+            ).format(table=kept[1], added=added),
             self,
         )
         how.setEnabled(False)  # greyed: an explanation, not content
-        self.merge_button = _button("Merge", f"Merge into the {kept[1]} note", self)
-        self.keep_button = _button("Not duplicates", "Keep both notes", self)
+        into = tr("Merge into the {table} note").format(table=kept[1])
+        self.merge_button = _button(tr("Merge"), into, self)
+        self.keep_button = _button(tr("Not duplicates"), tr("Keep both notes"), self)
         self.merge_button.clicked.connect(self.merge)
         self.keep_button.clicked.connect(self.dismissed)
         buttons = QHBoxLayout()

@@ -39,6 +39,7 @@ from workshop_app.domain.records import (
 )
 from workshop_app.ui.board import actions
 from workshop_app.ui.board.outline_model import NOTE, THEME
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.document_model import DocumentModel
 
 if TYPE_CHECKING:
@@ -125,28 +126,28 @@ class WriteupPanel(QWidget):
         super().__init__(page)
         self.page, self.model = page, page.model
         self.setObjectName("board_writeup")
-        self.setAccessibleName("Write-up")
+        self.setAccessibleName(tr("Write-up"))
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setWordWrap(True)
-        self.synthesis = BoundText(self.model, "synthesis", "Edit what we heard", self)
-        self.synthesis.setAccessibleName("What we heard: the question's write-up")
+        self.synthesis = BoundText(self.model, "synthesis", tr("Edit what we heard"), self)
+        self.synthesis.setAccessibleName(tr("What we heard: the question's write-up"))
         self.synthesis.setPlaceholderText(
-            "What we heard: the write-up of this question, printed in the report."
+            tr("What we heard: the write-up of this question, printed in the report.")
         )
-        label = QLabel("&What we heard", self)
+        label = QLabel(tr("&What we heard"), self)
         label.setBuddy(self.synthesis)
         self.theme_label = QLabel(self)
         self.theme_label.setTextFormat(Qt.TextFormat.PlainText)
         self.theme_label.setWordWrap(True)
-        self.summary = BoundText(self.model, "summary", "Edit theme summary", self)
-        self.summary.setAccessibleName("Summary of the focused theme")
+        self.summary = BoundText(self.model, "summary", tr("Edit theme summary"), self)
+        self.summary.setAccessibleName(tr("Summary of the focused theme"))
         self.theme_label.setBuddy(self.summary)
         self.notes = QListWidget(self)
-        self.notes.setAccessibleName("Notes of the focused theme: check a note to star it")
+        self.notes.setAccessibleName(tr("Notes of the focused theme: check a note to star it"))
         self.notes.setWordWrap(True)
         self.notes.setAlternatingRowColors(True)
-        notes_label = QLabel("Its &notes (check to star a key quote):", self)
+        notes_label = QLabel(tr("Its &notes (check to star a key quote):"), self)
         notes_label.setWordWrap(True)
         notes_label.setBuddy(self.notes)
 
@@ -212,32 +213,41 @@ class WriteupPanel(QWidget):
         question_id, theme_id = self.synthesis.record_id, self.summary.record_id
         questions = self.model.select(Question)
         number = next((i for i, q in enumerate(questions, 1) if q.id == question_id), 0)
-        self.heading.setText(f"Write-up of Q{number}" if number else "No question yet")
+        if number:
+            self.heading.setText(tr("Write-up of Q{number}").format(number=number))
+        else:
+            self.heading.setText(tr("No question yet"))
         theme = next((t for t in self.model.select(Theme) if t.id == theme_id), None)
         if theme is None:
-            self.theme_label.setText("Focus a theme (or one of its notes) to write its summary.")
+            self.theme_label.setText(
+                tr("Focus a theme (or one of its notes) to write its summary.")
+            )
             self.summary.setPlaceholderText("")
         else:
-            title = theme.title.strip() or "Untitled theme"
-            self.theme_label.setText(f"Summary of the theme “{title}”:")
-            self.summary.setPlaceholderText("What this theme says, in a sentence or two.")
+            title = theme.title.strip() or tr("Untitled theme")
+            self.theme_label.setText(tr("Summary of the theme “{title}”:").format(title=title))
+            self.summary.setPlaceholderText(tr("What this theme says, in a sentence or two."))
         self._fill_notes(theme_id)
 
     def _fill_notes(self, theme_id: str) -> None:
-        tables = {g.id: g.name or UNNAMED_TABLE for g in self.model.select(Group)}
+        tables = {g.id: g.name or tr(UNNAMED_TABLE) for g in self.model.select(Group)}
+        away, phones = tr(AWAY_FROM_TABLES).lower(), tr(PHONE_SOURCE_LABEL)
         self._filling = True
         self.notes.clear()
         for note in self.model.select(Note, theme_id=theme_id) if theme_id else []:
-            table = note_place(note, tables, AWAY_FROM_TABLES.lower(), PHONE_SOURCE_LABEL)
+            table = note_place(note, tables, away, phones)
             text = " ".join(note.text.split())
-            star = "★ key quote · " if note.starred else ""
-            item = QListWidgetItem(f"{star}{text} — {table}")
+            if note.starred:
+                shown = tr("★ key quote · {text} — {table}")
+                spoken = tr("starred, {text}, from {table}")
+            else:
+                shown, spoken = tr("{text} — {table}"), tr("{text}, from {table}")
+            item = QListWidgetItem(shown.format(text=text, table=table))
             item.setData(NoteIdRole, note.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             state = Qt.CheckState.Checked if note.starred else Qt.CheckState.Unchecked
             item.setCheckState(state)
-            spoken = "starred, " if note.starred else ""
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{spoken}{text}, from {table}")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken.format(text=text, table=table))
             self.notes.addItem(item)
         self._filling = False
 

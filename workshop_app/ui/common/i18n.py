@@ -73,15 +73,17 @@ def qlocale() -> QLocale:
 
 def tr(text: str, disambiguation: str | None = None) -> str:
     """``text`` in the window's language."""
-    if _translator is None:
-        install()
+    if _translator is None and install() and _translator is None:
+        return i18n.translations(i18n.app_language()).gettext(text)  # no application yet
     return QCoreApplication.translate(CONTEXT, text, disambiguation)
 
 
 def trn(singular: str, plural: str, n: int) -> str:
     """A counted phrase in the window's language: ``trn("%n note", "%n notes", 3)`` -> "3 notes"."""
-    if _translator is None:
-        install()
+    if _translator is None and install() and _translator is None:
+        # No application yet (a model used on its own): Qt would answer the singular.
+        chosen = i18n.translations(i18n.app_language()).ngettext(singular, plural, n)
+        return chosen.replace("%n", str(n))
     return QCoreApplication.translate(CONTEXT, singular, plural, n)
 
 
