@@ -36,10 +36,18 @@ def _enable_faulthandler() -> None:
         faulthandler.enable(_fault_log)
 
 
-def run_gui(path: Path | None, *, demo: bool = False, phones: tuple[str, int] | None = None) -> int:
+def run_gui(
+    path: Path | None,
+    *,
+    demo: bool = False,
+    phones: tuple[str, int] | None = None,
+    lang: str | None = None,
+) -> int:
     """Open the main window (on ``path``, on a fresh demo copy, or on the welcome page) and run
     until it closes. Returns the process exit code. ``phones`` (host, port): turn Attendee Input
-    on there once the event is open, and print the page's address, one line on stdout."""
+    on there once the event is open, and print the page's address, one line on stdout.
+    ``lang``: the window's language this time (the command line's ``--lang``; not saved), else
+    the one chosen in View ▸ Language, else the system's."""
     _enable_faulthandler()
 
     from PySide6.QtWidgets import QApplication
@@ -62,11 +70,13 @@ def run_gui(path: Path | None, *, demo: bool = False, phones: tuple[str, int] | 
     from workshop_app.ui.common.settings import AppSettings
     from workshop_app.ui.common.text import apply_text_size
     from workshop_app.ui.shell.file_open import FileOpenHandler
+    from workshop_app.ui.shell.language import startup_language
     from workshop_app.ui.shell.main_window import MainWindow
     from workshop_app.ui.shell.menus import install_shortcuts
 
     app.setWindowIcon(app_icon())
     settings = AppSettings()
+    startup_language(settings, lang)  # before any widget is built: each takes its words once
     apply_text_size(settings.text_size_delta())
     window = MainWindow(settings, dialogs, shortcuts=False)
     file_open = FileOpenHandler(window, window.open_path)

@@ -59,6 +59,20 @@ class Dialogs:
         box.exec()
         return box.clickedButton() is yes
 
+    def question(self, parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+        """True if the user chose ``yes`` (a button's text, e.g. "Restart Now"), False for
+        ``no`` (e.g. "Later") or Esc."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        chosen = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(later)
+        box.setEscapeButton(later)
+        box.exec()
+        return box.clickedButton() is chosen
+
     def open_file(
         self, parent: QWidget | None, title: str, folder: Path, file_filter: str = WORKSHOP_FILTER
     ) -> Path | None:

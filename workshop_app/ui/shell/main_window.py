@@ -38,6 +38,7 @@ from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.common.text import apply_text_size
 from workshop_app.ui.laptops.handlers import LaptopHandlers
 from workshop_app.ui.phones.toggle import WindowPhones
+from workshop_app.ui.shell.language import WindowLanguage
 from workshop_app.ui.shell.menus import build_menus, fill_recent_menu
 from workshop_app.ui.shell.modes import Mode
 from workshop_app.ui.shell.share_window import WindowSharing
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self.phones = WindowPhones(
             self, dialogs, self.statusBar(), self.menu_actions.phones, self._model
         )
+        self.language = WindowLanguage(
+            self, dialogs, settings, self.menu_actions.languages, lambda: self._event_file()
+        )
         self._connect_actions()
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
@@ -122,6 +126,9 @@ class MainWindow(QMainWindow):
 
     def _model(self) -> DocumentModel | None:
         return self.model
+
+    def _event_file(self) -> Path | None:
+        return self.document.path if self.document is not None else None
 
     def open_path(self, path: Path) -> bool:
         """Open the event at ``path`` here (or just show it if it is the one open)."""
