@@ -66,6 +66,7 @@ def run_gui(
     crash_dialog.install(dialogs)
 
     from workshop_app.ui.common.first_paint import after_first_paint
+    from workshop_app.ui.common.i18n import tr
     from workshop_app.ui.common.icons import app_icon
     from workshop_app.ui.common.settings import AppSettings
     from workshop_app.ui.common.text import apply_text_size
@@ -86,9 +87,10 @@ def run_gui(
         # would only cost time.
         app.installEventFilter(file_open)
     if demo:
-        window.show_opening("Opening the demo event…")
+        window.show_opening(tr("Opening the demo event…"))
     elif path is not None:
-        window.show_opening(f"Opening “{Path(path).name}”…", title=Path(path).name)
+        opening = tr("Opening “{file}”…").format(file=Path(path).name)
+        window.show_opening(opening, title=Path(path).name)
     window.show()
 
     def open_event() -> None:
@@ -118,11 +120,12 @@ def _start_phones(window: MainWindow, dialogs: Dialogs, host: str, port: int) ->
     """``--phones``: the one line on stdout, or the reason on stderr and in a dialog."""
     from workshop_app.domain.errors import WorkshopError
     from workshop_app.domain.safe_text import for_terminal
+    from workshop_app.ui.common.i18n import tr
 
     try:
         url = window.phones.start(host, port)
     except WorkshopError as err:
         print(for_terminal(f"workshop-app: error: {err}"), file=sys.stderr)
-        dialogs.show_error(window, "Attendee input did not start", str(err))
+        dialogs.show_error(window, tr("Attendee input did not start"), str(err))
         return
     print(f"Attendee page: {url}", flush=True)

@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from workshop_app.i18n import N_
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-WORKSHOP_FILTER = "Workshop events (*.workshop)"
+#: Translated where it is used: ``tr(WORKSHOP_FILTER)``.
+WORKSHOP_FILTER = N_("Workshop events (*.workshop)")
 
 
 class Dialogs:

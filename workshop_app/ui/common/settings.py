@@ -39,7 +39,12 @@ class RecentEvent:
             when = datetime.fromisoformat(self.opened)
         except ValueError:
             return self.opened
-        return f"{when.day} {when:%B %Y, %H:%M}"
+        from PySide6.QtCore import QDate, QDateTime, QTime
+
+        from workshop_app.ui.common.i18n import qlocale
+
+        moment = QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
+        return qlocale().toString(moment, "d MMMM yyyy, HH:mm")
 
 
 class AppSettings:
