@@ -45,7 +45,9 @@ def run_gui(
 ) -> int:
     """Open the main window (on ``path``, on a fresh demo copy, or on the welcome page) and run
     until it closes. Returns the process exit code. ``phones`` (host, port): turn Attendee Input
-    on there once the event is open, and print the page's address, one line on stdout."""
+    on there once the event is open, and print the page's address, one line on stdout.
+    ``lang``: the window's language this time (the command line's ``--lang``; not saved), else
+    the one chosen in View ▸ Language, else the system's."""
     _enable_faulthandler()
 
     from PySide6.QtWidgets import QApplication
@@ -64,15 +66,18 @@ def run_gui(
     crash_dialog.install(dialogs)
 
     from workshop_app.ui.common.first_paint import after_first_paint
+    from workshop_app.ui.common.i18n import tr
     from workshop_app.ui.common.icons import app_icon
     from workshop_app.ui.common.settings import AppSettings
     from workshop_app.ui.common.text import apply_text_size
     from workshop_app.ui.shell.file_open import FileOpenHandler
+    from workshop_app.ui.shell.language import startup_language
     from workshop_app.ui.shell.main_window import MainWindow
     from workshop_app.ui.shell.menus import install_shortcuts
 
     app.setWindowIcon(app_icon())
     settings = AppSettings()
+    startup_language(settings, lang)  # before any widget is built: each takes its words once
     apply_text_size(settings.text_size_delta())
     window = MainWindow(settings, dialogs, shortcuts=False)
     file_open = FileOpenHandler(window, window.open_path)
@@ -82,9 +87,10 @@ def run_gui(
         # would only cost time.
         app.installEventFilter(file_open)
     if demo:
-        window.show_opening("Opening the demo event…")
+        window.show_opening(tr("Opening the demo event…"))
     elif path is not None:
-        window.show_opening(f"Opening “{Path(path).name}”…", title=Path(path).name)
+        opening = tr("Opening “{file}”…").format(file=Path(path).name)
+        window.show_opening(opening, title=Path(path).name)
     window.show()
 
     def open_event() -> None:
@@ -114,11 +120,12 @@ def _start_phones(window: MainWindow, dialogs: Dialogs, host: str, port: int) ->
     """``--phones``: the one line on stdout, or the reason on stderr and in a dialog."""
     from workshop_app.domain.errors import WorkshopError
     from workshop_app.domain.safe_text import for_terminal
+    from workshop_app.ui.common.i18n import tr
 
     try:
         url = window.phones.start(host, port)
     except WorkshopError as err:
         print(for_terminal(f"workshop-app: error: {err}"), file=sys.stderr)
-        dialogs.show_error(window, "Attendee input did not start", str(err))
+        dialogs.show_error(window, tr("Attendee input did not start"), str(err))
         return
     print(f"Attendee page: {url}", flush=True)

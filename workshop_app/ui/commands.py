@@ -9,14 +9,14 @@ commands and imports this module, never the other way round.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from workshop_app.domain.records import Record
-from workshop_app.domain.wording import noun
+from workshop_app.ui.common.i18n import tr, trn
 
 
 class Target(Protocol):
@@ -65,8 +65,73 @@ class ModelCommand(QUndoCommand):
         self.revert()
 
 
-def _label(kind: type[Record]) -> str:
-    return {"AgendaItem": "agenda item", "Group": "table"}.get(kind.__name__, kind.__name__.lower())
+# Each undo step's name as Edit ▸ Undo "…" shows it and a screen reader announces it, one whole
+# message per kind and verb (word order differs between languages). Called when a command is
+# made, never at import.
+#: Add one or several records of a kind (counted).
+_ADD: dict[str, Callable[..., str]] = {
+    "Event": lambda n: trn("Add event", "Add events", n),
+    "Speaker": lambda n: trn("Add speaker", "Add speakers", n),
+    "Question": lambda n: trn("Add question", "Add questions", n),
+    "Group": lambda n: trn("Add table", "Add tables", n),
+    "AgendaItem": lambda n: trn("Add agenda item", "Add agenda items", n),
+    "Theme": lambda n: trn("Add theme", "Add themes", n),
+    "Note": lambda n: trn("Add note", "Add notes", n),
+}
+#: Edit one record.
+_EDIT: dict[str, Callable[..., str]] = {
+    "Event": lambda: tr("Edit event"),
+    "Speaker": lambda: tr("Edit speaker"),
+    "Question": lambda: tr("Edit question"),
+    "Group": lambda: tr("Edit table"),
+    "AgendaItem": lambda: tr("Edit agenda item"),
+    "Theme": lambda: tr("Edit theme"),
+    "Note": lambda: tr("Edit note"),
+}
+#: Edit several records at once.
+_EDIT_MANY: dict[str, Callable[..., str]] = {
+    "Event": lambda: tr("Edit events"),
+    "Speaker": lambda: tr("Edit speakers"),
+    "Question": lambda: tr("Edit questions"),
+    "Group": lambda: tr("Edit tables"),
+    "AgendaItem": lambda: tr("Edit agenda items"),
+    "Theme": lambda: tr("Edit themes"),
+    "Note": lambda: tr("Edit notes"),
+}
+#: Delete records.
+_DELETE: dict[str, Callable[..., str]] = {
+    "Event": lambda: tr("Delete event"),
+    "Speaker": lambda: tr("Delete speaker"),
+    "Question": lambda: tr("Delete question"),
+    "Group": lambda: tr("Delete table"),
+    "AgendaItem": lambda: tr("Delete agenda item"),
+    "Theme": lambda: tr("Delete theme"),
+    "Note": lambda: tr("Delete note"),
+}
+#: Restore records from the trash.
+_RESTORE: dict[str, Callable[..., str]] = {
+    "Event": lambda: tr("Restore event"),
+    "Speaker": lambda: tr("Restore speaker"),
+    "Question": lambda: tr("Restore question"),
+    "Group": lambda: tr("Restore table"),
+    "AgendaItem": lambda: tr("Restore agenda item"),
+    "Theme": lambda: tr("Restore theme"),
+    "Note": lambda: tr("Restore note"),
+}
+#: Move a record in its list.
+_MOVE: dict[str, Callable[..., str]] = {
+    "Event": lambda: tr("Move event"),
+    "Speaker": lambda: tr("Move speaker"),
+    "Question": lambda: tr("Move question"),
+    "Group": lambda: tr("Move table"),
+    "AgendaItem": lambda: tr("Move agenda item"),
+    "Theme": lambda: tr("Move theme"),
+    "Note": lambda: tr("Move note"),
+}
+
+
+def _text(table: dict[str, Callable[..., str]], kind: type[Record], *count: int) -> str:
+    return table[kind.__name__](*count)
 
 
 class AddRecords(ModelCommand):
@@ -79,7 +144,7 @@ class AddRecords(ModelCommand):
         text: str = "",
     ) -> None:
         kind = type(records[0])
-        super().__init__(text or f"Add {noun(len(records), _label(kind))}")
+        super().__init__(text or _text(_ADD, kind, len(records)))
         self.model = model
         self.records = list(records)
         self.index = index
@@ -107,7 +172,7 @@ class UpdateFields(ModelCommand):
         *,
         text: str = "",
     ) -> None:
-        super().__init__(text or f"Edit {_label(kind)}")
+        super().__init__(text or _text(_EDIT, kind))
         self.model, self.kind, self.record_id = model, kind, record_id
         self.old, self.new = old, new
 
@@ -122,7 +187,7 @@ class DeleteRecords(ModelCommand):
     def __init__(
         self, model: Target, items: list[tuple[type[Record], str]], *, text: str = ""
     ) -> None:
-        super().__init__(text or f"Delete {_label(items[0][0])}")
+        super().__init__(text or _text(_DELETE, items[0][0]))
         self.model, self.items = model, items
 
     def apply(self) -> None:
@@ -138,7 +203,7 @@ class RestoreRecords(ModelCommand):
     def __init__(
         self, model: Target, items: list[tuple[type[Record], str]], *, text: str = ""
     ) -> None:
-        super().__init__(text or f"Restore {_label(items[0][0])}")
+        super().__init__(text or _text(_RESTORE, items[0][0]))
         self.model, self.items = model, items
 
     def apply(self) -> None:
@@ -159,7 +224,7 @@ class MoveRecord(ModelCommand):
         *,
         text: str = "",
     ) -> None:
-        super().__init__(text or f"Move {_label(kind)}")
+        super().__init__(text or _text(_MOVE, kind))
         self.model, self.kind, self.record_id = model, kind, record_id
         self.old_index, self.new_index = old_index, new_index
 
@@ -184,7 +249,7 @@ class UpdateMany(ModelCommand):
         *,
         text: str = "",
     ) -> None:
-        super().__init__(text or f"Edit {_label(kind)}s")
+        super().__init__(text or _text(_EDIT_MANY, kind))
         self.model, self.kind, self.old, self.new = model, kind, old, new
 
     def apply(self) -> None:

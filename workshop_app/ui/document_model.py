@@ -40,6 +40,7 @@ from workshop_app.ui.commands import (
     UpdateFields,
     UpdateMany,
 )
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.laptops.commands import MergeFiles, PutBack
 
 if TYPE_CHECKING:
@@ -197,9 +198,10 @@ class DocumentModel(QObject):
         if index != old:
             self._push(MoveRecord(self, kind, record_id, old, index, text=label))
 
-    def push_merge(self, sources: list[Path], *, label: str = "Merge notes") -> MergeResult:
-        """Merge other laptops' files as one undo step; what came in."""
-        command = MergeFiles(self, sources, text=label)
+    def push_merge(self, sources: list[Path], *, label: str = "") -> MergeResult:
+        """Merge other laptops' files as one undo step ("Merge notes" unless ``label``); what
+        came in."""
+        command = MergeFiles(self, sources, text=label or tr("Merge notes"))
         self._push(command)
         assert command.result is not None
         return command.result
@@ -255,8 +257,10 @@ class DocumentModel(QObject):
             self.document.snapshot_records(before)
         except (OSError, sqlite3.Error) as exc:
             raise DocumentError(
-                f"Nothing was merged: the copy that lets Undo take the merge back could not be "
-                f"written ({exc})."
+                tr(
+                    "Nothing was merged: the copy that lets Undo take the merge back could not be "
+                    "written ({error})."
+                ).format(error=exc)
             ) from None
         result = self.document.merge(sources)
         try:
@@ -264,8 +268,10 @@ class DocumentModel(QObject):
         except (OSError, sqlite3.Error) as exc:
             self.document.restore_records(before)
             raise DocumentError(
-                f"The merge was taken back: the copy that lets Redo make it again could not be "
-                f"written ({exc})."
+                tr(
+                    "The merge was taken back: the copy that lets Redo make it again could not be "
+                    "written ({error})."
+                ).format(error=exc)
             ) from None
         finally:
             self._all_changed()

@@ -53,6 +53,10 @@ class FakeDialogs(Dialogs):
         self.asked.append(f"confirm: {text}")
         return self.confirms.pop(0) if self.confirms else self.answer_confirm
 
+    def question(self, parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+        self.asked.append(f"question: {text} [{yes} / {no}]")
+        return self.confirms.pop(0) if self.confirms else self.answer_confirm
+
     def open_file(
         self, parent: QWidget | None, title: str, folder: Path, file_filter: str = ""
     ) -> Path | None:

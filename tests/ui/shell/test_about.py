@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import PySide6
+import pytest
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -80,3 +81,29 @@ def test_a_file_the_system_opens_lands_in_the_window(
         assert window.document.event_id == event_id
     finally:
         app.removeEventFilter(handler)
+
+
+def test_about_says_the_language_and_that_welsh_is_a_draft(
+    demo_window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workshop_app import i18n
+    from workshop_app.ui.common.i18n import install
+
+    english = AboutDialog(demo_window)
+    qtbot.addWidget(english)
+    assert english.language.text() == "Language: English (en)"
+    assert english.details.toPlainText().splitlines()[-1] == "Language: English (en)"
+
+    draft = "This Welsh translation is a draft awaiting review by a Welsh speaker."
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)  # no Welsh catalogue: English words
+    i18n.translations.cache_clear()
+    install("cy")
+    try:
+        welsh = AboutDialog(demo_window)
+        qtbot.addWidget(welsh)
+    finally:
+        install("en")
+        i18n.translations.cache_clear()
+    assert welsh.language.text().splitlines() == ["Language: Cymraeg (cy)", draft]
+    assert welsh.details.toPlainText().splitlines()[-2:] == ["Language: Cymraeg (cy)", draft]
+    assert welsh.language.accessibleName()

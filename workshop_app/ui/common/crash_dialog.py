@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from workshop_app import paths
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.i18n import tr
 
 LOG_NAME = "workshop.log"
 MAX_LOG_BYTES = 1_000_000
@@ -44,12 +45,12 @@ def write_log(text: str) -> Path:
 
 def crash_message(exc: BaseException, log: Path) -> str:
     what = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    return (
-        f"Something unexpected went wrong in Workshop ({what}).\n\n"
+    return tr(
+        "Something unexpected went wrong in Workshop ({error}).\n\n"
         "Your work is safe: every change is saved to the event file the moment you make it.\n\n"
-        f"The details were written to {log}. If this keeps happening, please send that file "
+        "The details were written to {log}. If this keeps happening, please send that file "
         "to whoever looks after Workshop for you."
-    )
+    ).format(error=what, log=log)
 
 
 class ExceptHook:
@@ -86,10 +87,10 @@ class ExceptHook:
         self._showing = True
         try:
             if isinstance(exc, WorkshopError):
-                self.dialogs.show_error(self.parent(), "Workshop", str(exc))
+                self.dialogs.show_error(self.parent(), tr("Workshop"), str(exc))
             else:
                 self.dialogs.show_error(
-                    self.parent(), "Something went wrong", crash_message(exc, log), details
+                    self.parent(), tr("Something went wrong"), crash_message(exc, log), details
                 )
         finally:
             self._showing = False

@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
+from workshop_app.i18n import N_
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-WORKSHOP_FILTER = "Workshop events (*.workshop)"
+#: Translated where it is used: ``tr(WORKSHOP_FILTER)``.
+WORKSHOP_FILTER = N_("Workshop events (*.workshop)")
 
 
 class Dialogs:
@@ -58,6 +61,20 @@ class Dialogs:
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is yes
+
+    def question(self, parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
+        """True if the user chose ``yes`` (a button's text, e.g. "Restart Now"), False for
+        ``no`` (e.g. "Later") or Esc."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        chosen = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(later)
+        box.setEscapeButton(later)
+        box.exec()
+        return box.clickedButton() is chosen
 
     def open_file(
         self, parent: QWidget | None, title: str, folder: Path, file_filter: str = WORKSHOP_FILTER

@@ -11,6 +11,9 @@ in the note box, F2 in a list, Tab), which is listed but not installed.
 Keys are written out rather than taken from ``QKeySequence.StandardKey``: the standard keys
 differ by platform (and are empty on some), so the app, Help and the README would disagree.
 
+Where a key works and what it does are marked for the catalogue (``N_``) and translated where
+they are shown (Help ▸ Keyboard Shortcuts); README's tables stay in English.
+
 ``python -m workshop_app.ui.common.keymap --markdown`` prints README's tables;
 ``--readme README.md`` rewrites them in place (a test fails when they differ).
 """
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workshop_app.i18n import N_
 from workshop_app.ui.shell.modes import Mode
 
 if TYPE_CHECKING:
@@ -31,15 +35,15 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QToolButton, QWidget
 
 WINDOW, CHILDREN, WIDGET, HANDLED = "window", "children", "widget", "handled"
-ANYWHERE = "anywhere"
+ANYWHERE = N_("anywhere")
 
 #: Each mode's title, in the order Help and README list them.
 MODE_TITLES: dict[str, str] = {
-    "window": "Everywhere",  # the window's own keys ("window.new"): not a mode
-    Mode.PLAN: "Plan",
-    Mode.RUN: "Run",
-    Mode.CAPTURE: "Capture",
-    Mode.BOARD: "Board",
+    "window": N_("Everywhere"),  # the window's own keys ("window.new"): not a mode
+    Mode.PLAN: N_("Plan"),
+    Mode.RUN: N_("Run"),
+    Mode.CAPTURE: N_("Capture"),
+    Mode.BOARD: N_("Board"),
 }
 
 
@@ -82,119 +86,120 @@ def _b(
 
 
 KIND_KEYS = tuple(f"Alt+{n}" for n in range(1, 6))
-NOTE_BOX, CARD, TRASH_CARD = "note box", "a card", "a card in Trash"
-BOARD_VIEW, TITLE_BOX = "the outline or the canvas", "a theme's title"
-DOTS_VIEW = "the outline or the canvas, in dot voting"
-CANVAS = "the canvas"
-LIST, SECTION = "a list", "anywhere in a section"
+NOTE_BOX, CARD, TRASH_CARD = N_("note box"), N_("a card"), N_("a card in Trash")
+BOARD_VIEW, TITLE_BOX = N_("the outline or the canvas"), N_("a theme's title")
+DOTS_VIEW = N_("the outline or the canvas, in dot voting")
+CANVAS = N_("the canvas")
+LIST, SECTION = N_("a list"), N_("anywhere in a section")
 
 # fmt: off
 BINDINGS: tuple[KeyBinding, ...] = (
     # -- the window's menus: anywhere in the window ------------------------------------------
-    _b("window.new", ANYWHERE, "Ctrl+Shift+N", "File ▸ New event…, from a template"),
-    _b("window.open", ANYWHERE, "Ctrl+O", "File ▸ Open… an event file"),
-    _b("window.save", ANYWHERE, "Ctrl+S", "File ▸ Save: says when every change was saved"),
-    _b("window.close", ANYWHERE, "Ctrl+W", "File ▸ Close Event, back to the welcome screen"),
-    _b("window.quit", ANYWHERE, "Ctrl+Q", "File ▸ Quit"),
-    _b("window.undo", ANYWHERE, "Ctrl+Z", "Edit ▸ Undo (the menu names the step)"),
-    _b("window.redo", ANYWHERE, ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit ▸ Redo"),
-    _b("window.mode_plan", ANYWHERE, "Ctrl+1", "Plan mode"),
-    _b("window.mode_run", ANYWHERE, "Ctrl+2", "Run mode"),
-    _b("window.mode_capture", ANYWHERE, "Ctrl+3", "Capture mode"),
-    _b("window.mode_board", ANYWHERE, "Ctrl+4", "Board mode"),
-    _b("window.mode_report", ANYWHERE, "Ctrl+5", "Report mode"),
-    _b("window.larger", ANYWHERE, ("Ctrl++", "Ctrl+="), "View ▸ Larger Text"),
-    _b("window.smaller", ANYWHERE, "Ctrl+-", "View ▸ Smaller Text"),
-    _b("window.reset_text", ANYWHERE, "Ctrl+0", "View ▸ Reset Text Size"),
-    _b("window.keys", ANYWHERE, "F1", "Help ▸ Keyboard Shortcuts: every key of every mode"),
+    _b("window.new", ANYWHERE, "Ctrl+Shift+N", N_("File ▸ New event…, from a template")),
+    _b("window.open", ANYWHERE, "Ctrl+O", N_("File ▸ Open… an event file")),
+    _b("window.save", ANYWHERE, "Ctrl+S", N_("File ▸ Save: says when every change was saved")),
+    _b("window.close", ANYWHERE, "Ctrl+W", N_("File ▸ Close Event, back to the welcome screen")),
+    _b("window.quit", ANYWHERE, "Ctrl+Q", N_("File ▸ Quit")),
+    _b("window.undo", ANYWHERE, "Ctrl+Z", N_("Edit ▸ Undo (the menu names the step)")),
+    _b("window.redo", ANYWHERE, ("Ctrl+Shift+Z", "Ctrl+Y"), N_("Edit ▸ Redo")),
+    _b("window.mode_plan", ANYWHERE, "Ctrl+1", N_("Plan mode")),
+    _b("window.mode_run", ANYWHERE, "Ctrl+2", N_("Run mode")),
+    _b("window.mode_capture", ANYWHERE, "Ctrl+3", N_("Capture mode")),
+    _b("window.mode_board", ANYWHERE, "Ctrl+4", N_("Board mode")),
+    _b("window.mode_report", ANYWHERE, "Ctrl+5", N_("Report mode")),
+    _b("window.larger", ANYWHERE, ("Ctrl++", "Ctrl+="), N_("View ▸ Larger Text")),
+    _b("window.smaller", ANYWHERE, "Ctrl+-", N_("View ▸ Smaller Text")),
+    _b("window.reset_text", ANYWHERE, "Ctrl+0", N_("View ▸ Reset Text Size")),
+    _b("window.keys", ANYWHERE, "F1", N_("Help ▸ Keyboard Shortcuts: every key of every mode")),
     # -- Plan ---------------------------------------------------------------------------------
-    _b("plan.into", "the section list", "Tab", "into the section", HANDLED),
-    _b("plan.sections", SECTION, "Alt+Left", "back to the section list", CHILDREN),
-    _b("plan.add", "Speakers, Questions, Tables, Agenda", ("Ctrl+N", "Insert"),
-       "add a row and start typing in it", CHILDREN),
-    _b("plan.add_tables", "Tables section", "Ctrl+Shift+T", "add several tables at once", CHILDREN),
+    _b("plan.into", N_("the section list"), "Tab", N_("into the section"), HANDLED),
+    _b("plan.sections", SECTION, "Alt+Left", N_("back to the section list"), CHILDREN),
+    _b("plan.add", N_("Speakers, Questions, Tables, Agenda"), ("Ctrl+N", "Insert"),
+       N_("add a row and start typing in it"), CHILDREN),
+    _b("plan.add_tables", N_("Tables section"), "Ctrl+Shift+T", N_("add several tables at once"),
+       CHILDREN),
     _b("plan.edit", LIST, "F2",
-       "edit the cell (on one worked out from elsewhere, such as a question's prompt or an "
-       "agenda item's start, go to the field that sets it)", HANDLED),
-    _b("plan.delete", LIST, "Delete", "remove the row (it asks first when notes are attached)",
+       N_("edit the cell (on one worked out from elsewhere, such as a question's prompt or an "
+       "agenda item's start, go to the field that sets it)"), HANDLED),
+    _b("plan.delete", LIST, "Delete", N_("remove the row (it asks first when notes are attached)"),
        WIDGET),
-    _b("plan.move_up", LIST, "Alt+Up", "move the row up", WIDGET),
-    _b("plan.move_down", LIST, "Alt+Down", "move the row down", WIDGET),
+    _b("plan.move_up", LIST, "Alt+Up", N_("move the row up"), WIDGET),
+    _b("plan.move_down", LIST, "Alt+Down", N_("move the row down"), WIDGET),
     # -- Run: anywhere on the Run page and on the presenter display ---------------------------
-    _b("run.toggle", ANYWHERE, "Space", "start, pause or resume the countdown"),
-    _b("run.more", ANYWHERE, ("+", "="), "add a minute", written="+ (or =)"),
-    _b("run.less", ANYWHERE, "-", "take a minute off"),
-    _b("run.more5", ANYWHERE, "Shift+Up", "add five minutes"),
-    _b("run.less5", ANYWHERE, "Shift+Down", "take five minutes off"),
-    _b("run.next", ANYWHERE, "N", "end this item and go to the next (the clock keeps running "
-       "if it was)"),
-    _b("run.previous", ANYWHERE, "P", "back to the previous item"),
-    _b("run.reset", ANYWHERE, "R", "this item back to its planned length, not started"),
-    _b("run.present", ANYWHERE, "F5", "the presenter display on or off"),
-    _b("run.leave", ANYWHERE, "Esc", "close the presenter display"),
-    _b("run.mute", ANYWHERE, "M", "mute the chimes, or turn them back on"),
+    _b("run.toggle", ANYWHERE, "Space", N_("start, pause or resume the countdown")),
+    _b("run.more", ANYWHERE, ("+", "="), N_("add a minute"), written="+ (or =)"),
+    _b("run.less", ANYWHERE, "-", N_("take a minute off")),
+    _b("run.more5", ANYWHERE, "Shift+Up", N_("add five minutes")),
+    _b("run.less5", ANYWHERE, "Shift+Down", N_("take five minutes off")),
+    _b("run.next", ANYWHERE, "N", N_("end this item and go to the next (the clock keeps running "
+       "if it was)")),
+    _b("run.previous", ANYWHERE, "P", N_("back to the previous item")),
+    _b("run.reset", ANYWHERE, "R", N_("this item back to its planned length, not started")),
+    _b("run.present", ANYWHERE, "F5", N_("the presenter display on or off")),
+    _b("run.leave", ANYWHERE, "Esc", N_("close the presenter display")),
+    _b("run.mute", ANYWHERE, "M", N_("mute the chimes, or turn them back on")),
     # -- Capture ------------------------------------------------------------------------------
     _b("capture.save", NOTE_BOX, ("Return", "Enter"),
-       "save the note (the first one asks which table this laptop is; on a quote, Enter "
-       "first moves to Said by, where Enter saves; Enter in Role saves too)", HANDLED,
+       N_("save the note (the first one asks which table this laptop is; on a quote, Enter "
+       "first moves to Said by, where Enter saves; Enter in Role saves too)"), HANDLED,
        "Enter"),
-    _b("capture.newline", NOTE_BOX, "Shift+Return", "new line", HANDLED),
-    _b("capture.clear", NOTE_BOX, "Esc", "clear the box", HANDLED),
-    _b("capture.kind", NOTE_BOX, KIND_KEYS, "idea, concern, quote, action, question", CHILDREN,
+    _b("capture.newline", NOTE_BOX, "Shift+Return", N_("new line"), HANDLED),
+    _b("capture.clear", NOTE_BOX, "Esc", N_("clear the box"), HANDLED),
+    _b("capture.kind", NOTE_BOX, KIND_KEYS, N_("idea, concern, quote, action, question"), CHILDREN,
        "Alt+1…5"),
-    _b("capture.previous", ANYWHERE, "Ctrl+PgUp", "previous question"),
-    _b("capture.next", ANYWHERE, "Ctrl+PgDown", "next question"),
-    _b("capture.follow", ANYWHERE, "Alt+B", "back to the running breakout's question"),
-    _b("capture.table", ANYWHERE, "Alt+T", "change this laptop's table"),
-    _b("capture.search", ANYWHERE, "Ctrl+F", "search every note of the event"),
-    _b("capture.edit", CARD, "F2", "edit the card in place (Enter saves, Esc cancels)", WIDGET),
-    _b("capture.star", CARD, "Ctrl+D", "star or unstar", WIDGET),
-    _b("capture.card_kind", CARD, KIND_KEYS, "change the kind", WIDGET, "Alt+1…5"),
-    _b("capture.move", CARD, "Ctrl+M", "move to another question", WIDGET),
-    _b("capture.delete", CARD, "Delete", "delete (to the Trash tab)", WIDGET),
-    _b("capture.restore", TRASH_CARD, ("Ctrl+R", "Return", "Enter"), "restore the deleted note",
+    _b("capture.previous", ANYWHERE, "Ctrl+PgUp", N_("previous question")),
+    _b("capture.next", ANYWHERE, "Ctrl+PgDown", N_("next question")),
+    _b("capture.follow", ANYWHERE, "Alt+B", N_("back to the running breakout's question")),
+    _b("capture.table", ANYWHERE, "Alt+T", N_("change this laptop's table")),
+    _b("capture.search", ANYWHERE, "Ctrl+F", N_("search every note of the event")),
+    _b("capture.edit", CARD, "F2", N_("edit the card in place (Enter saves, Esc cancels)"), WIDGET),
+    _b("capture.star", CARD, "Ctrl+D", N_("star or unstar"), WIDGET),
+    _b("capture.card_kind", CARD, KIND_KEYS, N_("change the kind"), WIDGET, "Alt+1…5"),
+    _b("capture.move", CARD, "Ctrl+M", N_("move to another question"), WIDGET),
+    _b("capture.delete", CARD, "Delete", N_("delete (to the Trash tab)"), WIDGET),
+    _b("capture.restore", TRASH_CARD, ("Ctrl+R", "Return", "Enter"), N_("restore the deleted note"),
        WIDGET, "Ctrl+R or Enter"),
     # -- Board: the view keys act while the outline (or canvas) itself has the focus, so a
     # text box on the Board takes M, S, + and - as text ----------------------------------------
-    _b("board.previous", ANYWHERE, "Ctrl+PgUp", "previous question"),
-    _b("board.next", ANYWHERE, "Ctrl+PgDown", "next question"),
-    _b("board.view", ANYWHERE, "F4", "switch between the outline and the canvas (remembered)"),
-    _b("board.plenary", ANYWHERE, "F6", "the plenary display on or off: this question's themes "
-       "ranked by votes, for the room"),
-    _b("board.select_unsorted", BOARD_VIEW, "Ctrl+A", "select this question's notes not yet "
-       "sorted", WIDGET),
-    _b("board.group", BOARD_VIEW, "Ctrl+G", "group the selected notes into a new theme and "
-       "type its title (Enter keeps it)", WIDGET),
-    _b("board.move", BOARD_VIEW, "M", "move the selected notes to a theme: type part of its "
-       "title, Enter", WIDGET),
-    _b("board.ungroup", BOARD_VIEW, "Ctrl+Shift+G", "ungroup the focused theme (its notes go "
-       "back to Not yet sorted), or take the selected notes out of their theme", WIDGET),
-    _b("board.rename", BOARD_VIEW, "F2", "rename the focused theme", WIDGET),
-    _b("board.vote_up", BOARD_VIEW, ("+", "="), "add a vote to the focused note or theme",
+    _b("board.previous", ANYWHERE, "Ctrl+PgUp", N_("previous question")),
+    _b("board.next", ANYWHERE, "Ctrl+PgDown", N_("next question")),
+    _b("board.view", ANYWHERE, "F4", N_("switch between the outline and the canvas (remembered)")),
+    _b("board.plenary", ANYWHERE, "F6", N_("the plenary display on or off: this question's themes "
+       "ranked by votes, for the room")),
+    _b("board.select_unsorted", BOARD_VIEW, "Ctrl+A", N_("select this question's notes not yet "
+       "sorted"), WIDGET),
+    _b("board.group", BOARD_VIEW, "Ctrl+G", N_("group the selected notes into a new theme and "
+       "type its title (Enter keeps it)"), WIDGET),
+    _b("board.move", BOARD_VIEW, "M", N_("move the selected notes to a theme: type part of its "
+       "title, Enter"), WIDGET),
+    _b("board.ungroup", BOARD_VIEW, "Ctrl+Shift+G", N_("ungroup the focused theme (its notes go "
+       "back to Not yet sorted), or take the selected notes out of their theme"), WIDGET),
+    _b("board.rename", BOARD_VIEW, "F2", N_("rename the focused theme"), WIDGET),
+    _b("board.vote_up", BOARD_VIEW, ("+", "="), N_("add a vote to the focused note or theme"),
        WIDGET, "+ (or =)"),
-    _b("board.vote_down", BOARD_VIEW, "-", "remove a vote (never below 0)", WIDGET),
-    _b("board.star", BOARD_VIEW, "S", "star or unstar the selected notes (key quotes)", WIDGET),
-    _b("board.delete", BOARD_VIEW, "Delete", "delete the focused theme; its notes go back to "
-       "Not yet sorted", WIDGET),
-    _b("board.focus", CANVAS, ("Left", "Right", "Up", "Down"), "move the focus between cards "
-       "and theme titles (Shift: add to the selection; Ctrl: keep it; Ctrl+Space: pick one)",
+    _b("board.vote_down", BOARD_VIEW, "-", N_("remove a vote (never below 0)"), WIDGET),
+    _b("board.star", BOARD_VIEW, "S", N_("star or unstar the selected notes (key quotes)"), WIDGET),
+    _b("board.delete", BOARD_VIEW, "Delete", N_("delete the focused theme; its notes go back to "
+       "Not yet sorted"), WIDGET),
+    _b("board.focus", CANVAS, ("Left", "Right", "Up", "Down"), N_("move the focus between cards "
+       "and theme titles (Shift: add to the selection; Ctrl: keep it; Ctrl+Space: pick one)"),
        HANDLED, "arrow keys"),
-    _b("board.zoom_in", CANVAS, ("Alt++", "Alt+="), "zoom in (or Ctrl+wheel; Ctrl++ stays "
-       "View ▸ Larger Text)", WIDGET, "Alt++ (or Alt+=)"),
-    _b("board.zoom_out", CANVAS, "Alt+-", "zoom out (or Ctrl+wheel)", WIDGET),
-    _b("board.zoom_fit", CANVAS, "F", "zoom to fit the whole question", WIDGET),
-    _b("board.title", TITLE_BOX, ("Return", "Enter"), "keep the title (Esc: cancel)", HANDLED,
+    _b("board.zoom_in", CANVAS, ("Alt++", "Alt+="), N_("zoom in (or Ctrl+wheel; Ctrl++ stays "
+       "View ▸ Larger Text)"), WIDGET, "Alt++ (or Alt+=)"),
+    _b("board.zoom_out", CANVAS, "Alt+-", N_("zoom out (or Ctrl+wheel)"), WIDGET),
+    _b("board.zoom_fit", CANVAS, "F", N_("zoom to fit the whole question"), WIDGET),
+    _b("board.title", TITLE_BOX, ("Return", "Enter"), N_("keep the title (Esc: cancel)"), HANDLED,
        "Enter"),
-    _b("board.show_all", BOARD_VIEW, "Esc", "show every table again, after a Matrix cell "
-       "filtered the board to one", WIDGET),
-    _b("board.dots", ANYWHERE, "Ctrl+D", "dot voting mode on or off (a budget of dots per "
-       "person and a running count)"),
-    _b("board.dot_votes", DOTS_VIEW, tuple(str(n) for n in range(10)), "type the votes a wall "
+    _b("board.show_all", BOARD_VIEW, "Esc", N_("show every table again, after a Matrix cell "
+       "filtered the board to one"), WIDGET),
+    _b("board.dots", ANYWHERE, "Ctrl+D", N_("dot voting mode on or off (a budget of dots per "
+       "person and a running count)")),
+    _b("board.dot_votes", DOTS_VIEW, tuple(str(n) for n in range(10)), N_("type the votes a wall "
        "vote gave the focused note or theme, then Enter: they are set, and the focus moves to "
-       "the next one (Backspace: a digit back, Esc: forget)", HANDLED, "0…9, then Enter"),
-    _b("board.matrix_filter", "a Matrix cell", ("Return", "Enter"), "show only that question's "
-       "notes from that table (a click does too)", HANDLED, "Enter"),
-    _b("board.plenary_close", "the plenary display", "Esc", "close the plenary display",
+       "the next one (Backspace: a digit back, Esc: forget)"), HANDLED, "0…9, then Enter"),
+    _b("board.matrix_filter", N_("a Matrix cell"), ("Return", "Enter"),
+       N_("show only that question's notes from that table (a click does too)"), HANDLED, "Enter"),
+    _b("board.plenary_close", N_("the plenary display"), "Esc", N_("close the plenary display"),
        HANDLED),
 )
 # fmt: on

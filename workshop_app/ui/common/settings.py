@@ -1,7 +1,8 @@
 """AppSettings: what the app remembers per user, in an INI file under ``paths.config_dir()``.
 
-Window geometry, the last mode, recent events and the text size. Because the file lives under
-``config_dir()``, ``WORKSHOP_APP_HOME`` isolates tests and development from the real settings.
+Window geometry, the last mode, recent events, the text size and the language. Because the file
+lives under ``config_dir()``, ``WORKSHOP_APP_HOME`` isolates tests and development from the real
+settings.
 Values are stored as plain strings and JSON so the file stays readable and the types stay ours.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from workshop_app import paths
+from workshop_app import i18n, paths
 from workshop_app.ui.shell.modes import MODES, Mode
 
 MAX_RECENT = 10
@@ -38,7 +39,12 @@ class RecentEvent:
             when = datetime.fromisoformat(self.opened)
         except ValueError:
             return self.opened
-        return f"{when.day} {when:%B %Y, %H:%M}"
+        from PySide6.QtCore import QDate, QDateTime, QTime
+
+        from workshop_app.ui.common.i18n import qlocale
+
+        moment = QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
+        return qlocale().toString(moment, "d MMMM yyyy, HH:mm")
 
 
 class AppSettings:
@@ -80,6 +86,16 @@ class AppSettings:
 
     def set_text_size_delta(self, delta: int) -> None:
         self._qs.setValue("view/text_size_delta", int(delta))
+
+    # -- the window's language: a code of ``i18n.LANGUAGES`` ("" = follow the system) ---------
+
+    def language(self) -> str:
+        """The language chosen in View ▸ Language, or "" to follow the system's (also for a
+        code the app no longer has)."""
+        return i18n.normalise(str(self._qs.value("view/language", ""))) or ""
+
+    def set_language(self, code: str) -> None:
+        self._qs.setValue("view/language", code)
 
     # -- Capture: the note-taker's table per event, and the order of the cards ----------------
 

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.quoting import quoted
 from workshop_app.domain.records import NOTE_KINDS, Note, NoteKind
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -48,7 +50,8 @@ PAD, GAP, RADIUS, SPACING = 10, 6, 4.0, 10
 
 @dataclass(frozen=True)
 class KindStyle:
-    """A kind's look: its word, Okabe-Ito accent, the card's tint and the word's ink."""
+    """A kind's look: its word (English, marked: ``tr(style.word)`` where shown), Okabe-Ito
+    accent, the card's tint and the word's ink."""
 
     word: str
     accent: str
@@ -57,11 +60,11 @@ class KindStyle:
 
 
 KIND_STYLES: dict[str, KindStyle] = {
-    NoteKind.IDEA: KindStyle("Idea", "#F0E442", "#F9F4B3", "#6E691E"),
-    NoteKind.CONCERN: KindStyle("Concern", "#D55E00", "#F3D2B8", "#914000"),
-    NoteKind.QUOTE: KindStyle("Quote", "#56B4E9", "#C9E7F8", "#2E617E"),
-    NoteKind.ACTION: KindStyle("Action", "#009E73", "#B8E4D8", "#00654A"),
-    NoteKind.QUESTION: KindStyle("Question", "#CC79A7", "#EFD4E3", "#7A4964"),
+    NoteKind.IDEA: KindStyle(N_("Idea"), "#F0E442", "#F9F4B3", "#6E691E"),
+    NoteKind.CONCERN: KindStyle(N_("Concern"), "#D55E00", "#F3D2B8", "#914000"),
+    NoteKind.QUOTE: KindStyle(N_("Quote"), "#56B4E9", "#C9E7F8", "#2E617E"),
+    NoteKind.ACTION: KindStyle(N_("Action"), "#009E73", "#B8E4D8", "#00654A"),
+    NoteKind.QUESTION: KindStyle(N_("Question"), "#CC79A7", "#EFD4E3", "#7A4964"),
 }
 assert tuple(KIND_STYLES) == NOTE_KINDS
 
@@ -89,8 +92,8 @@ def footer_text(note: Note, table: str = "", saved: str = "") -> tuple[str, str]
     note was last saved in the event's zone, "14:03")."""
     who = f"— {note.attribution}" if note.attribution else ""
     if note.role:
-        who = f"{who} ({note.role})" if who else f"Role: {note.role}"
-    saved = f"✓ Saved {saved}".strip()
+        who = f"{who} ({note.role})" if who else tr("Role: {role}").format(role=note.role)
+    saved = tr("✓ Saved {time}").format(time=saved).strip()
     return who, f"{table} · {saved}" if table else saved
 
 
@@ -101,9 +104,9 @@ def shown_text(note: Note) -> str:
 
 def describe(note: Note, table: str = "", saved: str = "") -> str:
     """What a screen reader says for a card."""
-    parts = [kind_style(note.kind).word]
+    parts = [tr(kind_style(note.kind).word)]
     if note.starred:
-        parts.append("starred")
+        parts.append(tr("starred"))
     who, saved = footer_text(note, table, saved)
     text = f"{', '.join(parts)}: {note.text}"
     return f"{text}. {who}. {saved}." if who else f"{text}. {saved}."
@@ -218,10 +221,10 @@ class StickyDelegate(QStyledItemDelegate):
         painter.setFont(word)
         painter.setPen(QColor(style.ink))
         align = Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(inner, align | Qt.AlignmentFlag.AlignLeft, style.word.upper())
+        painter.drawText(inner, align | Qt.AlignmentFlag.AlignLeft, tr(style.word).upper())
         painter.setPen(QColor(INK))
         if note.starred:
-            painter.drawText(inner, align | Qt.AlignmentFlag.AlignRight, "★ Starred")
+            painter.drawText(inner, align | Qt.AlignmentFlag.AlignRight, tr("★ Starred"))
         card.text.draw(painter, QPointF(inner.left(), top + line + GAP))
         card.footer.draw(painter, QPointF(inner.left(), top + line + GAP + card.text_height + GAP))
         painter.restore()
@@ -230,7 +233,7 @@ class StickyDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = CardEditor(parent)
-        editor.setAccessibleName("Edit note")
+        editor.setAccessibleName(tr("Edit note"))
         editor.installEventFilter(self)
         return editor
 

@@ -15,6 +15,8 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import shown
 from workshop_app.ui.common.text import ScaledLabel
 from workshop_app.ui.shell.modes import Mode
@@ -32,15 +34,15 @@ class Coming:
 
 COMING: dict[str, Coming] = {
     Mode.BOARD: Coming(
-        "Board",
-        "Make sense of the notes together after the breakouts.",
+        N_("Board"),
+        N_("Make sense of the notes together after the breakouts."),
         (
-            "Sticky notes on a board per question, clustered into themes.",
-            "Dot votes and key quotes.",
-            "An outline view that does the same by keyboard alone.",
-            "A question by table overview of who said what.",
+            N_("Sticky notes on a board per question, clustered into themes."),
+            N_("Dot votes and key quotes."),
+            N_("An outline view that does the same by keyboard alone."),
+            N_("A question by table overview of who said what."),
         ),
-        "Notes already in this event are kept safely in the file.",
+        N_("Notes already in this event are kept safely in the file."),
     ),
 }
 
@@ -53,28 +55,30 @@ class ComingPage(QWidget):
     def __init__(self, mode: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         info = COMING[mode]
-        self.setAccessibleName(f"{info.title} mode (coming soon)")
+        title = tr(info.title)
+        self.setAccessibleName(tr("{mode} mode (coming soon)").format(mode=title))
         column = QWidget(self)
         column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 80)
         layout = QVBoxLayout(column)
         layout.setSpacing(self.fontMetrics().height())
 
-        heading = ScaledLabel(f"{info.title} is coming soon", 1.6, bold=True, parent=column)
-        lead = ScaledLabel(info.lead, 1.15, parent=column)
+        heading = ScaledLabel(
+            tr("{mode} is coming soon").format(mode=title), 1.6, bold=True, parent=column
+        )
+        lead = ScaledLabel(tr(info.lead), 1.15, parent=column)
         lead.setWordWrap(True)
         points = QLabel(column)
         points.setTextFormat(Qt.TextFormat.RichText)
         points.setWordWrap(True)
-        items = "".join(f"<li style='margin-bottom:4px'>{escape(p)}</li>" for p in info.points)
-        points.setText(
-            f"<p>When it is ready, {escape(info.title)} mode will offer:</p><ul>{items}</ul>"
-        )
-        meanwhile = QLabel(f"Until then: {info.meanwhile}", column)
+        items = "".join(f"<li style='margin-bottom:4px'>{escape(tr(p))}</li>" for p in info.points)
+        offer = tr("When it is ready, {mode} mode will offer:").format(mode=title)
+        points.setText(f"<p>{escape(offer)}</p><ul>{items}</ul>")
+        meanwhile = QLabel(tr("Until then: {what}").format(what=tr(info.meanwhile)), column)
         meanwhile.setWordWrap(True)
 
-        back = QPushButton("Go to Plan", column)
-        back.setAccessibleName("Go to Plan mode")
-        back.setToolTip(f"Switch to Plan mode ({shown('window.mode_plan')})")
+        back = QPushButton(tr("Go to Plan"), column)
+        back.setAccessibleName(tr("Go to Plan mode"))
+        back.setToolTip(tr("Switch to Plan mode ({keys})").format(keys=shown("window.mode_plan")))
         back.clicked.connect(self._on_back_clicked)
         self.setFocusProxy(back)
 

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QWidget
 from workshop_app import paths
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.i18n import N_
 from workshop_app.storage.document import SUFFIX, Document
 from workshop_app.ui.common.dialogs import WORKSHOP_FILTER, Dialogs
+from workshop_app.ui.common.i18n import tr
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -47,7 +49,7 @@ def start_folder(document: Path | None) -> Path:
 def file_name_for(title: str, suffix: str = SUFFIX) -> str:
     """A file name made from an event title: 'Team day: plans' -> 'Team day - plans.workshop'."""
     stem = _UNSAFE.sub(" - ", title).strip(" .-")
-    stem = re.sub(r"\s+", " ", stem)[:80].strip() or "Untitled event"
+    stem = re.sub(r"\s+", " ", stem)[:80].strip() or tr("Untitled event")
     return stem + suffix
 
 
@@ -58,7 +60,10 @@ def with_suffix(dialogs: Dialogs, parent: QWidget | None, path: Path, suffix: st
         return path
     path = path.with_name(path.name + suffix)
     if path.exists() and not dialogs.confirm(
-        parent, "Replace file?", f"“{path.name}” already exists. Replace it?", "Replace"
+        parent,
+        tr("Replace file?"),
+        tr("“{file}” already exists. Replace it?").format(file=path.name),
+        tr("Replace"),
     ):
         return None
     return path
@@ -66,21 +71,27 @@ def with_suffix(dialogs: Dialogs, parent: QWidget | None, path: Path, suffix: st
 
 def ask_open_path(dialogs: Dialogs, parent: QWidget | None, current: Path | None) -> Path | None:
     """File ▸ Open…: the event file chosen (starting beside ``current``, the open one), or None."""
-    return dialogs.open_file(parent, "Open an event", start_folder(current))
+    return dialogs.open_file(
+        parent, tr("Open an event"), start_folder(current), tr(WORKSHOP_FILTER)
+    )
 
 
 def ask_new_event_path(dialogs: Dialogs, parent: QWidget | None, title: str) -> Path | None:
     """Where to save a new event called ``title`` (a path that may be replaced), or None."""
     chosen = dialogs.save_file(
-        parent, "Save the new event as", start_folder(None) / file_name_for(title), WORKSHOP_FILTER
+        parent,
+        tr("Save the new event as"),
+        start_folder(None) / file_name_for(title),
+        tr(WORKSHOP_FILTER),
     )
     return with_suffix(dialogs, parent, chosen, SUFFIX) if chosen else None
 
 
 def save_copy(dialogs: Dialogs, parent: QWidget | None, document: Document) -> Path | None:
     """Ask where, then write a copy of the open event there. Returns the copy's path."""
-    suggested = start_folder(document.path) / f"{document.path.stem} copy{SUFFIX}"
-    chosen = dialogs.save_file(parent, "Save a copy as", suggested, WORKSHOP_FILTER)
+    name = tr("{name} copy").format(name=document.path.stem) + SUFFIX
+    suggested = start_folder(document.path) / name
+    chosen = dialogs.save_file(parent, tr("Save a copy as"), suggested, tr(WORKSHOP_FILTER))
     target = with_suffix(dialogs, parent, chosen, SUFFIX) if chosen else None
     if target is None:
         return None
@@ -114,9 +125,9 @@ def _markdown(bundle: EventBundle) -> str:
 
 
 EXPORTS: dict[str, ExportFormat] = {
-    "json": ExportFormat("JSON", ".json", "JSON files (*.json)", _json),
-    "csv": ExportFormat("CSV", ".csv", "CSV spreadsheets (*.csv)", _csv),
-    "markdown": ExportFormat("Markdown", ".md", "Markdown documents (*.md)", _markdown),
+    "json": ExportFormat("JSON", ".json", N_("JSON files (*.json)"), _json),
+    "csv": ExportFormat("CSV", ".csv", N_("CSV spreadsheets (*.csv)"), _csv),
+    "markdown": ExportFormat("Markdown", ".md", N_("Markdown documents (*.md)"), _markdown),
 }
 
 
@@ -129,7 +140,8 @@ def export(
 
     fmt = EXPORTS[kind]
     suggested = start_folder(document.path) / (document.path.stem + fmt.suffix)
-    chosen = dialogs.save_file(parent, f"Export as {fmt.name}", suggested, fmt.file_filter)
+    title = tr("Export as {format}").format(format=fmt.name)
+    chosen = dialogs.save_file(parent, title, suggested, tr(fmt.file_filter))
     target = with_suffix(dialogs, parent, chosen, fmt.suffix) if chosen else None
     if target is None:
         return None
@@ -159,9 +171,28 @@ def write_from_menu(
         else:
             path = export(dialogs, parent, document, kind, redact=redact)
     except WorkshopError as err:
-        what = "The copy could not be saved" if kind is None else "The export could not be written"
+        if kind is None:
+            what = tr("The copy could not be saved")
+        else:
+            what = tr("The export could not be written")
         dialogs.show_error(parent, what, str(err))
         return None
     if path is None:
         return None
-    return f"{'Saved a copy to' if kind is None else 'Exported to'} {path}"
+    if kind is None:
+        return tr("Saved a copy to {path}").format(path=path)
+    return tr("Exported to {path}").format(path=path)
+
+
+def set_aside_message(document: Document) -> str:
+    """What the user is told on opening a damaged file: which records could not be read, and
+    that the file is open read-only so nothing is written over them."""
+    from workshop_app.storage.validation import describe_all
+
+    lines = "\n".join(f"• {line}" for line in describe_all(document.set_aside))
+    return tr(
+        "{damage}:\n\n{records}\n\n"
+        "So that nothing is written over them, the event is open read-only: you can read it, "
+        "export it and make its report, but not change it. The file itself has not been "
+        "changed. File ▸ Restore from Backup… may hold a copy from before the damage."
+    ).format(damage=document.damage(), records=lines)

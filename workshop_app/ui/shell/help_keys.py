@@ -25,29 +25,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import MODE_TITLES, KeyBinding, keys_of, of_mode, shown
 from workshop_app.ui.common.text import ScaledLabel
 from workshop_app.ui.shell.modes import Mode
 
+
 #: What each group's "anywhere" means.
-MODE_NOTES: dict[str, str] = {
-    "window": "the menus, in every mode",
-    Mode.PLAN: shown("window.mode_plan"),
-    Mode.RUN: f"{shown('window.mode_run')}; on the presenter display too",
-    Mode.CAPTURE: shown("window.mode_capture"),
-    Mode.BOARD: shown("window.mode_board"),
-}
-INTRO = (
-    "Every key of every mode. “Anywhere” means anywhere in that mode. Report "
-    f"({shown('window.mode_report')}) has no keys of its own: Tab moves between its controls "
-    "and Space or Enter presses them."
-)
+def mode_note(mode: str) -> str:
+    """What a group's "anywhere" means: the mode's own key, or where the window's keys work."""
+    if mode == "window":
+        return tr("the menus, in every mode")
+    if mode == Mode.RUN:
+        return tr("{keys}; on the presenter display too").format(keys=shown("window.mode_run"))
+    return shown(f"window.mode_{mode}")
+
+
+def intro() -> str:
+    return tr(
+        "Every key of every mode. “Anywhere” means anywhere in that mode. Report ({keys}) has "
+        "no keys of its own: Tab moves between its controls and Space or Enter presses them."
+    ).format(keys=shown("window.mode_report"))
+
+
 BINDING_ROLE = Qt.ItemDataRole.UserRole
 
 
 def sentence(entry: KeyBinding) -> str:
     """The row as one sentence, for screen readers and the tooltip."""
-    return f"{entry.shown}, {entry.place}: {entry.does}"
+    return tr("{keys}, {place}: {does}").format(
+        keys=entry.shown, place=tr(entry.place), does=tr(entry.does)
+    )
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -79,20 +87,20 @@ class KeysDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
+        self.setWindowTitle(tr("Keyboard shortcuts"))
+        self.setAccessibleName(tr("Keyboard shortcuts"))
         layout = QVBoxLayout(self)
-        layout.addWidget(ScaledLabel("Keyboard shortcuts", 1.3, bold=True, parent=self))
-        intro = QLabel(INTRO, self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout.addWidget(ScaledLabel(tr("Keyboard shortcuts"), 1.3, bold=True, parent=self))
+        about = QLabel(intro(), self)
+        about.setWordWrap(True)
+        layout.addWidget(about)
 
         row = QHBoxLayout()
-        label = QLabel("&Find:", self)
+        label = QLabel(tr("&Find:"), self)
         self.find_box = QLineEdit(self)
-        self.find_box.setAccessibleName("Find a key")
+        self.find_box.setAccessibleName(tr("Find a key"))
         self.find_box.setPlaceholderText(
-            f"A key or a word: {keys_of('plan.add')[0]}, star, presenter…"
+            tr("A key or a word: {key}, star, presenter…").format(key=keys_of("plan.add")[0])
         )
         self.find_box.setClearButtonEnabled(True)
         label.setBuddy(self.find_box)
@@ -101,16 +109,17 @@ class KeysDialog(QDialog):
         layout.addLayout(row)
 
         self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName("Keyboard shortcuts, by mode")
-        self.tree.setHeaderLabels(["Key", "Where", "What it does"])
+        self.tree.setAccessibleName(tr("Keyboard shortcuts, by mode"))
+        self.tree.setHeaderLabels([tr("Key"), tr("Where"), tr("What it does")])
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setAllColumnsShowFocus(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.SingleSelection)
         self.groups: dict[str, QTreeWidgetItem] = {}
-        for mode, title in MODE_TITLES.items():
-            group = QTreeWidgetItem([f"{title} ({MODE_NOTES[mode]})"])
+        for mode, english in MODE_TITLES.items():
+            title = tr(english)
+            group = QTreeWidgetItem([f"{title} ({mode_note(mode)})"])
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
@@ -118,7 +127,7 @@ class KeysDialog(QDialog):
             self.tree.addTopLevelItem(group)
             group.setFirstColumnSpanned(True)
             for entry in of_mode(mode):
-                item = QTreeWidgetItem(group, [entry.shown, entry.place, entry.does])
+                item = QTreeWidgetItem(group, [entry.shown, tr(entry.place), tr(entry.does)])
                 item.setData(0, BINDING_ROLE, entry.id)
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, sentence(entry))
                 for column in range(3):
@@ -142,13 +151,13 @@ class KeysDialog(QDialog):
 
         self.nothing = QLabel(self)
         self.nothing.setTextFormat(Qt.TextFormat.PlainText)
-        self.nothing.setAccessibleName("No key found")
+        self.nothing.setAccessibleName(tr("No key found"))
         self.nothing.hide()
         layout.addWidget(self.nothing)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(tr("Close"))
         layout.addWidget(buttons)
         self.find_box.textChanged.connect(self._on_find_text_changed)
         screen = self.screen().availableGeometry()
@@ -183,7 +192,9 @@ class KeysDialog(QDialog):
                 item.setHidden(not visible)
                 any_shown |= visible
             group.setHidden(not any_shown)
-        self.nothing.setText(f"No key matches “{text.strip()}”." if not self.shown_ids() else "")
+        found = bool(self.shown_ids())
+        missing = tr("No key matches “{text}”.").format(text=text.strip())
+        self.nothing.setText("" if found else missing)
         self.nothing.setVisible(not self.shown_ids())
 
 

@@ -32,12 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.i18n import N_
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.icons import app_icon
 from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.common.text import apply_text_size
 from workshop_app.ui.laptops.handlers import LaptopHandlers
 from workshop_app.ui.phones.toggle import WindowPhones
+from workshop_app.ui.shell.language import WindowLanguage
 from workshop_app.ui.shell.menus import build_menus, fill_recent_menu
 from workshop_app.ui.shell.modes import Mode
 from workshop_app.ui.shell.share_window import WindowSharing
@@ -53,21 +56,7 @@ if TYPE_CHECKING:
     from workshop_app.ui.shell.workspace import Workspace
 
 APP_TITLE = "Workshop"
-SAVED_HINT = "All changes saved. Workshop saves every change the moment you make it."
-
-
-def set_aside_message(document: Document) -> str:
-    """What the user is told on opening a damaged file: which records could not be read, and
-    that the file is open read-only so nothing is written over them."""
-    from workshop_app.storage.validation import describe_all
-
-    lines = "\n".join(f"• {line}" for line in describe_all(document.set_aside))
-    return (
-        f"{document.damage()}:\n\n{lines}\n\n"
-        "So that nothing is written over them, the event is open read-only: you can read it, "
-        "export it and make its report, but not change it. The file itself has not been "
-        "changed. File ▸ Restore from Backup… may hold a copy from before the damage."
-    )
+SAVED_HINT = N_("All changes saved. Workshop saves every change the moment you make it.")
 
 
 class MainWindow(QMainWindow):
@@ -92,7 +81,7 @@ class MainWindow(QMainWindow):
         self.welcome: WelcomePage | None = None  # built on first use: not needed for `FILE`
         self._remember = True
         self.setWindowIcon(app_icon())
-        self.setAccessibleName("Workshop")
+        self.setAccessibleName(tr("Workshop"))
         self.undo_group = QUndoGroup(self)
         self.menu_actions = build_menus(self, self.undo_group, shortcuts=shortcuts)
         self.restore_dialog: RestoreDialog | None = None
@@ -104,6 +93,9 @@ class MainWindow(QMainWindow):
         )
         self.phones = WindowPhones(
             self, dialogs, self.statusBar(), self.menu_actions.phones, self._model
+        )
+        self.language = WindowLanguage(
+            self, dialogs, settings, self.menu_actions.languages, lambda: self._event_file()
         )
         self._connect_actions()
         self.stack = QStackedWidget(self)
@@ -122,6 +114,9 @@ class MainWindow(QMainWindow):
 
     def _model(self) -> DocumentModel | None:
         return self.model
+
+    def _event_file(self) -> Path | None:
+        return self.document.path if self.document is not None else None
 
     def open_path(self, path: Path) -> bool:
         """Open the event at ``path`` here (or just show it if it is the one open)."""
@@ -146,7 +141,9 @@ class MainWindow(QMainWindow):
         from workshop_app.storage.templates import create_from_template, find_template
 
         template = find_template(key)
-        title = self.dialogs.ask_text(self, "New event", "Title of the event:", template.name)
+        title = self.dialogs.ask_text(
+            self, tr("New event"), tr("Title of the event:"), template.name
+        )
         if title is None or not title.strip():
             return False
         from workshop_app.ui.shell import file_ops
@@ -191,7 +188,7 @@ class MainWindow(QMainWindow):
         except WorkshopError as err:
             if self.model is None:
                 self.show_welcome()  # behind the message, so the app stays usable
-            self.dialogs.show_error(self, "The event could not be opened", str(err))
+            self.dialogs.show_error(self, tr("The event could not be opened"), str(err))
             if self.welcome is not None:
                 self.welcome.set_recent(self.settings.recent())
             return False
@@ -225,11 +222,15 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(document.path, model.event_record().title)
         self._update_title()
         self.saved_label.setText(
-            "Read-only: nothing can be changed" if document.readonly else "All changes saved"
+            tr("Read-only: nothing can be changed")
+            if document.readonly
+            else tr("All changes saved")
         )
         self.sharing.adopt(model)
         if document.set_aside:
-            self.dialogs.show_info(self, "Opened read-only", set_aside_message(document))
+            from workshop_app.ui.shell.file_ops import set_aside_message
+
+            self.dialogs.show_info(self, tr("Opened read-only"), set_aside_message(document))
 
     def _close_current(self) -> None:
         model, workspace = self.model, self.workspace
@@ -278,7 +279,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         if title:
-            self.setWindowTitle(f"{title} — {APP_TITLE}")
+            self.setWindowTitle(tr("{title} — Workshop").format(title=title))
 
     # -- window state ----------------------------------------------------------------------
 
@@ -293,11 +294,11 @@ class MainWindow(QMainWindow):
         if self.model is None:
             self.setWindowTitle(APP_TITLE)
             return
-        title = self.model.event_record().title.strip() or "Untitled event"
+        title = self.model.event_record().title.strip() or tr("Untitled event")
         name = self.model.document.path.name
         if self.model.document.readonly:
-            name += " (read-only)"
-        self.setWindowTitle(f"{title} — {name} — {APP_TITLE}")
+            name = tr("{file} (read-only)").format(file=name)
+        self.setWindowTitle(tr("{title} — {file} — Workshop").format(title=title, file=name))
 
     def _set_document_actions(self, enabled: bool) -> None:
         for action in self.menu_actions.document:
@@ -326,7 +327,7 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _on_model_saved(self, clock_time: str) -> None:
-        self.saved_label.setText(f"All changes saved {clock_time}")
+        self.saved_label.setText(tr("All changes saved {time}").format(time=clock_time))
 
     # -- the menus' slots --------------------------------------------------------------------
 
@@ -363,7 +364,7 @@ class MainWindow(QMainWindow):
 
         templates = list_templates()
         names = [t.name for t in templates]
-        index = self.dialogs.choose(self, "New event", "Start from this template:", names)
+        index = self.dialogs.choose(self, tr("New event"), tr("Start from this template:"), names)
         if index is not None:
             self.new_event(templates[index].key)
 
@@ -389,8 +390,9 @@ class MainWindow(QMainWindow):
 
     def _on_save_action_triggered(self) -> None:
         if self.model is not None and not self.model.document.readonly:
-            self.saved_label.setText(f"All changes saved {self.model.last_saved}".strip())
-        self.statusBar().showMessage(SAVED_HINT, 6000)
+            saved = tr("All changes saved {time}").format(time=self.model.last_saved)
+            self.saved_label.setText(saved.strip())
+        self.statusBar().showMessage(tr(SAVED_HINT), 6000)
 
     def _write_file(self, kind: str | None) -> None:
         """Save a Copy As… (``kind`` None) or an export (``file_ops.EXPORTS``)."""
@@ -404,7 +406,7 @@ class MainWindow(QMainWindow):
             from workshop_app.ui.shell.file_ops import EXPORTS
 
             check_then(
-                self.model, f"export as {EXPORTS[kind].name}", self,
+                self.model, tr("export as {format}").format(format=EXPORTS[kind].name), self,
                 lambda redact: self._show_written(write_from_menu(
                     self.dialogs, self, document, kind, redact=redact)),
             )  # fmt: skip
@@ -440,11 +442,14 @@ class MainWindow(QMainWindow):
         try:
             path = restore_copy(self.dialogs, self, info, document.path if document else None)
         except WorkshopError as err:
-            self.dialogs.show_error(self, "The backup was not restored", str(err))
+            self.dialogs.show_error(self, tr("The backup was not restored"), str(err))
             return
         if path is not None and self.open_path(path):
             self.statusBar().showMessage(
-                f"Opened a copy of the backup from {when_text(info)}: {path}", 10000
+                tr("Opened a copy of the backup from {time}: {path}").format(
+                    time=when_text(info), path=path
+                ),
+                10000,
             )
 
     def _on_mode_action_triggered(self, mode: str) -> None:

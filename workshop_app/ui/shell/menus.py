@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QActionGroup, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from workshop_app.ui.common import keymap
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.settings import RecentEvent
 from workshop_app.ui.shell.modes import MODE_HINTS, MODE_TITLES, MODES
 
@@ -46,6 +47,8 @@ class Actions:
     about: QAction
     files: QAction
     keys: QAction
+    #: View ▸ Language, by language code ("": the system's language).
+    languages: dict[str, QAction]
     document: list[QAction] = field(default_factory=list)
     #: Keyboard shortcuts (action, ``keymap`` id), set by ``install_shortcuts`` (at startup only
     #: after the first frame: the first shortcut set makes PySide6 build the enums of the whole
@@ -76,48 +79,69 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
             action.setToolTip(tip)
         return action
 
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(tr("&File"))
     # Ctrl+Shift+N: Ctrl+N adds a row in Plan's lists (one owner per key; keymap.py)
-    new = _action(window, "&New event…", "window.new", "Start a new event from a template")
-    open_ = _action(window, "&Open…", "window.open", "Open a .workshop event file")
-    recent = QMenu("Open &Recent", window)
-    save = _action(window, "&Save", "window.save", "Every change is already saved as you make it")
+    new = _action(window, tr("&New event…"), "window.new", tr("Start a new event from a template"))
+    open_ = _action(window, tr("&Open…"), "window.open", tr("Open a .workshop event file"))
+    recent = QMenu(tr("Open &Recent"), window)
+    save = _action(
+        window, tr("&Save"), "window.save", tr("Every change is already saved as you make it")
+    )
     save_copy = _action(
-        window, "Save a &Copy As…", None, "Write a copy of this event to another file"
+        window, tr("Save a &Copy As…"), None, tr("Write a copy of this event to another file")
     )
     exports = {
-        "json": _action(window, "Export as &JSON…", None, "The whole event as interchange JSON"),
-        "csv": _action(window, "Export as &CSV…", None, "Every note as a spreadsheet table"),
-        "markdown": _action(window, "Export as &Markdown…", None, "The event as a text document"),
+        "json": _action(
+            window, tr("Export as &JSON…"), None, tr("The whole event as interchange JSON")
+        ),
+        "csv": _action(
+            window, tr("Export as &CSV…"), None, tr("Every note as a spreadsheet table")
+        ),
+        "markdown": _action(
+            window, tr("Export as &Markdown…"), None, tr("The event as a text document")
+        ),
     }
     restore = _action(
-        window, "Restore from &Backup…", None, "Open a copy of one of the event's backups"
+        window, tr("Restore from &Backup…"), None, tr("Open a copy of one of the event's backups")
     )
     # Several laptops (laptops/handlers.py): hand out copies, merge them back, kept texts
     prepare = _action(
-        window, "&Prepare Laptops for Tables…", None, "Write a copy of this event for each table"
+        window,
+        tr("&Prepare Laptops for Tables…"),
+        None,
+        tr("Write a copy of this event for each table"),
     )
-    merge = _action(window, "&Merge Notes From…", None, "Bring in the notes typed on other laptops")
+    merge = _action(
+        window, tr("&Merge Notes From…"), None, tr("Bring in the notes typed on other laptops")
+    )
     conflicts = _action(
-        window, "Con&flicts…", None, "Texts changed on two laptops: the one kept, to put back"
+        window,
+        tr("Con&flicts…"),
+        None,
+        tr("Texts changed on two laptops: the one kept, to put back"),
     )
     share = _action(
         window,
-        "S&hare Through a Folder…",
+        tr("S&hare Through a Folder…"),
         None,
-        "Keep this event in step with other laptops through a folder a sync engine shares",
+        tr("Keep this event in step with other laptops through a folder a sync engine shares"),
     )
     stop_share = _action(
-        window, "S&top Sharing", None, "Stop sharing this event; its notes stay on this laptop"
+        window,
+        tr("S&top Sharing"),
+        None,
+        tr("Stop sharing this event; its notes stay on this laptop"),
     )
-    close = _action(window, "&Close Event", "window.close", "Close this event and go to the start")
-    quit_ = _action(window, "&Quit", "window.quit", "Close Workshop")
+    close = _action(
+        window, tr("&Close Event"), "window.close", tr("Close this event and go to the start")
+    )
+    quit_ = _action(window, tr("&Quit"), "window.quit", tr("Close Workshop"))
     quit_.setMenuRole(QAction.MenuRole.QuitRole)
     file_menu.addActions([new, open_])
     file_menu.addMenu(recent)
     file_menu.addSeparator()
     file_menu.addActions([save, save_copy])
-    export_menu = file_menu.addMenu("&Export")
+    export_menu = file_menu.addMenu(tr("&Export"))
     export_menu.addActions(list(exports.values()))
     file_menu.addAction(restore)
     file_menu.addSeparator()
@@ -125,47 +149,49 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     file_menu.addSeparator()
     file_menu.addActions([close, quit_])
 
-    edit_menu = bar.addMenu("&Edit")
-    undo = undo_group.createUndoAction(window, "Undo")
+    edit_menu = bar.addMenu(tr("&Edit"))
+    undo = undo_group.createUndoAction(window, tr("Undo"))
     pending.append((undo, "window.undo"))
-    redo = undo_group.createRedoAction(window, "Redo")
+    redo = undo_group.createRedoAction(window, tr("Redo"))
     pending.append((redo, "window.redo"))
     edit_menu.addActions([undo, redo])
 
-    view_menu = bar.addMenu("&View")
+    view_menu = bar.addMenu(tr("&View"))
     mode_group = QActionGroup(window)
     modes: dict[str, QAction] = {}
     for mode in MODES:
-        action = _action(window, MODE_TITLES[mode], f"window.mode_{mode}", MODE_HINTS[mode])
+        action = _action(window, tr(MODE_TITLES[mode]), f"window.mode_{mode}", tr(MODE_HINTS[mode]))
         action.setCheckable(True)
         action.setData(mode)
         mode_group.addAction(action)
         modes[mode] = action
     view_menu.addActions(list(modes.values()))
     view_menu.addSeparator()
-    larger = _action(window, "&Larger Text", "window.larger", "Make all text larger")
-    smaller = _action(window, "&Smaller Text", "window.smaller", "Make all text smaller")
+    larger = _action(window, tr("&Larger Text"), "window.larger", tr("Make all text larger"))
+    smaller = _action(window, tr("&Smaller Text"), "window.smaller", tr("Make all text smaller"))
     reset_text = _action(
-        window, "&Reset Text Size", "window.reset_text", "Use the system's text size"
+        window, tr("&Reset Text Size"), "window.reset_text", tr("Use the system's text size")
     )
     view_menu.addActions([larger, smaller, reset_text])
+    view_menu.addSeparator()
+    languages = _language_menu(window, view_menu)
 
     # No mnemonic: Alt+R, U and N are taken on the Plan and Board pages (Alt+F, then Right)
-    run_menu = bar.addMenu("Run")
+    run_menu = bar.addMenu(tr("Run"))
     # No key: it opens the laptop to the room's network, so it is chosen from the menu.
     phones = _action(
         window,
-        "Attendee &Input",
+        tr("Attendee &Input"),
         None,
-        "Let attendees send notes from their phones over this network; uncheck to stop",
+        tr("Let attendees send notes from their phones over this network; uncheck to stop"),
     )
     phones.setCheckable(True)
     run_menu.addAction(phones)
 
-    help_menu = bar.addMenu("&Help")
-    keys = _action(window, "&Keyboard Shortcuts", "window.keys", "Every key of every mode")
-    files = _action(window, "&Where Files Are Kept", None, "Data, backups and logs folders")
-    about = _action(window, "&About Workshop", None)
+    help_menu = bar.addMenu(tr("&Help"))
+    keys = _action(window, tr("&Keyboard Shortcuts"), "window.keys", tr("Every key of every mode"))
+    files = _action(window, tr("&Where Files Are Kept"), None, tr("Data, backups and logs folders"))
+    about = _action(window, tr("&About Workshop"), None)
     about.setMenuRole(QAction.MenuRole.AboutRole)
     help_menu.addActions([keys, files, about])
 
@@ -196,6 +222,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
         about=about,
         files=files,
         keys=keys,
+        languages=languages,
         document=document,
         shortcuts=pending,
     )
@@ -204,26 +231,59 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     return actions
 
 
+def _language_menu(window: QMainWindow, view_menu: QMenu) -> dict[str, QAction]:
+    """View ▸ Language: the system's language, then each language by the name it calls itself.
+    Checkable and exclusive; which one is checked, and what choosing one does: ``language.py``."""
+    from workshop_app import i18n
+    from workshop_app.ui.common.i18n import system_language
+
+    menu = view_menu.addMenu(tr("Lan&guage"))
+    menu.setAccessibleName(tr("Language"))
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    system = i18n.LANGUAGES.get(system_language(), system_language())
+    texts = {"": tr("&System Default ({language})").format(language=system)}
+    texts |= {code: f"&{i18n.describe(code)}" for code in i18n.LANGUAGES}
+    actions: dict[str, QAction] = {}
+    for code, text in texts.items():
+        action = QAction(text, window)
+        action.setCheckable(True)
+        action.setData(code)
+        if not code:
+            action.setStatusTip(tr("Use the language this computer is set to"))
+        group.addAction(action)
+        menu.addAction(action)
+        actions[code] = action
+    return actions
+
+
 def fill_recent_menu(menu: QMenu, recent: list[RecentEvent], window: QMainWindow) -> list[QAction]:
     """Rebuild Open Recent: one action per event (data = its path), then Clear list (data = "")."""
     menu.clear()
     actions: list[QAction] = []
     for number, entry in enumerate(recent, start=1):
-        missing = "" if entry.exists else " (file not found)"
-        name = entry.title.replace("&", "&&")
-        action = QAction(f"&{number % 10} {name} — {Path(entry.path).name}{missing}", window)
+        values = {
+            "number": number % 10,
+            "title": entry.title.replace("&", "&&"),
+            "file": Path(entry.path).name.replace("&", "&&"),
+        }
+        if entry.exists:
+            text = tr("&{number} {title} — {file}").format(**values)
+        else:
+            text = tr("&{number} {title} — {file} (file not found)").format(**values)
+        action = QAction(text, window)
         action.setData(entry.path)
         action.setStatusTip(entry.path)
         action.setEnabled(entry.exists)
         actions.append(action)
     if not actions:
-        empty = QAction("No recent events", window)
+        empty = QAction(tr("No recent events"), window)
         empty.setEnabled(False)
         menu.addAction(empty)
         return []
     menu.addActions(actions)
     menu.addSeparator()
-    clear = QAction("&Clear List", window)
+    clear = QAction(tr("&Clear List"), window)
     clear.setData("")
     menu.addAction(clear)
     return [*actions, clear]

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.human_time import short_moment
-from workshop_app.domain.wording import plural
 from workshop_app.storage import backups
 from workshop_app.storage.backups import BackupInfo
 from workshop_app.storage.document import SUFFIX
 from workshop_app.ui.common.dialogs import WORKSHOP_FILTER, Dialogs
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.common.text import ScaledLabel
 from workshop_app.ui.shell.file_ops import file_name_for, start_folder, with_suffix
 
@@ -38,7 +38,7 @@ INFO_ROLE = Qt.ItemDataRole.UserRole
 
 
 def notes_text(count: int) -> str:
-    return plural(count, "note")
+    return trn("%n note", "%n notes", count)
 
 
 def when_text(info: BackupInfo, now: datetime | None = None) -> str:
@@ -56,19 +56,19 @@ class RestoreDialog(QDialog):
         self, found: list[BackupInfo], event_title: str | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from a backup")
-        self.setAccessibleName("Restore from a backup")
+        self.setWindowTitle(tr("Restore from a backup"))
+        self.setAccessibleName(tr("Restore from a backup"))
         layout = QVBoxLayout(self)
-        layout.addWidget(ScaledLabel("Restore from a backup", 1.3, bold=True))
+        layout.addWidget(ScaledLabel(tr("Restore from a backup"), 1.3, bold=True))
         self.intro = QLabel(self._intro(found, event_title))
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
 
         self.list = QTreeWidget()
-        self.list.setAccessibleName("Backups, newest first")
+        self.list.setAccessibleName(tr("Backups, newest first"))
         self.list.setColumnCount(3)
-        self.list.setHeaderLabels(["Taken", "Notes", "Event"])
+        self.list.setHeaderLabels([tr("Taken"), tr("Notes"), tr("Event")])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAllColumnsShowFocus(True)
@@ -82,13 +82,13 @@ class RestoreDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.open_button = self.buttons.addButton(
-            "&Open a copy…", QDialogButtonBox.ButtonRole.AcceptRole
+            tr("&Open a copy…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        self.open_button.setAccessibleName("Open a copy of the chosen backup")
+        self.open_button.setAccessibleName(tr("Open a copy of the chosen backup"))
         self.open_button.setDefault(True)
         self.open_button.setEnabled(bool(found))
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName("Close")
+        close.setAccessibleName(tr("Close"))
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -107,29 +107,34 @@ class RestoreDialog(QDialog):
 
     @staticmethod
     def _intro(found: list[BackupInfo], event_title: str | None) -> str:
-        copy = (
+        copy = tr(
             "The one you choose opens as a copy in a new file: the event file and the "
             "backup stay as they are."
         )
-        taken = "Workshop takes one each time an event opens and every few minutes while you work."
+        taken = tr(
+            "Workshop takes one each time an event opens and every few minutes while you work."
+        )
         if event_title is None:
             if not found:
-                return f"There are no backups on this computer yet. {taken}"
-            return f"Backups of every event on this computer, newest first. {copy}"
-        name = event_title.strip() or "Untitled event"
+                return tr("There are no backups on this computer yet.") + " " + taken
+            return tr("Backups of every event on this computer, newest first.") + " " + copy
+        name = event_title.strip() or tr("Untitled event")
         if not found:
-            return f"There are no backups of “{name}” yet. {taken}"
-        return f"Backups of “{name}”, newest first (the last ten are kept). {copy}"
+            return tr("There are no backups of “{event}” yet.").format(event=name) + " " + taken
+        heading = tr("Backups of “{event}”, newest first (the last ten are kept).")
+        return heading.format(event=name) + " " + copy
 
     @staticmethod
     def _item(info: BackupInfo) -> QTreeWidgetItem:
         when = when_text(info)
         if info.readable:
-            columns = [when, notes_text(info.notes), info.title.strip() or "Untitled event"]
-            spoken = f"Backup from {when}: {columns[1]}, {columns[2]}"
+            columns = [when, notes_text(info.notes), info.title.strip() or tr("Untitled event")]
+            spoken = tr("Backup from {time}: {notes}, {event}").format(
+                time=when, notes=columns[1], event=columns[2]
+            )
         else:
-            columns = [when, "", "Damaged: cannot be opened"]
-            spoken = f"Backup from {when}: damaged, cannot be opened"
+            columns = [when, "", tr("Damaged: cannot be opened")]
+            spoken = tr("Backup from {time}: damaged, cannot be opened").format(time=when)
         item = QTreeWidgetItem(columns)
         item.setData(0, INFO_ROLE, info)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -162,7 +167,7 @@ def suggested_copy(info: BackupInfo, document: Path | None) -> Path:
     event (outside the data folder) or in Documents, numbered if the name is taken."""
     local = info.taken_at.astimezone()
     stem = Path(file_name_for(info.original_stem or info.title, "")).name
-    base = f"{stem} (backup {local:%Y-%m-%d %H.%M})"
+    base = tr("{name} (backup {time})").format(name=stem, time=f"{local:%Y-%m-%d %H.%M}")
     folder = start_folder(document)
     candidate = folder / (base + SUFFIX)
     number = 2
@@ -178,16 +183,21 @@ def restore_copy(
     """Ask where the copy of backup ``info`` goes, then write it. ``document`` is the open
     event's file, which the copy may never replace. Returns the copy's path, or None."""
     chosen = dialogs.save_file(
-        parent, "Save the restored copy as", suggested_copy(info, document), WORKSHOP_FILTER
+        parent,
+        tr("Save the restored copy as"),
+        suggested_copy(info, document),
+        tr(WORKSHOP_FILTER),
     )
     target = with_suffix(dialogs, parent, chosen, SUFFIX) if chosen else None
     if target is None:
         return None
     if document is not None and target.absolute() == document.absolute():
         raise WorkshopError(
-            "That is the event file you have open. Choose another name: the backup opens as "
-            "a copy beside it, and the event stays as it is."
+            tr(
+                "That is the event file you have open. Choose another name: the backup opens "
+                "as a copy beside it, and the event stays as it is."
+            )
         )
     if target.absolute() == info.path.absolute():
-        raise WorkshopError("Choose a new file for the copy: the backup stays as it is.")
+        raise WorkshopError(tr("Choose a new file for the copy: the backup stays as it is."))
     return backups.restore_copy(info.path, target)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.settings import AppSettings
 
 if TYPE_CHECKING:
@@ -84,20 +85,24 @@ class WindowSharing(QObject):
         if model.document.readonly:
             self.dialogs.show_error(
                 self.parent_widget,
-                "This event cannot be shared",
-                model.document.readonly_reason() + " Notes from other laptops cannot come in.",
+                tr("This event cannot be shared"),
+                model.document.readonly_reason()
+                + " "
+                + tr("Notes from other laptops cannot come in."),
             )
             return
         current = self.settings.share_folder(model.document.path)
         start = current or model.document.path.parent
         folder = self.dialogs.choose_folder(
-            self.parent_widget, "Share this event through a folder", start
+            self.parent_widget, tr("Share this event through a folder"), start
         )
         if folder is None:
             return
         if not folder.is_dir():
             self.dialogs.show_error(
-                self.parent_widget, "This folder cannot be used", f"“{folder}” is not a folder."
+                self.parent_widget,
+                tr("This folder cannot be used"),
+                tr("“{folder}” is not a folder.").format(folder=folder),
             )
             return
         self.settings.set_share_folder(model.document.path, folder)
@@ -109,7 +114,7 @@ class WindowSharing(QObject):
         if model is not None:
             self.settings.set_share_folder(model.document.path, None)
         self.release()
-        self.status.showMessage("Sharing stopped: notes are kept on this laptop only", 5000)
+        self.status.showMessage(tr("Sharing stopped: notes are kept on this laptop only"), 5000)
 
     def _label(self) -> QLabel:
         if self.label is None:
@@ -117,7 +122,7 @@ class WindowSharing(QObject):
 
             self.label = QLabel(self.parent_widget)
             self.label.setObjectName("shareStatus")
-            self.label.setAccessibleName("Sharing")
+            self.label.setAccessibleName(tr("Sharing"))
             self.label.setContentsMargins(16, 0, 4, 0)  # apart from "All changes saved"
             self.label.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name as it is
             self.status.addPermanentWidget(self.label)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.ui.common.focus import show_focus_frame
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import shown
 from workshop_app.ui.common.settings import RecentEvent
 from workshop_app.ui.common.text import ScaledLabel
@@ -79,7 +80,7 @@ class WelcomePage(QScrollArea):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(tr("Welcome"))
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its contents take focus, not the frame
@@ -95,8 +96,8 @@ class WelcomePage(QScrollArea):
         columns = QGridLayout()
         columns.setHorizontalSpacing(line * 3)
         columns.setVerticalSpacing(line // 2)
-        columns.addWidget(ScaledLabel("Start a new event", 1.3, bold=True), 0, 0)
-        columns.addWidget(ScaledLabel("Recent events", 1.3, bold=True), 0, 1)
+        columns.addWidget(ScaledLabel(tr("Start a new event"), 1.3, bold=True), 0, 0)
+        columns.addWidget(ScaledLabel(tr("Recent events"), 1.3, bold=True), 0, 1)
         columns.addLayout(self._templates_column(templates, line), 1, 0)
         columns.addLayout(self._recent_column(), 1, 1)
         columns.setColumnStretch(0, 1)
@@ -119,10 +120,12 @@ class WelcomePage(QScrollArea):
         logo.setPixmap(icon.pixmap(QSize(line * 4, line * 4)))
         row.addWidget(logo, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
-        text.addWidget(ScaledLabel("Workshop", 2.0, bold=True))
+        text.addWidget(ScaledLabel(tr("Workshop"), 2.0, bold=True))
         tagline = ScaledLabel(
-            "Plan the day, run the breakouts, capture every note and print the summary. "
-            "Everything stays on this computer.",
+            tr(
+                "Plan the day, run the breakouts, capture every note and print the summary. "
+                "Everything stays on this computer."
+            ),
             1.1,
         )
         tagline.setWordWrap(True)
@@ -132,7 +135,7 @@ class WelcomePage(QScrollArea):
 
     def _templates_column(self, templates: Sequence[TemplateInfo], line: int) -> QVBoxLayout:
         column = QVBoxLayout()
-        column.addWidget(QLabel("Choose a template. You can change everything afterwards."))
+        column.addWidget(QLabel(tr("Choose a template. You can change everything afterwards.")))
         self.template_group = QButtonGroup(self)
         self.template_buttons: dict[str, QRadioButton] = {}
         indent = self.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + line
@@ -150,9 +153,9 @@ class WelcomePage(QScrollArea):
             column.addWidget(summary)
         if self.template_buttons:
             next(iter(self.template_buttons.values())).setChecked(True)
-        self.create_button = QPushButton("Create event…")
-        self.create_button.setAccessibleName("Create event from the chosen template")
-        self.create_button.setToolTip("Name the event and choose where to save it")
+        self.create_button = QPushButton(tr("Create event…"))
+        self.create_button.setAccessibleName(tr("Create event from the chosen template"))
+        self.create_button.setToolTip(tr("Name the event and choose where to save it"))
         self.create_button.setEnabled(bool(self.template_buttons))
         self.create_button.setDefault(True)  # drawn as the main action of the page
         self.create_button.clicked.connect(self._on_create_button_clicked)
@@ -162,13 +165,13 @@ class WelcomePage(QScrollArea):
 
     def _recent_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self.recent_empty = QLabel("Events you open or create will be listed here.")
+        self.recent_empty = QLabel(tr("Events you open or create will be listed here."))
         self.recent_empty.setWordWrap(True)
         self.recent_empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.recent_list = QListWidget()
-        self.recent_list.setAccessibleName("Recent events")
+        self.recent_list.setAccessibleName(tr("Recent events"))
         show_focus_frame(self.recent_list)
-        self.recent_list.setToolTip("Enter opens the event; Delete removes it from this list")
+        self.recent_list.setToolTip(tr("Enter opens the event; Delete removes it from this list"))
         self.recent_list.setWordWrap(True)
         self.recent_list.setAlternatingRowColors(True)
         self.recent_list.setSpacing(max(2, self.fontMetrics().height() // 4))
@@ -176,12 +179,12 @@ class WelcomePage(QScrollArea):
         self.recent_list.currentItemChanged.connect(self._on_recent_list_current_item_changed)
         self.recent_list.installEventFilter(self)  # Delete removes the selected entry
 
-        self.open_recent_button = QPushButton("Open")
-        self.open_recent_button.setAccessibleName("Open the selected recent event")
+        self.open_recent_button = QPushButton(tr("Open"))
+        self.open_recent_button.setAccessibleName(tr("Open the selected recent event"))
         self.open_recent_button.clicked.connect(self._on_open_recent_button_clicked)
-        self.remove_button = QPushButton("Remove from list")
-        self.remove_button.setAccessibleName("Remove the selected event from the recent list")
-        self.remove_button.setToolTip("Forget it here; the file itself is not touched")
+        self.remove_button = QPushButton(tr("Remove from list"))
+        self.remove_button.setAccessibleName(tr("Remove the selected event from the recent list"))
+        self.remove_button.setToolTip(tr("Forget it here; the file itself is not touched"))
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         buttons = QHBoxLayout()
         buttons.setSpacing(self.fontMetrics().height() // 2)
@@ -197,14 +200,19 @@ class WelcomePage(QScrollArea):
     def _other_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(self.fontMetrics().height() // 2)
-        self.open_button = QPushButton("Open an event file…")
-        self.open_button.setAccessibleName("Open an event file")
-        self.open_button.setToolTip(f"Open a .workshop file ({shown('window.open')})")
+        self.open_button = QPushButton(tr("Open an event file…"))
+        self.open_button.setAccessibleName(tr("Open an event file"))
+        self.open_button.setToolTip(
+            tr("Open a .workshop file ({keys})").format(keys=shown("window.open"))
+        )
         self.open_button.clicked.connect(self._on_open_button_clicked)
-        self.demo_button = QPushButton("Open the demo event")
-        self.demo_button.setAccessibleName("Open the demo event")
+        self.demo_button = QPushButton(tr("Open the demo event"))
+        self.demo_button.setAccessibleName(tr("Open the demo event"))
         self.demo_button.setToolTip(
-            "A finished example event with notes, to look around freely (a fresh copy each time)"
+            tr(
+                "A finished example event with notes, to look around freely (a fresh copy "
+                "each time)"
+            )
         )
         self.demo_button.clicked.connect(self._on_demo_button_clicked)
         row.addWidget(self.open_button)
@@ -220,14 +228,13 @@ class WelcomePage(QScrollArea):
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         for entry in recent:
             if entry.exists:
-                detail = (
-                    f"Last opened {entry.opened_text()} · {_short(str(Path(entry.path).parent))}"
+                detail = tr("Last opened {time} · {folder}").format(
+                    time=entry.opened_text(), folder=_short(str(Path(entry.path).parent))
                 )
                 item = QListWidgetItem(f"{entry.title}\n{detail}")
             else:
-                item = QListWidgetItem(
-                    warning, f"{entry.title}\nFile not found: {_short(entry.path)}"
-                )
+                missing = tr("File not found: {path}").format(path=_short(entry.path))
+                item = QListWidgetItem(warning, f"{entry.title}\n{missing}")
             item.setToolTip(entry.path)
             item.setData(PATH_ROLE, entry.path)
             self.recent_list.addItem(item)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QTabBar, QVBoxLayout
 
 from workshop_app.ui.common.dialogs import Dialogs
 from workshop_app.ui.common.first_paint import after_first_paint
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import shown
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.shell.modes import MODE_HINTS, MODE_TITLES, MODES, Mode
@@ -91,17 +92,18 @@ class Workspace(QWidget):
         self.dialogs = dialogs
         self._pages: dict[str, QWidget] = {}
         self.setObjectName("workspace")
-        self.setAccessibleName("Event workspace")
+        self.setAccessibleName(tr("Event workspace"))
         self.mode_bar = QTabBar(self)
-        self.mode_bar.setAccessibleName("Modes")
+        self.mode_bar.setAccessibleName(tr("Modes"))
         self.mode_bar.setDocumentMode(True)
         self.mode_bar.setExpanding(False)
         self.mode_bar.setDrawBase(True)
         self.pages = QStackedWidget(self)
         for name in MODES:
-            index = self.mode_bar.addTab(MODE_TITLES[name])
+            index = self.mode_bar.addTab(tr(MODE_TITLES[name]))
             key = shown(f"window.mode_{name}")
-            self.mode_bar.setTabToolTip(index, f"{MODE_HINTS[name]} ({key})")
+            tip = tr("{hint} ({keys})").format(hint=tr(MODE_HINTS[name]), keys=key)
+            self.mode_bar.setTabToolTip(index, tip)
         self.mode_bar.setCurrentIndex(MODES.index(mode) if mode in MODES else 0)
         self.pages.setCurrentWidget(self.page(self.mode()))
         self.mode_bar.currentChanged.connect(self._on_mode_bar_current_changed)
