@@ -19,6 +19,7 @@ from workshop_app.domain.records import (
     Question,
     Record,
     Speaker,
+    kind_label,
 )
 from workshop_app.ui.common.keymap import keys_of
 from workshop_app.ui.document_model import DocumentModel
@@ -71,7 +72,7 @@ class RecordSpec:
 
 def choice_text(value: str) -> str:
     """How a kind is shown: "panellist" -> "Panellist"."""
-    return value[:1].upper() + value[1:]
+    return kind_label(value)
 
 
 SPEAKERS = RecordSpec(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workshop_app.domain import local_time
+from workshop_app.domain.records import kind_label
 from workshop_app.domain.run import Clock, Reading, RunStatus
 from workshop_app.domain.run_text import day_offset, describe_offset
 from workshop_app.ui.common.focus import show_focus_frame
@@ -286,7 +287,7 @@ class RunPage(QWidget):
             self.meta.setText("Add agenda items in Plan mode." if empty else "P goes back.")
         else:
             self.title.setText(item.title or "Untitled item")
-            kind = item.kind.capitalize()
+            kind = kind_label(item.kind)
             warn = int(reading.warning_at)
             warn_text = f"{warn // 60} min" if warn >= 60 else f"{warn} s"
             self.meta.setText(
