@@ -21,7 +21,7 @@ WRITTEN_ONCE = {
     "the newer-format refusal": r"was saved by a newer version of Workshop",
     "the read-only-file refusal": r"cannot be opened for editing",
     "the empty-file refusal": r"is empty: it is not a workshop document",
-    "a new file's failed write": r"Could not write “\{\w+(\.name)?\}”: \{(files\.)?_?write_failure",
+    "a new file's failed write": r"Could not write “\{name\}”: \{reason\}\. Nothing was written",
     "a replaced file's side files": r"side_files\(\w+\), \w+\.with_name\(",
     "a new file's temporary": r"for \w+ in \(tmp, tmp\.with_name\(",
     "reading the application_id from the header": r"header\[68:72\]",

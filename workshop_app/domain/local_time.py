@@ -12,6 +12,7 @@ from datetime import UTC, datetime, tzinfo
 from functools import cache
 
 from workshop_app.domain.clock import parse_utc
+from workshop_app.i18n import _, format_time
 
 #: The zone of an event that never named one (files and JSON from before zones existed).
 DEFAULT_ZONE = "UTC"
@@ -28,7 +29,7 @@ def zone_names() -> tuple[str, ...]:
 def check_zone(name: object) -> str:
     """``name`` if it is a known IANA zone; ValueError with a message for a person otherwise."""
     if not isinstance(name, str) or not name.strip():
-        raise ValueError("a time zone is needed, such as Europe/London")
+        raise ValueError(_("a time zone is needed, such as Europe/London"))
     name = name.strip()
     from zoneinfo import ZoneInfoNotFoundError
 
@@ -36,8 +37,10 @@ def check_zone(name: object) -> str:
         zone(name, strict=True)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         raise ValueError(
-            f"“{name}” is not a time zone this computer knows; use a name such as "
-            "Europe/London, America/New_York or UTC"
+            _(
+                "“{name}” is not a time zone this computer knows; use a name such as "
+                "Europe/London, America/New_York or UTC"
+            ).format(name=name)
         ) from None
     return name
 
@@ -75,7 +78,7 @@ def clock(moment: datetime | str, zone_name: str | None, *, seconds: bool = Fals
         when = local(moment, zone_name)
     except ValueError:
         return ""
-    return when.strftime("%H:%M:%S" if seconds else "%H:%M")
+    return format_time(when, "HH:mm:ss" if seconds else "HH:mm")
 
 
 def abbreviation(moment: datetime | str, zone_name: str | None) -> str:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from workshop_app.i18n import N_, _
+
 
 class Kind(StrEnum):
     """What a finding is. Members equal their text ("phone" == Kind.PHONE)."""
@@ -28,20 +30,24 @@ class Kind(StrEnum):
 
 
 KINDS: tuple[Kind, ...] = tuple(Kind)
-#: What each kind is replaced by in a redacted text, and called in a list of findings.
+#: What each kind is replaced by in a redacted text, and called in a list of findings. Both
+#: marked with N_: ``redact`` writes the label in the language of the moment (the export's or
+#: the report's, as it is made), and a list translates the name where it shows it.
 LABELS: dict[Kind, str] = {
-    Kind.NHS_NUMBER: "[NHS number]",
-    Kind.EMAIL: "[email]",
-    Kind.PHONE: "[phone]",
-    Kind.POSTCODE: "[postcode]",
-    Kind.NAME: "[name]",
+    # Translators: written in place of personal data taken out of an exported or printed text
+    Kind.NHS_NUMBER: N_("[NHS number]"),
+    Kind.EMAIL: N_("[email]"),
+    Kind.PHONE: N_("[phone]"),
+    Kind.POSTCODE: N_("[postcode]"),
+    Kind.NAME: N_("[name]"),
 }
 NAMES: dict[Kind, str] = {
-    Kind.NHS_NUMBER: "NHS number",
-    Kind.EMAIL: "email",
-    Kind.PHONE: "phone number",
-    Kind.POSTCODE: "postcode",
-    Kind.NAME: "name",
+    Kind.NHS_NUMBER: N_("NHS number"),
+    Kind.EMAIL: N_("email"),
+    Kind.PHONE: N_("phone number"),
+    Kind.POSTCODE: N_("postcode"),
+    # Translators: a person's name, as a kind of personal data
+    Kind.NAME: N_("name"),
 }
 
 
@@ -257,5 +263,5 @@ def redact(text: str, findings: Iterable[Finding]) -> str:
     """``text`` with each finding replaced by its label ("[phone]"), the rest kept as it was."""
     out = text
     for finding in sorted(findings, key=lambda f: f.start, reverse=True):
-        out = out[: finding.start] + LABELS[finding.kind] + out[finding.end :]
+        out = out[: finding.start] + _(LABELS[finding.kind]) + out[finding.end :]
     return out

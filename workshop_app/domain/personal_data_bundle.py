@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.personal_data import KINDS, Finding, Kind, find, is_name_word, redact
 from workshop_app.domain.records import AWAY_FROM_TABLES, UNNAMED_TABLE, Record
+from workshop_app.i18n import _
 
 R = TypeVar("R", bound=Record)
 
@@ -108,19 +109,25 @@ def _findings(
 def _records(bundle: EventBundle) -> Iterable[tuple[str, Record, str]]:
     """(record kind, record, place) for each record scanned, in reading order."""
     numbers = {q.id: i for i, q in enumerate(bundle.questions, 1)}
-    tables = {g.id: g.name.strip() or UNNAMED_TABLE for g in bundle.groups}
-    yield "event", bundle.event, "Event details"
+    tables = {g.id: g.name.strip() or _(UNNAMED_TABLE) for g in bundle.groups}
+    yield "event", bundle.event, _("Event details")
     for question in bundle.questions:
-        yield "question", question, f"Question {numbers[question.id]}"
+        yield "question", question, _("Question {number}").format(number=numbers[question.id])
     for theme in bundle.themes:
         number = numbers.get(theme.question_id or "")
         title = " ".join(theme.title.split())
         title = title if len(title) <= 40 else title[:39] + "…"
-        yield "theme", theme, (f"Question {number} · " if number else "") + f"theme “{title}”"
+        if number:
+            place = _("Question {number} · theme “{title}”").format(number=number, title=title)
+        else:
+            place = _("theme “{title}”").format(title=title)
+        yield "theme", theme, place
     for note in bundle.notes:
         number = numbers.get(note.question_id or "")
-        where = f"Question {number}" if number else "General notes"
-        yield "note", note, f"{where} · {tables.get(note.group_id or '', AWAY_FROM_TABLES)}"
+        where = _("Question {number}").format(number=number) if number else _("General notes")
+        table = tables.get(note.group_id or "", _(AWAY_FROM_TABLES))
+        # Translators: where a note is: "Question 2 · Table 1"
+        yield "note", note, _("{where} · {table}").format(where=where, table=table)
 
 
 def scan(bundle: EventBundle, kinds: Iterable[Kind] = KINDS) -> list[Located]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from enum import StrEnum
 
 from workshop_app.domain.clock import new_id, utc_now
+from workshop_app.i18n import N_, _
 
 SPEAKER_KINDS: tuple[str, ...] = ("keynote", "panellist", "facilitator", "host", "other")
 AGENDA_KINDS: tuple[str, ...] = (
@@ -52,15 +53,53 @@ class NoteSource(StrEnum):
 
 
 NOTE_SOURCES: tuple[NoteSource, ...] = tuple(NoteSource)
-#: What the Board, Capture and the report call notes sent from attendees' phones.
-PHONE_SOURCE_LABEL = "from attendees' phones"
+#: What the Board, Capture and the report call notes sent from attendees' phones (these four
+#: are marked with N_: translate them where they are shown, ``_(UNNAMED_TABLE)``).
+PHONE_SOURCE_LABEL = N_("from attendees' phones")
 #: The same, where it names a place of its own (a card's footer, a column of the report).
-PHONE_SOURCE_PLACE = PHONE_SOURCE_LABEL[0].upper() + PHONE_SOURCE_LABEL[1:]
+PHONE_SOURCE_PLACE = N_("From attendees' phones")
 
 #: What every screen and export calls the notes not taken at any table (a keynote question,
 #: a panel remark), and a table with no name: one wording, so the Board and the report agree.
-AWAY_FROM_TABLES = "Away from the tables"
-UNNAMED_TABLE = "Unnamed table"
+AWAY_FROM_TABLES = N_("Away from the tables")
+UNNAMED_TABLE = N_("Unnamed table")
+
+#: The words for the kinds of note, agenda item and speaker: the file holds the key ("concern"),
+#: a person reads the word (``kind_label``).
+KIND_LABELS: dict[str, str] = {
+    NoteKind.IDEA: N_("Idea"),
+    NoteKind.CONCERN: N_("Concern"),
+    # Translators: a kind of sticky note (words someone said)
+    NoteKind.QUOTE: N_("Quote"),
+    # Translators: a kind of sticky note (something to do)
+    NoteKind.ACTION: N_("Action"),
+    # Translators: a kind of sticky note (a question someone asked)
+    NoteKind.QUESTION: N_("Question"),
+    # Translators: kinds of agenda item
+    "welcome": N_("Welcome"),
+    "talk": N_("Talk"),
+    "panel": N_("Panel"),
+    "breakout": N_("Breakout"),
+    "plenary": N_("Plenary"),
+    # Translators: a kind of agenda item (a pause for coffee)
+    "break": N_("Break"),
+    # Translators: kinds of speaker
+    "keynote": N_("Keynote"),
+    "panellist": N_("Panellist"),
+    "facilitator": N_("Facilitator"),
+    "host": N_("Host"),
+    # Translators: a kind of agenda item or speaker that is none of the others
+    "other": N_("Other"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """A kind of note, agenda item or speaker as a person reads it, in the current language:
+    "concern" -> "Concern"; a kind this version does not know, capitalised as it is."""
+    label = KIND_LABELS.get(kind)
+    return _(label) if label else kind[:1].upper() + kind[1:]
+
+
 #: Longest text any field may hold (a note, a summary, a synthesis).
 MAX_TEXT = 20_000
 #: The most votes a note or theme holds: far above any room's dot count, and within every

@@ -29,6 +29,7 @@ from workshop_app.domain.text_features import (
     tokens,
     words_of,
 )
+from workshop_app.i18n import _
 
 if TYPE_CHECKING:
     import numpy as np
@@ -188,7 +189,8 @@ def _describe(space: _Space, group: list[int], note_ids: list[str]) -> Suggestio
     elif words:
         title = words_of(members, words[0])[0].capitalize()
     else:
-        title = "Similar notes"
+        # Translators: the title proposed for a group of notes with nothing clear in common
+        title = _("Similar notes")
     keywords: list[str] = []
     for feature in ranked:
         for word in words_of(members, feature)[:2]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workshop_app.domain.errors import DocumentError
+from workshop_app.i18n import _
 from workshop_app.storage import files
 
 #: The table of this file's own settings, and its columns (the schema check asks for them).
@@ -81,10 +82,11 @@ def plan(title: str, tables: Sequence[tuple[str, str]] = (), count: int = 0) -> 
     """The copies to write: one per table (``(id, name)`` pairs), named for a person ("NHS AI
     strategy – Table 2.workshop"), or else ``count`` copies ("… – Laptop 1.workshop") that ask
     for their table on the first note."""
-    event = safe_stem(title) or "Untitled event"
-    labels = [(table_id, safe_stem(name) or "Unnamed table") for table_id, name in tables]
+    event = safe_stem(title) or _("Untitled event")
+    labels = [(table_id, safe_stem(name) or _("Unnamed table")) for table_id, name in tables]
     if not labels:
-        labels = [(None, f"Laptop {n}") for n in range(1, count + 1)]  # type: ignore[misc]
+        laptop = _("Laptop {number}")
+        labels = [(None, laptop.format(number=n)) for n in range(1, count + 1)]  # type: ignore[misc]
     copies, used = [], set()
     for table_id, label in labels:
         name, n = f"{event} – {label}{SUFFIX}", 1
@@ -106,15 +108,20 @@ def write_copies(source: sqlite3.Connection, folder: Path, copies: Sequence[Copy
     folder = Path(folder)
     if not folder.is_dir():
         raise DocumentError(
-            f"The folder “{folder}” is not there (was a USB stick removed?). Nothing was written."
+            _(
+                "The folder “{folder}” is not there (was a USB stick removed?). "
+                "Nothing was written."
+            ).format(folder=folder)
         )
     targets = [folder / copy.name for copy in copies]
     there = [target.name for target in targets if os.path.lexists(target)]
     if there:
         raise DocumentError(
-            f"“{there[0]}” is already in “{folder.name or folder}”: copies are never written over "
-            "(a laptop may have notes in it). Choose another folder, or move the old copies "
-            "away. Nothing was written."
+            _(
+                "“{name}” is already in “{folder}”: copies are never written over "
+                "(a laptop may have notes in it). Choose another folder, or move the old copies "
+                "away. Nothing was written."
+            ).format(name=there[0], folder=folder.name or folder)
         )
     temporaries: list[Path] = []
     placed: list[Path] = []
@@ -134,8 +141,9 @@ def write_copies(source: sqlite3.Connection, folder: Path, copies: Sequence[Copy
                 except OSError:
                     pass
         raise DocumentError(
-            f"The copies could not be written into “{folder}”: {files.write_failure(exc)}. "
-            "Nothing was written."
+            _(
+                "The copies could not be written into “{folder}”: {why}. Nothing was written."
+            ).format(folder=folder, why=files.write_failure(exc))
         ) from None
     return targets
 

@@ -21,6 +21,7 @@ from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import utc_now
 from workshop_app.domain.errors import InterchangeError
 from workshop_app.domain.records import Event, Record
+from workshop_app.i18n import _, n_
 from workshop_app.storage.interchange_fields import (
     FIELDS,
     ONLY_IF_SET,
@@ -88,7 +89,8 @@ def bundle_from_dict(obj: Any, *, source: str = "") -> EventBundle:
     if problems:
         total = len(problems)
         if total > MAX_PROBLEMS:
-            problems = [*problems[:MAX_PROBLEMS], f"... and {total - MAX_PROBLEMS:,} more"]
+            more = n_("... and %n more", "... and %n more", total - MAX_PROBLEMS)
+            problems = [*problems[:MAX_PROBLEMS], more]
         raise InterchangeError(problems, source=source, total=total)
     lists = {s: tuple(FIELDS[s][0](**kw) for _, kw in read[s]) for s in SECTIONS}
     return EventBundle(event=Event(**read["event"][0][1]), **lists)  # type: ignore[arg-type]
@@ -97,20 +99,30 @@ def bundle_from_dict(obj: Any, *, source: str = "") -> EventBundle:
 def _check_header(obj: Any) -> list[str]:
     """Problems with the top level, format and version: if any, nothing else is worth reading."""
     if not isinstance(obj, dict):
-        return [f"(file): expected a JSON object at the top level, got {kind_of(obj)}"]
+        return [
+            _("(file): expected a JSON object at the top level, got {kind}").format(
+                kind=kind_of(obj)
+            )
+        ]
     fmt, version = obj.get("format"), obj.get("version")
     if "format" not in obj:
-        return ["format: required (this is not a Workshop event file)"]
+        return [_("format: required (this is not a Workshop event file)")]
     if fmt != FORMAT:
-        return [f"format: {show(fmt)} is not a Workshop event file (expected {show(FORMAT)})"]
+        return [
+            _("format: {value} is not a Workshop event file (expected {expected})").format(
+                value=show(fmt), expected=show(FORMAT)
+            )
+        ]
     if "version" not in obj:
-        return ["version: required"]
+        return [_("version: required")]
     if isinstance(version, bool) or not isinstance(version, int):
-        return [f"version: expected a whole number, got {kind_of(version)}"]
+        return [_("version: expected a whole number, got {kind}").format(kind=kind_of(version))]
     if version != VERSION:
         return [
-            f"version: this file is version {version}; "
-            f"this version of Workshop reads version {VERSION}"
+            _(
+                "version: this file is version {version}; "
+                "this version of Workshop reads version {reads}"
+            ).format(version=version, reads=VERSION)
         ]
     return []
 
@@ -125,24 +137,29 @@ def _read_section(
     if section == "event":
         items = [("event", obj["event"])] if "event" in obj else []
         if not items:
-            problems.append("event: required")
+            problems.append(_("event: required"))
     else:
         value = obj.get(section, [])
         if not isinstance(value, list):
-            problems.append(f"{section}: expected a list, got {kind_of(value)}")
+            problems.append(
+                _("{path}: expected a list, got {kind}").format(path=section, kind=kind_of(value))
+            )
             return []
         items = [(f"{section}[{i}]", item) for i, item in enumerate(value)]
     out = []
     for path, item in items:
         if not isinstance(item, dict):
-            problems.append(f"{path}: expected an object, got {kind_of(item)}")
+            problems.append(
+                _("{path}: expected an object, got {kind}").format(path=path, kind=kind_of(item))
+            )
             continue
         kwargs, ok = _read_record(section, path, item, problems)
         record_id = kwargs.get("id")
         if record_id in seen:
             problems.append(
-                f"{path}.id: id {show(record_id)} is used more than once "
-                f"(also at {seen[record_id][1]})"
+                _("{path}: id {id} is used more than once (also at {other})").format(
+                    path=f"{path}.id", id=show(record_id), other=seen[record_id][1]
+                )
             )
         elif record_id is not None:
             seen[record_id] = (section, path)
@@ -160,7 +177,7 @@ def _read_record(
     for name, spec in FIELDS[section][1].items():
         if name not in item:
             if spec.required:
-                problems.append(f"{path}.{name}: required")
+                problems.append(_("{path}: required").format(path=f"{path}.{name}"))
                 ok = False
             continue
         try:
@@ -180,20 +197,28 @@ def _check_references(
     """Dangling ids, and notes filed under a theme of another question."""
     for section, refs in REFS.items():
         for path, kwargs in read[section]:
-            for name, (target, noun) in refs.items():
+            for name, (target, missing) in refs.items():
                 value = kwargs.get(name)
                 many = isinstance(value, tuple)
                 refs_here: tuple[Any, ...] = value if many else (value,)  # type: ignore[assignment]
                 for index, ref in enumerate(refs_here):
                     if ref is not None and seen.get(ref, ("",))[0] != target:
                         where = f"{path}.{name}" + (f"[{index}]" if many else "")
-                        problems.append(f"{where}: no {noun} with id {show(ref)}")
+                        problems.append(
+                            _(missing).format(path=where, id=show(ref))  # an N_ message of REFS
+                        )
     themes = {kw["id"]: kw for _, kw in read["themes"]}
     for path, note in read["notes"]:
         theme = themes.get(note.get("theme_id"))
         if theme is not None and theme.get("question_id") != note.get("question_id"):
             problems.append(
-                f"{path}.theme_id: theme {show(theme.get('title', ''))} belongs to question "
-                f"{show(theme.get('question_id'))}, but this note is under question "
-                f"{show(note.get('question_id'))}"
+                _(
+                    "{path}: theme {theme} belongs to question {question}, "
+                    "but this note is under question {note_question}"
+                ).format(
+                    path=f"{path}.theme_id",
+                    theme=show(theme.get("title", "")),
+                    question=show(theme.get("question_id")),
+                    note_question=show(note.get("question_id")),
+                )
             )

@@ -34,6 +34,7 @@ from workshop_app.domain.records import (
     Theme,
 )
 from workshop_app.domain.safe_text import for_terminal
+from workshop_app.i18n import N_, _, format_number
 from workshop_app.storage.interchange_json import HugeNumber
 
 MAX_ID = 200
@@ -56,18 +57,34 @@ class Bad(Exception):
 
 Check = Callable[[Any], Any]
 
+#: How each kind of JSON value is called after "got" ("expected text, got a list").
+_KINDS = {
+    # Translators: the JSON value null, after "expected text, got"
+    "null": N_("null"),
+    # Translators: a JSON true or false value, after "expected text, got"
+    "bool": N_("true/false"),
+    # Translators: after "expected text, got"
+    "number": N_("number"),
+    # Translators: after "expected an id, got"
+    "text": N_("text"),
+    # Translators: after "expected text, got"
+    "list": N_("a list"),
+    # Translators: a JSON object, after "expected text, got"
+    "object": N_("an object"),
+}
+
 
 def kind_of(value: Any) -> str:
     """How a JSON value is called in a message for a person."""
     if value is None:
-        return "null"
+        return _(_KINDS["null"])
     if isinstance(value, bool):
-        return "true/false"
+        return _(_KINDS["bool"])
     if isinstance(value, int | float):
-        return "number"
+        return _(_KINDS["number"])
     if isinstance(value, str):
-        return "text"
-    return "a list" if isinstance(value, list) else "an object"
+        return _(_KINDS["text"])
+    return _(_KINDS["list"]) if isinstance(value, list) else _(_KINDS["object"])
 
 
 def show(value: Any) -> str:
@@ -77,9 +94,13 @@ def show(value: Any) -> str:
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise Bad(f"expected text, got {kind_of(value)}")
+        raise Bad(_("expected text, got {kind}").format(kind=kind_of(value)))
     if len(value) > MAX_TEXT:
-        raise Bad(f"text is too long ({len(value):,} characters; at most {MAX_TEXT:,})")
+        raise Bad(
+            _("text is too long ({length} characters; at most {limit})").format(
+                length=format_number(len(value)), limit=format_number(MAX_TEXT)
+            )
+        )
     _no_surrogate(value)
     return value
 
@@ -89,18 +110,23 @@ def _no_surrogate(value: str) -> None:
     found = _SURROGATE.search(value)
     if found:
         raise Bad(
-            f"character {found.start() + 1} is not a real character (a lone UTF-16 surrogate, "
-            f"\\u{ord(found[0]):04x})"
+            _(
+                "character {position} is not a real character (a lone UTF-16 surrogate, {code})"
+            ).format(position=found.start() + 1, code=f"\\u{ord(found[0]):04x}")
         )
 
 
 def _id(value: Any) -> str:
     if not isinstance(value, str):
-        raise Bad(f"expected an id (text), got {kind_of(value)}")
+        raise Bad(_("expected an id (text), got {kind}").format(kind=kind_of(value)))
     if not value.strip():
-        raise Bad("an id cannot be empty")
+        raise Bad(_("an id cannot be empty"))
     if len(value) > MAX_ID:
-        raise Bad(f"id is too long ({len(value):,} characters; at most {MAX_ID})")
+        raise Bad(
+            _("id is too long ({length} characters; at most {limit})").format(
+                length=format_number(len(value)), limit=MAX_ID
+            )
+        )
     _no_surrogate(value)
     return value
 
@@ -108,26 +134,40 @@ def _id(value: Any) -> str:
 def _count(limit: int) -> Check:
     def check(value: Any) -> int:
         if isinstance(value, HugeNumber):
-            raise Bad(f"a number {value.digits:,} digits long is too large (at most {limit:,})")
+            raise Bad(
+                _("a number {digits} digits long is too large (at most {limit})").format(
+                    digits=format_number(value.digits), limit=format_number(limit)
+                )
+            )
         if isinstance(value, bool) or not isinstance(value, int):
-            raise Bad(f"expected a whole number, got {kind_of(value)}")
+            raise Bad(_("expected a whole number, got {kind}").format(kind=kind_of(value)))
         if value < 0:
-            raise Bad(f"{value} is negative; expected 0 or more")
+            raise Bad(_("{value} is negative; expected 0 or more").format(value=value))
         if value > limit:
-            raise Bad(f"{value:,} is too large (at most {limit:,})")
+            raise Bad(
+                _("{value} is too large (at most {limit})").format(
+                    value=format_number(value), limit=format_number(limit)
+                )
+            )
         return value
 
     return check
 
 
 def _in_years(value: str, what: str) -> None:
-    if not YEARS[0] <= int(value[:4]) <= YEARS[1]:
-        raise Bad(f"{show(value)} is not {what} between the years {YEARS[0]} and {YEARS[1]}")
+    """``what``: "date" or "time"."""
+    if YEARS[0] <= int(value[:4]) <= YEARS[1]:
+        return
+    if what == "date":
+        message = _("{value} is not a date between the years {first} and {last}")
+    else:
+        message = _("{value} is not a time between the years {first} and {last}")
+    raise Bad(message.format(value=show(value), first=YEARS[0], last=YEARS[1]))
 
 
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise Bad(f"expected true or false, got {kind_of(value)}")
+        raise Bad(_("expected true or false, got {kind}").format(kind=kind_of(value)))
     return value
 
 
@@ -138,15 +178,19 @@ def _date(value: Any) -> str:
             raise ValueError
         date.fromisoformat(value)
     except ValueError:
-        raise Bad(f"{show(value)} is not a real date in the form YYYY-MM-DD") from None
-    _in_years(value, "a date")
+        raise Bad(
+            _("{value} is not a real date in the form YYYY-MM-DD").format(value=show(value))
+        ) from None
+    _in_years(value, "date")
     return value
 
 
 def _clock_time(value: Any) -> str:
     _text(value)
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
-        raise Bad(f"{show(value)} is not a time in the form HH:MM (00:00 to 23:59)")
+        raise Bad(
+            _("{value} is not a time in the form HH:MM (00:00 to 23:59)").format(value=show(value))
+        )
     return value
 
 
@@ -157,8 +201,12 @@ def _timestamp(value: Any) -> str:
             raise ValueError
         parse_utc(value)
     except ValueError:
-        raise Bad(f"{show(value)} is not a UTC timestamp like 2026-11-27T14:03:22.123Z") from None
-    _in_years(value, "a time")
+        raise Bad(
+            _("{value} is not a UTC timestamp like 2026-11-27T14:03:22.123Z").format(
+                value=show(value)
+            )
+        ) from None
+    _in_years(value, "time")
     return value
 
 
@@ -174,7 +222,11 @@ def _one_of(choices: tuple[str, ...]) -> Check:
     def check(value: Any) -> str:
         _text(value)
         if value not in choices:
-            raise Bad(f"{show(value)} is not one of {', '.join(choices)}")
+            raise Bad(
+                _("{value} is not one of {choices}").format(
+                    value=show(value), choices=", ".join(choices)
+                )
+            )
         return value
 
     return check
@@ -186,7 +238,7 @@ def _optional(check: Check) -> Check:
 
 def _id_list(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise Bad(f"expected a list of ids, got {kind_of(value)}")
+        raise Bad(_("expected a list of ids, got {kind}").format(kind=kind_of(value)))
     for index, item in enumerate(value):
         try:
             _id(item)
@@ -249,13 +301,16 @@ ONLY_IF_SET_IN = {("themes", "votes")}
 #: Fields left out while they hold their default (a note-taker's note has no "source").
 UNLESS_DEFAULT = {("notes", "source"): "note-taker"}
 
-#: Reference fields: section -> field -> (section it points into, what a person calls it).
+# Translators: {path} is where in the JSON file, such as notes[3].question_id
+_NO_QUESTION = N_("{path}: no question with id {id}")
+#: Reference fields: section -> field -> (section it points into, the message when it is not
+#: there, marked with N_ and translated where the problem is listed).
 REFS: dict[str, dict[str, tuple[str, str]]] = {
-    "agenda": {"question_ids": ("questions", "question")},
-    "themes": {"question_id": ("questions", "question")},
+    "agenda": {"question_ids": ("questions", _NO_QUESTION)},
+    "themes": {"question_id": ("questions", _NO_QUESTION)},
     "notes": {
-        "question_id": ("questions", "question"),
-        "group_id": ("groups", "table (group)"),
-        "theme_id": ("themes", "theme"),
+        "question_id": ("questions", _NO_QUESTION),
+        "group_id": ("groups", N_("{path}: no table (group) with id {id}")),
+        "theme_id": ("themes", N_("{path}: no theme with id {id}")),
     },
 }

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from workshop_app.domain.errors import InterchangeError
+from workshop_app.i18n import N_, _
 
 #: Deepest nesting of lists and objects read; an event file needs 4.
 MAX_DEPTH = 64
@@ -39,19 +40,28 @@ def load(data: bytes | str, source: str = "") -> Any:
         data = _decode(data, source)
     data = data.lstrip("\ufeff")  # a byte-order mark (even two) is not part of the JSON
     if not data.strip():
-        raise InterchangeError(["(file): the file is empty"], source=source)
+        raise InterchangeError([_("(file): the file is empty")], source=source)
     try:
         obj = json.loads(data, parse_constant=_reject_constant, parse_int=_parse_int)
         deep = _depth(obj) > MAX_DEPTH
     except json.JSONDecodeError as err:
         raise InterchangeError(
-            [f"(file): not valid JSON: {_json_message(err.msg)} {_at(data, err.pos)}"],
+            [
+                _("(file): not valid JSON: {problem} {where}").format(
+                    problem=_json_message(err.msg), where=_at(data, err.pos)
+                )
+            ],
             source=source,
         ) from None
     except _Constant as err:
         where = _at(data, _constant_position(data))
         raise InterchangeError(
-            [f"(file): not valid JSON: {err} is not allowed (JSON has no NaN or Infinity) {where}"],
+            [
+                _(
+                    "(file): not valid JSON: {value} is not allowed "
+                    "(JSON has no NaN or Infinity) {where}"
+                ).format(value=err, where=where)
+            ],
             source=source,
         ) from None
     except RecursionError:
@@ -59,8 +69,10 @@ def load(data: bytes | str, source: str = "") -> Any:
     if deep:
         raise InterchangeError(
             [
-                f"(file): lists and objects are nested more than {MAX_DEPTH} levels deep "
-                f"{_at(data, _too_deep_position(data))}; an event file needs 4"
+                _(
+                    "(file): lists and objects are nested more than {depth} levels deep "
+                    "{where}; an event file needs 4"
+                ).format(depth=MAX_DEPTH, where=_at(data, _too_deep_position(data)))
             ],
             source=source,
         )
@@ -70,14 +82,18 @@ def load(data: bytes | str, source: str = "") -> Any:
 def _decode(data: bytes, source: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InterchangeError(
-            ["(file): this is not UTF-8 text: it is UTF-16 (save it again as UTF-8)"],
+            [_("(file): this is not UTF-8 text: it is UTF-16 (save it again as UTF-8)")],
             source=source,
         )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise InterchangeError(
-            [f"(file): this is not UTF-8 text (unreadable byte at position {err.start})"],
+            [
+                _("(file): this is not UTF-8 text (unreadable byte at position {position})").format(
+                    position=err.start
+                )
+            ],
             source=source,
         ) from None
 
@@ -91,23 +107,26 @@ def _reject_constant(name: str) -> Any:
 
 
 #: Python's wording of a JSON syntax error, put for a person (its "at" is where the error is).
+#: Marked with N_ and translated where the message is made.
 _JSON_WORDS = {
-    "Unterminated string starting at": "text in quotes that is never closed, starting",
-    "Invalid control character at": "a control character (such as a line break) inside quotes",
-    "Expecting value": "expected a value",
-    "Expecting property name enclosed in double quotes": (
+    # Translators: followed by "at line 3, column 5"
+    "Unterminated string starting at": N_("text in quotes that is never closed, starting"),
+    "Invalid control character at": N_("a control character (such as a line break) inside quotes"),
+    "Expecting value": N_("expected a value"),
+    "Expecting property name enclosed in double quotes": N_(
         "expected a name in double quotes (is there a comma too many?)"
     ),
-    "Expecting ',' delimiter": "expected a comma",
-    "Expecting ':' delimiter": "expected a colon",
-    "Extra data": "more text after the end of the JSON",
-    "Invalid \\escape": "a backslash that does not start a valid escape",
-    "Invalid \\uXXXX escape": "a \\u escape that is not four hexadecimal digits",
+    "Expecting ',' delimiter": N_("expected a comma"),
+    "Expecting ':' delimiter": N_("expected a colon"),
+    "Extra data": N_("more text after the end of the JSON"),
+    "Invalid \\escape": N_("a backslash that does not start a valid escape"),
+    "Invalid \\uXXXX escape": N_("a \\u escape that is not four hexadecimal digits"),
 }
 
 
 def _json_message(msg: str) -> str:
-    return _JSON_WORDS.get(msg) or msg.removesuffix(" at")
+    words = _JSON_WORDS.get(msg)
+    return _(words) if words else msg.removesuffix(" at")
 
 
 def _at(text: str, pos: int | None) -> str:
@@ -115,7 +134,8 @@ def _at(text: str, pos: int | None) -> str:
     if pos is None:
         return ""
     line = text.count("\n", 0, pos) + 1
-    return f"at line {line}, column {pos - (text.rfind(chr(10), 0, pos) + 1) + 1}"
+    column = pos - (text.rfind(chr(10), 0, pos) + 1) + 1
+    return _("at line {line}, column {column}").format(line=line, column=column)
 
 
 _TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|NaN|-?Infinity|[][{}]')

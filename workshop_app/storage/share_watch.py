@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workshop_app.domain.records import Record
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import _, n_
 from workshop_app.storage import files
 from workshop_app.storage.merge import stage_source
 from workshop_app.storage.rows import COLUMNS, TABLES
@@ -158,18 +158,25 @@ def status_text(
 ) -> tuple[str, str]:
     """The status bar's words for sharing through ``folder``, and a longer tooltip:
     "Shared through “Room share” · last published 12:03 · 4 laptops"."""
-    details = f"Sharing this event through {folder}"
+    details = _("Sharing this event through {folder}").format(folder=folder)
     if missing:
         return (
-            "Sharing folder not found — notes are kept on this laptop",
-            f"{details}, which is not there now (a USB stick removed, or a network folder "
-            "gone?). Your notes are saved here and are shared when the folder is back.",
+            _("Sharing folder not found — notes are kept on this laptop"),
+            _(
+                "Sharing this event through {folder}, which is not there now (a USB stick "
+                "removed, or a network folder gone?). Your notes are saved here and are shared "
+                "when the folder is back."
+            ).format(folder=folder),
         )
     if problem:
-        return f"Sharing through “{folder.name}” paused — notes are kept on this laptop", problem
-    parts = [f"Shared through “{folder.name}”"]
-    parts.append(f"last published {published}" if published else "publishing…")
-    parts.append(plural(laptops, "laptop"))
+        paused = _("Sharing through “{name}” paused — notes are kept on this laptop")
+        return paused.format(name=folder.name), problem
+    parts = [_("Shared through “{name}”").format(name=folder.name)]
+    if published:
+        parts.append(_("last published {time}").format(time=published))
+    else:
+        parts.append(_("publishing…"))
+    parts.append(n_("%n laptop", "%n laptops", laptops))
     for name, why in sorted((skipped or {}).items()):
-        details += f"\nNot merged yet: {name}: {why}"
+        details += "\n" + _("Not merged yet: {name}: {why}").format(name=name, why=why)
     return " · ".join(parts), details

@@ -72,7 +72,9 @@ def publish(source: Path, folder: Path, device_id: str) -> Path:
             raise
     except sqlite3.Error as exc:
         raise DocumentError(
-            f"“{source.name}” could not be read to share it: {exc}. Nothing was shared."
+            _("“{name}” could not be read to share it: {why}. Nothing was shared.").format(
+                name=source.name, why=exc
+            )
         ) from None
     final = folder / snapshot_name(event_id, device_id)
     tmp = folder / f".{final.name}.{uuid.uuid4().hex[:8]}.tmp"
@@ -82,8 +84,10 @@ def publish(source: Path, folder: Path, device_id: str) -> Path:
         files.replace_durably(tmp, final)
     except (OSError, sqlite3.Error) as exc:
         raise DocumentError(
-            f"Could not share through “{folder}”: {files.write_failure(exc)}. Your notes are "
-            f"safe in “{source.name}”; sharing carries on when the folder is back."
+            _(
+                "Could not share through “{folder}”: {why}. Your notes are "
+                "safe in “{name}”; sharing carries on when the folder is back."
+            ).format(folder=folder, why=files.write_failure(exc), name=source.name)
         ) from None
     finally:
         src.close()
@@ -98,8 +102,10 @@ def publish(source: Path, folder: Path, device_id: str) -> Path:
 def _check_folder(folder: Path) -> None:
     if not folder.is_dir():
         raise DocumentError(
-            f"The shared folder “{folder}” is not there (was a USB stick removed?). Nothing was "
-            "shared; your notes are safe on this laptop."
+            _(
+                "The shared folder “{folder}” is not there (was a USB stick removed?). Nothing was "
+                "shared; your notes are safe on this laptop."
+            ).format(folder=folder)
         )
 
 

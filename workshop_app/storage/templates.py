@@ -10,15 +10,34 @@ from pathlib import Path
 from workshop_app import paths
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import DocumentInUseError, WorkshopError
-from workshop_app.i18n import _
+from workshop_app.i18n import N_, _
 from workshop_app.storage import device, interchange
 from workshop_app.storage.document import Document
 
-#: key -> (display name, file in resources/templates/), in the order they are offered.
+#: key -> (display name, file in resources/templates/), in the order they are offered. The
+#: names are marked with N_ and translated where they are shown (``Template.name``).
 _TEMPLATES: dict[str, tuple[str, str]] = {
-    "engagement": ("Three-question engagement event", "three-question-engagement.json"),
-    "retrospective": ("Retrospective", "retrospective.json"),
-    "world-cafe": ("World café", "world-cafe.json"),
+    "engagement": (N_("Three-question engagement event"), "three-question-engagement.json"),
+    "retrospective": (N_("Retrospective"), "retrospective.json"),
+    "world-cafe": (N_("World café"), "world-cafe.json"),
+}
+#: What each template is, as offered (the same words as the summary in its file, which becomes
+#: the new event's greyed summary hint; a test keeps the two alike).
+_SUMMARIES: dict[str, str] = {
+    "engagement": N_(
+        "A half-day engagement event: a welcome, a keynote and a panel, then three breakout "
+        "rounds in which every table answers the same question, and a plenary where tables "
+        "report back. Replace the three placeholder questions with your own."
+    ),
+    "retrospective": N_(
+        "A short team retrospective: gather what went well and what could be improved, look "
+        "for patterns together, then agree a few concrete actions with owners."
+    ),
+    "world-cafe": N_(
+        "A world café: each table keeps one question and a host for the whole session, while "
+        "everyone else moves to a new table each round and builds on what the previous group "
+        "wrote. A final harvest brings the key insights from every table together."
+    ),
 }
 #: Templates whose questions are examples to replace (the engagement event's own summary says
 #: so), not the method's standard questions (a retrospective's "What went well?" is kept).
@@ -27,10 +46,18 @@ _PLACEHOLDER_QUESTIONS = {"engagement"}
 
 @dataclass(frozen=True)
 class Template:
+    """A built-in template; its name and summary come out in the current language."""
+
     key: str
-    name: str
-    summary: str
     bundle: EventBundle
+
+    @property
+    def name(self) -> str:
+        return _(_TEMPLATES[self.key][0])
+
+    @property
+    def summary(self) -> str:
+        return _(_SUMMARIES[self.key])
 
 
 def _load(*parts: str) -> EventBundle:
@@ -40,10 +67,8 @@ def _load(*parts: str) -> EventBundle:
 
 @cache
 def _template(key: str) -> Template:
-    name, filename = _TEMPLATES[key]
-    bundle = _load("templates", filename)
-    summary = bundle.event.summary
-    return Template(key, name, summary, _as_hints(bundle, key in _PLACEHOLDER_QUESTIONS))
+    bundle = _load("templates", _TEMPLATES[key][1])
+    return Template(key, _as_hints(bundle, key in _PLACEHOLDER_QUESTIONS))
 
 
 def _as_hints(bundle: EventBundle, questions: bool) -> EventBundle:
@@ -74,10 +99,11 @@ def list_templates() -> list[Template]:
 
 
 def find_template(name: str) -> Template:
-    """A template by key ("retrospective") or display name, case-insensitively."""
+    """A template by key ("retrospective") or display name (in English or the current
+    language), case-insensitively."""
     wanted = name.strip().casefold()
     for key, (display, _file) in _TEMPLATES.items():
-        if wanted in (key, display.casefold()):
+        if wanted in (key, display.casefold(), _(display).casefold()):
             return _template(key)
     known = ", ".join(_TEMPLATES)
     raise WorkshopError(

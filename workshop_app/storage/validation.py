@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from workshop_app.domain.errors import DocumentError
 from workshop_app.domain.records import Event, Record
-from workshop_app.i18n import N_, _
+from workshop_app.i18n import N_, _, n_
 from workshop_app.storage import handout, run_state
 from workshop_app.storage.rows import (
     COLUMNS,
@@ -62,19 +62,27 @@ class SetAside:
 
     def describe(self) -> str:
         """'note “We need more time…” (id 1b2c…): its text is stored as raw bytes, not text'"""
-        what = self.kind
+        values = {
+            "kind": _(self.kind),  # an N_ name of rows.NAMES
+            "preview": self.preview,
+            "id": self.record_id[:8],
+            "reason": self.reason,
+        }
+        if self.preview and self.record_id:
+            # Translators: a record that could not be read: 'note “We need…” (id 1b2c3d4e): why'
+            return _("{kind} “{preview}” (id {id}): {reason}").format(**values)
         if self.preview:
-            what += f" “{self.preview}”"
+            return _("{kind} “{preview}”: {reason}").format(**values)
         if self.record_id:
-            what += f" (id {self.record_id[:8]})"
-        return f"{what}: {self.reason}"
+            return _("{kind} (id {id}): {reason}").format(**values)
+        return _("{kind}: {reason}").format(**values)
 
 
 def describe_all(items: list[SetAside] | tuple[SetAside, ...]) -> list[str]:
     """One line per set-aside record, at most ``LISTED``, then "and N more"."""
     lines = [item.describe() for item in items[:LISTED]]
     if len(items) > LISTED:
-        lines.append(f"and {len(items) - LISTED} more")
+        lines.append(n_("and %n more", "and %n more", len(items) - LISTED))
     return lines
 
 
@@ -117,28 +125,40 @@ def check_schema(conn: sqlite3.Connection, name: str) -> None:
     }
     if not tables & set(TABLES.values()):
         raise damaged(
-            name, "it holds none of a workshop document's tables; another program may have made it"
+            name,
+            _("it holds none of a workshop document's tables; another program may have made it"),
         )
     for table, columns in expected.items():
         if table not in tables:
-            raise damaged(name, f"the table “{table}” is missing")
+            raise damaged(name, _("the table “{table}” is missing").format(table=table))
         present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
         for column in columns:
             if column not in present:
-                raise damaged(name, f"the table “{table}” has no column “{column}”")
+                raise damaged(
+                    name,
+                    _("the table “{table}” has no column “{column}”").format(
+                        table=table, column=column
+                    ),
+                )
 
 
 def check_event(conn: sqlite3.Connection, name: str) -> None:
     conn.row_factory = sqlite3.Row
     rows = conn.execute("SELECT * FROM event LIMIT 2").fetchall()
     if not rows:
-        raise damaged(name, "the event itself is missing: its row was deleted")
+        raise damaged(name, _("the event itself is missing: its row was deleted"))
     if len(rows) > 1:
-        raise damaged(name, "it holds more than one event")
+        raise damaged(name, _("it holds more than one event"))
     try:
         from_row(Event, rows[0])
     except BadRow as bad:
-        raise damaged(name, f"the event's {field_name(bad.field)} {bad.reason}") from None
+        raise damaged(
+            name,
+            # Translators: "the event's date is not a date in the form YYYY-MM-DD"
+            _("the event's {field} {reason}").format(
+                field=field_name(bad.field), reason=bad.reason
+            ),
+        ) from None
 
 
 def scan(conn: sqlite3.Connection) -> list[SetAside]:

@@ -19,6 +19,7 @@ from workshop_app.domain.records import (
     Question,
     Record,
     Speaker,
+    kind_label,
 )
 from workshop_app.i18n import N_
 from workshop_app.ui.common.i18n import tr
@@ -73,27 +74,9 @@ class RecordSpec:
         return tr(self.empty_text).format(key=keys_of("plan.add")[0])
 
 
-#: How each kind of speaker and agenda item is shown (translated where shown).
-KIND_LABELS: dict[str, str] = {
-    "keynote": N_("Keynote"),
-    "panellist": N_("Panellist"),
-    "facilitator": N_("Facilitator"),
-    "host": N_("Host"),
-    "other": N_("Other"),
-    "welcome": N_("Welcome"),
-    "talk": N_("Talk"),
-    "panel": N_("Panel"),
-    "breakout": N_("Breakout"),
-    "plenary": N_("Plenary"),
-    # Translators: an agenda item: a pause in the day (coffee), not "a break in the text"
-    "break": N_("Break"),
-}
-
-
 def choice_text(value: str) -> str:
-    """How a kind is shown: "panellist" -> "Panellist" (in the window's language)."""
-    label = KIND_LABELS.get(value)
-    return tr(label) if label else value[:1].upper() + value[1:]
+    """How a kind is shown: "panellist" -> "Panellist"."""
+    return kind_label(value)
 
 
 SPEAKERS = RecordSpec(
