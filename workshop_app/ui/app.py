@@ -57,6 +57,7 @@ def run_gui(path: Path | None, *, demo: bool = False, phones: tuple[str, int] | 
     dialogs = Dialogs()
     crash_dialog.install(dialogs)
 
+    from workshop_app.ui.common import motion
     from workshop_app.ui.common.first_paint import after_first_paint
     from workshop_app.ui.common.icons import app_icon
     from workshop_app.ui.common.settings import AppSettings
@@ -86,6 +87,7 @@ def run_gui(path: Path | None, *, demo: bool = False, phones: tuple[str, int] | 
         from workshop_app.version import app_version
 
         app.setApplicationVersion(app_version())
+        motion.follow_system()  # reduced motion: the system's answer, read in the background
         install_shortcuts(window.menu_actions)
         file_open.ready()
         opened = False

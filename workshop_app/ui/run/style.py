@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 
 from workshop_app.domain.run import RunStatus
 
@@ -34,6 +34,8 @@ PHASES: dict[str, PhaseStyle] = {
     RunStatus.OVERTIME: PhaseStyle("Time's up", "#c62828", "#ff7b72"),
 }
 FINISHED_WORD = "Agenda complete"
+#: Phases that flash when they begin; with motion reduced they keep a steady border instead.
+STEADY_PHASES = (RunStatus.WARNING, RunStatus.OVERTIME)
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -94,4 +96,21 @@ def draw_shape(painter: QPainter, rect: QRectF, phase: str, color: QColor) -> No
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(color)
     painter.drawPath(path)
+    painter.restore()
+
+
+def draw_steady_border(
+    painter: QPainter, rect: QRectF, phase: str, color: QColor, width: float
+) -> None:
+    """The flash's still replacement (motion reduced): a thick border around ``rect`` in the
+    phase's colour, solid for time's up and dashed for nearly time, so its shape says which."""
+    pen = QPen(
+        color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin
+    )
+    if phase != RunStatus.OVERTIME:
+        pen.setDashPattern([3.0, 1.5])  # in widths of the pen
+    painter.save()
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(width / 2, width / 2, -width / 2, -width / 2))
     painter.restore()
