@@ -1,7 +1,9 @@
 """How each phase of the countdown looks: a word, a shape and a colour (never colour alone).
 
 Shared by the Run page's countdown and the presenter display. Colours come in a light-background
-and a dark-background set, each with at least 4.5:1 contrast against its background.
+and a dark-background set, each with at least 4.5:1 contrast against its background; in high
+contrast (``ui/common/contrast.py``) the light set darkens to 7:1 or more (the dark set, the
+projector's, is 7:1 or more already).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 
 from workshop_app.domain.run import RunStatus
+from workshop_app.ui.common.contrast import high_contrast
 
 #: The projector screens (the presenter display, the Board's plenary): white on black.
 BACKGROUND = QColor("#000000")
@@ -33,6 +36,14 @@ PHASES: dict[str, PhaseStyle] = {
     RunStatus.WARNING: PhaseStyle("Nearly time", "#9a6700", "#ffd33d"),
     RunStatus.OVERTIME: PhaseStyle("Time's up", "#c62828", "#ff7b72"),
 }
+#: The light set in high contrast: 7:1 or more on white.
+HIGH_CONTRAST_LIGHT: dict[str, str] = {
+    RunStatus.IDLE: "#24292f",
+    RunStatus.RUNNING: "#0f5323",
+    RunStatus.PAUSED: "#24292f",
+    RunStatus.WARNING: "#6b4700",
+    RunStatus.OVERTIME: "#8b1a1a",
+}
 FINISHED_WORD = "Agenda complete"
 #: Phases that flash when they begin; with motion reduced they keep a steady border instead.
 STEADY_PHASES = (RunStatus.WARNING, RunStatus.OVERTIME)
@@ -44,6 +55,8 @@ def is_dark(palette: QPalette) -> bool:
 
 def phase_color(phase: str, *, dark: bool) -> QColor:
     style = PHASES.get(phase, PHASES[RunStatus.IDLE])
+    if not dark and high_contrast():
+        return QColor(HIGH_CONTRAST_LIGHT.get(phase, HIGH_CONTRAST_LIGHT[RunStatus.IDLE]))
     return QColor(style.dark if dark else style.light)
 
 
