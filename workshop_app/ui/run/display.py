@@ -100,11 +100,12 @@ class CountdownDisplay(QWidget):
             tint = QColor(phase_color(self._flash_phase, dark=dark))
             tint.setAlphaF(0.45 * self._flash)
             painter.fillRect(self.rect(), tint)
+        border = 0.0  # the steady border, inside which the ring then fits
         if phase in STEADY_PHASES and reduced_motion():
-            width = max(4.0, min(self.width(), self.height()) * 0.025)
-            draw_steady_border(painter, QRectF(self.rect()), phase, color, width)
+            border = max(4.0, min(self.width(), self.height()) * 0.025)
+            draw_steady_border(painter, QRectF(self.rect()), phase, color, border)
 
-        side = min(self.width(), self.height()) - 8
+        side = min(self.width(), self.height()) - 8 - 3 * border
         ring = QRectF(0, 0, side, side)
         ring.moveCenter(QRectF(self.rect()).center())
         pen_width = max(4.0, side * RING)
