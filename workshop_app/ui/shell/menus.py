@@ -1,7 +1,7 @@
 """The main window's menus and their actions (built here, connected by the window).
 
 File, Edit (Undo/Redo named after the step, from a QUndoGroup that follows the open event),
-View (modes Ctrl+1..5, text size, Reduce Motion), Run (Attendee Input) and Help (Keyboard Shortcuts, F1).
+View (modes Ctrl+1..5 and text size), Run (Attendee Input) and Help (Keyboard Shortcuts, F1).
 Keys: ``keymap``.
 """
 
