@@ -65,6 +65,7 @@ def run_gui(
     dialogs = Dialogs()
     crash_dialog.install(dialogs)
 
+    from workshop_app.ui.common import motion
     from workshop_app.ui.common.first_paint import after_first_paint
     from workshop_app.ui.common.i18n import tr
     from workshop_app.ui.common.icons import app_icon
@@ -98,6 +99,7 @@ def run_gui(
         from workshop_app.version import app_version
 
         app.setApplicationVersion(app_version())
+        motion.follow_system()  # reduced motion: the system's answer, read in the background
         install_shortcuts(window.menu_actions)
         file_open.ready()
         opened = False

@@ -26,9 +26,17 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from workshop_app.domain.records import Note, NoteKind
 from workshop_app.ui.board.words import tr, trn
+from workshop_app.ui.common.contrast import high_contrast, paper_and_ink
 from workshop_app.ui.common.sticky import INK, SHADOW, kind_style, shown_text
 
 FOCUS = QColor("#0072B2")  # Okabe-Ito blue: the focus ring, also dashed
+
+
+def focus_color() -> QColor:
+    """The focus ring and drop frame: Okabe-Ito blue, or the palette's text in high contrast."""
+    return QColor(paper_and_ink()[1]) if high_contrast() else FOCUS
+
+
 BODY_LINES = 3
 
 
@@ -161,45 +169,48 @@ class CardItem(QGraphicsItem):
             painter.setBrush(SHADOW)
             painter.drawRect(rect.translated(2, 3))
         painter.setBrush(QColor(style.tint))
+        if style.border:
+            painter.setPen(QPen(QColor(style.text), style.border))
         painter.drawRect(rect)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(style.accent))
         painter.drawRect(QRectF(0, 0, m.width, 5))
         if self.isSelected():
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(INK), 3))
+            painter.setPen(QPen(QColor(style.text), 3))
             painter.drawRect(rect.adjusted(1.5, 1.5, -1.5, -1.5))
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(INK))
+            painter.setBrush(QColor(style.text))
             corner = m.line * 1.2  # a tick on the top edge, clear of the card's words
             tick = QRectF(m.width - corner * 2.5, -corner * 0.6, corner, corner)
             painter.drawRect(tick)
-            painter.setPen(QColor("white"))
+            painter.setPen(QColor(style.tint))
             painter.setFont(m.word)
             painter.drawText(tick, Qt.AlignmentFlag.AlignCenter, "✓")
         if self.focused:
-            pen = QPen(FOCUS, 2.5, Qt.PenStyle.DashLine)
+            pen = QPen(focus_color(), 2.5, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(-3, -3, 3, 3))
         if lod < 0.4:
             return  # too small to read: the colour and the shape only
-        self._paint_text(painter, tr(style.word).upper(), QColor(style.ink))
+        self._paint_text(painter, tr(style.word).upper(), QColor(style.ink), QColor(style.text))
 
-    def _paint_text(self, painter: QPainter, word: str, ink: QColor) -> None:
+    def _paint_text(self, painter: QPainter, word: str, ink: QColor, pen: QColor) -> None:
         m, note = self.metrics, self.note
         inner = QRectF(m.pad, m.pad + 3, m.width - 2 * m.pad, m.line)
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         painter.setFont(m.word)
         room = inner.width()  # the kind's word gives way to the star (a longer language)
-        painter.setPen(QColor(INK))
+        painter.setPen(pen)
         if note.starred:
             star = tr("★ Starred")
             painter.drawText(inner, right, star)
             room -= m.word_metrics.horizontalAdvance(star) + m.pad
         painter.setPen(ink)
         painter.drawText(inner, left, _fit(m.word_metrics, word, room))
-        painter.setPen(QColor(INK))
+        painter.setPen(pen)
         if self._lines is None:
             self._lines = _body_lines(shown_text(note), m.body, inner.width())
         painter.setFont(m.body)
@@ -266,21 +277,25 @@ class ColumnItem(QGraphicsItem):
     ) -> None:
         m, rect = self.metrics, self.size
         fill = {"theme": "#FFFFFF", "unsorted": "#ECECEC", "new": "#F7F7F7"}[self.kind]
+        rule, ink = QColor("#767676"), QColor(INK)
+        if high_contrast():  # the palette's text on its base, strong lines
+            paper, text = paper_and_ink()
+            fill, rule, ink = paper, QColor(text), QColor(text)
         painter.setBrush(QColor(fill))
         dashed = self.kind == "new"
         line = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
-        painter.setPen(QPen(QColor("#767676"), 1.5, line))
+        painter.setPen(QPen(rule, 2.5 if high_contrast() else 1.5, line))
         painter.drawRect(rect)  # a rounded rect this tall costs a frame; a plain one, nothing
         if self.target:  # the drop indicator: a thick frame and the words "Drop here"
             painter.setBrush(QColor(0, 114, 178, 28))
-            painter.setPen(QPen(FOCUS, 5))
+            painter.setPen(QPen(focus_color(), 5))
             painter.drawRect(rect.adjusted(2.5, 2.5, -2.5, -2.5))
         if self.focused:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(FOCUS, 2.5, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(focus_color(), 2.5, Qt.PenStyle.DashLine))
             painter.drawRect(rect.adjusted(-4, -4, 4, 4))
         inner = QRectF(m.pad, m.pad, rect.width() - 2 * m.pad, m.title_line)
-        painter.setPen(QColor(INK))
+        painter.setPen(ink)
         painter.setFont(m.title)
         elided = QFontMetricsF(m.title).elidedText(
             self.title, Qt.TextElideMode.ElideRight, inner.width()
@@ -291,7 +306,7 @@ class ColumnItem(QGraphicsItem):
         counts = QRectF(inner.left(), inner.bottom() + 2, inner.width(), m.line)
         said = tr("⤓ Drop here") if self.target else self.counts
         painter.drawText(counts, left, _fit(m.small_metrics, said, counts.width()))
-        painter.setPen(QPen(QColor("#767676"), 1))
+        painter.setPen(QPen(rule, 1))
         painter.drawLine(QPointF(0, m.header - 2), QPointF(rect.width(), m.header - 2))
 
 
@@ -326,9 +341,10 @@ class PileItem(QGraphicsItem):
             text = trn("%n note", "%n notes", self.count)
             width = QFontMetricsF(m.word).horizontalAdvance(text) + 2 * m.pad
             badge = QRectF(m.width - width + 6, -m.line - 6, width, m.line + 4)
+            paper, ink = paper_and_ink() if high_contrast() else ("white", INK)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(INK))
+            painter.setBrush(QColor(ink))
             painter.drawRect(badge)
-            painter.setPen(QColor("white"))
+            painter.setPen(QColor(paper))
             painter.setFont(m.word)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)

@@ -36,7 +36,7 @@ from workshop_app.i18n import N_
 from workshop_app.ui.capture.keys import KIND_KEYS, hint
 from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import install, matches
-from workshop_app.ui.common.sticky import INK, kind_style
+from workshop_app.ui.common.sticky import kind_style
 
 #: Role tags a note can carry (the person's role, never their name). The tag is stored as it
 #: is here (the file's word, in English); the chooser shows it translated.
@@ -183,7 +183,7 @@ class EntryPanel(QWidget):
             style = kind_style(kind)
             chip.setStyleSheet(
                 f"QToolButton {{ padding: 2px 8px; }} QToolButton:checked {{ "
-                f"background: {style.tint}; color: {INK}; border: 2px solid {style.ink}; "
+                f"background: {style.tint}; color: {style.text}; border: 2px solid {style.ink}; "
                 "font-weight: bold; border-radius: 3px; }"
             )
             self.chips.addButton(chip, number - 1)
@@ -289,7 +289,7 @@ class EntryPanel(QWidget):
         style = kind_style(NOTE_KINDS[number])
         palette = self.box.palette()
         palette.setColor(QPalette.ColorRole.Base, QColor(style.tint))
-        palette.setColor(QPalette.ColorRole.Text, QColor(INK))
+        palette.setColor(QPalette.ColorRole.Text, QColor(style.text))
         palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(style.ink))
         self.box.setPalette(palette)
         quote = NOTE_KINDS[number] == NoteKind.QUOTE

@@ -97,6 +97,17 @@ class AppSettings:
     def set_language(self, code: str) -> None:
         self._qs.setValue("view/language", code)
 
+    def reduce_motion(self) -> bool | None:
+        """View ▸ Reduce Motion as the person chose it (None: follow the system)."""
+        value = str(self._qs.value("view/reduce_motion", "")).lower()
+        return {"true": True, "false": False}.get(value)
+
+    def set_reduce_motion(self, value: bool | None) -> None:
+        if value is None:
+            self._qs.remove("view/reduce_motion")
+        else:
+            self._qs.setValue("view/reduce_motion", "true" if value else "false")
+
     # -- Capture: the note-taker's table per event, and the order of the cards ----------------
 
     def capture_table(self, event_id: str) -> str | None:

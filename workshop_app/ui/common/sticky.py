@@ -4,8 +4,10 @@
 view: a tint by kind from the Okabe-Ito colour-blind-safe palette, the kind as a word (never
 colour alone), a star, the text wrapped to the card's width (long words break anywhere, so text
 is never cut off: the card grows instead), who said it and when it was saved. Every colour pair
-keeps a contrast of at least 4.5:1 (``contrast``; tested). Editing in place uses a plain text
-box where Enter saves, Shift+Enter starts a new line and Esc cancels.
+keeps a contrast of at least 4.5:1 (``contrast``; tested); when the system asks for high
+contrast, cards are the palette's text on its base (7:1 or more) with a strong border.
+Editing in place uses a plain text box where Enter saves, Shift+Enter starts a new line and
+Esc cancels.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from PySide6.QtWidgets import (
 from workshop_app.domain.quoting import quoted
 from workshop_app.domain.records import NOTE_KINDS, Note, NoteKind
 from workshop_app.i18n import N_
+from workshop_app.ui.common.contrast import contrast as contrast  # tests read it here
+from workshop_app.ui.common.contrast import high_contrast, paper_and_ink
 from workshop_app.ui.common.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,12 +55,15 @@ PAD, GAP, RADIUS, SPACING = 10, 6, 4.0, 10
 @dataclass(frozen=True)
 class KindStyle:
     """A kind's look: its word (English, marked: ``tr(style.word)`` where shown), Okabe-Ito
-    accent, the card's tint and the word's ink."""
+    accent, the card's tint and the word's ink; the text's ink and a border (high contrast:
+    ``high_contrast_style``)."""
 
     word: str
     accent: str
     tint: str
     ink: str
+    text: str = INK
+    border: float = 0.0
 
 
 KIND_STYLES: dict[str, KindStyle] = {
@@ -70,21 +77,15 @@ assert tuple(KIND_STYLES) == NOTE_KINDS
 
 
 def kind_style(kind: str) -> KindStyle:
-    return KIND_STYLES.get(kind, KIND_STYLES[NoteKind.IDEA])
+    style = KIND_STYLES.get(kind, KIND_STYLES[NoteKind.IDEA])
+    return high_contrast_style(style) if high_contrast() else style
 
 
-def _luminance(color: str) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    q = QColor(color)
-    return 0.2126 * channel(q.redF()) + 0.7152 * channel(q.greenF()) + 0.0722 * channel(q.blueF())
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG 2 contrast ratio of two colours (1 to 21)."""
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+def high_contrast_style(style: KindStyle) -> KindStyle:
+    """The kind's look in high contrast: the palette's text on its base, a strong border; the
+    kinds differ by their word (as always), not by a tint."""
+    paper, ink = paper_and_ink()
+    return KindStyle(style.word, ink, paper, ink, ink, 2.0)
 
 
 def footer_text(note: Note, table: str = "", saved: str = "") -> tuple[str, str]:
@@ -207,13 +208,16 @@ class StickyDelegate(QStyledItemDelegate):
         painter.setBrush(SHADOW)
         painter.drawRoundedRect(rect.translated(2, 3), RADIUS, RADIUS)
         painter.setBrush(QColor(style.tint))
+        if style.border:
+            painter.setPen(QPen(QColor(style.text), style.border))
         painter.drawRoundedRect(rect, RADIUS, RADIUS)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(style.accent))
         painter.drawRect(QRectF(rect.left(), rect.top(), rect.width(), 5))
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         if focused or option.state & QStyle.StateFlag.State_Selected:  # Tab in: card outlined
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(INK), 3 if focused else 2))
+            painter.setPen(QPen(QColor(style.text), 3 if focused else 2))
             painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), RADIUS, RADIUS)
         line = option.fontMetrics.height() * 0.95
         top = rect.top() + PAD
@@ -222,7 +226,7 @@ class StickyDelegate(QStyledItemDelegate):
         painter.setPen(QColor(style.ink))
         align = Qt.AlignmentFlag.AlignVCenter
         painter.drawText(inner, align | Qt.AlignmentFlag.AlignLeft, tr(style.word).upper())
-        painter.setPen(QColor(INK))
+        painter.setPen(QColor(style.text))
         if note.starred:
             painter.drawText(inner, align | Qt.AlignmentFlag.AlignRight, tr("★ Starred"))
         card.text.draw(painter, QPointF(inner.left(), top + line + GAP))

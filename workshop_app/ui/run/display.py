@@ -1,7 +1,8 @@
 """CountdownDisplay: the Run page's large countdown, a progress ring around the digits.
 
 Digits, the phase in words and a shape, and the ring's colour all say the same thing, so no
-one has to tell amber from green. ``flash`` pulses the widget for rooms where sound is off.
+one has to tell amber from green. ``flash`` pulses the widget for rooms where sound is off;
+with motion reduced (``ui/common/motion.py``) a steady border shows nearly time and time's up.
 """
 
 from __future__ import annotations
@@ -13,8 +14,16 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from workshop_app.domain.run import Reading, RunStatus
 from workshop_app.domain.run_text import format_remaining, spoken_remaining
 from workshop_app.ui.common.i18n import tr
+from workshop_app.ui.common.motion import notifier, reduced_motion
 from workshop_app.ui.run.digits import draw_digits, layout_digits
-from workshop_app.ui.run.style import draw_shape, is_dark, phase_color, phase_word
+from workshop_app.ui.run.style import (
+    STEADY_PHASES,
+    draw_shape,
+    draw_steady_border,
+    is_dark,
+    phase_color,
+    phase_word,
+)
 
 RING = 0.055  # ring width, share of the diameter
 
@@ -40,6 +49,7 @@ class CountdownDisplay(QWidget):
         self._animation.setEndValue(0.0)
         self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._animation.valueChanged.connect(self._on_animation_value_changed)
+        notifier().changed.connect(self._on_motion_changed)
 
     def set_reading(self, reading: Reading) -> None:
         """Show ``reading``; repaints only when something visible changed."""
@@ -61,6 +71,9 @@ class CountdownDisplay(QWidget):
         """Pulse the background in the phase's colour (``pulses`` times)."""
         self._flash_phase = phase
         self._animation.stop()
+        if reduced_motion():  # the steady border (paintEvent) says it instead
+            self._on_motion_changed(True)
+            return
         self._animation.setDuration(900)
         self._animation.setLoopCount(pulses)
         self._animation.start()
@@ -68,6 +81,12 @@ class CountdownDisplay(QWidget):
     @property
     def flashing(self) -> bool:
         return self._animation.state() == QVariantAnimation.State.Running
+
+    def _on_motion_changed(self, reduce: bool) -> None:
+        if reduce:
+            self._animation.stop()
+            self._flash = 0.0
+        self.update()
 
     def _on_animation_value_changed(self, value: float) -> None:
         self._flash = float(value)
@@ -84,8 +103,12 @@ class CountdownDisplay(QWidget):
             tint = QColor(phase_color(self._flash_phase, dark=dark))
             tint.setAlphaF(0.45 * self._flash)
             painter.fillRect(self.rect(), tint)
+        border = 0.0  # the steady border, inside which the ring then fits
+        if phase in STEADY_PHASES and reduced_motion():
+            border = max(4.0, min(self.width(), self.height()) * 0.025)
+            draw_steady_border(painter, QRectF(self.rect()), phase, color, border)
 
-        side = min(self.width(), self.height()) - 8
+        side = min(self.width(), self.height()) - 8 - 3 * border
         ring = QRectF(0, 0, side, side)
         ring.moveCenter(QRectF(self.rect()).center())
         pen_width = max(4.0, side * RING)

@@ -31,6 +31,7 @@ from workshop_app.domain.run import Reading, RunStatus
 from workshop_app.domain.run_text import format_remaining
 from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.keymap import install
+from workshop_app.ui.common.motion import notifier, reduced_motion
 from workshop_app.ui.run.attendee_qr import AttendeePanel
 from workshop_app.ui.run.controller import RunController
 from workshop_app.ui.run.details import next_text
@@ -38,8 +39,10 @@ from workshop_app.ui.run.digits import draw_digits, layout_digits
 from workshop_app.ui.run.style import (
     BACKGROUND,
     MUTED,
+    STEADY_PHASES,
     TEXT,
     draw_shape,
+    draw_steady_border,
     phase_color,
     phase_word,
 )
@@ -84,6 +87,7 @@ class PresenterWindow(QWidget):
         self._animation.valueChanged.connect(self._on_animation_value_changed)
         controller.ticked.connect(self._on_controller_ticked)
         controller.agenda_changed.connect(self.update)  # titles and questions may have changed
+        notifier().changed.connect(self._on_motion_changed)
 
     def show_on(self, screen: QScreen) -> None:
         """Cover ``screen`` entirely."""
@@ -93,8 +97,13 @@ class PresenterWindow(QWidget):
         self.setFocus()  # taken when the window is activated (clicked), not before
 
     def flash(self, phase: str, pulses: int) -> None:
+        """Pulse the screen in the phase's colour; with motion reduced, the steady border that
+        ``paintEvent`` draws for the phase says it instead."""
         self._flash_phase = phase
         self._animation.stop()
+        if reduced_motion():
+            self._on_motion_changed(True)
+            return
         self._animation.setLoopCount(pulses)
         self._animation.start()
 
@@ -104,9 +113,25 @@ class PresenterWindow(QWidget):
         self.setAccessibleDescription(tr("Attendee page: {url}").format(url=url) if url else "")
         self.update()
 
+    @property
+    def flashing(self) -> bool:
+        return self._animation.state() == QVariantAnimation.State.Running
+
+    @property
+    def steady(self) -> bool:
+        """Whether the steady border shows (motion reduced, nearly time or time's up)."""
+        return self.reading.phase in STEADY_PHASES and reduced_motion()
+
+    def _on_motion_changed(self, reduce: bool) -> None:
+        if reduce:
+            self._animation.stop()
+            self._flash = 0.0
+        self.update()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.controller.ticked.disconnect(self._on_controller_ticked)
         self.controller.agenda_changed.disconnect(self.update)
+        notifier().changed.disconnect(self._on_motion_changed)
         super().closeEvent(event)
         self.closed.emit()
 
@@ -140,6 +165,9 @@ class PresenterWindow(QWidget):
             tint.setAlphaF(0.35 * self._flash)
             painter.fillRect(self.rect(), tint)
         w, h = float(self.width()), float(self.height())
+        steady = self.steady
+        if steady:
+            draw_steady_border(painter, QRectF(self.rect()), phase, color, 0.02 * h)
         margin = 0.04 * w
         column = QRectF(margin, 0, w - 2 * margin, h)
 
@@ -189,6 +217,19 @@ class PresenterWindow(QWidget):
         draw_shape(painter, QRectF(state.x(), state.y() + state.height() * 0.1, size, size),
                    phase, color)  # fmt: skip
         word = phase_word(phase, finished=reading.finished)
+        if steady:  # the word and its shape on a band of the border's colour, in black
+            font = QFont(self.font())
+            font.setPixelSize(max(8, int(0.04 * h)))
+            font.setBold(True)
+            label = QRectF(state.x() - size * 0.3, state.y() - state.height() * 0.1,
+                           size * 2 + QFontMetricsF(font).horizontalAdvance(word),
+                           state.height() * 1.2)  # fmt: skip
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(label, size * 0.2, size * 0.2)
+            color = BACKGROUND
+            draw_shape(painter, QRectF(state.x(), state.y() + state.height() * 0.1, size, size),
+                       phase, color)  # fmt: skip
         self._text(painter, state.adjusted(size * 1.4, 0, 0, 0), word, 0.04 * h, color,
                    bold=True, left=True)  # fmt: skip
         nxt = reading.next_item

@@ -1,7 +1,9 @@
 """How each phase of the countdown looks: a word, a shape and a colour (never colour alone).
 
 Shared by the Run page's countdown and the presenter display. Colours come in a light-background
-and a dark-background set, each with at least 4.5:1 contrast against its background.
+and a dark-background set, each with at least 4.5:1 contrast against its background; in high
+contrast (``ui/common/contrast.py``) the light set darkens to 7:1 or more (the dark set, the
+projector's, is 7:1 or more already).
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
 
 from workshop_app.domain.run import RunStatus
 from workshop_app.i18n import N_
+from workshop_app.ui.common.contrast import high_contrast
 from workshop_app.ui.common.i18n import tr
 
 #: The projector screens (the presenter display, the Board's plenary): white on black.
@@ -35,7 +38,17 @@ PHASES: dict[str, PhaseStyle] = {
     RunStatus.WARNING: PhaseStyle(N_("Nearly time"), "#9a6700", "#ffd33d"),
     RunStatus.OVERTIME: PhaseStyle(N_("Time's up"), "#c62828", "#ff7b72"),
 }
+#: The light set in high contrast: 7:1 or more on white.
+HIGH_CONTRAST_LIGHT: dict[str, str] = {
+    RunStatus.IDLE: "#24292f",
+    RunStatus.RUNNING: "#0f5323",
+    RunStatus.PAUSED: "#24292f",
+    RunStatus.WARNING: "#6b4700",
+    RunStatus.OVERTIME: "#8b1a1a",
+}
 FINISHED_WORD = N_("Agenda complete")
+#: Phases that flash when they begin; with motion reduced they keep a steady border instead.
+STEADY_PHASES = (RunStatus.WARNING, RunStatus.OVERTIME)
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -44,6 +57,8 @@ def is_dark(palette: QPalette) -> bool:
 
 def phase_color(phase: str, *, dark: bool) -> QColor:
     style = PHASES.get(phase, PHASES[RunStatus.IDLE])
+    if not dark and high_contrast():
+        return QColor(HIGH_CONTRAST_LIGHT.get(phase, HIGH_CONTRAST_LIGHT[RunStatus.IDLE]))
     return QColor(style.dark if dark else style.light)
 
 
@@ -97,4 +112,21 @@ def draw_shape(painter: QPainter, rect: QRectF, phase: str, color: QColor) -> No
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(color)
     painter.drawPath(path)
+    painter.restore()
+
+
+def draw_steady_border(
+    painter: QPainter, rect: QRectF, phase: str, color: QColor, width: float
+) -> None:
+    """The flash's still replacement (motion reduced): a thick border around ``rect`` in the
+    phase's colour, solid for time's up and dashed for nearly time, so its shape says which."""
+    pen = QPen(
+        color, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin
+    )
+    if phase != RunStatus.OVERTIME:
+        pen.setDashPattern([3.0, 1.5])  # in widths of the pen
+    painter.save()
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(width / 2, width / 2, -width / 2, -width / 2))
     painter.restore()

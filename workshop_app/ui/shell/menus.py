@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QActionGroup, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from workshop_app.ui.common import keymap
+from workshop_app.ui.common import keymap, motion
 from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.settings import RecentEvent
 from workshop_app.ui.shell.modes import MODE_HINTS, MODE_TITLES, MODES
@@ -172,7 +172,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
     reset_text = _action(
         window, tr("&Reset Text Size"), "window.reset_text", tr("Use the system's text size")
     )
-    view_menu.addActions([larger, smaller, reset_text])
+    view_menu.addActions([larger, smaller, reset_text, motion.menu_action(window)])
     view_menu.addSeparator()
     languages = _language_menu(window, view_menu)
 
