@@ -46,7 +46,7 @@ def _quote(quote: QuoteItem, show_context: bool = True) -> str:
 def _note(note: NoteItem) -> str:
     meta = note_meta(note)
     mark = '<span class="star" aria-hidden="true">★ </span>' if note.starred else ""
-    body = text(note.text) if note.text.strip() else f"<i>{text(_('(empty note)'))}</i>"
+    body = text(note.text) if note.text.strip() else ("<i>" + text(_("(empty note)")) + "</i>")
     starred = ' class="starred"' if note.starred else ""
     return (
         f"<li{starred}>{mark}"
@@ -102,13 +102,15 @@ def _about(content: ReportContent) -> Iterator[str]:
     about = content.about
     yield (
         '<section id="about" aria-labelledby="about-h">'
-        f'<h2 id="about-h">{text(_("About the event"))}</h2>'
+        + '<h2 id="about-h">'
+        + text(_("About the event"))
+        + "</h2>"
     )
     for para in filter(None, (p.strip() for p in about.summary.split("\n\n"))):
         yield f'<p class="lead user" dir="auto">{text(para)}</p>'
     yield _facts(about.facts)
     if about.speakers:
-        yield f'<h3>{text(_("Who spoke"))}</h3><ul class="plain">'
+        yield ("<h3>" + text(_("Who spoke")) + '</h3><ul class="plain">')
         for s in about.speakers:
             name = f"<strong>{text(s.name)}</strong> · " if s.name else ""
             detail = f", {text(s.detail)}" if s.detail else ""
@@ -116,11 +118,11 @@ def _about(content: ReportContent) -> Iterator[str]:
         yield "</ul>"
         if about.speakers_note:
             yield f'<p class="small">{text(about.speakers_note)}</p>'
-    yield f"<h3>{text(_('The questions'))}</h3>"
+    yield ("<h3>" + text(_("The questions")) + "</h3>")
     if about.questions:
         yield "<ol>" + "".join(f'<li dir="auto">{text(q)}</li>' for q in about.questions) + "</ol>"
     else:
-        yield f'<p class="empty">{text(_("No questions were set for this event."))}</p>'
+        yield ('<p class="empty">' + text(_("No questions were set for this event.")) + "</p>")
     if about.tables:
         people = any(t.people for t in about.tables)
         head = table_head(people)
@@ -129,7 +131,7 @@ def _about(content: ReportContent) -> Iterator[str]:
             for t in about.tables
         ]
         tables = _table(_("Breakout tables"), head, rows)
-        yield f"<h3>{text(_('The tables'))}</h3>{tables}"
+        yield ("<h3>" + text(_("The tables")) + f"</h3>{tables}")
     yield "</section>"
 
 
@@ -140,7 +142,9 @@ def _charts(content: ReportContent) -> Iterator[str]:
 
     yield (
         '<section id="glance" aria-labelledby="glance-h">'
-        f'<h2 id="glance-h">{text(_("At a glance"))}</h2>'
+        + '<h2 id="glance-h">'
+        + text(_("At a glance"))
+        + "</h2>"
     )
     for chart in content.charts:
         png = base64.b64encode(render(chart, dpi=150).data).decode("ascii")
@@ -160,7 +164,7 @@ def _question(section: QuestionSection) -> Iterator[str]:
         yield f'<p class="prompt user" dir="auto">{text(section.prompt)}</p>'
     yield f'<p class="stats">{text(section.stats)}</p>'
     if section.synthesis:
-        yield f"<h3>{text(_('What we heard'))}</h3>"
+        yield ("<h3>" + text(_("What we heard")) + "</h3>")
         for para in filter(None, (p.strip() for p in section.synthesis.split("\n\n"))):
             yield f'<p class="user" dir="auto">{text(para)}</p>'
     yield from (_quote(q, show_context=False) for q in section.quotes)
@@ -169,14 +173,14 @@ def _question(section: QuestionSection) -> Iterator[str]:
         yield f'<p class="empty">{empty}</p></section>'
         return
     if section.themes:
-        yield f"<h3>{text(_('Themes, by votes'))}</h3>"
+        yield ("<h3>" + text(_("Themes, by votes")) + "</h3>")
     for theme in section.themes:
         info = text(theme_info(theme.rank, len(theme.notes), theme.votes))
         yield f'<section class="theme"><h4 dir="auto">{text(theme.title)}</h4>'
         yield f'<p class="stats">{info}</p>'
         if theme.summary:
             yield f'<p class="prompt user" dir="auto">{text(theme.summary)}</p>'
-        none = f'<p class="empty">{text(_("No notes."))}</p>'
+        none = '<p class="empty">' + text(_("No notes.")) + "</p>"
         yield _notes(theme.notes) if theme.notes else none
         yield "</section>"
     if section.unthemed:
@@ -188,7 +192,7 @@ def _question(section: QuestionSection) -> Iterator[str]:
 
 def _appendix(content: ReportContent) -> Iterator[str]:
     yield '<section id="appendix" aria-labelledby="appendix-h">'
-    yield f'<h2 id="appendix-h">{text(_("Appendix: every note"))}</h2>'
+    yield ('<h2 id="appendix-h">' + text(_("Appendix: every note")) + "</h2>")
     if not content.appendix:
         empty = text(_("No notes were captured for this event."))
         yield f'<p class="empty">{empty}</p></section>'
@@ -202,6 +206,10 @@ def _appendix(content: ReportContent) -> Iterator[str]:
         caption = _("Every note: {heading}").format(heading=section.heading)
         yield _table(caption, head, rows)
     yield "</section>"
+
+
+def _contents_head(title: str) -> str:
+    return f'<nav aria-label="{title}"><h2 class="contents">{title}</h2><ol>'
 
 
 def render_html(content: ReportContent) -> str:
@@ -225,14 +233,13 @@ def render_html(content: ReportContent) -> str:
         f'<html lang="{content.language}"><head><meta charset="utf-8"/>',
         '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
         # Translators: the web page's title: "Digital transformation… – event summary"
-        f"<title>{text(_('{title} – event summary').format(title=content.title))}</title>",
+        ("<title>" + text(_("{title} – event summary").format(title=content.title)) + "</title>"),
         f'<meta name="author" content="{text(content.author)}"/>' if content.author else "",
         f'<meta name="description" content="{text(content.subject)}"/>',
         f"<style>{html_css.css(content.options.paper)}</style></head><body>",
-        f'<a class="skip" href="#main">{text(_("Skip to the report"))}</a>',
+        ('<a class="skip" href="#main">' + text(_("Skip to the report")) + "</a>"),
         *_cover(content),
-        f'<nav aria-label="{text(_("Contents"))}"><h2 class="contents">{text(_("Contents"))}</h2>'
-        "<ol>",
+        _contents_head(text(_("Contents"))),
         *(f'<li><a href="#{sid}" dir="auto">{text(label)}</a></li>' for sid, label in sections),
         '</ol></nav><main id="main">',
         *_about(content),
@@ -240,7 +247,9 @@ def render_html(content: ReportContent) -> str:
     if content.key_quotes:
         parts.append(
             '<section id="key-quotes" aria-labelledby="kq-h">'
-            f'<h2 id="kq-h">{text(_("Key quotes"))}</h2>'
+            + '<h2 id="kq-h">'
+            + text(_("Key quotes"))
+            + "</h2>"
         )
         parts += [_quote(q) for q in content.key_quotes] + ["</section>"]
     parts += _charts(content)
@@ -249,12 +258,16 @@ def render_html(content: ReportContent) -> str:
     if content.general_notes:
         parts.append(
             '<section id="other" aria-labelledby="other-h">'
-            f'<h2 id="other-h">{text(_("Other contributions"))}</h2>'
+            + '<h2 id="other-h">'
+            + text(_("Other contributions"))
+            + "</h2>"
         )
         parts += [_notes(content.general_notes), "</section>"]
     parts.append(
         '<section id="method" aria-labelledby="method-h">'
-        f'<h2 id="method-h">{text(_("How this report was made"))}</h2>'
+        + '<h2 id="method-h">'
+        + text(_("How this report was made"))
+        + "</h2>"
     )
     parts += [f"<p>{text(line)}</p>" for line in content.method]
     starred = text(_("★ marks a note the team starred as important."))

@@ -71,7 +71,7 @@ def _quote(quote: QuoteItem, style: ParagraphStyle, show_context: bool = True) -
 def _note(note: NoteItem, s: Styles) -> Flowable:
     meta = note_meta(note)
     if not note.text.strip():
-        body: Flowable = Paragraph(f"<i>{escape(_('(empty note)'))}</i>", s.note_text)
+        body: Flowable = Paragraph(("<i>" + escape(_("(empty note)")) + "</i>"), s.note_text)
     else:
         body = user_paragraph(note.text, s.note_text)
     return NoteBlock(

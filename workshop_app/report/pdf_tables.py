@@ -132,7 +132,7 @@ def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
             cells: list[Cell] = [_short(r.table, s.cell, widths[0]), kind]
             cells += [] if anonymous else [_short(r.role, s.cell, widths[2])]
             first = user_paragraph(pieces[0], s.cell) if pieces else None
-            empty = f"<i>{escape(_('(empty note)'))}</i>"
+            empty = "<i>" + escape(_("(empty note)")) + "</i>"
             rows.append([*cells, first or Paragraph(empty, s.cell)])
             for piece in pieces[1:]:
                 continued.add(len(rows))

@@ -42,7 +42,7 @@ CSV_COLUMNS = (
     N_("created_at"),
 )
 #: A note's kind as the CSV writes it (English: the kind's own key).
-CSV_KINDS = {
+CSV_KINDS: dict[str, str] = {
     NoteKind.IDEA: N_("idea"),
     NoteKind.CONCERN: N_("concern"),
     NoteKind.QUOTE: N_("quote"),
@@ -177,25 +177,28 @@ def _notes_markdown(notes: list[Note], groups: dict[str, str]) -> list[str]:
 def _question_markdown(
     question: Question, notes: list[Note], themes: list[Theme], groups: dict[str, str]
 ) -> list[str]:
-    blocks = [f"## {_one_line(question.text) or escape(_('Untitled question'))}"]
+    untitled = escape(_("Untitled question"))
+    blocks = [f"## {_one_line(question.text) or untitled}"]
     if question.synthesis.strip():
         blocks.append(escape(question.synthesis))
     theme_ids = {t.id for t in themes}
     for theme in themes:
-        blocks.append(f"### {_one_line(theme.title) or escape(_('Untitled theme'))}")
+        untitled = escape(_("Untitled theme"))
+        blocks.append(f"### {_one_line(theme.title) or untitled}")
         if theme.summary.strip():
             blocks.append(escape(theme.summary))
         blocks += _notes_markdown([n for n in notes if n.theme_id == theme.id], groups)
     others = [n for n in notes if n.theme_id not in theme_ids]
     if others:
-        blocks.append(f"### {escape(_('Other notes'))}" if themes else "")
+        blocks.append(("### " + escape(_("Other notes"))) if themes else "")
         blocks += _notes_markdown(others, groups)
     return blocks
 
 
 def _header_markdown(bundle: EventBundle) -> list[str]:
     event = bundle.event
-    blocks = [f"# {_one_line(event.title) or escape(_('Untitled event'))}"]
+    untitled = escape(_("Untitled event"))
+    blocks = [f"# {_one_line(event.title) or untitled}"]
     when = " ".join(part for part in (event.date, event.start_time) if part)
     facts = [
         _fact(_("Date"), when) if when else "",
@@ -208,7 +211,7 @@ def _header_markdown(bundle: EventBundle) -> list[str]:
     if event.summary.strip():
         blocks.append(escape(event.summary))
     if bundle.speakers:
-        blocks.append(f"## {escape(_('Speakers'))}")
+        blocks.append("## " + escape(_("Speakers")))
         lines = []
         for speaker in bundle.speakers:
             extra = [_one_line(p) for p in (speaker.role, speaker.organisation) if p.strip()]
@@ -264,6 +267,6 @@ def to_markdown(bundle: EventBundle) -> str:
             themes = [t for t in bundle.themes if t.question_id == question.id]
             blocks += _question_markdown(question, notes, themes, groups)
         elif notes:
-            blocks.append(f"## {escape(_('General notes'))}")
+            blocks.append("## " + escape(_("General notes")))
             blocks += _notes_markdown(notes, groups)
     return "\n\n".join(block for block in blocks if block) + "\n"
