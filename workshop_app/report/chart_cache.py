@@ -3,10 +3,10 @@
 Drawing a chart means importing matplotlib (about a second) and rendering it (a few hundred ms
 each); a report made again of the same event, or of an event whose charts did not change, finds
 its charts here and never loads matplotlib. The key is a SHA-256 of everything that decides the
-picture: the chart's data (its dataclass repr: titles, labels and numbers), the format and
-resolution, the app's version, the drawing code itself (``charts.py``'s bytes) and matplotlib's
-version. So a changed chart, a changed drawing or a new matplotlib is a new entry, never a stale
-picture.
+picture: the chart's data (its dataclass repr: titles, labels and numbers), the language of
+its words, the format and resolution, the app's version, the drawing code itself (``charts.py``'s
+bytes) and matplotlib's version. So a changed chart, a changed drawing or a new matplotlib is a
+new entry, never a stale picture.
 
 Safe and bounded: entries are named by their hex digest only (no user text in a file name),
 written atomically (temporary file, then rename: a reader never sees half an image), checked on
@@ -26,7 +26,7 @@ import time
 from functools import cache
 from pathlib import Path
 
-from workshop_app import paths
+from workshop_app import i18n, paths
 from workshop_app.report import charts
 from workshop_app.report.model import Chart
 from workshop_app.version import app_version
@@ -59,7 +59,10 @@ def _code_stamp() -> str:
 
 
 def key(chart: Chart, fmt: str, dpi: int) -> str:
-    text = f"{_code_stamp()}|{fmt}|{dpi}|{type(chart).__name__}|{chart!r}"
+    """The entry's name: the chart's words (axes, legends) are in the report's language, so
+    the language is part of it (a Welsh report never gets the English picture)."""
+    language = i18n.language()
+    text = f"{_code_stamp()}|{language}|{fmt}|{dpi}|{type(chart).__name__}|{chart!r}"
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -132,6 +135,6 @@ def render(chart: Chart, dpi: int = 200) -> charts.RenderedChart:
     found = lookup(chart, dpi)
     if found is not None:
         return found
-    drawn = charts.render(chart, "png", dpi)
+    drawn = charts.render(chart, "png", dpi, i18n.language())
     store(chart, drawn, dpi)
     return drawn

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from workshop_app.domain.wording import plural
+from workshop_app import i18n
+from workshop_app.i18n import _, n_
 from workshop_app.report.model import Chart, ContributionsChart, ThemeVotesChart, TimingChart
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ def _contributions(fig: Figure, chart: ContributionsChart) -> None:
     ax.set_yticks(list(rows), labels=list(chart.questions))
     ax.invert_yaxis()
     ax.set_xlim(0, peak * 1.1)
-    ax.set_xlabel("Notes", fontsize=8.5, color="#595959")
+    ax.set_xlabel(label(_("Notes")), fontsize=8.5, color="#595959")
     _style(ax)
     ax.legend(
         loc="lower left",
@@ -151,13 +152,13 @@ def _theme_votes(fig: Figure, chart: ThemeVotesChart) -> None:
     votes = [v for _, v, _ in chart.bars]
     peak = max(votes) or 1
     ax.barh(rows, votes, height=0.6, color=ACCENT, edgecolor=INK, linewidth=0.6)
-    for row, (_, vote, notes) in zip(rows, chart.bars, strict=True):
-        text = f"{plural(vote, 'vote')} · {plural(notes, 'note')}"
+    for row, (_name, vote, notes) in zip(rows, chart.bars, strict=True):
+        text = f"{n_('%n vote', '%n votes', vote)} · {n_('%n note', '%n notes', notes)}"
         ax.text(vote + peak * 0.015, row, text, va="center", fontsize=8, color=INK)
     ax.set_yticks(rows, labels=[label(name, LABEL_CHARS) for name, _, _ in chart.bars])
     ax.invert_yaxis()
     ax.set_xlim(0, peak * 1.35)
-    ax.set_xlabel("Dot votes", fontsize=8.5, color="#595959")
+    ax.set_xlabel(label(_("Dot votes")), fontsize=8.5, color="#595959")
     _style(ax)
 
 
@@ -175,7 +176,7 @@ def _timings(fig: Figure, chart: TimingChart) -> None:
         hatch="////",
         edgecolor=INK,
         linewidth=0.7,
-        label="Planned",
+        label=label(_("Planned")),
     )
     ax.barh(
         [r + 0.19 for r in rows],
@@ -184,15 +185,20 @@ def _timings(fig: Figure, chart: TimingChart) -> None:
         color="#4d4d4d",
         edgecolor=INK,
         linewidth=0.7,
-        label="Actual",
+        label=label(_("Actual")),
     )
-    for row, (_, plan, real) in zip(rows, chart.rows, strict=True):
-        ax.text(plan + peak * 0.01, row - 0.19, f"{plan} min planned", va="center", fontsize=7.5)
-        note = f"{real} min actual" if real is not None else "actual not recorded"
+    for row, (_title, plan, real) in zip(rows, chart.rows, strict=True):
+        planned_text = label(_("{minutes} min planned").format(minutes=plan))
+        ax.text(plan + peak * 0.01, row - 0.19, planned_text, va="center", fontsize=7.5)
+        note = (
+            _("{minutes} min actual").format(minutes=real)
+            if real is not None
+            else _("actual not recorded")
+        )
         ax.text(
             (real or 0) + peak * 0.01,
             row + 0.19,
-            note,
+            label(note),
             va="center",
             fontsize=7.5,
             color=INK if real is not None else "#595959",
@@ -250,8 +256,17 @@ def figure(chart: Chart) -> Figure:
     return fig
 
 
-def render(chart: Chart, fmt: str = "png", dpi: int = 200) -> RenderedChart:
-    """``chart`` drawn at the PDF's column width, as PNG (``dpi``) or SVG bytes."""
+def render(
+    chart: Chart, fmt: str = "png", dpi: int = 200, language: str | None = None
+) -> RenderedChart:
+    """``chart`` drawn at the PDF's column width, as PNG (``dpi``) or SVG bytes, its own words
+    (axes, legends) in ``language`` (None: the current one; a worker process passes it, since
+    the language chosen for a report does not follow the work into another process)."""
+    with i18n.using(language or i18n.language()):
+        return _render(chart, fmt, dpi)
+
+
+def _render(chart: Chart, fmt: str, dpi: int) -> RenderedChart:
     import matplotlib
 
     fig = figure(chart)

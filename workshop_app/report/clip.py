@@ -13,11 +13,12 @@ from typing import Any
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.records import MAX_TEXT, Event, Note, Question, Record, Theme
+from workshop_app.i18n import N_, _
 
 #: Longest name, title or other one-line text the report prints whole.
 MAX_LINE = 1_000
-IN_APPENDIX = " … [truncated: full text in the appendix]"
-CUT = " … [truncated]"
+IN_APPENDIX = N_(" … [truncated: full text in the appendix]")
+CUT = N_(" … [truncated]")
 #: The fields that hold long text (everything else that is text is one line).
 _LONG = {
     Event: ("summary",),
@@ -45,7 +46,7 @@ def _clipped(record: Record, note_marker: str) -> Record:
         if not isinstance(value, str) or f.name in ("id", "created_at", "updated_at"):
             continue
         if f.name in long:
-            marker = note_marker if isinstance(record, Note) else CUT
+            marker = note_marker if isinstance(record, Note) else _(CUT)
             short = clip(value, MAX_TEXT, marker)
         else:
             short = clip(value, MAX_LINE)
@@ -57,7 +58,7 @@ def _clipped(record: Record, note_marker: str) -> Record:
 def clipped_bundle(bundle: EventBundle, *, appendix: bool) -> EventBundle:
     """``bundle`` with every text the report would choke on cut visibly (a note's marker says
     its full text is in the appendix when there is one)."""
-    marker = IN_APPENDIX if appendix else CUT
+    marker = _(IN_APPENDIX) if appendix else _(CUT)
     lists = {
         name: tuple(_clipped(r, marker) for r in getattr(bundle, name))
         for name in ("speakers", "questions", "groups", "agenda", "themes", "notes")

@@ -21,7 +21,7 @@ from workshop_app.domain.records import (
     Theme,
     note_place,
 )
-from workshop_app.domain.wording import noun
+from workshop_app.i18n import _, n_
 from workshop_app.report import content_charts
 from workshop_app.report.clip import clipped_bundle
 from workshop_app.report.content_method import method_note
@@ -41,10 +41,12 @@ from workshop_app.report.model import (
     TableGroup,
     TableLine,
     ThemeSection,
+    language_tag,
 )
 from workshop_app.storage.export import notes_in_order
 
-#: The line of the tables list, and the chart's series, for the notes not taken at a table.
+#: The line of the tables list, and the chart's series, for the notes not taken at a table
+#: (English; ``_()`` where printed).
 AWAY = AWAY_FROM_TABLES
 NO_TABLE = AWAY
 #: Most quotes pulled out large under each question.
@@ -54,8 +56,12 @@ PULL_QUOTES = 3
 def people_text(expected: int | None, attended: int | None) -> str:
     """ "38 attended (about 40 expected)", "About 40 expected", "38 attended" or ""."""
     if attended is not None:
-        return f"{attended} attended" + (f" (about {expected} expected)" if expected else "")
-    return f"About {expected} expected" if expected else ""
+        if expected:
+            return _("{attended} attended (about {expected} expected)").format(
+                attended=attended, expected=expected
+            )
+        return _("{attended} attended").format(attended=attended)
+    return _("About {expected} expected").format(expected=expected) if expected else ""
 
 
 def _join(*parts: str, sep: str = ", ") -> str:
@@ -69,12 +75,13 @@ class _Builder:
         self.bundle = bundle
         self.options = options
         self.anonymous = options.anonymous
-        self.tables = {g.id: g.name.strip() or UNNAMED_TABLE for g in bundle.groups}
+        self.tables = {g.id: g.name.strip() or _(UNNAMED_TABLE) for g in bundle.groups}
+        self.away, self.phones = _(AWAY), _(PHONE_SOURCE_PLACE)
         self.table_order = {g.id: i for i, g in enumerate(bundle.groups)}
         self.numbers = {q.id: i for i, q in enumerate(bundle.questions, 1)}
 
     def table_of(self, note: Note) -> str:
-        return note_place(note, self.tables, NO_TABLE)
+        return note_place(note, self.tables, self.away, self.phones)
 
     def credit(self, note: Note) -> str:
         return "" if self.anonymous else _join(note.attribution, note.role)
@@ -83,7 +90,7 @@ class _Builder:
         return NoteItem(
             text=note.text,
             kind=note.kind,
-            kind_label=KIND_LABELS.get(note.kind, note.kind.title()),
+            kind_label=_(KIND_LABELS[note.kind]) if note.kind in KIND_LABELS else note.kind.title(),
             credit=self.credit(note),
             table=self.table_of(note),
             votes=note.votes,
@@ -92,8 +99,9 @@ class _Builder:
 
     def quote_item(self, note: Note) -> QuoteItem:
         number = self.numbers.get(note.question_id or "")
-        table = note_place(note, self.tables, "")
-        context = _join(f"Question {number}" if number else "", table, sep=" · ")
+        table = note_place(note, self.tables, "", self.phones)
+        question = _("Question {number}").format(number=number) if number else ""
+        context = _join(question, table, sep=" · ")
         return QuoteItem(note.text, self.credit(note), context, note.starred)
 
     # ------------------------------------------------------------ sections
@@ -102,24 +110,27 @@ class _Builder:
         event = self.bundle.event
         # a start time with no date is not a date: the Date line is left out altogether
         when = _join(long_date(event.date), event.start_time or "", sep=", ") if event.date else ""
-        facts = [Fact("Date", when), Fact("Venue", event.venue.strip())]
-        facts.append(Fact("Organiser", event.organiser.strip()))
+        facts = [Fact(_("Date"), when), Fact(_("Venue"), event.venue.strip())]
+        facts.append(Fact(_("Organiser"), event.organiser.strip()))
         bundle = self.bundle
         numbers = []
         if event.attendance:  # counted on the day
-            numbers.append(Fact("attended", str(event.attendance)))
+            # Translators: a figure on the cover: "38 attended"
+            numbers.append(Fact(_("attended"), str(event.attendance)))
         elif event.attendee_count:  # only an expectation: never printed as attendance
-            numbers.append(Fact("expected", str(event.attendee_count)))
-        for word, items in (
-            ("question", bundle.questions),
-            ("table", bundle.groups),
-            ("note", bundle.notes),
+            # Translators: a figure on the cover: "40 expected"
+            numbers.append(Fact(_("expected"), str(event.attendee_count)))
+        # Translators: the figures on the cover, printed large beside their word: "3 questions"
+        for label, items in (
+            (n_("question", "questions", len(bundle.questions)), bundle.questions),
+            (n_("table", "tables", len(bundle.groups)), bundle.groups),
+            (n_("note", "notes", len(bundle.notes)), bundle.notes),
         ):
             if items:
-                numbers.append(Fact(noun(len(items), word), str(len(items))))
+                numbers.append(Fact(label, str(len(items))))
         return Cover(
-            title=event.title.strip() or "Untitled event",
-            kicker="Event summary",
+            title=event.title.strip() or _("Untitled event"),
+            kicker=_("Event summary"),
             facts=tuple(f for f in facts if f.value),
             logo=self.options.logo,
             numbers=tuple(numbers),
@@ -130,13 +141,13 @@ class _Builder:
         facts = list(self.cover().facts)
         people = people_text(event.attendee_count, event.attendance)
         if people:
-            facts.append(Fact("People", people))
-        facts.append(Fact("Tables", str(len(bundle.groups))))
-        facts.append(Fact("Notes", str(len(bundle.notes))))
+            facts.append(Fact(_("People"), people))
+        facts.append(Fact(_("Tables"), str(len(bundle.groups))))
+        facts.append(Fact(_("Notes"), str(len(bundle.notes))))
         speakers = tuple(
             SpeakerLine(
                 name="" if self.anonymous else s.name.strip(),
-                kind=SPEAKER_KINDS.get(s.kind, "Speaker"),
+                kind=_(SPEAKER_KINDS.get(s.kind, SPEAKER_KINDS["other"])),
                 detail="" if self.anonymous else _join(s.role, s.organisation),
             )
             for s in bundle.speakers
@@ -148,8 +159,12 @@ class _Builder:
                 people=""
                 if self.anonymous
                 else _join(
-                    f"Facilitator: {g.facilitator.strip()}" if g.facilitator.strip() else "",
-                    f"Note-taker: {g.note_taker.strip()}" if g.note_taker.strip() else "",
+                    _("Facilitator: {name}").format(name=g.facilitator.strip())
+                    if g.facilitator.strip()
+                    else "",
+                    _("Note-taker: {name}").format(name=g.note_taker.strip())
+                    if g.note_taker.strip()
+                    else "",
                     sep=" · ",
                 ),
                 note_count=counts.get(g.id, 0),
@@ -157,17 +172,17 @@ class _Builder:
             for g in bundle.groups
         )
         away = Counter(self.table_of(n) for n in bundle.notes if n.group_id not in self.tables)
-        for name in (PHONE_SOURCE_PLACE, AWAY):
+        for name in (self.phones, self.away):
             if away[name] and tables:
                 tables += (TableLine(name=name, people="", note_count=away[name]),)
         return About(
             summary=event.summary.strip(),
             facts=tuple(facts),
             speakers=speakers,
-            speakers_note="Names are left out of this anonymous edition."
+            speakers_note=_("Names are left out of this anonymous edition.")
             if self.anonymous and speakers
             else "",
-            questions=tuple(q.text.strip() or "Untitled question" for q in bundle.questions),
+            questions=tuple(q.text.strip() or _("Untitled question") for q in bundle.questions),
             tables=tables,
         )
 
@@ -189,7 +204,7 @@ class _Builder:
         )
         return QuestionSection(
             number=self.numbers[question.id],
-            text=question.text.strip() or "Untitled question",
+            text=question.text.strip() or _("Untitled question"),
             prompt=question.prompt.strip(),
             synthesis=question.synthesis.strip(),
             quotes=tuple(self.quote_item(n) for n in _best_quotes(notes)),
@@ -200,15 +215,15 @@ class _Builder:
             note_count=len(notes),
             vote_count=sum(n.votes for n in notes),
             table_count=len({n.group_id for n in notes if n.group_id in self.tables}),
-            away=sum(1 for n in notes if self.table_of(n) == NO_TABLE),
-            phones=sum(1 for n in notes if self.table_of(n) == PHONE_SOURCE_PLACE),
+            away=sum(1 for n in notes if self.table_of(n) == self.away),
+            phones=sum(1 for n in notes if self.table_of(n) == self.phones),
         )
 
     def theme(self, rank: int, theme: Theme, notes: list[Note]) -> ThemeSection:
         ordered = sorted(notes, key=lambda n: (not n.starred, -n.votes))  # stable: keeps order
         return ThemeSection(
             rank=rank,
-            title=theme.title.strip() or "Untitled theme",
+            title=theme.title.strip() or _("Untitled theme"),
             summary=theme.summary.strip(),
             votes=_total(theme, notes),
             notes=tuple(self.note_item(n) for n in ordered),
@@ -231,14 +246,16 @@ class _Builder:
             if not notes:
                 continue
             if question is None:
-                heading = "General notes"
+                heading = _("General notes")
             else:
-                heading = f"Question {self.numbers[question.id]}: {question.text.strip()}"
+                heading = _("Question {number}: {text}").format(
+                    number=self.numbers[question.id], text=question.text.strip()
+                )
             ordered = sorted(notes, key=lambda n: self.table_order.get(n.group_id or "", 10**9))
             rows = tuple(
                 AppendixRow(
                     table=self.table_of(n),
-                    kind=KIND_LABELS.get(n.kind, n.kind),
+                    kind=_(KIND_LABELS[n.kind]) if n.kind in KIND_LABELS else n.kind,
                     role="" if self.anonymous else n.role.strip(),
                     text=n.text,
                 )
@@ -279,7 +296,7 @@ def build_content(bundle: EventBundle, options: ReportOptions | None = None) -> 
     return ReportContent(
         title=cover.title,
         author=event.organiser.strip(),
-        subject=_join("Event summary", long_date(event.date), event.venue, sep=" · "),
+        subject=_join(_("Event summary"), long_date(event.date), event.venue, sep=" · "),
         cover=cover,
         about=builder.about(),
         key_quotes=builder.key_quotes(),
@@ -291,4 +308,5 @@ def build_content(bundle: EventBundle, options: ReportOptions | None = None) -> 
         if options.appendix
         else None,
         options=options,
+        language=language_tag(),
     )

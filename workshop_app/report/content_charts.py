@@ -9,8 +9,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from workshop_app.domain.bundle import EventBundle
-from workshop_app.domain.records import UNNAMED_TABLE, note_place
-from workshop_app.domain.wording import plural
+from workshop_app.domain.records import (
+    AWAY_FROM_TABLES,
+    PHONE_SOURCE_PLACE,
+    UNNAMED_TABLE,
+    note_place,
+)
+from workshop_app.i18n import _, n_
 from workshop_app.report.model import (
     Chart,
     ContributionsChart,
@@ -31,11 +36,12 @@ def contributions(bundle: EventBundle) -> ContributionsChart | None:
     if not questions:
         return None
     index = {q.id: i for i, q in enumerate(questions)}
-    names = {g.id: g.name.strip() or UNNAMED_TABLE for g in bundle.groups}
+    names = {g.id: g.name.strip() or _(UNNAMED_TABLE) for g in bundle.groups}
+    away, phones = _(AWAY_FROM_TABLES), _(PHONE_SOURCE_PLACE)
     counts: dict[str, list[int]] = {}
     for note in bundle.notes:
         if note.question_id in index:
-            table = note_place(note, names)
+            table = note_place(note, names, away, phones)
             counts.setdefault(table, [0] * len(questions))[index[note.question_id]] += 1
     if not counts:
         return None
@@ -46,27 +52,38 @@ def contributions(bundle: EventBundle) -> ContributionsChart | None:
         rest = [t for t in order if t not in keep]
         merged = [sum(counts[t][i] for t in rest) for i in range(len(questions))]
         order = [t for t in order if t in keep]
-        counts["Other tables"] = merged
-        order.append("Other tables")
+        other = _("Other tables")
+        counts[other] = merged
+        order.append(other)
     series = tuple((t, tuple(counts[t])) for t in order)
-    labels = tuple(f"Q{i}" for i in range(1, len(questions) + 1))
-    texts = tuple(q.text.strip() or "Untitled question" for q in questions)
+    # Translators: the short label of question 3 in the charts: "Q3"
+    labels = tuple(_("Q{number}").format(number=i) for i in range(1, len(questions) + 1))
+    texts = tuple(q.text.strip() or _("Untitled question") for q in questions)
     parts = []
     for i, label in enumerate(labels):
         total = sum(values[i] for _, values in series)
         split = ", ".join(f"{name}: {values[i]}" for name, values in series if values[i])
-        parts.append(
-            f"{label} “{texts[i]}”: {plural(total, 'note')}" + (f" ({split})" if split else "")
-        )
-    alt = "Bar chart of notes per question, split by table. " + "; ".join(parts) + "."
-    return ContributionsChart("Notes per question, by table", labels, texts, series, alt)
+        notes = n_("%n note", "%n notes", total)
+        if split:
+            part = _("{label} “{text}”: {notes} ({split})")
+        else:
+            part = _("{label} “{text}”: {notes}")
+        parts.append(part.format(label=label, text=texts[i], notes=notes, split=split))
+    alt = _("Bar chart of notes per question, split by table. {parts}.").format(
+        parts="; ".join(parts)
+    )
+    return ContributionsChart(_("Notes per question, by table"), labels, texts, series, alt)
 
 
 def theme_votes(sections: tuple[QuestionSection, ...]) -> ThemeVotesChart | None:
     """The most-voted themes across all questions (only themes that received votes)."""
     ranked = sorted(
         (
-            (f"{theme.title} (Q{section.number})", theme.votes, len(theme.notes))
+            (
+                _("{theme} (Q{number})").format(theme=theme.title, number=section.number),
+                theme.votes,
+                len(theme.notes),
+            )
             for section in sections
             for theme in section.themes
             if theme.votes > 0
@@ -75,15 +92,16 @@ def theme_votes(sections: tuple[QuestionSection, ...]) -> ThemeVotesChart | None
     )[:MAX_THEMES]
     if not ranked:
         return None
-    alt = (
-        "Bar chart of the themes with the most votes. "
-        + "; ".join(
-            f"{label}: {plural(votes, 'vote')}, {plural(notes, 'note')}"
-            for label, votes, notes in ranked
+    bars = "; ".join(
+        _("{theme}: {votes}, {notes}").format(
+            theme=label,
+            votes=n_("%n vote", "%n votes", votes),
+            notes=n_("%n note", "%n notes", notes),
         )
-        + "."
+        for label, votes, notes in ranked
     )
-    return ThemeVotesChart("Top themes by votes", tuple(ranked), alt)
+    alt = _("Bar chart of the themes with the most votes. {bars}.").format(bars=bars)
+    return ThemeVotesChart(_("Top themes by votes"), tuple(ranked), alt)
 
 
 def _minutes(start: str | None, end: str | None) -> int | None:
@@ -102,7 +120,7 @@ def timings(bundle: EventBundle) -> TimingChart | None:
     """Planned against actual minutes per agenda item, when any actual timing was recorded."""
     rows = tuple(
         (
-            item.title.strip() or "Untitled item",
+            item.title.strip() or _("Untitled item"),
             item.planned_minutes,
             _minutes(item.started_at, item.ended_at),
         )
@@ -110,16 +128,18 @@ def timings(bundle: EventBundle) -> TimingChart | None:
     )
     if not any(actual is not None for _, _, actual in rows):
         return None
-    alt = (
-        "Bar chart of planned against actual minutes per agenda item. "
-        + "; ".join(
-            f"{title}: planned {planned} min, "
-            + (f"actual {actual} min" if actual is not None else "actual not recorded")
-            for title, planned, actual in rows
-        )
-        + "."
+    items = "; ".join(
+        (
+            _("{item}: planned {planned} min, actual {actual} min")
+            if actual is not None
+            else _("{item}: planned {planned} min, actual not recorded")
+        ).format(item=title, planned=planned, actual=actual)
+        for title, planned, actual in rows
     )
-    return TimingChart("Planned and actual minutes per agenda item", rows, alt)
+    alt = _("Bar chart of planned against actual minutes per agenda item. {items}.").format(
+        items=items
+    )
+    return TimingChart(_("Planned and actual minutes per agenda item"), rows, alt)
 
 
 def charts(bundle: EventBundle, sections: tuple[QuestionSection, ...]) -> tuple[Chart, ...]:

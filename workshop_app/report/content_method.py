@@ -8,9 +8,24 @@ from collections import Counter
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import parse_utc
 from workshop_app.domain.local_time import local
-from workshop_app.domain.records import Note, NoteSource
-from workshop_app.domain.wording import plural
+from workshop_app.domain.records import Note, NoteKind, NoteSource
+from workshop_app.i18n import _, format_time, n_
 from workshop_app.report.labels import KIND_LABELS, SPEAKER_KINDS, long_date
+
+
+def kind_count(kind: str, count: int) -> str:
+    """ "3 ideas", "1 quote": a count of notes of one kind, in the report's language."""
+    if kind == NoteKind.IDEA:
+        return n_("%n idea", "%n ideas", count)
+    if kind == NoteKind.CONCERN:
+        return n_("%n concern", "%n concerns", count)
+    if kind == NoteKind.QUOTE:
+        return n_("%n quote", "%n quotes", count)
+    if kind == NoteKind.ACTION:
+        return n_("%n action", "%n actions", count)
+    if kind == NoteKind.QUESTION:
+        return n_("%n question", "%n questions", count)
+    return f"{count} {kind}"
 
 
 def method_note(bundle: EventBundle, *, anonymous: bool, redacted: bool = False) -> tuple[str, ...]:
@@ -19,61 +34,80 @@ def method_note(bundle: EventBundle, *, anonymous: bool, redacted: bool = False)
     kinds = Counter(n.kind for n in notes)
     lines = []
     if notes:
-        mix = ", ".join(plural(kinds[k], KIND_LABELS[k].lower()) for k in KIND_LABELS if kinds[k])
-        lines.append(f"{plural(len(notes), 'note')} ({mix}) were captured{_where(bundle)}")
+        mix = ", ".join(kind_count(k, kinds[k]) for k in KIND_LABELS if kinds[k])
+        lines.append(_where(bundle, n_("%n note", "%n notes", len(notes)), mix))
         lines.append(_capture_span(notes, bundle.event.timezone))
     else:
-        lines.append("No notes were captured for this event.")
+        lines.append(_("No notes were captured for this event."))
     if bundle.themes:
         lines.append(
-            "After the event, similar notes were grouped into themes. Themes are ranked by "
-            "their total of dot votes (the votes given to the theme itself plus those its "
-            "notes received), then by their number of notes; starred notes come first "
-            "within a theme."
+            _(
+                "After the event, similar notes were grouped into themes. Themes are ranked by "
+                "their total of dot votes (the votes given to the theme itself plus those its "
+                "notes received), then by their number of notes; starred notes come first "
+                "within a theme."
+            )
         )
     timed = sum(1 for a in bundle.agenda if a.started_at and a.ended_at)
     if bundle.agenda:
         lines.append(
-            f"Actual timings were recorded for {timed} of "
-            f"{plural(len(bundle.agenda), 'agenda item')}."
+            _("Actual timings were recorded for {timed} of {items}.").format(
+                timed=timed, items=n_("%n agenda item", "%n agenda items", len(bundle.agenda))
+            )
             if timed
-            else "Actual timings of the agenda were not recorded."
+            else _("Actual timings of the agenda were not recorded.")
         )
     if anonymous:
         lines.append(
-            "This edition is anonymous: the names of speakers, participants, facilitators "
-            "and note-takers, and participants' roles, are left out, and their names in "
-            "the notes and write-ups are replaced by [name]."
+            _(
+                "This edition is anonymous: the names of speakers, participants, facilitators "
+                "and note-takers, and participants' roles, are left out, and their names in "
+                "the notes and write-ups are replaced by [name]."
+            )
         )
     if redacted:
         lines.append(
-            "Personal data found in the notes and write-ups (NHS numbers, email addresses, "
-            "phone numbers, postcodes and the names of people at the event) is replaced by "
-            "labels such as [phone] and [name]."
+            _(
+                "Personal data found in the notes and write-ups (NHS numbers, email addresses, "
+                "phone numbers, postcodes and the names of people at the event) is replaced by "
+                "labels such as [phone] and [name]."
+            )
         )
     return tuple(line for line in lines if line)
 
 
-def _where(bundle: EventBundle) -> str:
-    """Where the notes came from: the tables that gave notes (not the tables planned), and what
-    the notes away from the tables were, e.g. ": 46 at 5 tables by 5 note-takers, and 2 away
-    from the tables (1 quote from the keynote speaker; 1 quote from the panel discussion, on
-    question 1)." """
+def _where(bundle: EventBundle, notes: str, kinds: str) -> str:
+    """The sentence of what was captured where: the tables that gave notes (not the tables
+    planned), and what the notes away from the tables were, e.g. "48 notes (...) were captured:
+    46 at 5 tables by 5 note-takers, and 2 away from the tables (1 quote from the keynote
+    speaker; 1 quote from the panel discussion, on question 1)." """
     groups = {g.id: g for g in bundle.groups}
     used = [g for g in bundle.groups if any(n.group_id == g.id for n in bundle.notes)]
     at_tables = sum(1 for n in bundle.notes if n.group_id in groups)
     away = [n for n in bundle.notes if n.group_id not in groups]
     takers = {g.note_taker.strip() for g in used if g.note_taker.strip()}
-    tables = plural(len(used), "table")
+    tables = n_("%n table", "%n tables", len(used))
     if len(used) < len(groups):
-        tables = f"{len(used)} of the {plural(len(groups), 'table')}"
-    tables += f" by {plural(len(takers), 'note-taker')}" if takers else ""
+        tables = _("{used} of the {tables}").format(
+            used=len(used), tables=n_("%n table", "%n tables", len(groups))
+        )
+    if takers:
+        tables = _("{tables} by {takers}").format(
+            tables=tables, takers=n_("%n note-taker", "%n note-takers", len(takers))
+        )
     if not away:
-        return f" at {tables}."
-    why = f" ({_away_sources(bundle, away)})"
+        return _("{notes} ({kinds}) were captured at {tables}.").format(
+            notes=notes, kinds=kinds, tables=tables
+        )
+    why = _away_sources(bundle, away)
     if not at_tables:
-        return f", none of them at a table{why}."
-    return f": {at_tables} at {tables}, and {len(away)} away from the tables{why}."
+        return _("{notes} ({kinds}) were captured, none of them at a table ({why}).").format(
+            notes=notes, kinds=kinds, why=why
+        )
+    return _(
+        "{notes} ({kinds}) were captured: {at_tables} at {tables}, and {away} away from the "
+        "tables ({why})."
+    ).format(notes=notes, kinds=kinds, at_tables=at_tables, tables=tables, away=len(away), why=why)
 
 
 def _away_sources(bundle: EventBundle, notes: list[Note]) -> str:
@@ -88,25 +122,34 @@ def _away_sources(bundle: EventBundle, notes: list[Note]) -> str:
         who = note.attribution.strip().casefold()
         source = ""
         if note.source == NoteSource.PHONE:
-            source = "attendees' phones"
+            source = _("attendees' phones")
         elif who in speakers:
-            source = "the " + SPEAKER_KINDS.get(speakers[who], "speaker").lower()
+            kind = _(SPEAKER_KINDS.get(speakers[who], SPEAKER_KINDS["other"])).lower()
+            # Translators: where a note came from: "1 quote from the keynote speaker"
+            source = _("the {speaker}").format(speaker=kind)
         elif who:
             for item in items:
                 words = item.title.casefold().replace(":", " ").split()
                 if who in words or who == item.kind:
-                    source = "the " + _lower_first(item.title.strip())
+                    # Translators: an agenda item a note came from: "the panel discussion"
+                    source = _("the {item}").format(item=_lower_first(item.title.strip()))
                     break
         number = numbers.get(note.question_id or "")
-        on = f"question {number}" if number else ""
+        on = _("question {number}").format(number=number) if number else ""
         sources[(note.kind, source, on)] += 1
     parts = []
     for (kind, source, on), count in sources.items():
-        what = plural(count, KIND_LABELS.get(kind, kind).lower())
-        if source:
-            what += f" from {source}" + (f", on {on}" if on else "")
+        what = kind_count(kind, count)
+        if source and on:
+            what = _("{notes} from {source}, on {question}").format(
+                notes=what, source=source, question=on
+            )
+        elif source:
+            what = _("{notes} from {source}").format(notes=what, source=source)
+        elif on:
+            what = _("{notes} on {question}").format(notes=what, question=on)
         else:
-            what += f" on {on}" if on else " not about a question"
+            what = _("{notes} not about a question").format(notes=what)
         parts.append(what)
     return "; ".join(parts)
 
@@ -133,10 +176,15 @@ def _capture_span(notes: tuple[Note, ...], zone_name: str) -> str:
     day = long_date(first.date().isoformat())
     if first.date() != last.date():
         end = long_date(last.date().isoformat())
-        return f"Notes were entered into the app between {day} and {end}."
-    start, end = f"{first:%H:%M} {first.tzname()}", f"{last:%H:%M} {last.tzname()}"
+        return _("Notes were entered into the app between {start} and {end}.").format(
+            start=day, end=end
+        )
+    start = f"{format_time(first, 'HH:mm')} {first.tzname()}"
+    end = f"{format_time(last, 'HH:mm')} {last.tzname()}"
     if start == end:
-        return f"Notes were entered into the app at {end} on {day}."
+        return _("Notes were entered into the app at {time} on {day}.").format(time=end, day=day)
     if first.tzname() == last.tzname():
-        start = f"{first:%H:%M}"  # else the clocks changed in between: both zones are named
-    return f"Notes were entered into the app between {start} and {end} on {day}."
+        start = format_time(first, "HH:mm")  # else the clocks changed: both zones are named
+    return _("Notes were entered into the app between {start} and {end} on {day}.").format(
+        start=start, end=end, day=day
+    )

@@ -21,6 +21,7 @@ from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from workshop_app.i18n import _
 from workshop_app.report.bidi import rtl_paragraph
 from workshop_app.report.model import ReportContent
 from workshop_app.version import app_version
@@ -110,10 +111,10 @@ def properties(doc: Document, content: ReportContent) -> None:
     props.author = clean(content.author)
     props.subject = clean(content.subject)
     props.language = content.language
-    props.keywords = "event summary; workshop"
-    props.comments = f"Made with Workshop {app_version()}"
+    props.keywords = _("event summary; workshop")
+    props.comments = _("Made with Workshop {version}").format(version=app_version())
     props.last_modified_by = ""
-    props.category = "Event summary"
+    props.category = _("Event summary")
     now = datetime.now(UTC).replace(microsecond=0)
     props.created = props.modified = now
     props.revision = 1

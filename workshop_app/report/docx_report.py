@@ -17,7 +17,7 @@ from docx.document import Document
 from docx.enum.text import WD_BREAK
 
 from workshop_app.domain.quoting import quoted
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import _
 from workshop_app.report import docx_parts as parts
 from workshop_app.report.docx_parts import KICKER, SMALL, add_meta, add_text
 from workshop_app.report.model import (
@@ -28,6 +28,7 @@ from workshop_app.report.model import (
     QuoteItem,
     ReportContent,
 )
+from workshop_app.report.wording import appendix_head, note_meta, table_head, theme_info
 
 Progress = Callable[[float], None]
 
@@ -56,7 +57,8 @@ def _facts(doc: Document, facts: tuple[Fact, ...]) -> None:
     for fact in facts:
         paragraph = doc.add_paragraph()
         paragraph.paragraph_format.space_after = 0
-        paragraph.add_run(f"{fact.label}: ").bold = True
+        # Translators: a fact's label before its value: "Venue: "
+        paragraph.add_run(_("{label}: ").format(label=fact.label)).bold = True
         add_text(paragraph, fact.value)
 
 
@@ -71,26 +73,22 @@ def _quote(doc: Document, quote: QuoteItem, show_context: bool = True) -> None:
 
 def _notes(doc: Document, notes: tuple[NoteItem, ...]) -> None:
     for note in notes:
-        meta = [note.kind_label, note.credit, note.table]
-        if note.votes:
-            meta.append(plural(note.votes, "vote"))
-        if note.starred:
-            meta.append("starred")
+        meta = note_meta(note)
         paragraph = doc.add_paragraph(style="List Bullet")
         if note.starred:
             paragraph.add_run("★ ")
         if note.text.strip():
             add_text(paragraph, note.text)
         else:
-            paragraph.add_run("(empty note)").italic = True
-        add_meta(paragraph, "  " + " · ".join(m for m in meta if m))
+            paragraph.add_run(_("(empty note)")).italic = True
+        add_meta(paragraph, "  " + " · ".join(meta))
 
 
 def _cover(doc: Document, content: ReportContent) -> None:
     cover = content.cover
     if cover.logo is not None:
         width = min(parts.Mm(60), int(parts.Mm(22) * cover.logo.width / cover.logo.height))
-        parts.picture(doc, cover.logo.data, width, "Logo", "Logo")
+        parts.picture(doc, cover.logo.data, width, _("Logo"), _("Logo"))
     doc.add_paragraph(cover.kicker, style=KICKER).paragraph_format.space_before = parts.Pt(120)
     add_text(doc.add_paragraph(style="Title"), cover.title)
     _facts(doc, cover.facts)
@@ -105,11 +103,11 @@ def _cover(doc: Document, content: ReportContent) -> None:
 
 def _about(doc: Document, content: ReportContent) -> None:
     about = content.about
-    _heading(doc, "About the event", 1)
+    _heading(doc, _("About the event"), 1)
     _paragraphs(doc, about.summary)
     _facts(doc, about.facts)
     if about.speakers:
-        _heading(doc, "Who spoke", 2)
+        _heading(doc, _("Who spoke"), 2)
         for speaker in about.speakers:
             paragraph = doc.add_paragraph(style="List Bullet")
             if speaker.name:
@@ -118,15 +116,15 @@ def _about(doc: Document, content: ReportContent) -> None:
             add_text(paragraph, speaker.kind + (f", {speaker.detail}" if speaker.detail else ""))
         if about.speakers_note:
             _small(doc, about.speakers_note)
-    _heading(doc, "The questions", 2)
+    _heading(doc, _("The questions"), 2)
     for text in about.questions:
         add_text(doc.add_paragraph(style="List Number"), text)
     if not about.questions:
-        doc.add_paragraph("No questions were set for this event.").runs[0].italic = True
+        doc.add_paragraph(_("No questions were set for this event.")).runs[0].italic = True
     if about.tables:
-        _heading(doc, "The tables", 2)
+        _heading(doc, _("The tables"), 2)
         people = any(t.people for t in about.tables)
-        head = ["Table", "Facilitator and note-taker", "Notes"] if people else ["Table", "Notes"]
+        head = table_head(people)
         rows = [
             [t.name, *([t.people or "—"] if people else []), str(t.note_count)]
             for t in about.tables
@@ -139,7 +137,7 @@ def _charts(doc: Document, content: ReportContent) -> None:
         return
     from workshop_app.report.charts import render
 
-    _heading(doc, "At a glance", 1, new_page=True)
+    _heading(doc, _("At a glance"), 1, new_page=True)
     for chart in content.charts:
         _heading(doc, chart.title, 2)
         drawn = render(chart, dpi=150)
@@ -153,28 +151,28 @@ def _charts(doc: Document, content: ReportContent) -> None:
 
 
 def _question(doc: Document, section: QuestionSection) -> None:
-    _heading(doc, f"{section.heading}: {section.text}", 1, new_page=True)
+    title = _("Question {number}: {text}").format(number=section.number, text=section.text)
+    _heading(doc, title, 1, new_page=True)
     if section.prompt:
         add_text(doc.add_paragraph(), section.prompt, italic=True)
     _small(doc, section.stats)
     if section.synthesis:
-        _heading(doc, "What we heard", 2)
+        _heading(doc, _("What we heard"), 2)
         _paragraphs(doc, section.synthesis)
     for quote in section.quotes:
         _quote(doc, quote, show_context=False)
     if not section.note_count:
-        doc.add_paragraph("No notes were captured for this question.").runs[0].italic = True
+        doc.add_paragraph(_("No notes were captured for this question.")).runs[0].italic = True
         return
     if section.themes:
-        _heading(doc, "Themes, by votes", 2)
+        _heading(doc, _("Themes, by votes"), 2)
     for theme in section.themes:
         _heading(doc, theme.title, 3)
-        info = f"Theme {theme.rank} · {plural(len(theme.notes), 'note')}"
-        _small(doc, info + (f" · {plural(theme.votes, 'vote')}" if theme.votes else ""))
+        _small(doc, theme_info(theme.rank, len(theme.notes), theme.votes))
         if theme.summary:
             _paragraphs(doc, theme.summary, italic=True)
         if not theme.notes:
-            doc.add_paragraph("No notes in this theme.").runs[0].italic = True
+            doc.add_paragraph(_("No notes in this theme.")).runs[0].italic = True
         _notes(doc, theme.notes)
     if section.unthemed:
         _heading(doc, section.unthemed_heading, 2)
@@ -186,20 +184,20 @@ def _question(doc: Document, section: QuestionSection) -> None:
 def _end(doc: Document, content: ReportContent) -> None:
     """Other contributions, the method note and the appendix."""
     if content.general_notes:
-        _heading(doc, "Other contributions", 1, new_page=True)
-        _small(doc, "Notes that were not about one of the questions.")
+        _heading(doc, _("Other contributions"), 1, new_page=True)
+        _small(doc, _("Notes that were not about one of the questions."))
         _notes(doc, content.general_notes)
-    _heading(doc, "How this report was made", 1)
+    _heading(doc, _("How this report was made"), 1)
     for line in content.method:
         add_text(doc.add_paragraph(), line)
-    _small(doc, "★ marks a note the team starred as important.")
+    _small(doc, _("★ marks a note the team starred as important."))
     if content.appendix is None:
         return
-    _heading(doc, "Appendix: every note", 1, new_page=True)
+    _heading(doc, _("Appendix: every note"), 1, new_page=True)
     if not content.appendix:
-        doc.add_paragraph("No notes were captured for this event.").runs[0].italic = True
+        doc.add_paragraph(_("No notes were captured for this event.")).runs[0].italic = True
     anonymous = content.options.anonymous
-    head = ["Table", "Kind", "Note"] if anonymous else ["Table", "Kind", "Role", "Note"]
+    head = appendix_head(anonymous)
     widths = [0.18, 0.14, 0.68] if anonymous else [0.14, 0.13, 0.21, 0.52]
     for section in content.appendix:
         _heading(doc, section.heading, 2)
@@ -221,7 +219,7 @@ def render_docx(content: ReportContent, progress: Progress | None = None) -> byt
     _cover(doc, content)
     _about(doc, content)
     if content.key_quotes:
-        _heading(doc, "Key quotes", 1)
+        _heading(doc, _("Key quotes"), 1)
         for quote in content.key_quotes:
             _quote(doc, quote)
     step(0.1)

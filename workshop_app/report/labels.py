@@ -1,38 +1,39 @@
-"""Words and numbers as the report prints them: kinds of note and speaker, dates (plurals:
-``domain.wording``)."""
+"""Words and numbers as the report prints them: kinds of note and speaker, dates.
+
+The tables are marked with ``N_`` and translated where they are printed: ``_(KIND_LABELS[k])``.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from workshop_app.domain.records import NoteKind
+from workshop_app.i18n import N_, format_date
 
 KIND_LABELS: dict[str, str] = {
-    NoteKind.IDEA: "Idea",
-    NoteKind.CONCERN: "Concern",
-    NoteKind.QUOTE: "Quote",
-    NoteKind.ACTION: "Action",
-    NoteKind.QUESTION: "Question",
+    NoteKind.IDEA: N_("Idea"),
+    NoteKind.CONCERN: N_("Concern"),
+    NoteKind.QUOTE: N_("Quote"),
+    NoteKind.ACTION: N_("Action"),
+    NoteKind.QUESTION: N_("Question"),
 }
 SPEAKER_KINDS = {
-    "keynote": "Keynote speaker",
-    "panellist": "Panellist",
-    "facilitator": "Facilitator",
-    "host": "Host",
-    "other": "Speaker",
+    "keynote": N_("Keynote speaker"),
+    "panellist": N_("Panellist"),
+    "facilitator": N_("Facilitator"),
+    "host": N_("Host"),
+    "other": N_("Speaker"),
 }
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-_DAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+#: The report's long date: "Tuesday 15 June 2021" (CLDR pattern; Welsh names in Welsh).
+LONG_DATE = "EEEE d MMMM y"
 
 
 def long_date(iso: str | None) -> str:
-    """ "2021-06-15" -> "Tuesday 15 June 2021" (English, whatever the machine's locale)."""
+    """ "2021-06-15" -> "Tuesday 15 June 2021" in the report's language."""
     if not iso:
         return ""
     try:
         day = date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return format_date(day, LONG_DATE)

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from workshop_app.domain.records import PHONE_SOURCE_LABEL
-from workshop_app.domain.wording import plural
+from workshop_app import i18n
+from workshop_app.i18n import _, n_
 
 PAPER_SIZES: tuple[str, ...] = ("a4", "letter")
-#: Language of the report's own wording (and the PDF/HTML language tag).
+#: Language tag of the report's own wording in English (the PDF/HTML/Word language).
 LANGUAGE = "en-GB"
+#: The tag of each language the report can be printed in (others: their own code).
+_TAGS = {"en": LANGUAGE, "cy": "cy-GB"}
+
+
+def language_tag(code: str | None = None) -> str:
+    """The BCP 47 tag the PDF, HTML and Word files carry for the report's language (the
+    current one by default): "en-GB", "cy-GB"; the pseudo-locale as its own code."""
+    found = code or i18n.language()
+    return _TAGS.get(found, found)
 
 
 @dataclass(frozen=True)
@@ -132,40 +141,46 @@ class QuestionSection:
 
     @property
     def heading(self) -> str:
-        return f"Question {self.number}"
+        return _("Question {number}").format(number=self.number)
 
     @property
     def stats(self) -> str:
         """Like "16 notes: 15 from 5 tables, 1 away from the tables · 48 votes · 3 themes"."""
-        notes = plural(self.note_count, "note")
+        notes = n_("%n note", "%n notes", self.note_count)
         at_tables = self.note_count - self.away - self.phones
+        tables = n_("%n table", "%n tables", self.table_count)
         where = (
-            [f"{at_tables} from {plural(self.table_count, 'table')}"] if self.table_count else []
+            [_("{count} from {tables}").format(count=at_tables, tables=tables)]
+            if self.table_count
+            else []
         )
-        where += [f"{self.phones} {PHONE_SOURCE_LABEL}"] if self.phones else []
-        where += [f"{self.away} away from the tables"] if self.away else []
+        if self.phones:
+            where.append(_("{count} from attendees' phones").format(count=self.phones))
+        if self.away:
+            where.append(_("{count} away from the tables").format(count=self.away))
         if len(where) > 1:
-            notes += ": " + ", ".join(where)
+            # Translators: "16 notes: 15 from 5 tables, 1 away from the tables"
+            notes = _("{notes}: {where}").format(notes=notes, where=", ".join(where))
         elif self.table_count:
-            notes += f" from {plural(self.table_count, 'table')}"
+            notes = _("{notes} from {tables}").format(notes=notes, tables=tables)
         elif self.phones:
-            notes += f" {PHONE_SOURCE_LABEL}"
+            notes = _("{notes} from attendees' phones").format(notes=notes)
         elif self.away:
-            notes += ", none at a table"
+            notes = _("{notes}, none at a table").format(notes=notes)
         parts = [notes]
         if self.vote_count:
-            parts.append(plural(self.vote_count, "vote"))
+            parts.append(n_("%n vote", "%n votes", self.vote_count))
         if self.themes:
-            parts.append(plural(len(self.themes), "theme"))
+            parts.append(n_("%n theme", "%n themes", len(self.themes)))
         return " · ".join(parts)
 
     @property
     def unthemed_heading(self) -> str:
         """Either "What the tables said", or "3 other notes, by table" under the themes."""
         if not self.themes:
-            return "What the tables said"
+            return _("What the tables said")
         count = sum(len(group.notes) for group in self.unthemed)
-        return f"{plural(count, 'other note')}, by table"
+        return n_("%n other note, by table", "%n other notes, by table", count)
 
 
 @dataclass(frozen=True)
@@ -215,7 +230,7 @@ class AppendixSection:
 
     @property
     def count(self) -> str:
-        return plural(len(self.rows), "note")
+        return n_("%n note", "%n notes", len(self.rows))
 
 
 @dataclass(frozen=True)

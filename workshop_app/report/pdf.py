@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.i18n import _
 from workshop_app.report import fonts, pdf_story
 from workshop_app.report.model import ReportContent
 from workshop_app.report.pdf_charts import ChartPool
@@ -43,7 +44,7 @@ class ReportCancelled(WorkshopError):
     """The person cancelled the export; nothing was written."""
 
     def __init__(self) -> None:
-        super().__init__("The export was cancelled.")
+        super().__init__(_("The export was cancelled."))
 
 
 class _Canvas(Canvas):
@@ -101,6 +102,12 @@ class _Document(BaseDocTemplate):
         self.header = _fit(content.title, fonts.REGULAR, 8, self.width - 90)
         self.footer = _fit(content.author, fonts.REGULAR, 8, 250) if content.author else ""
         self.progress = progress
+        # drawn on every page: translated once, in the report's language
+        self.cover_line = _("Event summary prepared with Workshop")
+        self.kicker = _("Event summary")
+        # Translators: the page footer; the page count is printed right after it (keep the
+        # space at the end): "Page 3 of 12"
+        self.page_label = _("Page {number} of ")
         self.story: list[Flowable] = []
         self.total = 1
         self.done = 0.0
@@ -135,7 +142,7 @@ class _Document(BaseDocTemplate):
         canvas.line(MARGIN_X, 18 * mm, width - MARGIN_X, 18 * mm)
         canvas.setFont(fonts.REGULAR, 8)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_X, 13 * mm, "Event summary prepared with Workshop")
+        canvas.drawString(MARGIN_X, 13 * mm, fonts.display_line(self.cover_line))
         canvas.showOutline()
         canvas.restoreState()
 
@@ -147,12 +154,12 @@ class _Document(BaseDocTemplate):
         canvas.setFillColor(MUTED)
         head_y = height - 15 * mm
         canvas.drawString(MARGIN_X, head_y, self.header)
-        canvas.drawRightString(right, head_y, "Event summary")
+        canvas.drawRightString(right, head_y, fonts.display_line(self.kicker))
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_X, head_y - 5, right, head_y - 5)
         foot_y = 12 * mm
-        label = f"Page {canvas.getPageNumber()} of "
+        label = self.page_label.format(number=canvas.getPageNumber())
         canvas.drawString(MARGIN_X, foot_y, label)
         canvas.saveState()
         canvas.translate(MARGIN_X + stringWidth(label, fonts.REGULAR, 8), foot_y)

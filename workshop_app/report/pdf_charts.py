@@ -25,6 +25,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from workshop_app import i18n
 from workshop_app.report import chart_cache, charts
 from workshop_app.report.model import Chart
 
@@ -41,6 +42,9 @@ class ChartPool:
 
     def __init__(self, wanted: Sequence[Chart], dpi: int = 200, parallel: bool = True) -> None:
         self.charts = tuple(wanted)
+        #: The report's language: the charts are drawn (and looked up) in it, whichever
+        #: thread asks for a picture later.
+        self.language = i18n.language()
         self.dpi = dpi
         self._drawn: dict[int, charts.RenderedChart] = {}
         self._futures: dict[int, Future[charts.RenderedChart]] = {}
@@ -59,25 +63,32 @@ class ChartPool:
             self._pool = _start_pool()
             for index in missing:
                 chart = self.charts[index]
-                self._futures[index] = self._pool.submit(charts.render, chart, "png", dpi)
+                # the worker is another process: the report's language goes with the chart
+                self._futures[index] = self._pool.submit(
+                    charts.render, chart, "png", dpi, i18n.language()
+                )
         except Exception:  # no worker: the charts are drawn here when needed
             self.close()
 
     def png(self, index: int) -> bytes:
         """Chart ``index`` as PNG bytes, waiting for the worker if it is still drawing it."""
         if index not in self._drawn:
-            chart, drawn = self.charts[index], None
-            future = self._futures.pop(index, None)
-            if future is not None:
-                try:
-                    drawn = future.result()
-                except Exception:  # the worker failed: draw it here instead
-                    drawn = None
-            if drawn is None:
-                drawn = charts.render(chart, "png", self.dpi)
-            chart_cache.store(chart, drawn, self.dpi)
-            self._drawn[index] = drawn
+            with i18n.using(self.language):
+                self._draw(index)
         return self._drawn[index].data
+
+    def _draw(self, index: int) -> None:
+        chart, drawn = self.charts[index], None
+        future = self._futures.pop(index, None)
+        if future is not None:
+            try:
+                drawn = future.result()
+            except Exception:  # the worker failed: draw it here instead
+                drawn = None
+        if drawn is None:
+            drawn = charts.render(chart, "png", self.dpi)
+        chart_cache.store(chart, drawn, self.dpi)
+        self._drawn[index] = drawn
 
     def close(self, wait: bool = True) -> None:
         """Stop the worker (charts not yet asked for are dropped). ``wait``: until it has exited;

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -26,7 +27,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from workshop_app.domain.quoting import quoted
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import N_, _
 from workshop_app.report import fonts, pdf_tables
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import (
@@ -40,10 +41,11 @@ from workshop_app.report.pdf_charts import ChartPool, chart_flowable
 from workshop_app.report.pdf_flowables import NoteBlock, RuledQuote
 from workshop_app.report.pdf_rtl import RtlParagraph, user_paragraph
 from workshop_app.report.pdf_styles import ACCENT, MUTED, Styles, para
+from workshop_app.report.wording import note_meta, theme_info
 
 _GREY = MUTED.hexval()[2:]
 #: The PDF's own line in the method note (the HTML and Word versions carry their structure).
-ACCESSIBILITY = (
+ACCESSIBILITY = N_(
     "This PDF is not tagged for screen readers: the library that prints it (reportlab) cannot "
     "tag PDFs. The HTML and Word versions of this report carry its structure (headings, lists, "
     "tables and text descriptions of the charts) and are the accessible ones: ask the organiser "
@@ -67,18 +69,14 @@ def _quote(quote: QuoteItem, style: ParagraphStyle, show_context: bool = True) -
 
 
 def _note(note: NoteItem, s: Styles) -> Flowable:
-    meta = [note.kind_label, note.credit, note.table]
-    if note.votes:
-        meta.append(plural(note.votes, "vote"))
-    if note.starred:
-        meta.append("starred")
+    meta = note_meta(note)
     if not note.text.strip():
-        body: Flowable = Paragraph("<i>(empty note)</i>", s.note_text)
+        body: Flowable = Paragraph(("<i>" + escape(_("(empty note)")) + "</i>"), s.note_text)
     else:
         body = user_paragraph(note.text, s.note_text)
     return NoteBlock(
         body,
-        " · ".join(m for m in meta if m),
+        " · ".join(meta),
         s.note,
         bullet="★" if note.starred else "•",
         right=isinstance(body, RtlParagraph),
@@ -96,13 +94,13 @@ def cover(content: ReportContent, s: Styles, frame_width: float) -> list[Flowabl
     else:
         out.append(Spacer(1, 60 * mm))
     out += [
-        Paragraph(c.kicker.upper(), s.kicker),
+        Paragraph(escape(c.kicker.upper()), s.kicker),
         HRFlowable(width=36 * mm, thickness=3, color=ACCENT, hAlign="LEFT", spaceAfter=16),
         para(c.title, s.cover_title),
     ]
     if c.facts:
         rows = [
-            [Paragraph(f.label.upper(), s.cover_label), para(f.value, s.cover_fact)]
+            [Paragraph(escape(f.label.upper()), s.cover_label), para(f.value, s.cover_fact)]
             for f in c.facts
         ]
         table = Table(rows, colWidths=[32 * mm, frame_width - 32 * mm], hAlign="LEFT")
@@ -129,7 +127,8 @@ def _numbers(numbers: tuple, s: Styles, width: float) -> list[Flowable]:
     # the font size changes, and would read the numbers and the labels as separate blocks
     style = ParagraphStyle("numbers", parent=s.body, fontSize=18, leading=26)
     figures = (
-        f'<font name="{fonts.BOLD}">{n.value}</font><font color="#{_GREY}">\u00a0{n.label}</font>'
+        f'<font name="{fonts.BOLD}">{n.value}</font>'
+        f'<font color="#{_GREY}">\u00a0{escape(n.label)}</font>'
         for n in numbers
     )
     # ordinary gaps: wide ones would make pdftotext read each figure as a column of its own
@@ -142,34 +141,39 @@ def _numbers(numbers: tuple, s: Styles, width: float) -> list[Flowable]:
 
 def about(content: ReportContent, s: Styles, frame_width: float) -> list[Flowable]:
     a = content.about
-    out: list[Flowable] = [para("About the event", s.h1, ("About the event", 0))]
+    title = _("About the event")
+    out: list[Flowable] = [para(title, s.h1, (title, 0))]
     out += paragraphs(a.summary, s.lead)  # no summary written: nothing printed for it
     out.append(pdf_tables.facts(a.facts, s, frame_width))
     if a.speakers:
-        out.append(Paragraph("Who spoke", s.h2))
+        out.append(Paragraph(escape(_("Who spoke")), s.h2))
         for speaker in a.speakers:
             name = markup(speaker.name, s.body.fontName)
             line = f"<b>{name}</b> · " if speaker.name else ""
             detail = f", {markup(speaker.detail)}" if speaker.detail else ""
             out.append(Paragraph(f"{line}{markup(speaker.kind)}{detail}", s.body))
         if a.speakers_note:
-            out.append(Paragraph(a.speakers_note, s.small))
-    out.append(Paragraph("The questions", s.h2))
+            out.append(Paragraph(escape(a.speakers_note), s.small))
+    out.append(Paragraph(escape(_("The questions")), s.h2))
     if a.questions:
         out += [para(q, s.note) for q in a.questions]
         for number, flowable in enumerate(out[-len(a.questions) :], 1):
             flowable.bulletText = f"{number}."
     else:
-        out.append(Paragraph("No questions were set for this event.", s.empty))
+        out.append(Paragraph(escape(_("No questions were set for this event.")), s.empty))
     if a.tables:
-        out += [Paragraph("The tables", s.h2), pdf_tables.tables(a.tables, s, frame_width)]
+        out += [
+            Paragraph(escape(_("The tables")), s.h2),
+            pdf_tables.tables(a.tables, s, frame_width),
+        ]
     return out
 
 
 def key_quotes(content: ReportContent, s: Styles) -> list[Flowable]:
     if not content.key_quotes:
         return []
-    out: list[Flowable] = [CondPageBreak(80 * mm), para("Key quotes", s.h1, ("Key quotes", 0))]
+    title = _("Key quotes")
+    out: list[Flowable] = [CondPageBreak(80 * mm), para(title, s.h1, (title, 0))]
     return out + [_quote(q, s.key_quote) for q in content.key_quotes]
 
 
@@ -178,13 +182,14 @@ def at_a_glance(
 ) -> list[Flowable]:
     if not content.charts:
         return []
-    out: list[Flowable] = [PageBreak(), para("At a glance", s.h1, ("At a glance", 0))]
+    title = _("At a glance")
+    out: list[Flowable] = [PageBreak(), para(title, s.h1, (title, 0))]
     for index, chart in enumerate(content.charts):
         image = chart_flowable(pool, index, frame_width)
         caption = ""
         if isinstance(chart, ContributionsChart):
             caption = "   ".join(
-                f"<b>{q}</b> {markup(t)}"
+                f"<b>{escape(q)}</b> {markup(t)}"
                 for q, t in zip(chart.questions, chart.question_texts, strict=True)
             )
         block = [para(chart.title, s.h3), Spacer(1, 4), image]
@@ -198,34 +203,32 @@ def at_a_glance(
 
 def question(section: QuestionSection, s: Styles) -> Iterator[Flowable]:
     yield PageBreak()
-    yield Paragraph(section.heading.upper(), s.label)
+    yield Paragraph(escape(section.heading.upper()), s.label)
     yield para(section.text, s.question, (f"{section.number}. {section.text}", 0))
     if section.prompt:
         yield para(section.prompt, s.prompt)
-    yield Paragraph(section.stats, s.stats)
+    yield Paragraph(escape(section.stats), s.stats)
     yield HRFlowable(width="100%", thickness=0.6, color=ACCENT, spaceBefore=2, spaceAfter=6)
     if section.synthesis:
-        yield Paragraph("What we heard", s.h2)
+        yield Paragraph(escape(_("What we heard")), s.h2)
         yield from paragraphs(section.synthesis, s.body)
     for quote in section.quotes:
         yield _quote(quote, s.quote, show_context=False)
     if not section.note_count:
-        yield Paragraph("No notes were captured for this question.", s.empty)
+        yield Paragraph(escape(_("No notes were captured for this question.")), s.empty)
         return
     if section.themes:
-        yield Paragraph("Themes, by votes", s.h2)
+        yield Paragraph(escape(_("Themes, by votes")), s.h2)
     for theme in section.themes:
         yield para(theme.title, s.h3, (theme.title, 1))
-        info = f"Theme {theme.rank} · {plural(len(theme.notes), 'note')}"
-        info += f" · {plural(theme.votes, 'vote')}" if theme.votes else ""
-        yield Paragraph(info, s.stats)
+        yield Paragraph(escape(theme_info(theme.rank, len(theme.notes), theme.votes)), s.stats)
         if theme.summary:
             yield para(theme.summary, s.prompt)
         if not theme.notes:
-            yield Paragraph("No notes in this theme.", s.empty)
+            yield Paragraph(escape(_("No notes in this theme.")), s.empty)
         yield from (_note(n, s) for n in theme.notes)
     if section.unthemed:
-        yield Paragraph(section.unthemed_heading, s.h2)
+        yield Paragraph(escape(section.unthemed_heading), s.h2)
         for group in section.unthemed:
             yield para(group.table.upper(), s.table_label)
             yield from (_note(n, s) for n in group.notes)
@@ -234,21 +237,21 @@ def question(section: QuestionSection, s: Styles) -> Iterator[Flowable]:
 def general(content: ReportContent, s: Styles) -> list[Flowable]:
     if not content.general_notes:
         return []
-    title = "Other contributions"
+    title = _("Other contributions")
     return [
         PageBreak(),
         para(title, s.h1, (title, 0)),
-        Paragraph("Notes that were not about one of the questions.", s.small),
+        Paragraph(escape(_("Notes that were not about one of the questions.")), s.small),
         *(_note(n, s) for n in content.general_notes),
     ]
 
 
 def method(content: ReportContent, s: Styles) -> list[Flowable]:
-    title = "How this report was made"
+    title = _("How this report was made")
     out: list[Flowable] = [CondPageBreak(60 * mm), para(title, s.h1, (title, 0))]
     out += [para(line, s.body) for line in content.method]
-    out.append(Paragraph(ACCESSIBILITY, s.body))
-    out.append(Paragraph("★ marks a note the team starred as important.", s.small))
+    out.append(Paragraph(escape(_(ACCESSIBILITY)), s.body))
+    out.append(Paragraph(escape(_("★ marks a note the team starred as important.")), s.small))
     return out
 
 

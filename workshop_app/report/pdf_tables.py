@@ -8,18 +8,22 @@ Import lazily (reportlab).
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from workshop_app.domain.safe_text import pieces as split_text
+from workshop_app.i18n import _
 from workshop_app.report import fonts
 from workshop_app.report.fonts import markup
 from workshop_app.report.model import Fact, ReportContent, TableLine
 from workshop_app.report.pdf_notetable import Cell, NoteTable
 from workshop_app.report.pdf_rtl import user_paragraph
 from workshop_app.report.pdf_styles import ACCENT, INK, RULE, SHADE, Styles, para
+from workshop_app.report.wording import appendix_head, table_head
 
 
 def _grid(header_rows: int = 1) -> list[tuple]:
@@ -48,7 +52,9 @@ def _short(text: str, style: ParagraphStyle, width: float) -> str | Flowable:
 
 def facts(items: tuple[Fact, ...], s: Styles, width: float) -> Flowable:
     """The event's key facts as a two-column list (label, value)."""
-    rows = [[Paragraph(f.label, s.cell_head), Paragraph(markup(f.value), s.cell)] for f in items]
+    rows = [
+        [Paragraph(escape(f.label), s.cell_head), Paragraph(markup(f.value), s.cell)] for f in items
+    ]
     table = Table(rows, colWidths=[30 * mm, width - 30 * mm], hAlign="LEFT")
     table.setStyle(
         TableStyle(
@@ -69,8 +75,8 @@ def facts(items: tuple[Fact, ...], s: Styles, width: float) -> Flowable:
 def tables(items: tuple[TableLine, ...], s: Styles, width: float) -> Flowable:
     """The breakout tables: name, who ran them (unless anonymous) and how many notes."""
     with_people = any(t.people for t in items)
-    head = ["Table", "Facilitator and note-taker", "Notes"] if with_people else ["Table", "Notes"]
-    rows: list[list[Flowable]] = [[Paragraph(h, s.cell_head) for h in head]]
+    head = table_head(with_people)
+    rows: list[list[Flowable]] = [[Paragraph(escape(h), s.cell_head) for h in head]]
     for item in items:
         row = [Paragraph(markup(item.name), s.cell)]
         if with_people:
@@ -91,35 +97,43 @@ PIECE = 2_000
 
 def appendix(content: ReportContent, s: Styles, width: float) -> list[Flowable]:
     """Every note, by question and table, with its kind (and role unless anonymous)."""
-    title = "Appendix: every note"
+    title = _("Appendix: every note")
     out: list[Flowable] = [PageBreak(), para(title, s.h1, (title, 0))]
     sections = content.appendix or ()
     if not sections:
-        return [*out, Paragraph("No notes were captured for this event.", s.empty)]
+        return [*out, Paragraph(escape(_("No notes were captured for this event.")), s.empty)]
     out.append(
         Paragraph(
-            "Every note as it was captured, question by question and table by table.", s.small
+            escape(_("Every note as it was captured, question by question and table by table.")),
+            s.small,
         )
     )
     anonymous = content.options.anonymous
-    head = ["Table", "Kind", "Note"] if anonymous else ["Table", "Kind", "Role", "Note"]
+    head = appendix_head(anonymous)
     fixed = [24 * mm, 19 * mm] if anonymous else [24 * mm, 19 * mm, 30 * mm]
     widths = [*fixed, width - sum(fixed)]
-    header = [Paragraph(h, s.cell_head) for h in head]
+    header = [Paragraph(escape(h), s.cell_head) for h in head]
     for number, section in enumerate(sections, 1):
         # Not kept with its table (a long table would then jump to the next page whole);
         # the conditional break leaves room for the heading and a few rows instead.
         heading = para(section.heading, s.h2, (f"A{number}. {section.heading}", 1))
         heading.keepWithNext = 0
-        out += [CondPageBreak(45 * mm), heading, Paragraph(section.count, s.small)]
+        out += [CondPageBreak(45 * mm), heading, Paragraph(escape(section.count), s.small)]
         rows: list[list[Cell]] = []
+        kinds: dict[str, Cell] = {}
         continued: set[int] = set()
         for r in section.rows:
             pieces = split_text(r.text, PIECE) if r.text.strip() else []
-            cells: list[Cell] = [_short(r.table, s.cell, widths[0]), r.kind]
+            kind = kinds.get(r.kind)
+            if kind is None:  # a kind's word is measured once (thousands of rows share a few)
+                kind = kinds[r.kind] = _short(r.kind, s.cell, widths[1])
+            if not isinstance(kind, str):  # a longer word (a translation) wraps in its column
+                kind = user_paragraph(r.kind, s.cell)
+            cells: list[Cell] = [_short(r.table, s.cell, widths[0]), kind]
             cells += [] if anonymous else [_short(r.role, s.cell, widths[2])]
             first = user_paragraph(pieces[0], s.cell) if pieces else None
-            rows.append([*cells, first or Paragraph("<i>(empty note)</i>", s.cell)])
+            empty = "<i>" + escape(_("(empty note)")) + "</i>"
+            rows.append([*cells, first or Paragraph(empty, s.cell)])
             for piece in pieces[1:]:
                 continued.add(len(rows))
                 rows.append(["" for _ in cells] + [user_paragraph(piece, s.cell)])

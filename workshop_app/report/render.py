@@ -9,8 +9,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from workshop_app import i18n
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.i18n import N_, _, format_number
 from workshop_app.report.content import build_content
 from workshop_app.report.model import Logo, ReportOptions
 from workshop_app.storage.files import read_input, write_atomic
@@ -19,6 +21,7 @@ FORMATS: tuple[str, ...] = ("pdf", "html", "docx")
 MAX_LOGO_BYTES = 10 * 1024 * 1024
 #: Most pixels a logo may have: a small file can claim a huge image (a "decompression bomb").
 MAX_LOGO_PIXELS = 50_000_000
+_DAMAGED = N_("The logo “{name}” is damaged: the image cannot be read.")
 _MAGIC = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 
 
@@ -29,14 +32,21 @@ def load_logo(path: str | os.PathLike[str]) -> Logo:
     data = read_input(path, "logo file", limit=MAX_LOGO_BYTES)  # a regular file, capped
     mime = next((m for magic, m in _MAGIC.items() if data.startswith(magic)), None)
     if mime is None:
-        raise WorkshopError(f"The logo “{name}” is not a PNG or JPEG image.")
+        raise WorkshopError(_("The logo “{name}” is not a PNG or JPEG image.").format(name=name))
     size = _pixel_size(data)
     if size is None:
-        raise WorkshopError(f"The logo “{name}” is damaged: the image cannot be read.")
+        raise WorkshopError(_(_DAMAGED).format(name=name))
     if size[0] * size[1] > MAX_LOGO_PIXELS:
         raise WorkshopError(
-            f"The logo “{name}” is too large: {size[0]:,} × {size[1]:,} pixels "
-            f"(at most {MAX_LOGO_PIXELS // 1_000_000} megapixels). Use a smaller copy of it."
+            _(
+                "The logo “{name}” is too large: {width} × {height} pixels (at most {most} "
+                "megapixels). Use a smaller copy of it."
+            ).format(
+                name=name,
+                width=format_number(size[0]),
+                height=format_number(size[1]),
+                most=MAX_LOGO_PIXELS // 1_000_000,
+            )
         )
     import io
 
@@ -47,9 +57,9 @@ def load_logo(path: str | os.PathLike[str]) -> Logo:
             image.load()
             width, height = image.size
     except (OSError, UnidentifiedImageError, ValueError, SyntaxError, Image.DecompressionBombError):
-        raise WorkshopError(f"The logo “{name}” is damaged: the image cannot be read.") from None
+        raise WorkshopError(_(_DAMAGED).format(name=name)) from None
     if width < 1 or height < 1:
-        raise WorkshopError(f"The logo “{name}” is empty.")
+        raise WorkshopError(_("The logo “{name}” is empty.").format(name=name))
     return Logo(data=data, mime=mime, width=width, height=height)
 
 
@@ -98,10 +108,24 @@ def render_report(
     options: ReportOptions,
     fmt: str = "pdf",
     progress: Callable[[float], None] | None = None,
+    language: str | None = None,
 ) -> bytes:
-    """The report as PDF, HTML or Word bytes. ``progress(fraction)`` may raise to cancel."""
+    """The report as PDF, HTML or Word bytes, in ``language`` (None: the app's, or the command
+    line's ``--lang``). ``progress(fraction)`` may raise to cancel."""
+    with i18n.using(language):
+        return _render(bundle, options, fmt, progress)
+
+
+def _render(
+    bundle: EventBundle,
+    options: ReportOptions,
+    fmt: str,
+    progress: Callable[[float], None] | None,
+) -> bytes:
     if fmt not in FORMATS:
-        raise WorkshopError(f"Unknown report format “{fmt}”: use pdf, html or docx.")
+        raise WorkshopError(
+            _("Unknown report format “{format}”: use pdf, html or docx.").format(format=fmt)
+        )
     content = build_content(bundle, options)
     if fmt == "docx":
         from workshop_app.report.docx_report import render_docx
@@ -129,13 +153,17 @@ def write_report(
     *,
     force: bool = False,
     progress: Callable[[float], None] | None = None,
+    language: str | None = None,
 ) -> Path:
-    """Render and write atomically (refusing an existing file unless ``force``)."""
+    """Render (in ``language``; None: the app's) and write atomically (refusing an existing
+    file unless ``force``)."""
     output = Path(output)
     if output.exists() and not force:
-        raise WorkshopError(f"“{output}” already exists; use --force to replace it.")
+        raise WorkshopError(
+            _("“{path}” already exists; use --force to replace it.").format(path=output)
+        )
     if not output.parent.is_dir():
-        raise WorkshopError(f"The folder “{output.parent}” does not exist.")
-    data = render_report(bundle, options, fmt, progress)
+        raise WorkshopError(_("The folder “{path}” does not exist.").format(path=output.parent))
+    data = render_report(bundle, options, fmt, progress, language)
     write_atomic(output, data, force=force)
     return output

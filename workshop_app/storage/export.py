@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from datetime import datetime
 
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.clock import parse_utc
@@ -24,20 +25,30 @@ from workshop_app.domain.records import (
     note_place,
 )
 from workshop_app.domain.safe_text import without_controls
+from workshop_app.i18n import N_, _, format_datetime
 
+# Translators: the CSV export's column headers (a spreadsheet's first row); keep them short
 CSV_COLUMNS = (
-    "question",
-    "table",
-    "theme",
-    "kind",
-    "text",
-    "attribution",
-    "role",
-    "votes",
-    "starred",
-    "local_time",
-    "created_at",
+    N_("question"),
+    N_("table"),
+    N_("theme"),
+    N_("kind"),
+    N_("text"),
+    N_("attribution"),
+    N_("role"),
+    N_("votes"),
+    N_("starred"),
+    N_("local_time"),
+    N_("created_at"),
 )
+#: A note's kind as the CSV writes it (English: the kind's own key).
+CSV_KINDS: dict[str, str] = {
+    NoteKind.IDEA: N_("idea"),
+    NoteKind.CONCERN: N_("concern"),
+    NoteKind.QUOTE: N_("quote"),
+    NoteKind.ACTION: N_("action"),
+    NoteKind.QUESTION: N_("question"),
+}
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: A formula can hide behind spaces, a byte-order mark or an invisible character, and can start
@@ -70,7 +81,8 @@ def _cell(value: str) -> str:
 
 
 def to_csv(bundle: EventBundle) -> str:
-    """One row per note, with a header row (``CSV_COLUMNS``), ``\\r\\n`` line ends. ``local_time``
+    """One row per note, with a header row (``CSV_COLUMNS``, in the current language),
+    ``\\r\\n`` line ends. ``local_time``
     is when the note was taken in the event's time zone; ``created_at`` the same moment in UTC.
 
     Guard against CSV formula injection: any text cell starting with ``= + - @`` (also after
@@ -84,19 +96,20 @@ def to_csv(bundle: EventBundle) -> str:
     zone = bundle.event.timezone
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow([_(column) for column in CSV_COLUMNS])
+    yes, no = _("yes"), _("no")
     for question, notes in notes_in_order(bundle):
         for note in notes:
             texts = (
                 question.text if question else "",
                 note_place(note, groups, ""),
                 themes.get(note.theme_id or "", ""),
-                note.kind,
+                _(CSV_KINDS[note.kind]) if note.kind in CSV_KINDS else note.kind,
                 note.text,
                 note.attribution,
                 note.role,
             )
-            starred = "yes" if note.starred else "no"
+            starred = yes if note.starred else no
             when = local(note.created_at, zone).strftime("%Y-%m-%d %H:%M:%S")
             writer.writerow([*map(_cell, texts), note.votes, starred, when, note.created_at])
     return buffer.getvalue()
@@ -132,7 +145,7 @@ def _hard_lines(text: str) -> str:
 
 def _note_source(note: Note, groups: dict[str, str]) -> str:
     who = ", ".join(_one_line(part) for part in (note.attribution, note.role) if part.strip())
-    table = note_place(note, groups, "", PHONE_SOURCE_LABEL)
+    table = note_place(note, groups, "", _(PHONE_SOURCE_LABEL))
     where = f"({_one_line(table)})" if table.strip() else ""
     return " ".join(part for part in (f"— {who}" if who else "", where) if part)
 
@@ -140,9 +153,10 @@ def _note_source(note: Note, groups: dict[str, str]) -> str:
 def _note_block(note: Note, groups: dict[str, str]) -> str:
     """A bullet (continuation lines indented), or a blockquote for a quote."""
     source = _note_source(note, groups)
-    text = _hard_lines(note.text) or "(empty note)"
+    empty = _("(empty note)")
+    text = _hard_lines(note.text) or empty
     if note.kind == NoteKind.QUOTE:
-        body = (_hard_lines(quoted(note.text)) or "(empty note)") + (f" {source}" if source else "")
+        body = (_hard_lines(quoted(note.text)) or empty) + (f" {source}" if source else "")
         return "\n".join("> " + line for line in body.split("\n"))
     body = text + (f" {source}" if source else "")
     return "- " + body.replace("\n", "\n  ")
@@ -163,30 +177,33 @@ def _notes_markdown(notes: list[Note], groups: dict[str, str]) -> list[str]:
 def _question_markdown(
     question: Question, notes: list[Note], themes: list[Theme], groups: dict[str, str]
 ) -> list[str]:
-    blocks = [f"## {_one_line(question.text) or 'Untitled question'}"]
+    untitled = escape(_("Untitled question"))
+    blocks = [f"## {_one_line(question.text) or untitled}"]
     if question.synthesis.strip():
         blocks.append(escape(question.synthesis))
     theme_ids = {t.id for t in themes}
     for theme in themes:
-        blocks.append(f"### {_one_line(theme.title) or 'Untitled theme'}")
+        untitled = escape(_("Untitled theme"))
+        blocks.append(f"### {_one_line(theme.title) or untitled}")
         if theme.summary.strip():
             blocks.append(escape(theme.summary))
         blocks += _notes_markdown([n for n in notes if n.theme_id == theme.id], groups)
     others = [n for n in notes if n.theme_id not in theme_ids]
     if others:
-        blocks.append("### Other notes" if themes else "")
+        blocks.append(("### " + escape(_("Other notes"))) if themes else "")
         blocks += _notes_markdown(others, groups)
     return blocks
 
 
 def _header_markdown(bundle: EventBundle) -> list[str]:
     event = bundle.event
-    blocks = [f"# {_one_line(event.title) or 'Untitled event'}"]
+    untitled = escape(_("Untitled event"))
+    blocks = [f"# {_one_line(event.title) or untitled}"]
     when = " ".join(part for part in (event.date, event.start_time) if part)
     facts = [
-        f"**Date:** {when}" if when else "",
-        f"**Venue:** {_one_line(event.venue)}" if event.venue.strip() else "",
-        f"**Organiser:** {_one_line(event.organiser)}" if event.organiser.strip() else "",
+        _fact(_("Date"), when) if when else "",
+        _fact(_("Venue"), _one_line(event.venue)) if event.venue.strip() else "",
+        _fact(_("Organiser"), _one_line(event.organiser)) if event.organiser.strip() else "",
         _people(event.attendee_count, event.attendance),
         _notes_taken(bundle),
     ]
@@ -194,11 +211,11 @@ def _header_markdown(bundle: EventBundle) -> list[str]:
     if event.summary.strip():
         blocks.append(escape(event.summary))
     if bundle.speakers:
-        blocks.append("## Speakers")
+        blocks.append("## " + escape(_("Speakers")))
         lines = []
         for speaker in bundle.speakers:
             extra = [_one_line(p) for p in (speaker.role, speaker.organisation) if p.strip()]
-            name = _one_line(speaker.name) or "Unnamed speaker"
+            name = _one_line(speaker.name) or escape(_("Unnamed speaker"))
             lines.append("- " + ", ".join([f"**{name}**", *extra]))
         blocks.append("\n".join(lines))
     return blocks
@@ -207,8 +224,18 @@ def _header_markdown(bundle: EventBundle) -> list[str]:
 def _people(expected: int | None, attended: int | None) -> str:
     """The head count: the actual one when it was recorded, never the expected one as if it were."""
     if attended is not None:
-        return f"**Attendance:** {attended}" + (f" (about {expected} expected)" if expected else "")
-    return f"**Expected:** about {expected}" if expected else ""
+        if expected:
+            about = _("{attended} (about {expected} expected)")
+            return _fact(_("Attendance"), about.format(attended=attended, expected=expected))
+        return _fact(_("Attendance"), str(attended))
+    if expected:
+        return _fact(_("Expected"), _("about {expected}").format(expected=expected))
+    return ""
+
+
+def _fact(label: str, value: str) -> str:
+    """ "**Venue:** Leeds": a fact of the header in bold, its label translated."""
+    return f"**{escape(label)}:** {value}"
 
 
 def _notes_taken(bundle: EventBundle) -> str:
@@ -217,9 +244,17 @@ def _notes_taken(bundle: EventBundle) -> str:
     if not stamps:
         return ""
     first, last = (local(moment, bundle.event.timezone) for moment in (stamps[0], stamps[-1]))
-    shape = "%H:%M %Z" if first.date() == last.date() else "%Y-%m-%d %H:%M %Z"
-    start, end = first.strftime(shape), last.strftime(shape)
-    return f"**Notes taken:** {start}" + ("" if start == end else f" to {end}")
+    shape = "HH:mm" if first.date() == last.date() else "yyyy-MM-dd HH:mm"
+    start, end = (_stamp(t, shape) for t in (first, last))
+    if start == end:
+        return _fact(_("Notes taken"), start)
+    return _fact(_("Notes taken"), _("{start} to {end}").format(start=start, end=end))
+
+
+def _stamp(moment: datetime, pattern: str) -> str:
+    """A local time as the header prints it, its zone's abbreviation after it ("10:18 BST")."""
+    wall = format_datetime(moment.replace(tzinfo=None), pattern)
+    return f"{wall} {moment.tzname() or ''}".strip()
 
 
 def to_markdown(bundle: EventBundle) -> str:
@@ -232,6 +267,6 @@ def to_markdown(bundle: EventBundle) -> str:
             themes = [t for t in bundle.themes if t.question_id == question.id]
             blocks += _question_markdown(question, notes, themes, groups)
         elif notes:
-            blocks.append("## General notes")
+            blocks.append("## " + escape(_("General notes")))
             blocks += _notes_markdown(notes, groups)
     return "\n\n".join(block for block in blocks if block) + "\n"

@@ -131,6 +131,13 @@ class AppSettings:
     def set_board_view(self, name: str) -> None:
         self._qs.setValue("board/view", name)
 
+    def report_language(self) -> str:
+        """The language reports are printed in ("cy", "en"); "" for the app's own."""
+        return str(self._qs.value("report/language", ""))
+
+    def set_report_language(self, code: str) -> None:
+        self._qs.setValue("report/language", code)
+
     # -- sharing through a folder, per event file ---------------------------------------------
 
     def share_folder(self, event_file: Path) -> Path | None:

@@ -35,7 +35,8 @@ from workshop_app.domain.errors import WorkshopError
 from workshop_app.domain.personal_data import NAMES
 from workshop_app.domain.personal_data_bundle import Located, scan
 from workshop_app.domain.records import Event, Note, Question, Record, Theme
-from workshop_app.domain.wording import plural
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.document_model import DocumentModel
 
 RECORDS: dict[str, type[Record]] = {
@@ -44,9 +45,13 @@ RECORDS: dict[str, type[Record]] = {
     "theme": Theme,
     "note": Note,
 }
-FIELD_NAMES = {"synthesis": "write-up", "text": "text", "attribution": "attributed to"}
+FIELD_NAMES = {
+    "synthesis": N_("write-up"),
+    "text": N_("text"),
+    "attribution": N_("attributed to"),
+}
 CONTEXT = 30  # characters shown either side of a match
-FIX_LABEL = "Fix personal data"
+FIX_LABEL = N_("Fix personal data")
 
 
 def finding_key(found: Located) -> str:
@@ -79,8 +84,9 @@ def in_context(text: str, found: Located) -> str:
 
 
 def describe(found: Located, text: str) -> str:
-    field = "" if found.field == "text" else f" · {FIELD_NAMES.get(found.field, found.field)}"
-    kind = NAMES[found.kind]
+    name = FIELD_NAMES.get(found.field)
+    field = "" if found.field == "text" else f" · {tr(name) if name else found.field}"
+    kind = tr(NAMES[found.kind])
     return f"{kind[:1].upper()}{kind[1:]} · {found.place}{field}\n{in_context(text, found)}"
 
 
@@ -95,8 +101,8 @@ class FindingsDialog(QDialog):
         super().__init__(parent)
         self.model = model
         self.found = list(found)
-        self.setWindowTitle("Personal data check")
-        self.setAccessibleName("Personal data check")
+        self.setWindowTitle(tr("Personal data check"))
+        self.setAccessibleName(tr("Personal data check"))
         self.resize(self.fontMetrics().averageCharWidth() * 96, self.fontMetrics().height() * 34)
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
@@ -104,42 +110,49 @@ class FindingsDialog(QDialog):
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Findings")
+        self.list.setAccessibleName(tr("Findings"))
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(3)
         layout.addWidget(self.list, 2)
 
         row = QHBoxLayout()
-        self.go = self._button("&Go to it", "Go to the finding", row)
-        self.fine = self._button("Mark as &fine", "Mark the finding as fine", row)
+        self.go = self._button(tr("&Go to it"), tr("Go to the finding"), row)
+        self.fine = self._button(tr("Mark as &fine"), tr("Mark the finding as fine"), row)
         row.addStretch(1)
         layout.addLayout(row)
-        edit_label = QLabel("&Text of the selected finding (fix it here):", self)
+        edit_label = QLabel(tr("&Text of the selected finding (fix it here):"), self)
         layout.addWidget(edit_label)
         self.editor = QPlainTextEdit(self)
-        self.editor.setAccessibleName("Text of the selected finding")
+        self.editor.setAccessibleName(tr("Text of the selected finding"))
         self.editor.setTabChangesFocus(True)
         edit_label.setBuddy(self.editor)
         layout.addWidget(self.editor, 1)
         fix_row = QHBoxLayout()
-        self.save_fix = self._button("&Save the fix", "Save the fixed text", fix_row)
+        self.save_fix = self._button(tr("&Save the fix"), tr("Save the fixed text"), fix_row)
         fix_row.addStretch(1)
         layout.addLayout(fix_row)
 
         self.redact = QCheckBox(
-            "&Redact: replace each finding with a label such as [phone] in what is written", self
+            tr("&Redact: replace each finding with a label such as [phone] in what is written"),
+            self,
         )
-        self.redact.setAccessibleName("Redact personal data")
+        self.redact.setAccessibleName(tr("Redact personal data"))
         self.redact.setToolTip(
-            "Every finding is replaced, including those marked as fine; the rest of the text "
-            "is kept. The event file itself is not changed."
+            tr(
+                "Every finding is replaced, including those marked as fine; the rest of the text "
+                "is kept. The event file itself is not changed."
+            )
         )
         layout.addWidget(self.redact)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel = self._button("Cancel", "Cancel: write nothing", buttons)
-        self.go_on = self._button(f"&Continue: {action}", f"Continue: {action}", buttons)
+        self.cancel = self._button(tr("Cancel"), tr("Cancel: write nothing"), buttons)
+        self.go_on = self._button(
+            tr("&Continue: {action}").format(action=action),
+            tr("Continue: {action}").format(action=action),
+            buttons,
+        )
         self.go_on.setDefault(True)
         layout.addLayout(buttons)
 
@@ -171,13 +184,15 @@ class FindingsDialog(QDialog):
             self.list.addItem(item)
         count = len(self.found)
         self.heading.setText(
-            (
-                f"⚠ {plural(count, 'possible piece')} of personal data. "
-                "Before this leaves the laptop, check each one: fix it, mark it as fine, "
-                "or tick Redact."
+            trn(
+                "⚠ %n possible piece of personal data. Before this leaves the laptop, check "
+                "each one: fix it, mark it as fine, or tick Redact.",
+                "⚠ %n possible pieces of personal data. Before this leaves the laptop, check "
+                "each one: fix it, mark it as fine, or tick Redact.",
+                count,
             )
             if count
-            else "✓ Nothing left to check: every finding is fixed or marked as fine."
+            else tr("✓ Nothing left to check: every finding is fixed or marked as fine.")
         )
         if count:
             self.list.setCurrentRow(min(row, count - 1))
@@ -219,18 +234,20 @@ class FindingsDialog(QDialog):
         if found is None or text == field_text(self.model, found):
             return
         if found.record == "note" and found.field == "text" and not text.strip():
-            self.heading.setText("A note cannot be empty: fix its text, or delete it in Capture.")
+            self.heading.setText(
+                tr("A note cannot be empty: fix its text, or delete it in Capture.")
+            )
             return
         try:
             if found.record == "event":
-                self.model.push_update_event(label=FIX_LABEL, **{found.field: text})
+                self.model.push_update_event(label=tr(FIX_LABEL), **{found.field: text})
             else:
                 kind = RECORDS[found.record]
                 self.model.push_update(
-                    kind, found.record_id, label=FIX_LABEL, **{found.field: text}
+                    kind, found.record_id, label=tr(FIX_LABEL), **{found.field: text}
                 )
         except WorkshopError as exc:
-            self.heading.setText(f"Not saved: {exc}")
+            self.heading.setText(tr("Not saved: {reason}").format(reason=exc))
             return
         self._refresh()
 

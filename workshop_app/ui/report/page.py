@@ -28,9 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app import i18n
 from workshop_app.domain.errors import WorkshopError
+from workshop_app.i18n import N_
 from workshop_app.report.model import Logo, ReportOptions
 from workshop_app.ui.common.dialogs import Dialogs
+from workshop_app.ui.common.i18n import tr
+from workshop_app.ui.common.settings import AppSettings
 from workshop_app.ui.common.text import ScaledLabel
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.report.preview import PdfPreview
@@ -39,30 +43,50 @@ from workshop_app.ui.shell.file_ops import start_folder
 
 POLL_MS = 80
 FORMATS = (
-    ("pdf", "PDF, to print"),
-    ("html", "HTML, accessible (for screen readers)"),
-    ("docx", "Word (.docx), accessible, to edit"),
+    ("pdf", N_("PDF, to print")),
+    ("html", N_("HTML, accessible (for screen readers)")),
+    ("docx", N_("Word (.docx), accessible, to edit")),
 )
-PAPERS = (("a4", "A4"), ("letter", "US Letter"))
+PAPERS = (("a4", N_("A4")), ("letter", N_("US Letter")))
 FILTERS = {
-    "pdf": "PDF documents (*.pdf)",
-    "html": "Web pages (*.html)",
-    "docx": "Word documents (*.docx)",
+    "pdf": N_("PDF documents (*.pdf)"),
+    "html": N_("Web pages (*.html)"),
+    "docx": N_("Word documents (*.docx)"),
 }
 #: What the preview says in place of a file it cannot show, by suffix.
 NOT_PREVIEWED = {
-    ".docx": "is a Word document: use Open in viewer to edit it in your word processor",
+    ".docx": N_(
+        "“{name}” is a Word document: use Open in viewer to edit it in your word processor. "
+        "Export as PDF to preview and print it here."
+    ),
 }
-INTRO = (
+WEB_PAGE = N_(
+    "“{name}” is a web page: use Open in viewer to read it in your browser. Export as PDF to "
+    "preview and print it here."
+)
+INTRO = N_(
     "The event summary to print and circulate: what the event was, who spoke, the key "
     "quotes, then per question what people said, ranked by votes."
 )
 
 
 def _button(text: str, parent: QWidget, name: str = "") -> QPushButton:
+    """A button with ``text`` (translated by the caller) and an accessible name."""
     button = QPushButton(text, parent)
-    button.setAccessibleName(name or text.rstrip("…"))
+    button.setAccessibleName(name or text.replace("&", "").rstrip("…"))
     return button
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The report's languages as (code, label): the app's own first (code ""), then each
+    language by the name it calls itself, a draft one marked so."""
+    app = i18n.app_language()
+    name = i18n.LANGUAGES.get(app) or i18n.describe(app)
+    choices = [("", tr("Same as the app ({language})").format(language=name))]
+    for code, own in i18n.LANGUAGES.items():
+        draft = tr("{language} (draft translation)").format(language=own)
+        choices.append((code, draft if i18n.is_draft(code) else own))
+    return choices
 
 
 class ReportPage(QWidget):
@@ -74,14 +98,16 @@ class ReportPage(QWidget):
         parent: QWidget | None = None,
         *,
         dialogs: Dialogs | None = None,
+        settings: AppSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
         self.dialogs = dialogs or Dialogs()
+        self.settings = settings or AppSettings()
         self.logo: Logo | None = None
         self.output: Path | None = None
         self.job = ExportJob()
-        self.setAccessibleName("Report mode")
+        self.setAccessibleName(tr("Report mode"))
         self._build()
         self.setFocusProxy(self.export)  # arriving by Ctrl+5, the focus is seen on Export
         self._poll = QTimer(self)  # reads the worker's progress (see worker.py for why)
@@ -96,25 +122,27 @@ class ReportPage(QWidget):
         side = QWidget(self)
         side.setMaximumWidth(side.fontMetrics().averageCharWidth() * 64)
         column = QVBoxLayout(side)
-        column.addWidget(ScaledLabel("Report", 1.5, bold=True, parent=side))
-        intro = QLabel(INTRO, side)
+        column.addWidget(ScaledLabel(tr("Report"), 1.5, bold=True, parent=side))
+        intro = QLabel(tr(INTRO), side)
         intro.setWordWrap(True)
         column.addWidget(intro)
 
-        include = QGroupBox("Include", side)
+        include = QGroupBox(tr("Include"), side)
         boxes = QVBoxLayout(include)
-        self.charts = QCheckBox("Charts", include)
-        self.charts.setToolTip("Notes per question by table, top themes by votes, timings")
-        self.appendix = QCheckBox("Appendix: every note in a table", include)
-        self.anonymous = QCheckBox("Anonymous: no names or roles", include)
+        self.charts = QCheckBox(tr("Charts"), include)
+        self.charts.setToolTip(tr("Notes per question by table, top themes by votes, timings"))
+        self.appendix = QCheckBox(tr("Appendix: every note in a table"), include)
+        self.anonymous = QCheckBox(tr("Anonymous: no names or roles"), include)
         self.anonymous.setToolTip(
-            "Leave out the names of speakers, participants, facilitators and note-takers, "
-            "and participants' roles"
+            tr(
+                "Leave out the names of speakers, participants, facilitators and note-takers, "
+                "and participants' roles"
+            )
         )
         for box, name in (
-            (self.charts, "Include charts"),
-            (self.appendix, "Include appendix"),
-            (self.anonymous, "Anonymous report"),
+            (self.charts, tr("Include charts")),
+            (self.appendix, tr("Include appendix")),
+            (self.anonymous, tr("Anonymous report")),
         ):
             box.setAccessibleName(name)
             boxes.addWidget(box)
@@ -124,37 +152,47 @@ class ReportPage(QWidget):
 
         form = QFormLayout()
         self.paper = QComboBox(side)
-        self.paper.setAccessibleName("Paper size")
+        self.paper.setAccessibleName(tr("Paper size"))
         self.format = QComboBox(side)
-        self.format.setAccessibleName("File format")
+        self.format.setAccessibleName(tr("File format"))
         for combo, items in ((self.paper, PAPERS), (self.format, FORMATS)):
             for key, label in items:
-                combo.addItem(label, key)
-        form.addRow("&Paper:", self.paper)
-        form.addRow("Fo&rmat:", self.format)  # Alt+F is the File menu
+                combo.addItem(tr(label), key)
+        self.language = QComboBox(side)
+        self.language.setAccessibleName(tr("Report language"))
+        self.language.setToolTip(
+            tr("The language the report is printed in, whatever the window's language is")
+        )
+        for code, label in language_choices():
+            self.language.addItem(label, code)
+        remembered = self.language.findData(self.settings.report_language())
+        self.language.setCurrentIndex(max(0, remembered))
+        form.addRow(tr("&Paper:"), self.paper)
+        form.addRow(tr("Fo&rmat:"), self.format)  # Alt+F is the File menu
+        form.addRow(tr("Report lan&guage:"), self.language)
         self.logo_name = QLineEdit(side)
         self.logo_name.setReadOnly(True)
-        self.logo_name.setPlaceholderText("No logo")
-        self.logo_name.setAccessibleName("Cover logo")
-        form.addRow("Logo:", self.logo_name)
+        self.logo_name.setPlaceholderText(tr("No logo"))
+        self.logo_name.setAccessibleName(tr("Cover logo"))
+        form.addRow(tr("Logo:"), self.logo_name)
         column.addLayout(form)
         logo_row = QHBoxLayout()
-        self.choose_logo = _button("Choose logo…", side)
-        self.remove_logo = _button("Remove logo", side)
+        self.choose_logo = _button(tr("Choose logo…"), side)
+        self.remove_logo = _button(tr("Remove logo"), side)
         logo_row.addWidget(self.choose_logo)
         logo_row.addWidget(self.remove_logo)
         column.addLayout(logo_row)
 
         actions = QHBoxLayout()
-        self.export = _button("Export…", side, "Export the report")
+        self.export = _button(tr("Export…"), side, tr("Export the report"))
         self.export.setDefault(True)
-        self.cancel = _button("Cancel", side, "Cancel the export")
+        self.cancel = _button(tr("Cancel"), side, tr("Cancel the export"))
         actions.addWidget(self.export)
         actions.addWidget(self.cancel)
         column.addLayout(actions)
         self.progress = QProgressBar(side)
         self.progress.setRange(0, 100)
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(tr("Export progress"))
         policy = self.progress.sizePolicy()
         policy.setRetainSizeWhenHidden(True)  # no jump when it appears
         self.progress.setSizePolicy(policy)
@@ -162,11 +200,13 @@ class ReportPage(QWidget):
         column.addWidget(self.progress)
         self.status = QLabel("", side)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Export status")
+        self.status.setAccessibleName(tr("Export status"))
         column.addWidget(self.status)
         after = QHBoxLayout()
-        self.print_button = _button("Print…", side, "Print the report")
-        self.open_button = _button("Open in viewer", side, "Open the report in the system viewer")
+        self.print_button = _button(tr("Print…"), side, tr("Print the report"))
+        self.open_button = _button(
+            tr("Open in viewer"), side, tr("Open the report in the system viewer")
+        )
         after.addWidget(self.print_button)
         after.addWidget(self.open_button)
         column.addLayout(after)
@@ -183,6 +223,7 @@ class ReportPage(QWidget):
         self.cancel.clicked.connect(self.job.cancel)
         self.print_button.clicked.connect(self._on_print_clicked)
         self.open_button.clicked.connect(self._on_open_clicked)
+        self.language.currentIndexChanged.connect(self._on_language_current_index_changed)
 
     # ------------------------------------------------------------------ state
 
@@ -194,6 +235,10 @@ class ReportPage(QWidget):
             paper=self.paper.currentData(),
             logo=self.logo,
         )
+
+    def report_language(self) -> str | None:
+        """The language chosen for the report; None for the app's."""
+        return self.language.currentData() or None
 
     def running(self) -> bool:
         """Whether an export is under way (until its outcome has been shown)."""
@@ -207,6 +252,7 @@ class ReportPage(QWidget):
             self.anonymous,
             self.paper,
             self.format,
+            self.language,
             self.choose_logo,
         ):
             widget.setEnabled(not running)
@@ -218,8 +264,10 @@ class ReportPage(QWidget):
 
     def _suggested_path(self, fmt: str) -> Path:
         document = self.model.document.path
-        stem = re.sub(r'[\\/:*?"<>|]+', " ", document.stem).strip() or "Event"
-        return start_folder(document) / f"{stem} report.{fmt}"
+        stem = re.sub(r'[\\/:*?"<>|]+', " ", document.stem).strip() or tr("Event")
+        # Translators: the file name suggested for a report: "Demo report.pdf"
+        name = tr("{name} report").format(name=stem)
+        return start_folder(document) / f"{name}.{fmt}"
 
     # ------------------------------------------------------------------ handlers
 
@@ -228,16 +276,16 @@ class ReportPage(QWidget):
 
         path = self.dialogs.open_file(
             self,
-            "Choose a logo for the cover",
+            tr("Choose a logo for the cover"),
             start_folder(self.model.document.path),
-            "Images (*.png *.jpg *.jpeg)",
+            tr("Images (*.png *.jpg *.jpeg)"),
         )
         if path is None:
             return
         try:
             self.logo = load_logo(path)
         except WorkshopError as exc:
-            self.dialogs.show_error(self, "Logo not used", str(exc))
+            self.dialogs.show_error(self, tr("Logo not used"), str(exc))
             return
         self.logo_name.setText(path.name)
         self._set_running(False)
@@ -251,12 +299,12 @@ class ReportPage(QWidget):
         """Run the personal-data check first; its dialog (if it finds anything) goes on."""
         from workshop_app.ui.report.findings import check_then
 
-        check_then(self.model, "make the report", self, self._export)
+        check_then(self.model, tr("make the report"), self, self._export)
 
     def _export(self, redact: bool) -> None:
         fmt = self.format.currentData()
         path = self.dialogs.save_file(
-            self, "Export the report", self._suggested_path(fmt), FILTERS[fmt]
+            self, tr("Export the report"), self._suggested_path(fmt), tr(FILTERS[fmt])
         )
         if path is None:
             return
@@ -265,8 +313,9 @@ class ReportPage(QWidget):
         bundle = self.model.document.bundle()
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.status.setText(f"Making “{path.name}”…")
-        self.job.start(bundle, path, replace(self.options(), redact=redact), fmt)
+        self.status.setText(tr("Making “{name}”…").format(name=path.name))
+        options = replace(self.options(), redact=redact)
+        self.job.start(bundle, path, options, fmt, self.report_language())
         self._set_running(True)
         self._poll.start()
 
@@ -286,37 +335,39 @@ class ReportPage(QWidget):
     def _on_job_finished(self, path: str) -> None:
         self.output = Path(path)
         self.progress.setValue(100)
-        self.status.setText(f"Saved “{self.output.name}” in {self.output.parent}.")
+        self.status.setText(
+            tr("Saved “{name}” in {folder}.").format(
+                name=self.output.name, folder=self.output.parent
+            )
+        )
         if self.output.suffix.lower() == ".pdf":
             self.preview.show_pdf(self.output)
         else:
-            what = NOT_PREVIEWED.get(
-                self.output.suffix.lower(),
-                "is a web page: use Open in viewer to read it in your browser",
-            )
-            self.preview.show_message(
-                f"“{self.output.name}” {what}. Export as PDF to preview and print it here."
-            )
+            what = NOT_PREVIEWED.get(self.output.suffix.lower(), WEB_PAGE)
+            self.preview.show_message(tr(what).format(name=self.output.name))
         self._set_running(False)
 
     def _on_job_failed(self, message: str) -> None:
         self.progress.setValue(0)
         self.progress.setVisible(False)
-        self.status.setText("The report was not saved.")
+        self.status.setText(tr("The report was not saved."))
         self._set_running(False)
-        self.dialogs.show_error(self, "Report not saved", message)
+        self.dialogs.show_error(self, tr("Report not saved"), message)
 
     def _on_job_cancelled(self) -> None:
         self.progress.setValue(0)
         self.progress.setVisible(False)
-        self.status.setText("Export cancelled; nothing was written.")
+        self.status.setText(tr("Export cancelled; nothing was written."))
         self._set_running(False)
 
     def _on_model_changed(self, kind: object, record_id: str) -> None:
         if self.output is not None and not self.job.running():
             self.status.setText(
-                "The event has changed since this export: export again to include the changes."
+                tr("The event has changed since this export: export again to include the changes.")
             )
+
+    def _on_language_current_index_changed(self, _index: int) -> None:
+        self.settings.set_report_language(self.language.currentData() or "")
 
     def _on_print_clicked(self) -> None:
         self.preview.print_pdf()

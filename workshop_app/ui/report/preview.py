@@ -13,7 +13,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
-EMPTY_TEXT = "Export the report to see it here."
+from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
+
+EMPTY_TEXT = N_("Export the report to see it here.")
 
 
 class PdfPreview(QWidget):
@@ -21,8 +24,8 @@ class PdfPreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Report preview")
-        self.placeholder = QLabel(EMPTY_TEXT, self)
+        self.setAccessibleName(tr("Report preview"))
+        self.placeholder = QLabel(tr(EMPTY_TEXT), self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self._stack = QStackedLayout(self)
@@ -43,7 +46,7 @@ class PdfPreview(QWidget):
         if self.view is None:
             self.document = QPdfDocument(self)
             self.view = QPdfView(self)
-            self.view.setAccessibleName("Report preview pages")
+            self.view.setAccessibleName(tr("Report preview pages"))
             self.view.setPageMode(QPdfView.PageMode.MultiPage)
             self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
             self.view.setDocument(self.document)
@@ -52,7 +55,7 @@ class PdfPreview(QWidget):
         self.document.load(str(path))
         pages = int(self.document.pageCount())
         if pages <= 0:
-            self.show_message(f"The preview cannot show “{path.name}”.")
+            self.show_message(tr("The preview cannot show “{name}”.").format(name=path.name))
             return 0
         self.path = path
         self._stack.setCurrentWidget(self.view)
@@ -68,7 +71,7 @@ class PdfPreview(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.path.stem)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print the report")
+        dialog.setWindowTitle(tr("Print the report"))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return False
         self.render_to(printer, QPainter)

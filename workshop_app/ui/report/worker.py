@@ -20,6 +20,7 @@ from pathlib import Path
 from workshop_app.domain.bundle import EventBundle
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.report.model import ReportOptions
+from workshop_app.ui.common.i18n import tr
 
 FINISHED, FAILED, CANCELLED = "finished", "failed", "cancelled"
 
@@ -53,12 +54,20 @@ class ExportJob:
     def running(self) -> bool:
         return self._future is not None and not self._future.done()
 
-    def start(self, bundle: EventBundle, path: Path, options: ReportOptions, fmt: str) -> None:
+    def start(
+        self,
+        bundle: EventBundle,
+        path: Path,
+        options: ReportOptions,
+        fmt: str,
+        language: str | None = None,
+    ) -> None:
+        """Render in ``language`` (None: the app's) on the worker thread."""
         if self.running():
-            raise WorkshopError("An export is already running.")
+            raise WorkshopError(tr("An export is already running."))
         self._cancel.clear()
         self.fraction = 0.0
-        self._future = self._pool.submit(self._run, bundle, path, options, fmt)
+        self._future = self._pool.submit(self._run, bundle, path, options, fmt, language)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -80,11 +89,18 @@ class ExportJob:
             return Outcome(CANCELLED)
         if isinstance(error, WorkshopError):
             return Outcome(FAILED, message=str(error))
-        return Outcome(
-            FAILED, message=f"The report could not be made ({type(error).__name__}: {error})."
-        )
+        message = tr("The report could not be made ({error}).")
+        return Outcome(FAILED, message=message.format(error=f"{type(error).__name__}: {error}"))
 
-    def _run(self, bundle: EventBundle, path: Path, options: ReportOptions, fmt: str) -> Path:
+    def _run(
+        self,
+        bundle: EventBundle,
+        path: Path,
+        options: ReportOptions,
+        fmt: str,
+        language: str | None,
+    ) -> Path:
+        from workshop_app import i18n
         from workshop_app.report.render import write_report
 
         def report(fraction: float) -> None:
@@ -94,4 +110,8 @@ class ExportJob:
             if self.on_progress is not None:
                 self.on_progress(fraction)
 
-        return write_report(bundle, path, options, fmt, force=True, progress=report)
+        # a context variable does not follow the work into this thread: the language is set here
+        with i18n.using(language):
+            return write_report(
+                bundle, path, options, fmt, force=True, progress=report, language=language
+            )
