@@ -211,14 +211,17 @@ class Note(Record):
 def note_place(
     note: Note,
     tables: Mapping[str, str],
-    away: str = AWAY_FROM_TABLES,
-    phones: str = PHONE_SOURCE_PLACE,
+    away: str | None = None,
+    phones: str | None = None,
 ) -> str:
     """Where ``note`` came from, in words: its table's name (``tables`` maps ids to names),
-    else ``phones`` for a note sent from an attendee's phone, else ``away``."""
+    else ``phones`` for a note sent from an attendee's phone, else ``away`` (by default each
+    in the current language)."""
     if note.group_id is not None and note.group_id in tables:
         return tables[note.group_id]
-    return phones if note.source == NoteSource.PHONE else away
+    if note.source == NoteSource.PHONE:
+        return _(PHONE_SOURCE_PLACE) if phones is None else phones
+    return _(AWAY_FROM_TABLES) if away is None else away
 
 
 #: The list-kept record types, in the order the interchange format lists them.

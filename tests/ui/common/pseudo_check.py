@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 
 from tests.ui.common.fakes import FakeDialogs
 from workshop_app import i18n
+from workshop_app.ui.app import APPLICATION
 
 #: Rows of an item view read for untranslated text (a person sees the first screenful).
 ROWS = 50
@@ -95,7 +96,7 @@ class Seen:
 
 #: Record fields that hold keys, not words a person typed (shown through a translated label).
 KEY_FIELDS = frozenset(
-    {"id", "created_at", "updated_at", "device_id", "kind", "source", "timezone", "date"}
+    {"id", "created_at", "updated_at", "device_id", "kind", "source", "date"}
     | {"start_time", "started_at", "ended_at", "question_id", "group_id", "theme_id"}
 )
 
@@ -141,7 +142,8 @@ _MODIFIER = r"(?:Ctrl|Shift|Alt|Meta|Cmd)"
 #: stay as the keyboard prints them.
 _KEYS = re.compile(
     rf"(?<![\w+])(?:(?:{_MODIFIER}\+)+[^\s,;)]+|F\d{{1,2}}|Esc|PgUp|PgDn|PgDown|Del|Ins"
-    rf"|Backspace|{_MODIFIER})(?![\w+])"
+    rf"|Backspace|Space|Enter|Return|Delete|Insert|Home|End|Tab|Up|Down|Left|Right|{_MODIFIER})"
+    rf"(?![\w+])"
 )
 #: Dates and times are the locale's (the pseudo-locale formats as English does).
 _CLOCK = re.compile(
@@ -149,8 +151,10 @@ _CLOCK = re.compile(
     r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*)\b"
 )
 _WORD = re.compile(r"[A-Za-z]{2,}")
-#: Words no catalogue translates, on purpose: each language's own name in the language menu.
-NAMES = frozenset({*i18n.LANGUAGES.values(), i18n.describe(i18n.PSEUDO)})
+#: Words no catalogue translates, on purpose: each language's own name in the language menu,
+#: and the app's own name (a proper noun, as "Word" is in every language).
+NAMES = frozenset({*i18n.LANGUAGES.values(), i18n.describe(i18n.PSEUDO), APPLICATION})
+_NAME_WORDS = re.compile(rf"(?<!\w)(?:{APPLICATION})(?!\w)")
 
 
 def _normal(text: str) -> str:
@@ -194,7 +198,7 @@ class Words:
             if stripped == rest:
                 break
             rest = stripped
-        for pattern in (_URL, _PATH, _KEYS, _CLOCK):
+        for pattern in (_URL, _PATH, _KEYS, _CLOCK, _NAME_WORDS):
             rest = pattern.sub(" ", rest)
         left = _WORD.findall(rest)
         return " ".join(left)
@@ -359,6 +363,8 @@ def visible_texts(window: QWidget) -> list[Seen]:
 
 
 def _widget_texts(widget: QWidget) -> Iterator[Seen]:
+    if widget.property("untranslated"):  # kept in English on purpose; the property says why
+        return
     yield from _seen(widget, "tool tip", widget.toolTip())
     yield from _seen(widget, "status tip", widget.statusTip())
     yield from _seen(widget, "what's this", widget.whatsThis())

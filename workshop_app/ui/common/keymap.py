@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop_app.i18n import N_
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.shell.modes import Mode
 
 if TYPE_CHECKING:
@@ -65,7 +66,15 @@ class KeyBinding:
 
     @property
     def shown(self) -> str:
-        return self.written or " or ".join(_people(k) for k in self.keys)
+        """The keys as people read them, in the window's language: "Ctrl+N or Insert" (the keys'
+        names stay as the keyboard prints them)."""
+        if self.written:
+            return tr(self.written)
+        text = _people(self.keys[0])
+        for key in self.keys[1:]:
+            # Translators: two keys that do the same: "Ctrl+N or Insert"
+            text = tr("{keys} or {key}").format(keys=text, key=_people(key))
+        return text
 
 
 def _people(key: str) -> str:
@@ -127,7 +136,7 @@ BINDINGS: tuple[KeyBinding, ...] = (
     _b("plan.move_down", LIST, "Alt+Down", N_("move the row down"), WIDGET),
     # -- Run: anywhere on the Run page and on the presenter display ---------------------------
     _b("run.toggle", ANYWHERE, "Space", N_("start, pause or resume the countdown")),
-    _b("run.more", ANYWHERE, ("+", "="), N_("add a minute"), written="+ (or =)"),
+    _b("run.more", ANYWHERE, ("+", "="), N_("add a minute"), written=N_("+ (or =)")),
     _b("run.less", ANYWHERE, "-", N_("take a minute off")),
     _b("run.more5", ANYWHERE, "Shift+Up", N_("add five minutes")),
     _b("run.less5", ANYWHERE, "Shift+Down", N_("take five minutes off")),

@@ -120,7 +120,8 @@ class ReportPage(QWidget):
 
     def _build(self) -> None:
         side = QWidget(self)
-        side.setMaximumWidth(side.fontMetrics().averageCharWidth() * 64)
+        # Room for a longer language's options (Welsh, the pseudo-locale's +40%)
+        side.setMaximumWidth(side.fontMetrics().averageCharWidth() * 84)
         column = QVBoxLayout(side)
         column.addWidget(ScaledLabel(tr("Report"), 1.5, bold=True, parent=side))
         intro = QLabel(tr(INTRO), side)
@@ -151,6 +152,7 @@ class ReportPage(QWidget):
         column.addWidget(include)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label goes above
         self.paper = QComboBox(side)
         self.paper.setAccessibleName(tr("Paper size"))
         self.format = QComboBox(side)

@@ -70,7 +70,7 @@ def hint() -> str:
 
 def tip(name: str) -> str:
     """A control's tooltip: what it does and its keys."""
-    does = binding(f"run.{name}").does
+    does = tr(binding(f"run.{name}").does)
     # Translators: a Run control's tooltip: "Add one minute (+, ])"
     return tr("{does} ({keys})").format(does=does[0].upper() + does[1:], keys=shown(f"run.{name}"))
 
@@ -83,7 +83,7 @@ def build_actions(owner: QWidget) -> dict[str, QAction]:
     for name, key in KEYS.items():
         action = install(QAction(tr(key.text), owner), f"run.{name}")
         action.setToolTip(tip(name))
-        action.setStatusTip(binding(f"run.{name}").does)
+        action.setStatusTip(tr(binding(f"run.{name}").does))
         action.setCheckable(key.checkable)
         owner.addAction(action)
         actions[name] = action

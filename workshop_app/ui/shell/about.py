@@ -70,6 +70,9 @@ class AboutDialog(QDialog):
         self.details.setReadOnly(True)
         self.details.setAccessibleName(tr("Details for a bug report"))
         self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # What a bug report needs, as --version prints it: read by the developers, so the
+        # labels stay English in every language (tests/ui/test_pseudo_locale.py skips it).
+        self.details.setProperty("untranslated", "versions for a bug report")
         lines = self.details.toPlainText().count("\n") + 1
         self.details.setFixedHeight(self.details.fontMetrics().lineSpacing() * lines + 24)
         layout.addWidget(self.details)

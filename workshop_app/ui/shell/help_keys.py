@@ -145,7 +145,9 @@ class KeysDialog(QDialog):
                 for group in self.groups.values()
                 for row in _rows(group)
             )
-            self.tree.setColumnWidth(column, widest + 2 * self.tree.indentation() + em * 2)
+            # at most a third of the list each: what a key does keeps room (rows wrap)
+            wanted = widest + 2 * self.tree.indentation() + em * 2
+            self.tree.setColumnWidth(column, min(wanted, em * 40))
         header.sectionResized.connect(self._on_header_section_resized)
         layout.addWidget(self.tree, 1)
 

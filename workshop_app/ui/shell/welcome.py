@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtGui import QIcon, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -113,6 +113,16 @@ class WelcomePage(QScrollArea):
 
     # -- building --------------------------------------------------------------------------
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A scroll area gives its page the height of its size hint, not the height its
+        wrapped lines need at this width: ask the layout, so no line is squeezed (a longer
+        language wraps more)."""
+        super().resizeEvent(event)
+        body, layout = self.widget(), self.widget().layout()
+        if layout is not None and layout.hasHeightForWidth():
+            width = min(self.viewport().width(), body.maximumWidth())
+            body.setMinimumHeight(layout.heightForWidth(width))
+
     def _header(self, icon: QIcon, line: int) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(line)
@@ -135,7 +145,9 @@ class WelcomePage(QScrollArea):
 
     def _templates_column(self, templates: Sequence[TemplateInfo], line: int) -> QVBoxLayout:
         column = QVBoxLayout()
-        column.addWidget(QLabel(tr("Choose a template. You can change everything afterwards.")))
+        choose = QLabel(tr("Choose a template. You can change everything afterwards."))
+        choose.setWordWrap(True)  # a longer language needs two lines
+        column.addWidget(choose)
         self.template_group = QButtonGroup(self)
         self.template_buttons: dict[str, QRadioButton] = {}
         indent = self.style().pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth) + line
