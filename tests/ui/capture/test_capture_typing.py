@@ -112,3 +112,19 @@ def test_ctrl_z_in_an_empty_box_undoes_the_last_note(demo_window: MainWindow, qt
     assert page.entry.box.toPlainText() == ""
     qtbot.keyClick(page.entry.box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.model.count(Note) == count
+
+
+def test_an_alt_key_no_menu_takes_types_nothing_into_the_note(
+    demo_window: MainWindow, qtbot
+) -> None:
+    """Alt+J and Alt+Y open no menu (nor does Alt+H in Welsh, whose Help is Alt+C): on Linux Qt
+    would type the letter into the note; the kinds' Alt+1…5 still work."""
+    page = capture_page(demo_window)
+    qtbot.keyClicks(page.entry.box, "tea")
+    qtbot.keyClick(page.entry.box, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(page.entry.box, Qt.Key.Key_Y, Qt.KeyboardModifier.AltModifier)
+    assert page.entry.box.hasFocus()
+    qtbot.keyClick(page.entry.box, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClicks(page.entry.box, " now")
+    assert page.entry.box.toPlainText() == "tea now"
+    assert page.entry.kind() == "concern"

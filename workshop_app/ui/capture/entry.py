@@ -13,6 +13,8 @@ Signals:
 
 from __future__ import annotations
 
+import sys
+
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -129,6 +131,16 @@ class NoteBox(QPlainTextEdit):
             return
         if event.key() == Qt.Key.Key_Escape:
             self.clear()
+            return
+        held = event.modifiers()
+        if (
+            held & Qt.KeyboardModifier.AltModifier
+            and not held & Qt.KeyboardModifier.ControlModifier  # Ctrl+Alt is AltGr on Windows
+            and sys.platform != "darwin"  # macOS's Option key types letters (Option+6 w: ŵ)
+        ):
+            # An Alt key no menu or shortcut took (a menu letter of another language, Alt+H
+            # from habit in Welsh): on Linux Qt would type its letter into the note.
+            event.ignore()
             return
         super().keyPressEvent(event)
 
