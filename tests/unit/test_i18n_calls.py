@@ -4,7 +4,9 @@
   extractor (packaging/catalogue.py) reads the source, so an f-string, a concatenation, a
   ``.format`` or a ``%`` inside the call is a message the catalogue never holds.
 - ``_(x)`` / ``tr(x)`` of a variable is allowed for a table marked with ``N_`` (``_(LABELS[k])``):
-  a name, an attribute or a subscript, without calls in it.
+  a name, an attribute or a subscript; a table's ``.get(key, default)``; a field of a record
+  a plain function looks up (``kind_style(kind).word``); or a choice between such lookups.
+  No other call (``str(x)``, ``x.upper()``), f-string or operator.
 - No ``_``/``n_``/``p_``/``tr``/``trn`` call at module level, in a class body or in a default
   argument: those run at import, before the language is chosen (``N_`` is for them).
 """
@@ -42,16 +44,35 @@ def _is_literal(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str)
 
 
+def _is_key(node: ast.expr) -> bool:
+    """A key or default of a lookup: a constant, a lookup, or an N_-marked literal."""
+    marked = isinstance(node, ast.Call) and _name(node) == "N_"
+    return isinstance(node, ast.Constant) or _is_lookup(node) or marked
+
+
 def _is_lookup(node: ast.expr) -> bool:
-    """A name, an attribute or a subscript of those, with no call, f-string or operator."""
+    """A name, an attribute or a subscript of those; ``table.get(key, default)``; a field of
+    what a plain function looks up (``kind_style(kind).word``); or ``a if c else b`` of those.
+    No other call, f-string or operator."""
     if isinstance(node, ast.Name):
         return True
     if isinstance(node, ast.Attribute):
-        return _is_lookup(node.value)
+        value = node.value
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
+            return not value.keywords and all(_is_key(arg) for arg in value.args)
+        return _is_lookup(value)
     if isinstance(node, ast.Subscript):
-        key = node.slice
-        key_ok = _is_lookup(key) or isinstance(key, ast.Constant)
-        return _is_lookup(node.value) and key_ok
+        return _is_lookup(node.value) and _is_key(node.slice)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        table = node.func
+        return (
+            table.attr == "get"
+            and _is_lookup(table.value)
+            and not node.keywords
+            and all(_is_key(arg) for arg in node.args)
+        )
+    if isinstance(node, ast.IfExp):
+        return _is_lookup(node.body) and _is_lookup(node.orelse)
     return False
 
 
@@ -139,6 +160,10 @@ BAD = [
     'def f(*, title=tr("Untitled")):\n    return title',
     'X = [n_("%n note", "%n notes", n) for n in (1, 2)]',
     'N_(f"{kind} note")',
+    "def f(x):\n    return tr(str(x))",
+    "def f(x):\n    return tr(x.upper())",
+    'def f(x):\n    return tr("Start" if x else "Pause")',
+    "def f(k):\n    return tr(kind_style(k.lower()).word)",
 ]
 
 GOOD = [
@@ -152,6 +177,9 @@ GOOD = [
     'def f():\n    return _("one long message that goes on "\n             "over two lines")',
     'class Page:\n    def title(self):\n        return tr("Welcome")',
     'X = lambda: _("Later")',
+    "def f(k):\n    return tr(kind_style(k).word)",
+    'def f(k):\n    return _(KINDS.get(k, KINDS["other"]))',
+    "def f(done, k):\n    return tr(FINISHED if done else PHASES.get(k, IDLE).word)",
 ]
 
 

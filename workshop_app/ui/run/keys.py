@@ -70,7 +70,8 @@ def hint() -> str:
 
 def tip(name: str) -> str:
     """A control's tooltip: what it does and its keys."""
-    does = tr(binding(f"run.{name}").does)
+    entry = binding(f"run.{name}")
+    does = tr(entry.does)
     # Translators: a Run control's tooltip: "Add one minute (+, ])"
     return tr("{does} ({keys})").format(does=does[0].upper() + does[1:], keys=shown(f"run.{name}"))
 
@@ -83,7 +84,8 @@ def build_actions(owner: QWidget) -> dict[str, QAction]:
     for name, key in KEYS.items():
         action = install(QAction(tr(key.text), owner), f"run.{name}")
         action.setToolTip(tip(name))
-        action.setStatusTip(tr(binding(f"run.{name}").does))
+        entry = binding(f"run.{name}")
+        action.setStatusTip(tr(entry.does))
         action.setCheckable(key.checkable)
         owner.addAction(action)
         actions[name] = action

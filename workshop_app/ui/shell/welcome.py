@@ -118,8 +118,9 @@ class WelcomePage(QScrollArea):
         wrapped lines need at this width: ask the layout, so no line is squeezed (a longer
         language wraps more)."""
         super().resizeEvent(event)
-        body, layout = self.widget(), self.widget().layout()
-        if layout is not None and layout.hasHeightForWidth():
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        if body is not None and layout is not None and layout.hasHeightForWidth():
             width = min(self.viewport().width(), body.maximumWidth())
             body.setMinimumHeight(layout.heightForWidth(width))
 
