@@ -88,7 +88,7 @@ def build_menus(window: QMainWindow, undo_group: QUndoGroup, *, shortcuts: bool 
         window, tr("&Save"), "window.save", tr("Every change is already saved as you make it")
     )
     save_copy = _action(
-        window, tr("Save a &Copy As…"), None, tr("Write a copy of this event to another file")
+        window, tr("Save a Cop&y As…"), None, tr("Write a copy of this event to another file")
     )
     exports = {
         "json": _action(
