@@ -1,7 +1,7 @@
 """Plurals: n_() (below the window) and trn() (the window) are THE plural helpers, with the
 English plural written out (``n_("%n note", "%n notes", n)``) so a language with more forms
-(Welsh has six) can translate each; no plural is made by hand anywhere else. domain/wording.py
-stays for code not yet moved to them (its own tests below)."""
+(Welsh has six) can translate each; no plural is made by hand anywhere else. (domain/wording.py,
+the English-only helper they replaced, is gone.)"""
 
 from __future__ import annotations
 
@@ -11,47 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from workshop_app.domain.wording import noun, plural
-
 PACKAGE = Path(__file__).resolve().parents[2] / "workshop_app"
-HELPER = PACKAGE / "domain" / "wording.py"
 #: Hand-made plurals left on purpose, by a piece of their text (none now).
 LEFT: tuple[str, ...] = ()
 #: The plural helpers: their singular/plural pair is how a plural is made.
 PLURAL_HELPERS = frozenset({"n_", "trn", "ngettext", "npgettext"})
 #: Translating a single message: a plural chosen between two of them is still made by hand.
 TRANSLATE = frozenset({"_", "tr", "p_"})
-
-
-@pytest.mark.parametrize(
-    ("count", "word", "text"),
-    [
-        (1, "note", "1 note"),
-        (0, "note", "0 notes"),
-        (2, "note", "2 notes"),
-        (38, "laptop", "38 laptops"),
-        (3, "theme", "3 themes"),
-        (1, "person", "1 person"),
-        (2, "person", "2 people"),
-        (2, "entry", "2 entries"),
-        (4, "copy", "4 copies"),
-        (2, "day", "2 days"),
-        (2, "box", "2 boxes"),
-        (5, "agenda item", "5 agenda items"),
-        (1, "more theme", "1 more theme"),
-        (3, "more theme", "3 more themes"),
-        (2, "other note", "2 other notes"),
-        (2, "note-taker", "2 note-takers"),
-        (-1, "minute", "-1 minutes"),
-    ],
-)
-def test_plural_counts_a_noun(count: int, word: str, text: str) -> None:
-    assert plural(count, word) == text
-
-
-def test_noun_alone_keeps_a_capital() -> None:
-    assert [noun(n, "Question") for n in (1, 2)] == ["Question", "Questions"]
-    assert noun(2, "Person") == "People"
 
 
 # -- no plural by hand ------------------------------------------------------------------------
@@ -209,8 +175,6 @@ def test_the_check_leaves_other_choices_alone(code: str) -> None:
 def test_no_plural_is_made_by_hand_outside_the_helper() -> None:
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path == HELPER:
-            continue
         source = path.read_text(encoding="utf-8")
         lines = source.splitlines()
         for line in hand_made_plurals(source):

@@ -14,7 +14,6 @@ Signals:
 from __future__ import annotations
 
 import sys
-
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Qt, Signal
