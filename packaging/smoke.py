@@ -9,6 +9,8 @@ Checks, one PASS/FAIL line each, exit status 1 if any fails:
             Python has it; without either, only the PDF's structure and title metadata);
   resources the PDF embeds the bundled DejaVu fonts, and the chimes are WAV files where
             workshop_app.paths.resource() looks: <bundle>/workshop_app/resources/;
+  welsh     ``report --lang cy``: the command answers in Welsh and the PDF has Welsh words and
+            a Welsh month (the catalogue and Babel's Welsh data are in the build);
   desktop   (Linux) ``linux/install.sh --prefix`` in the folder installs the menu entry, MIME
             type and icons into a scratch prefix, and its launcher runs this binary;
   window    ``workshop-app --demo`` with QT_QPA_PLATFORM=offscreen stays up 5 s and has made its
@@ -138,6 +140,23 @@ class Smoke:
         self.result("report", ok, detail)
         return pdf
 
+    def welsh(self) -> None:
+        """The catalogue and Babel's Welsh data are in the build: a file command speaks Welsh
+        (--lang cy), and a report printed in Welsh has Welsh words and a Welsh date."""
+        event, pdf = self.work / "demo.workshop", self.work / "demo-cy.pdf"
+        out = run(self.binary, self.work / "home-welsh", "report", str(event), "-o", str(pdf),
+                  "--lang", "cy")  # fmt: skip
+        said = out.stdout.strip()
+        text, how = pdf_text(pdf) if pdf.exists() else (None, "no PDF")
+        words = ("Crynodeb o’r digwyddiad", "Mehefin")
+        found = [w for w in words if text is not None and w in text]
+        ok = (
+            out.returncode == 0
+            and said.startswith("Wedi ysgrifennu")
+            and (text is None or found == list(words))
+        )
+        self.result("welsh", ok, f"said {said[:60]!r}; PDF text ({how}) has {found}")
+
     def resources(self, pdf: Path | None) -> None:
         data = pdf.read_bytes() if pdf else b""
         fonts = sorted(set(re.findall(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([\w-]+)", data)))
@@ -231,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         smoke.version()
         pdf = smoke.report()
         smoke.resources(pdf)
+        if pdf is not None:
+            smoke.welsh()
         smoke.desktop()
         smoke.window()
     finally:

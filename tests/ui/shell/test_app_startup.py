@@ -20,6 +20,7 @@ HEAVY = (
     "PySide6.QtHttpServer",
     "PySide6.QtNetwork",
     "segno",
+    "babel",
 )
 ROOT = Path(__file__).resolve().parents[3]
 
