@@ -45,3 +45,16 @@ def moment_phrase(when: datetime, now: datetime) -> str:
     if days == 1:
         return _("at {time} yesterday").format(time=_clock(when))
     return _("on {day} at {time}").format(day=_date(when, now), time=_clock(when))
+
+
+def format_minutes(whole: int) -> str:
+    """ "3 h 10 min", "45 min", "2 h" (durations: Plan's schedule, Run)."""
+    hours, rest = divmod(max(0, whole), 60)
+    if hours and rest:
+        # Translators: a duration, abbreviated: "1 h 30 min"
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+    if hours:
+        # Translators: a duration in hours, abbreviated: "2 h"
+        return _("{hours} h").format(hours=hours)
+    # Translators: a duration in minutes, abbreviated: "45 min"
+    return _("{minutes} min").format(minutes=rest)

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from workshop_app.domain.clock import parse_utc
+from workshop_app.domain.human_time import format_minutes
 from workshop_app.domain.records import AgendaItem, Event
 from workshop_app.domain.run import Reading
 from workshop_app.i18n import _, n_
@@ -63,19 +64,6 @@ def spoken_remaining(remaining: float) -> str:
     if over:
         return n_("%n second over", "%n seconds over", secs)
     return n_("%n second left", "%n seconds left", secs)
-
-
-def format_minutes(whole: int) -> str:
-    """ "3 h 10 min", "45 min", "2 h" (the Run page's durations)."""
-    hours, rest = divmod(max(0, whole), 60)
-    if hours and rest:
-        # Translators: a duration, abbreviated: "1 h 30 min"
-        return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
-    if hours:
-        # Translators: a duration in hours, abbreviated: "2 h"
-        return _("{hours} h").format(hours=hours)
-    # Translators: a duration in minutes, abbreviated: "45 min"
-    return _("{minutes} min").format(minutes=rest)
 
 
 def describe_offset(minutes: float | None) -> str:

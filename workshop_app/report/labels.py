@@ -7,16 +7,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from workshop_app.domain.records import NoteKind
+from workshop_app.domain.records import KIND_LABELS as KIND_LABELS  # the one table of kinds
 from workshop_app.i18n import N_, format_date
 
-KIND_LABELS: dict[str, str] = {
-    NoteKind.IDEA: N_("Idea"),
-    NoteKind.CONCERN: N_("Concern"),
-    NoteKind.QUOTE: N_("Quote"),
-    NoteKind.ACTION: N_("Action"),
-    NoteKind.QUESTION: N_("Question"),
-}
 SPEAKER_KINDS = {
     "keynote": N_("Keynote speaker"),
     "panellist": N_("Panellist"),

@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QTime
 
+from workshop_app.domain.human_time import format_minutes as format_duration
 from workshop_app.ui.common.i18n import qlocale, tr, trn
 
 DAY_MINUTES = 24 * 60
@@ -95,19 +96,6 @@ def format_clock(minutes: int) -> str:
 def format_offset(minutes: int) -> str:
     """Time since the start when there is no start time: "+1:05"."""
     return f"+{minutes // 60}:{minutes % 60:02d}"
-
-
-def format_duration(minutes: int) -> str:
-    """ "3 h 10 min", "45 min", "2 h"."""
-    hours, rest = divmod(max(0, minutes), 60)
-    if hours and rest:
-        # Translators: a duration, abbreviated: "1 h 30 min"
-        return tr("{hours} h {minutes} min").format(hours=hours, minutes=rest)
-    if hours:
-        # Translators: a duration in hours, abbreviated: "2 h"
-        return tr("{hours} h").format(hours=hours)
-    # Translators: a duration in minutes, abbreviated: "45 min"
-    return tr("{minutes} min").format(minutes=rest)
 
 
 @dataclass(frozen=True)

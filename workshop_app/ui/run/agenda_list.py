@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 
 from workshop_app.domain import local_time
 from workshop_app.domain.clock import parse_utc
+from workshop_app.domain.human_time import format_minutes
 from workshop_app.domain.records import AgendaItem, Event
-from workshop_app.domain.run_text import format_minutes
 from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.plan.schedule import schedule
 
