@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The tests read the app's English: the system's language (the default) is pinned to it, for
@@ -26,3 +28,18 @@ def app_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("WORKSHOP_APP_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def english_again() -> Iterator[None]:
+    """Whatever language a test chose, the next one starts in English (the window's translator
+    and QLocale too, when the window's side was used)."""
+    yield
+    from workshop_app import i18n
+
+    if i18n.app_language() != i18n.SOURCE:
+        window_side = sys.modules.get("workshop_app.ui.common.i18n")
+        if window_side is not None:
+            window_side.install(i18n.SOURCE)
+        else:
+            i18n.set_language(i18n.SOURCE)
