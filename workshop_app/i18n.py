@@ -51,7 +51,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "cy": "Cymraeg"}
 DRAFT: frozenset[str] = frozenset({"cy"})
 #: Where the catalogues live: inside the package, so that every install (pip, a frozen build)
 #: carries them beside the code that reads them.
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = Path(__file__).parent / "locale"
 #: Languages whose numbers are written in Latin digits: counts under 1,000 need no Babel.
 _LATIN_DIGITS = frozenset({"en", "cy", PSEUDO})
 
@@ -229,9 +229,16 @@ def format_datetime(value: datetime, width: str = "medium") -> str:
 
 _PLAIN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ACCENTED = "áƀçḋéƒĝĥíĵķļḿñóþǫŕšţúṽŵẋýžÁƁÇḊÉƑĜĤÍĴĶĻḾÑÓÞǪŔŠŢÚṼŴẊÝŽ"
-_ACCENT = str.maketrans(_PLAIN, _ACCENTED)
 #: What a translation must keep as it is: counts, named values, markup, entities, line breaks.
-PLACEHOLDER = re.compile(r"%L?n|%\(\w+\)[sdrf]|%[sdrf%]|\{[^{}]*\}|<[^<>]*>|&[a-zA-Z#0-9]+;|\n")
+PLACEHOLDER = r"%L?n|%\(\w+\)[sdrf]|%[sdrf%]|\{[^{}]*\}|<[^<>]*>|&[a-zA-Z#0-9]+;|\n"
+
+
+@cache
+def _placeholder() -> re.Pattern[str]:
+    """Compiled on first use: the window's start pays nothing for the pseudo-locale."""
+    return re.compile(PLACEHOLDER)
+
+
 #: Qt's own words (standard buttons, a text box's menu, message boxes) that the pseudo-locale
 #: brackets too; a real language translates them in its .po under the same context.
 QT_CONTEXTS = frozenset({"QPlatformTheme", "QMessageBox", "QLineEdit", "QWidgetTextControl"})
@@ -245,14 +252,15 @@ def pseudo(text: str) -> str:
     parts: list[str] = []
     letters = 0
     at = 0
-    for match in PLACEHOLDER.finditer(text):
+    accent = str.maketrans(_PLAIN, _ACCENTED)
+    for match in _placeholder().finditer(text):
         plain = text[at : match.start()]
-        parts.append(plain.translate(_ACCENT))
+        parts.append(plain.translate(accent))
         letters += len(plain)
         parts.append(match.group())
         at = match.end()
     plain = text[at:]
-    parts.append(plain.translate(_ACCENT))
+    parts.append(plain.translate(accent))
     letters += len(plain)
     pad = math.ceil(letters * 0.4)
     padding = " ".join("~" * min(6, pad - start) for start in range(0, pad, 6))
@@ -277,7 +285,8 @@ class PseudoTranslations(gettext.NullTranslations):
 
 def placeholders(text: str) -> list[str]:
     """The placeholders a translation of ``text`` must keep (sorted; markup left out)."""
-    return sorted(p for p in PLACEHOLDER.findall(text) if not p.startswith(("<", "&", "\n")))
+    found = _placeholder().findall(text)
+    return sorted(p for p in found if not p.startswith(("<", "&", "\n")))
 
 
 def describe(code: str) -> str:
