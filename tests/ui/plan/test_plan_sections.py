@@ -192,3 +192,17 @@ def test_breakout_questions_are_ticked_in_a_list(qtbot, page, model):
     assert editor.table_model.index(1, 4).data() == "Q1, Q2"
     editor.select(model.select(AgendaItem)[0].id)  # not a breakout
     assert not form.questions.isEnabled() and "Only breakouts" in form.hint.text()
+
+
+def test_new_tables_continue_a_numbering_made_in_the_windows_language(model):
+    """A table added in Welsh is "Bwrdd 8" after "Bwrdd 7", as "Table 8" follows "Table 7"."""
+    from workshop_app.ui.common import i18n as ui_i18n
+    from workshop_app.ui.plan.columns import next_table_number, table_name
+
+    second = model.select(Group)[1]
+    model.push_update(Group, second.id, name="Bwrdd 7")
+    assert next_table_number(model) == 3  # in English, "Bwrdd 7" is a name like any other
+    ui_i18n.install("cy")
+    assert table_name(next_table_number(model)) == "Bwrdd 8"
+    model.push_update(Group, second.id, name="Table 9")
+    assert next_table_number(model) == 10  # the English names still count

@@ -6,6 +6,7 @@ questions, tables or the agenda lives here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -152,12 +153,20 @@ def _next_table_name(model: DocumentModel) -> str:
 
 
 def next_table_number(model: DocumentModel) -> int:
-    """The number after the highest "Table k" (so new tables continue the numbering)."""
+    """The number after the highest "Table k", or the window's language's "Bwrdd k" (so new
+    tables continue the numbering, whichever language named the ones before)."""
+    names = {"Table {number}", tr("Table {number}")}
+    patterns = [
+        re.compile(re.escape(name).replace(re.escape("{number}"), r"(\d+)") + r"\Z", re.I)
+        for name in names
+        if "{number}" in name
+    ]
     numbers = [0]
     for group in model.select(Group):
-        words = group.name.split()
-        if len(words) == 2 and words[0].lower() == "table" and words[1].isdigit():
-            numbers.append(int(words[1]))
+        for pattern in patterns:
+            found = pattern.match(group.name.strip())
+            if found:
+                numbers.append(int(found.group(1)))
     return max(max(numbers), model.count(Group)) + 1
 
 
