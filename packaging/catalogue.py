@@ -7,8 +7,9 @@
     python packaging/catalogue.py check            # what the tests check, in one report
 
 The words are found by Babel's Python extractor: ``_()``, ``N_()``, ``p_()``, ``n_()`` (the
-layers below the window) and ``tr()``, ``trn()``, ``QT_TRANSLATE_NOOP()`` (the window). The
-template has no file:line locations, so editing code never makes it stale; adding or changing a
+layers below the window), ``tr()``, ``trn()``, ``QT_TRANSLATE_NOOP()`` (the window), and
+``pN_()``/``npN_()`` (argparse's own words, cli_words.py). The template has no file:line
+locations, so editing code never makes it stale; adding or changing a
 string does, and ``check`` (and tests/unit/test_catalogue.py) says which.
 """
 
@@ -38,6 +39,8 @@ KEYWORDS: dict[str, object] = {
     "n_": (1, 2),
     "p_": ((1, "c"), 2),
     "QT_TRANSLATE_NOOP": ((1, "c"), 2),
+    "pN_": ((1, "c"), 2),
+    "npN_": ((1, "c"), 2, 3),
 }
 WIDTH = 100
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from workshop_app import i18n
+from workshop_app import cli_words, i18n
 from workshop_app.cli_say import say
 from workshop_app.domain.errors import InterchangeError, WorkshopError
 from workshop_app.i18n import N_, _
@@ -230,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         lang, args = _take_language(given)
         _set_language(lang)
+        cli_words.install()
         if args and args[0] in COMMANDS:
             return _run_command(_command_parser().parse_args(args))
         options = _open_parser().parse_args(args)

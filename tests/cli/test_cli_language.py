@@ -108,3 +108,24 @@ def test_in_process_main_leaves_the_language_as_it_found_it(tmp_path: Path) -> N
     before = i18n.app_language()
     assert main(["--lang", "qps-ploc", "info", str(tmp_path / "missing.workshop")]) == 2
     assert i18n.app_language() == before
+
+
+def test_argparses_own_words_speak_the_chosen_language() -> None:
+    """ "usage:", the help's headings and argparse's errors come from the catalogue too, in the
+    language --lang chose (argparse alone would read gettext's global domain, in English)."""
+    helped = _run("--lang", "cy", "report", "--help")
+    assert helped.returncode == 0, helped.stderr
+    assert helped.stdout.startswith("defnydd: workshop-app report")
+    assert (
+        "\nopsiynau:\n" in helped.stdout and "dangos y neges gymorth hon a gadael" in helped.stdout
+    )
+    refused = _run("--lang", "cy", "report")
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == (
+        "workshop-app: gwall: mae angen yr ymresymiadau canlynol: FILE.workshop, -o/--output "
+        "(gweler workshop-app report --help)"
+    )
+    english = _run("report")
+    assert "the following arguments are required: FILE.workshop" in english.stderr
+    pseudo = _run("--lang", "qps-ploc", "report", "--help")
+    assert "usage:" not in pseudo.stdout and "options:" not in pseudo.stdout
