@@ -18,11 +18,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
+from workshop_app.domain import local_time
 from workshop_app.domain.records import Note
 from workshop_app.ui.capture.note_cache import NoteCache
 from workshop_app.ui.capture.privacy_mark import mark, tooltip
-from workshop_app.ui.capture.times import clock
-from workshop_app.ui.common.i18n import qlocale, tr
+from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.common.sticky import MarkRole, NoteRole, PlaceRole, SavedRole, describe
 from workshop_app.ui.document_model import DocumentModel
 
@@ -81,7 +81,6 @@ class NoteListModel(QAbstractListModel):
         # language and the event's zone are read again at each reset)
         self._saved: dict[str, str] = {}
         self._zone = ""
-        self._locale = qlocale()
         self.modelAboutToBeReset.connect(self._on_model_about_to_be_reset)
         cache.note_changed.connect(self._on_cache_note_changed)
         cache.reloaded.connect(self._on_cache_reloaded)
@@ -181,7 +180,7 @@ class NoteListModel(QAbstractListModel):
             self._zone = zone
         shown = self._saved.get(note.updated_at)
         if shown is None:
-            shown = self._saved[note.updated_at] = clock(zone, note.updated_at, locale=self._locale)
+            shown = self._saved[note.updated_at] = local_time.clock(note.updated_at, zone)
         return shown
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -221,7 +220,6 @@ class NoteListModel(QAbstractListModel):
 
     def _on_model_about_to_be_reset(self) -> None:
         self._saved.clear()
-        self._locale = qlocale()
 
     def _on_cache_reloaded(self) -> None:
         self.beginResetModel()

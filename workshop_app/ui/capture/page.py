@@ -52,7 +52,6 @@ from workshop_app.ui.capture.note_cache import NoteCache
 from workshop_app.ui.capture.notes_model import NoteListModel
 from workshop_app.ui.capture.side import SidePanel
 from workshop_app.ui.capture.table_chooser import TableChooser
-from workshop_app.ui.capture.times import clock
 from workshop_app.ui.capture.type_to_box import TypeToBox
 from workshop_app.ui.capture.where import QuestionHeader, WhereBar
 from workshop_app.ui.capture.words import ORDER_TEXT, SAVED_AS
@@ -414,7 +413,7 @@ class CapturePage(QWidget):
         self.entry.reset()
         self.focus_entry()
         n = self.cache.count(self.question_id, self.table_id)
-        saved = clock(self.model.zone_name(), seconds=True)
+        saved = self.model.clock(seconds=True)
         self.status.setText(tr(SAVED_AS[note.kind]).format(time=saved, number=n))
         announce(self, tr("Saved"))
         if len(parts) > 1:

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workshop_app.domain import local_time
 from workshop_app.domain.errors import WorkshopError
 from workshop_app.i18n import N_
 from workshop_app.storage.conflicts import KINDS, Conflict
-from workshop_app.ui.capture.times import clock
 from workshop_app.ui.common.i18n import tr
 from workshop_app.ui.document_model import DocumentModel
 from workshop_app.ui.laptops.names import laptop_names, unknown_laptop
@@ -105,7 +105,7 @@ class ConflictsDialog(QDialog):
             )
             item = QTreeWidgetItem(
                 [what, _short(conflict.current), _short(conflict.value), laptop,
-                 clock(zone, conflict.updated_at)]
+                 local_time.clock(conflict.updated_at, zone)]
             )  # fmt: skip
             item.setToolTip(1, conflict.current)
             item.setToolTip(2, conflict.value)

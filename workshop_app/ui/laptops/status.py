@@ -12,8 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from workshop_app.domain import local_time
 from workshop_app.storage.laptops import Laptop
-from workshop_app.ui.capture.times import clock
 from workshop_app.ui.common.first_paint import after_first_paint
 from workshop_app.ui.common.i18n import tr, trn
 from workshop_app.ui.document_model import DocumentModel
@@ -72,7 +72,11 @@ class LaptopsStatus(QLabel):
                 "{laptop}: %n note, the last {ago} ({time})",
                 "{laptop}: %n notes, the last {ago} ({time})",
                 lap.notes,
-            ).format(laptop=names[lap.device_id], ago=ago(lap.last), time=clock(zone, lap.last))
+            ).format(
+                laptop=names[lap.device_id],
+                ago=ago(lap.last),
+                time=local_time.clock(lap.last, zone),
+            )
             for lap in self.laptops
         ]
         self.setToolTip("\n".join([tr("Last note written on each laptop:"), *lines]))
