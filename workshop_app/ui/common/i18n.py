@@ -71,17 +71,23 @@ def qlocale() -> QLocale:
     return QLocale(i18n.babel_locale(i18n.app_language()))
 
 
+def _installed() -> bool:
+    """The translator is installed (on the first call, if an application exists by then)."""
+    if _translator is None:
+        install()
+    return _translator is not None
+
+
 def tr(text: str, disambiguation: str | None = None) -> str:
     """``text`` in the window's language."""
-    if _translator is None and install() and _translator is None:
-        return i18n.translations(i18n.app_language()).gettext(text)  # no application yet
+    if not _installed():  # no application yet: the catalogue directly
+        return i18n.translations(i18n.app_language()).gettext(text)
     return QCoreApplication.translate(CONTEXT, text, disambiguation)
 
 
 def trn(singular: str, plural: str, n: int) -> str:
     """A counted phrase in the window's language: ``trn("%n note", "%n notes", 3)`` -> "3 notes"."""
-    if _translator is None and install() and _translator is None:
-        # No application yet (a model used on its own): Qt would answer the singular.
+    if not _installed():  # no application yet (a model on its own): Qt would answer the singular
         chosen = i18n.translations(i18n.app_language()).ngettext(singular, plural, n)
         return chosen.replace("%n", str(n))
     return QCoreApplication.translate(CONTEXT, singular, plural, n)
